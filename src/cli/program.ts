@@ -1,0 +1,45 @@
+/** Commander wiring only: commands, options, and how an outcome becomes an exit code. */
+import { Command, CommanderError } from 'commander';
+import { PACKAGE_VERSION } from '../lib/package-root.js';
+import { registerControls } from './commands/controls.js';
+import { registerFrameworks } from './commands/frameworks.js';
+import { registerValidate } from './commands/validate.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+
+export function buildProgram(): Command {
+  const program = new Command('mcp-comply')
+    .description('Compliance evidence and risk assessment for MCP servers, mapped to GDPR, HIPAA, PCI DSS 4.0.1, the EU AI Act, NIST AI RMF 1.0 and ISO/IEC 42001.')
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError('(add --help for usage)')
+    // Commander exits 1 on usage errors by default; 1 means "findings" here, so take control of exits.
+    .exitOverride();
+  registerValidate(program);
+  registerControls(program);
+  registerFrameworks(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so output is flushed. */
+export async function runCli(argv: string[]): Promise<number> {
+  process.exitCode = ExitCode.Ok;
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp({ error: true });
+      return ExitCode.Usage;
+    }
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? ExitCode.Ok);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and --version arrive here as "errors" with exit code 0
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`mcp-comply: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+    process.stderr.write(`mcp-comply: internal error: ${(error as Error).stack ?? String(error)}\nThis is a bug in mcp-comply; please report it with the command you ran.\n`);
+    return ExitCode.Usage;
+  }
+}

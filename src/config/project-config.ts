@@ -1,0 +1,120 @@
+/**
+ * The user's project files: mcp-comply.yaml, and the exceptions.yaml and attestations.yaml it names.
+ * Each is schema-checked with positions; references to checks and controls are checked against the
+ * catalog. Paths inside mcp-comply.yaml are relative to its own folder (DESIGN §2).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalog } from '../catalog/model.js';
+import { CHECK_IDS } from '../checks/ids.js';
+import type { Problem } from '../lib/problem.js';
+import { validateYaml, type SchemaName } from '../lib/schemas.js';
+import { didYouMean } from '../lib/suggest.js';
+import { readYamlFile, type YamlFile } from '../lib/yaml-file.js';
+
+export interface ProjectConfig {
+  organization?: string;
+  systems?: Array<{ name: string; description?: string; owner?: string; paths?: string[] }>;
+  frameworks?: string[];
+  dataClasses?: Array<'personal-data' | 'phi' | 'cardholder-data'>;
+  aiAct?: { role?: string; riskLevel?: string };
+  sources?: {
+    paths?: string[];
+    logs?: Array<{ path: string; format: 'jsonl' | 'claude-desktop' | 'combined'; fields?: Record<string, string> }>;
+    github?: { org?: string; repos?: string[]; apiUrl?: string };
+  };
+  catalogs?: string[];
+  exceptions?: string;
+  attestations?: string;
+  failOn?: 'low' | 'medium' | 'high' | 'critical' | 'none';
+}
+
+export interface RiskException {
+  id: string; check?: string; control?: string;
+  scope?: { paths?: string[]; servers?: string[]; repos?: string[]; fingerprints?: string[] };
+  justification: string; compensatingControls?: string[]; approver: string; approved: string; expires: string; ticket?: string;
+}
+
+export interface Attestation {
+  control: string; statement: string; evidence: string; attestedBy: string; date: string; validUntil: string;
+}
+
+export interface LoadedConfig {
+  file: string;
+  config: ProjectConfig;
+  /** Extra catalog folders, absolute. */
+  catalogs: string[];
+  exceptionsFile?: string;
+  attestationsFile?: string;
+}
+
+/** Reads and schema-checks mcp-comply.yaml; returns undefined config when it cannot be used. */
+export function loadProjectConfig(file: string): { loaded?: LoadedConfig; problems: Problem[] } {
+  const { yaml, problems } = readValidated(file, 'config');
+  if (!yaml) return { problems };
+  const config = yaml.value as ProjectConfig;
+  const dir = path.dirname(file);
+  const resolve = (p: string) => path.resolve(dir, p);
+  const catalogs = (config.catalogs ?? []).map(resolve);
+  const namedFile = (key: 'exceptions' | 'attestations') => {
+    const target = config[key];
+    if (target === undefined) return undefined;
+    if (!fs.existsSync(resolve(target))) {
+      problems.push({ file, ...yaml.positionOf([key]), severity: 'error', code: 'file-not-found', message: `${key} file "${target}" does not exist` });
+      return undefined;
+    }
+    return resolve(target);
+  };
+  return {
+    loaded: { file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations') },
+    problems,
+  };
+}
+
+/** Schema and references of exceptions.yaml: known checks and controls, unique ids, sane dates. */
+export function checkExceptionsFile(file: string, catalog: Catalog): { exceptions: RiskException[]; problems: Problem[] } {
+  const { yaml, problems } = readValidated(file, 'exceptions');
+  if (!yaml) return { exceptions: [], problems };
+  const exceptions = (yaml.value as { exceptions: RiskException[] }).exceptions;
+  const controls = new Set(catalog.controls.map((c) => c.id));
+  const seen = new Set<string>();
+  const checks = new Set<string>(CHECK_IDS);
+  exceptions.forEach((exception, i) => {
+    const at = (key: string) => yaml.positionOf(['exceptions', i, key]);
+    const report = (key: string, code: string, message: string) => problems.push({ file, ...at(key), severity: 'error', code, message });
+    if (seen.has(exception.id)) report('id', 'duplicate-exception', `exception id ${exception.id} is used twice`);
+    seen.add(exception.id);
+    if (Boolean(exception.check) === Boolean(exception.control)) {
+      report('id', 'exception-target', `exception ${exception.id} must name exactly one of "check" or "control"`);
+    }
+    if (exception.check && !checks.has(exception.check)) report('check', 'unknown-check', `unknown check id "${exception.check}"${didYouMean(exception.check, checks)}`);
+    if (exception.control && !controls.has(exception.control)) report('control', 'unknown-control', `unknown control "${exception.control}"${didYouMean(exception.control, controls)}`);
+    if (exception.expires < exception.approved) report('expires', 'expires-before-approved', `expires ${exception.expires} is before approved ${exception.approved}`);
+  });
+  return { exceptions, problems };
+}
+
+/** Schema and references of attestations.yaml: known controls, evidence files that exist, sane dates. */
+export function checkAttestationsFile(file: string, baseDir: string, catalog: Catalog): { attestations: Attestation[]; problems: Problem[] } {
+  const { yaml, problems } = readValidated(file, 'attestations');
+  if (!yaml) return { attestations: [], problems };
+  const attestations = (yaml.value as { attestations: Attestation[] }).attestations;
+  const controls = new Set(catalog.controls.map((c) => c.id));
+  attestations.forEach((attestation, i) => {
+    const at = (key: string) => yaml.positionOf(['attestations', i, key]);
+    const report = (key: string, code: string, message: string) => problems.push({ file, ...at(key), severity: 'error', code, message });
+    if (!controls.has(attestation.control)) report('control', 'unknown-control', `unknown control "${attestation.control}"${didYouMean(attestation.control, controls)}`);
+    if (!fs.existsSync(path.resolve(baseDir, attestation.evidence))) report('evidence', 'evidence-not-found', `evidence file "${attestation.evidence}" does not exist (paths are relative to ${path.basename(baseDir) || baseDir}/)`);
+    if (attestation.validUntil < attestation.date) report('validUntil', 'valid-until-before-date', `validUntil ${attestation.validUntil} is before date ${attestation.date}`);
+  });
+  return { attestations, problems };
+}
+
+function readValidated(file: string, schema: SchemaName): { yaml?: YamlFile; problems: Problem[] } {
+  const yaml = readYamlFile(file);
+  const problems = [...yaml.problems];
+  if (yaml.value === undefined) return { problems };
+  const schemaProblems = validateYaml(yaml, schema);
+  problems.push(...schemaProblems);
+  return schemaProblems.length ? { problems } : { yaml, problems };
+}

@@ -1,0 +1,92 @@
+/**
+ * The JSON Schemas in schemas/, compiled once per process with ajv, and a validator that turns
+ * ajv errors into problems at the exact file:line:column of the offending YAML node.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { PACKAGE_ROOT } from './package-root.js';
+import type { Problem } from './problem.js';
+import type { YamlFile } from './yaml-file.js';
+
+export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations';
+
+// ajv-formats ships CommonJS with a default export that NodeNext sees as a namespace.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+let ajv: Ajv | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    ajv ??= addFormats(new Ajv({ allErrors: true, strict: true }));
+    const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+    validate = ajv.compile(schema);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+/** Validates a parsed YAML file against a schema; every error is located in the file. */
+export function validateYaml(yaml: YamlFile, name: SchemaName): Problem[] {
+  const validate = validatorFor(name);
+  if (validate(yaml.value)) return [];
+  return dedupe(validate.errors ?? []).map((error) => {
+    const segments = pointerSegments(error.instancePath);
+    const extra = error.keyword === 'additionalProperties'
+      ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
+    const position = extra !== undefined
+      ? yaml.positionOf([...segments, extra], 'key')
+      : yaml.positionOf(segments);
+    return {
+      file: yaml.file, ...position, severity: 'error' as const, code: 'schema', message: describe(error, segments, extra),
+    };
+  });
+}
+
+function pointerSegments(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer.split('/').slice(1).map((s) => {
+    const unescaped = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+  });
+}
+
+/** `controls[3].severity`, the way a person would point at it. */
+export function readablePath(segments: ReadonlyArray<string | number>): string {
+  return segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(document)';
+}
+
+function describe(error: ErrorObject, segments: Array<string | number>, extra: string | undefined): string {
+  const where = readablePath(segments);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': return `${where} is missing required property "${String(params.missingProperty)}"`;
+    case 'additionalProperties': return `${where} has unknown property "${extra}"`;
+    case 'enum': return `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'type': return `${where} must be ${String(params.type)}`;
+    case 'pattern': return `${where} does not have the expected form (${String(params.pattern)})`;
+    default: return `${where} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+/** ajv can report the same problem at the same place twice; keep one. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether one item is valid against a definition of a schema (e.g. one control of a file). */
+export function isValidDefinition(name: SchemaName, definition: string, value: unknown): boolean {
+  validatorFor(name);
+  const validate = ajv!.getSchema(`urn:mcp-comply:schema:${name}#/definitions/${definition}`);
+  if (!validate) throw new Error(`schema ${name} has no definition ${definition}`);
+  return validate(value) as boolean;
+}

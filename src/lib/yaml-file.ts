@@ -1,0 +1,128 @@
+/**
+ * Reads YAML that users edit (catalogs, mcp-comply.yaml, exceptions, attestations) safely and with
+ * positions, so every problem can be reported as file:line:column.
+ * Safety: YAML 1.2 core schema (no code-executing tags, no "Norway problem"), duplicate keys
+ * refused, alias expansion capped against billion-laughs documents, size capped.
+ */
+import fs from 'node:fs';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document } from 'yaml';
+import type { Problem } from './problem.js';
+
+/** A parsed YAML file that can still answer "where is this value?". */
+export interface YamlFile {
+  file: string;
+  /** The plain JS value, or undefined when the file could not be read or parsed. */
+  value: unknown;
+  problems: Problem[];
+  /** 1-based position of the node at a JSON path (e.g. ['controls', 0, 'id']). */
+  positionOf(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): { line: number; column: number };
+}
+
+export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+const MAX_ALIAS_COUNT = 50;
+
+export function readYamlFile(file: string): YamlFile {
+  const result = (value: unknown, problems: Problem[], doc?: Document, counter?: LineCounter): YamlFile => ({
+    file, value, problems,
+    positionOf: (path, part = 'value') => (doc && counter ? nodePosition(doc, counter, path, part) : { line: 1, column: 1 }),
+  });
+  const fail = (code: string, message: string, line?: number, column?: number) =>
+    result(undefined, [{ file, line, column, severity: 'error', code, message }]);
+
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return fail('not-a-file', 'is not a regular file');
+    if (stat.size > MAX_YAML_BYTES) {
+      return fail('file-too-large', `is ${stat.size} bytes; YAML files over ${MAX_YAML_BYTES} bytes are not read`);
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return fail('unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { line, column } = firstInvalidUtf8(bytes);
+    return fail('not-utf8', 'is not valid UTF-8', line, column);
+  }
+
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    file,
+    line: e.linePos?.[0]?.line,
+    column: e.linePos?.[0]?.col,
+    severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+    code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+    message: firstLine(e.message),
+  }));
+  if (doc.errors.length > 0) return result(undefined, problems, doc, counter);
+
+  try {
+    return result(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems, doc, counter);
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      const at = firstAliasPosition(doc, counter);
+      problems.push({
+        file, ...at, severity: 'error', code: 'yaml-alias-bomb',
+        message: `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses of one anchor); refusing a possible alias bomb`,
+      });
+      return result(undefined, problems, doc, counter);
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Walks to the deepest existing node on the path, so a missing property points at its parent. */
+function nodePosition(
+  doc: Document, counter: LineCounter, path: ReadonlyArray<string | number>, part: 'key' | 'value',
+): { line: number; column: number } {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isNode(node) && 'items' in node && Array.isArray(node.items) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) break;
+      keyNode = undefined;
+      node = item;
+    } else break;
+  }
+  const target = part === 'key' && keyNode ? keyNode : node;
+  const offset = isNode(target) && target.range ? target.range[0] : 0;
+  const { line, col } = counter.linePos(offset);
+  return { line, column: col };
+}
+
+function firstAliasPosition(doc: Document, counter: LineCounter): { line: number; column: number } {
+  let offset = 0;
+  visit(doc, { Alias(_, node) { if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; } } });
+  const { line, col } = counter.linePos(offset);
+  return { line, column: col };
+}
+
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; continue; }
+    if (bytes[i]! < 0x80) continue;
+    const width = bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : bytes[i]! >= 0xc0 ? 2 : 1;
+    try { decoder.decode(bytes.subarray(i, i + width)); i += width - 1; } catch {
+      return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
+    }
+  }
+  return { line: 1, column: 1 };
+}

@@ -1,0 +1,100 @@
+/** The built-in catalog: valid, complete, and mapped to real requirement ids at the promised depth. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { requirementIdsOf } from '../../src/catalog/requirement-ids.js';
+import { PRACTICES, THREATS } from '../../src/catalog/taxonomy.js';
+import { CHECK_IDS } from '../../src/checks/ids.js';
+import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
+
+const { catalog, problems } = loadCatalog();
+const shared = path.join(PACKAGE_ROOT, '..', 'shared');
+const sharedIds = path.join(shared, 'reference', 'framework-ids.json');
+
+describe('the built-in catalog', () => {
+  it('has no errors and no warnings', () => {
+    assert.deepEqual(problems.map((p) => `${path.relative(PACKAGE_ROOT, p.file)}:${p.line}:${p.column} ${p.message}`), []);
+  });
+
+  it('has at least 40 controls, each file a family with a schema line for editors', () => {
+    assert.ok(catalog.controls.length >= 40, `${catalog.controls.length} controls`);
+    for (const file of fs.readdirSync(path.join(PACKAGE_ROOT, 'controls'))) {
+      const text = fs.readFileSync(path.join(PACKAGE_ROOT, 'controls', file), 'utf8');
+      assert.match(text, /^# yaml-language-server: \$schema=\.\.\/schemas\/controls\.schema\.json$/m, file);
+      assert.match(text, /^family:/m, file);
+    }
+    for (const file of fs.readdirSync(path.join(PACKAGE_ROOT, 'mappings'))) {
+      const text = fs.readFileSync(path.join(PACKAGE_ROOT, 'mappings', file), 'utf8');
+      assert.match(text, /^# yaml-language-server: \$schema=\.\.\/schemas\/mapping\.schema\.json$/m, file);
+    }
+  });
+
+  it('covers every practice, every threat and every check id', () => {
+    const covered = (key: 'practices' | 'threats' | 'checks') => new Set(catalog.controls.flatMap((c) => c[key]));
+    assert.deepEqual(Object.keys(PRACTICES).filter((p) => !covered('practices').has(p)), []);
+    assert.deepEqual(Object.keys(THREATS).filter((t) => !covered('threats').has(t)), []);
+    assert.deepEqual(CHECK_IDS.filter((c) => !covered('checks').has(c)), []);
+  });
+
+  it('gives controls without checks enough manual evidence for an auditor to decide', () => {
+    const manual = catalog.controls.filter((c) => c.checks.length === 0);
+    assert.ok(manual.length > 0);
+    for (const control of manual) assert.ok(control.evidence.length >= 2, `${control.id} lists ${control.evidence.length} evidence item(s)`);
+  });
+
+  it('maps every control to at least one framework requirement', () => {
+    const mapped = new Set(catalog.frameworks.flatMap((f) => f.requirements.flatMap((r) => r.controls.map((l) => l.control))));
+    assert.deepEqual(catalog.controls.map((c) => c.id).filter((id) => !mapped.has(id)), []);
+  });
+
+  const depth: Record<string, number> = { gdpr: 15, 'eu-ai-act': 15, hipaa: 20, 'nist-ai-rmf': 25, 'iso-42001': 25, 'pci-dss': 40 };
+  for (const [id, minimum] of Object.entries(depth)) {
+    it(`maps ${id} at depth (at least ${minimum} requirements linked to controls, all with real ids)`, () => {
+      const framework = catalog.frameworks.find((f) => f.id === id);
+      assert.ok(framework, `mappings/${id}.yaml is missing`);
+      const linked = framework.requirements.filter((r) => r.controls.length > 0);
+      assert.ok(linked.length >= minimum, `${linked.length} linked requirements`);
+      const valid = requirementIdsOf(id)!;
+      assert.deepEqual(framework.requirements.map((r) => r.id).filter((r) => !valid.has(r)), []);
+      for (const requirement of linked) {
+        for (const link of requirement.controls) assert.ok(link.rationale.trim().length > 10, `${id} ${requirement.id} ${link.control}`);
+      }
+    });
+  }
+});
+
+describe('requirement ids', { skip: !fs.existsSync(sharedIds) && 'shared/reference is not beside this checkout' }, () => {
+  const reference = fs.existsSync(sharedIds) ? JSON.parse(fs.readFileSync(sharedIds, 'utf8')) : {};
+  const keys: Record<string, string> = {
+    gdpr: 'gdpr', hipaa: 'hipaa', 'pci-dss': 'pci-dss-4.0.1', 'eu-ai-act': 'eu-ai-act', 'nist-ai-rmf': 'nist-ai-rmf-1.0', 'iso-42001': 'iso-42001-2023',
+  };
+
+  it('shipped lists equal the researched reference (run scripts/import-framework-ids.mjs when it changes)', () => {
+    for (const [id, key] of Object.entries(keys)) {
+      assert.deepEqual([...requirementIdsOf(id)!].sort(), Object.keys(reference[key].ids).sort(), id);
+    }
+  });
+
+  it('PCI DSS and ISO 42001 requirement titles are our own words, not the copyrighted text', () => {
+    for (const id of ['pci-dss', 'iso-42001']) {
+      const official = reference[keys[id]!].ids as Record<string, string>;
+      const framework = catalog.frameworks.find((f) => f.id === id)!;
+      for (const requirement of framework.requirements) {
+        const theirs = official[requirement.id]!.toLowerCase().replace(/[^a-z]/g, '');
+        const ours = requirement.title.toLowerCase().replace(/[^a-z]/g, '');
+        assert.ok(ours !== theirs && !(ours.length > 40 && theirs.startsWith(ours)), `${id} ${requirement.id} copies "${requirement.title}"`);
+      }
+    }
+  });
+});
+
+describe('check ids', () => {
+  it('are exactly the ids of DESIGN §4 (ids, once shipped, never change)', { skip: !fs.existsSync(path.join(shared, 'DESIGN.md')) && 'shared/DESIGN.md is not beside this checkout' }, () => {
+    const design = fs.readFileSync(path.join(shared, 'DESIGN.md'), 'utf8');
+    const section = design.slice(design.indexOf('## 4.'), design.indexOf('## 5.'));
+    const ids = [...section.matchAll(/`((?:mcp|logs|repo|github)\.[a-z0-9.-]+)`/g)].map((m) => m[1]);
+    assert.deepEqual([...CHECK_IDS].sort(), [...new Set(ids)].sort());
+  });
+});

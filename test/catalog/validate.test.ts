@@ -1,0 +1,215 @@
+/**
+ * Table tests of catalog validation: each case breaks one thing in a copy of the built-in catalog
+ * and names the exact problem it must produce (file, line, column, code, message).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { MAX_YAML_BYTES } from '../../src/lib/yaml-file.js';
+import { tempCatalog } from '../helpers/temp-catalog.js';
+
+/** A valid control in YAML, to be broken by the cases below. Line 1 is `controls:`. */
+function control(fields: Record<string, string> = {}, id = 'MCP-ZZ-01'): string {
+  const base: Record<string, string> = {
+    id, title: 'A test control', objective: 'Something testable holds.', practices: '[P01]', threats: '[T01]',
+    severity: 'high', likelihood: '3', impact: '4', checks: '[]', evidence: '["A signed record"]', remediation: 'Fix it.',
+    ...fields,
+  };
+  return Object.entries(base).filter(([, v]) => v !== '<omit>')
+    .map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${v}`).join('\n');
+}
+
+interface Case {
+  name: string;
+  files: Record<string, string | Buffer | null>;
+  expect: { file: string; line?: number; column?: number; code: string; message?: RegExp };
+}
+
+const cases: Case[] = [
+  {
+    name: 'YAML syntax error',
+    files: { 'controls/zz.yaml': 'controls:\n  - id: MCP-ZZ-01\n    title: [unclosed\n' },
+    expect: { file: 'controls/zz.yaml', line: 4, column: 1, code: 'yaml-bad-indent' },
+  },
+  {
+    name: 'duplicate key',
+    files: { 'controls/zz.yaml': `controls:\n${control()}\n    severity: low\n` },
+    expect: { file: 'controls/zz.yaml', line: 13, column: 5, code: 'yaml-duplicate-key', message: /Map keys must be unique/ },
+  },
+  {
+    name: 'YAML alias bomb',
+    files: {
+      'controls/zz.yaml': [
+        'a: &a [x, x, x, x, x, x, x, x, x, x]',
+        'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+        'controls: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      ].join('\n'),
+    },
+    expect: { file: 'controls/zz.yaml', line: 2, column: 8, code: 'yaml-alias-bomb' },
+  },
+  {
+    name: 'wrong type',
+    files: { 'controls/zz.yaml': `controls:\n${control({ likelihood: 'often' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 8, column: 17, code: 'schema', message: /^controls\[0\]\.likelihood must be integer$/ },
+  },
+  {
+    name: 'value outside an enum',
+    files: { 'controls/zz.yaml': `controls:\n${control({ severity: 'severe' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 7, column: 15, code: 'schema', message: /severity must be one of: low, medium, high, critical/ },
+  },
+  {
+    name: 'unknown property (typo)',
+    files: { 'controls/zz.yaml': `controls:\n${control({ remediation: '<omit>', remediaton: 'Fix it.' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 12, column: 5, code: 'schema', message: /has unknown property "remediaton"/ },
+  },
+  {
+    name: 'missing required property',
+    files: { 'controls/zz.yaml': `controls:\n${control({ objective: '<omit>' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 2, column: 5, code: 'schema', message: /controls\[0\] is missing required property "objective"/ },
+  },
+  {
+    name: 'empty file',
+    files: { 'controls/zz.yaml': '' },
+    expect: { file: 'controls/zz.yaml', line: 1, column: 1, code: 'schema', message: /\(document\) must be object/ },
+  },
+  {
+    name: 'two YAML documents in one file',
+    files: { 'controls/zz.yaml': `controls:\n${control()}\n---\ncontrols: []\n` },
+    expect: { file: 'controls/zz.yaml', line: 13, column: 1, code: 'yaml-multiple-docs' },
+  },
+  {
+    name: 'not UTF-8',
+    files: { 'controls/zz.yaml': Buffer.concat([Buffer.from('controls:\n  - id: MCP-ZZ-01\n    title: caf'), Buffer.from([0xe9, 0x0a])]) },
+    expect: { file: 'controls/zz.yaml', line: 3, column: 15, code: 'not-utf8' },
+  },
+  {
+    name: 'file too large',
+    files: { 'controls/zz.yaml': `# ${'x'.repeat(MAX_YAML_BYTES)}\ncontrols: []\n` },
+    expect: { file: 'controls/zz.yaml', code: 'file-too-large' },
+  },
+  {
+    name: 'unknown check id, with a suggestion',
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plain-http]' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 10, column: 14, code: 'unknown-check', message: /"mcp\.transport\.plain-http" \(did you mean "mcp\.transport\.plaintext-http"\?\)/ },
+  },
+  {
+    name: 'unknown practice',
+    files: { 'controls/zz.yaml': `controls:\n${control({ practices: '[P01, P25]' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 5, column: 22, code: 'unknown-practice', message: /P25/ },
+  },
+  {
+    name: 'unknown threat',
+    files: { 'controls/zz.yaml': `controls:\n${control({ threats: '[T13]' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 6, column: 15, code: 'unknown-threat', message: /T13/ },
+  },
+  {
+    name: 'duplicate control id across files',
+    files: { 'controls/zz.yaml': `controls:\n${control({}, 'MCP-AC-01')}\n` },
+    expect: { file: 'controls/zz.yaml', line: 2, column: 9, code: 'duplicate-control', message: /MCP-AC-01 is already defined at .*access-control\.yaml:\d+:\d+/ },
+  },
+  {
+    name: 'requirement id that the framework does not have',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(9)', 'MCP-EN-01') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 9, code: 'unknown-requirement', message: /"Art\. 32\(9\)" is not a requirement id of gdpr/ },
+  },
+  {
+    name: 'NIST AI RMF id in its abbreviated spelling',
+    files: { 'mappings/zz.yaml': zzMapping('nist-ai-rmf', 'GV-1.6', 'MCP-GV-01') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 9, code: 'unknown-requirement', message: /write it as "GOVERN 1\.6"/ },
+  },
+  {
+    name: 'ISO 42001 Annex B id instead of Annex A',
+    files: { 'mappings/zz.yaml': zzMapping('iso-42001', 'B.6.2.8', 'MCP-LG-01') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 9, code: 'unknown-requirement', message: /cite the control "A\.6\.2\.8"/ },
+  },
+  {
+    name: 'PCI DSS v4.0 number that v4.0.1 renumbered',
+    files: { 'mappings/zz.yaml': zzMapping('pci-dss', '3.5.2', 'MCP-EN-04') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 9, code: 'unknown-requirement', message: /v4\.0\.1 numbers it 3\.5\.1\.1-3\.5\.1\.3/ },
+  },
+  {
+    name: 'unknown control in a mapping',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-99') },
+    expect: { file: 'mappings/zz.yaml', line: 12, column: 18, code: 'unknown-control', message: /unknown control "MCP-EN-99" \(did you mean "MCP-EN-0\d"\?\)/ },
+  },
+  {
+    name: 'relationship outside the NIST IR 8477 vocabulary',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('relationship: subset', 'relationship: partial') },
+    expect: { file: 'mappings/zz.yaml', line: 13, column: 23, code: 'schema', message: /relationship must be one of: equal, subset, superset, intersects/ },
+  },
+  {
+    name: 'a check that no control lists any more',
+    files: { 'controls/human-oversight.yaml': null },
+    expect: { file: 'controls', code: 'check-not-covered', message: /mcp\.oversight\.auto-approve/ },
+  },
+];
+
+/** A one-requirement mapping; the requirement id is on line 9, the control on line 12. */
+function zzMapping(framework: string, requirement: string, controlId: string): string {
+  return [
+    'framework:',
+    `  id: ${framework}`,
+    '  name: Test extension',
+    `  version: "${{ gdpr: '2016/679', 'nist-ai-rmf': '1.0', 'iso-42001': '2023', 'pci-dss': '4.0.1' }[framework]}"`,
+    '  publisher: Test',
+    '  source: https://example.org/',
+    '# the requirement under test',
+    'requirements:',
+    `  - id: ${JSON.stringify(requirement)}`,
+    '    title: Under test',
+    '    controls:',
+    `      - control: ${controlId}`,
+    '        relationship: subset',
+    '        rationale: Test link.',
+    '',
+  ].join('\n');
+}
+
+describe('catalog validation reports the exact position of each problem', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const root = tempCatalog(testCase.files);
+      const { problems } = loadCatalog([root]);
+      const expectedFile = path.join(root, testCase.expect.file);
+      const hit = problems.find((p) => p.file === expectedFile && p.code === testCase.expect.code
+        && (!testCase.expect.message || testCase.expect.message.test(p.message)));
+      assert.ok(hit, `expected a ${testCase.expect.code} problem in ${testCase.expect.file}, got:\n${problems.map((p) => `${path.relative(root, p.file)}:${p.line}:${p.column} ${p.code} ${p.message}`).join('\n')}`);
+      assert.equal(hit.severity, 'error');
+      assert.deepEqual({ line: hit.line, column: hit.column }, { line: testCase.expect.line, column: testCase.expect.column });
+    });
+  }
+
+  it('keeps reading after a broken file: problems in other files are still found', () => {
+    const root = tempCatalog({
+      'controls/aa.yaml': 'controls: [unclosed\n',
+      'controls/zz.yaml': `controls:\n${control({ checks: '[no.such-check]' })}\n`,
+    });
+    const codes = new Set(loadCatalog([root]).problems.map((p) => p.code));
+    assert.ok(codes.has('yaml-bad-indent') || codes.has('yaml-missing-char') || codes.has('yaml-unexpected-token'), [...codes].join(','));
+    assert.ok(codes.has('unknown-check'));
+    assert.ok(codes.has('coverage-not-checked'), 'coverage must not be judged on a half-read catalog');
+  });
+
+  it('accepts a valid extra control and mapping', () => {
+    const root = tempCatalog({
+      'controls/zz.yaml': `controls:\n${control()}\n`,
+      'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-ZZ-01'),
+    });
+    const errors = loadCatalog([root]).problems.filter((p) => p.severity === 'error');
+    assert.deepEqual(errors, []);
+  });
+
+  it('merges a second mapping of the same framework into one framework', () => {
+    const root = tempCatalog({
+      'controls/zz.yaml': `controls:\n${control()}\n`,
+      'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-ZZ-01'),
+    });
+    const { catalog } = loadCatalog([root]);
+    const gdpr = catalog.frameworks.filter((f) => f.id === 'gdpr');
+    assert.equal(gdpr.length, 1);
+    const requirement = gdpr[0]!.requirements.find((r) => r.id === 'Art. 32(1)(a)');
+    assert.ok(requirement?.controls.some((l) => l.control === 'MCP-ZZ-01'));
+  });
+});
