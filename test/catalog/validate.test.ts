@@ -91,8 +91,8 @@ const cases: Case[] = [
   },
   {
     name: 'unknown check id, with a suggestion',
-    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plain-http]' })}\n` },
-    expect: { file: 'controls/zz.yaml', line: 10, column: 14, code: 'unknown-check', message: /"mcp\.transport\.plain-http" \(did you mean "mcp\.transport\.plaintext-http"\?\)/ },
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintxt-http]' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 10, column: 14, code: 'unknown-check', message: /"mcp\.transport\.plaintxt-http" \(did you mean "mcp\.transport\.plaintext-http"\?\)/ },
   },
   {
     name: 'unknown practice',

@@ -55,7 +55,7 @@ export function registerControls(program: Command): void {
         '', 'Objective', wrap(control.objective),
         '', 'Practices', ...control.practices.map((p) => `  ${p}  ${PRACTICES[p] ?? ''}`),
         '', 'Threats', ...control.threats.map((t) => `  ${t}  ${THREATS[t] ?? ''}`),
-        '', 'Manual evidence an auditor accepts', ...control.evidence.map((e) => wrap(`- ${e}`).replace(/^ {2}/, '  ')),
+        '', 'Manual evidence an auditor accepts', ...control.evidence.map((e) => wrap(e, 4).replace(/^ {4}/, '  - ')),
         '', 'Remediation', wrap(control.remediation),
         '', 'Framework requirements',
         ...(view.requirements.length
