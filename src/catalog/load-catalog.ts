@@ -51,16 +51,15 @@ export function loadCatalog(roots: string[] = [BUILTIN_CATALOG]): CatalogLoad {
       continue;
     }
     for (const file of controlPaths ?? []) {
-      const loaded = loadFile<ControlFile, RawControl>(file, 'controls', 'controls', 'control', problems);
+      const loaded = loadFile<RawControl>(file, 'controls', 'controls', 'control', problems);
       complete &&= loaded.complete;
       controlFiles.push({ ...loaded.file, family: (loaded.file.yaml.value as ControlFile | undefined)?.family });
     }
     for (const file of mappingPaths ?? []) {
-      const loaded = loadFile<MappingFile, RawRequirement>(file, 'mapping', 'requirements', 'requirement', problems);
+      const loaded = loadFile<RawRequirement>(file, 'mapping', 'requirements', 'requirement', problems);
       complete &&= loaded.complete;
-      const header = (loaded.file.yaml.value as MappingFile | undefined)?.framework;
-      const headerValid = header !== undefined && loaded.file.yaml.value !== undefined
-        && !problems.some((p) => p.file === file && p.code === 'schema' && p.message.startsWith('framework'));
+      const header = (loaded.file.yaml.value as MappingFile | null | undefined)?.framework;
+      const headerValid = header !== undefined && isValidDefinition('mapping', 'framework', header);
       mappingFiles.push({ ...loaded.file, framework: headerValid ? header : undefined });
     }
   }
@@ -85,7 +84,7 @@ function yamlFilesIn(dir: string): string[] | undefined {
     .sort();
 }
 
-function loadFile<F, T>(
+function loadFile<T>(
   file: string, schema: SchemaName, listKey: string, definition: string, problems: Problem[],
 ): { file: LoadedFile<T>; complete: boolean } {
   const yaml = readYamlFile(file);
@@ -94,11 +93,11 @@ function loadFile<F, T>(
   const schemaProblems = validateYaml(yaml, schema);
   problems.push(...schemaProblems);
   const list = (yaml.value as Record<string, unknown> | null)?.[listKey];
-  const items = (Array.isArray(list) ? list : [])
-    .map((value, index) => ({ index, value: value as T }))
-    .filter(({ value }) => schemaProblems.length === 0 || isValidDefinition(schema, definition, value));
-  const complete = schemaProblems.length === 0 || (Array.isArray(list) && items.length === list.length);
-  return { file: { yaml, items }, complete: complete && (yaml.value as F) !== null };
+  const all = Array.isArray(list) ? list.map((value, index) => ({ index, value: value as T })) : [];
+  if (schemaProblems.length === 0) return { file: { yaml, items: all }, complete: true };
+  // Keep the items that are valid on their own, so one bad control hides no other problem.
+  const items = all.filter(({ value }) => isValidDefinition(schema, definition, value));
+  return { file: { yaml, items }, complete: Array.isArray(list) && items.length === list.length };
 }
 
 type Report = (file: string, severity: ProblemSeverity, code: string, message: string, at?: { line: number; column: number }) => void;

@@ -5,7 +5,7 @@
  * refused, alias expansion capped against billion-laughs documents, size capped.
  */
 import fs from 'node:fs';
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from './problem.js';
 
 /** A parsed YAML file that can still answer "where is this value?". */
@@ -51,14 +51,15 @@ export function readYamlFile(file: string): YamlFile {
 
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+  const toProblem = (severity: Problem['severity']) => (e: YAMLError): Problem => ({
     file,
     line: e.linePos?.[0]?.line,
     column: e.linePos?.[0]?.col,
-    severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+    severity,
     code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
     message: firstLine(e.message),
-  }));
+  });
+  const problems = [...doc.errors.map(toProblem('error')), ...doc.warnings.map(toProblem('warning'))];
   if (doc.errors.length > 0) return result(undefined, problems, doc, counter);
 
   try {

@@ -140,6 +140,11 @@ const cases: Case[] = [
     expect: { file: 'mappings/zz.yaml', line: 13, column: 23, code: 'schema', message: /relationship must be one of: equal, subset, superset, intersects/ },
   },
   {
+    name: 'mapping header without its source',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('  source: https://example.org/\n', '') },
+    expect: { file: 'mappings/zz.yaml', line: 2, column: 3, code: 'schema', message: /^framework is missing required property "source"$/ },
+  },
+  {
     name: 'a check that no control lists any more',
     files: { 'controls/human-oversight.yaml': null },
     expect: { file: 'controls', code: 'check-not-covered', message: /mcp\.oversight\.auto-approve/ },
