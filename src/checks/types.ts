@@ -1,0 +1,50 @@
+/**
+ * A check is metadata plus one pure function of evidence (ESLint's rule, Lighthouse's audit):
+ * no I/O, no clock (the run's time is in the context), no environment. One file per check id.
+ */
+import type { Severity } from '../catalog/model.js';
+import type { EvidenceItem, EvidenceKind, Location } from '../evidence/types.js';
+import type { CheckId } from './ids.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'not_observed' | 'error';
+
+export interface CheckMeta {
+  id: CheckId;
+  title: string;
+  /** Default severity of a failure; a result may raise or lower it (e.g. a root filesystem is critical). */
+  severity: Severity;
+  /** The evidence kinds the check reads. With none collected, the check is `not_observed`, never `pass`. */
+  evidence: EvidenceKind[];
+  /** Message templates by id; `{{name}}` is filled from the result's data. Tests assert them verbatim. */
+  messages: Record<string, string>;
+  /** What to do about a failure, one or two sentences. */
+  remediation: string;
+}
+
+export interface CheckResult {
+  status: 'pass' | 'fail';
+  messageId: string;
+  /** Placeholders for the message. Never a secret value: collectors have already redacted them. */
+  data?: Record<string, string | number>;
+  location: Location;
+  /** The evidence item this result was decided from. */
+  evidenceId: string;
+  /**
+   * What distinguishes this result from others in the same file, stable across edits that move lines
+   * (e.g. `/mcpServers/github/env/API_KEY`). With the check id and path it makes the fingerprint.
+   */
+  key: string;
+  severity?: Severity;
+}
+
+export interface CheckContext {
+  /** The run's time, ISO 8601. */
+  now: string;
+  /** The evidence items of one kind (only kinds listed in meta.evidence are given). */
+  evidence<K extends EvidenceKind>(kind: K): Array<EvidenceItem<K>>;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(context: CheckContext): CheckResult[];
+}

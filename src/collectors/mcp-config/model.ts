@@ -1,0 +1,82 @@
+/**
+ * The normalised MCP server model: every client format (Claude Desktop, Claude Code, Cursor, VS Code,
+ * Windsurf, Gemini CLI, Codex, Zed, Continue, Cline/Roo/Kilo, Kiro, Amazon Q, registry server.json, ...)
+ * is parsed into this one shape, with the source position of every value, so checks are written once.
+ */
+import type { SourcePosition } from '../../evidence/types.js';
+
+export type McpClient =
+  | 'claude-desktop' | 'claude-code' | 'cursor' | 'vscode' | 'windsurf' | 'gemini-cli' | 'codex' | 'zed'
+  | 'continue' | 'cline' | 'roo' | 'kilo' | 'kiro' | 'amazon-q' | 'copilot' | 'server.json' | 'unknown';
+
+export type McpScope = 'user' | 'project' | 'local' | 'managed' | 'registry';
+
+export type McpTransport = 'stdio' | 'streamable-http' | 'sse' | 'unknown';
+
+/** A secret found in a value. The value itself is replaced by REDACTED in the model. */
+export interface SecretFinding {
+  /** Field path inside the server entry, as in `positions`: `env/GITHUB_TOKEN`, `headers/Authorization`, `args/3`, `url`. */
+  field: string;
+  /** What it looks like: `github-token`, `aws-access-key`, `private-key`, `jwt`, `bearer-token`, `url-credentials`, `high-entropy-secret`, ... */
+  kind: string;
+}
+
+/** What a redacted value is replaced with, everywhere. */
+export const REDACTED = '[REDACTED]';
+
+export interface McpServer {
+  name: string;
+  client: McpClient;
+  scope: McpScope;
+  /** JSON pointer of the entry in its file, e.g. `/mcpServers/github`, `/projects/~1abs~1repo/mcpServers/db`. */
+  pointer: string;
+  /** Position of the entry (its key, or the list item) in the file. */
+  at: SourcePosition;
+  transport: McpTransport;
+  /** Explicit `type` as written, if any (`http`, `streamable_http`, `sse`, `stdio`, ...). */
+  declaredType?: string;
+  command?: string;
+  args: string[];
+  cwd?: string;
+  env: Record<string, string>;
+  envFile?: string;
+  url?: string;
+  headers: Record<string, string>;
+  /** How the client authenticates to a remote server, as far as the config says. */
+  auth: {
+    /** OAuth configured or left to the client's OAuth flow (e.g. `oauth` block, Codex without bearer, mcp-remote OAuth). */
+    oauth?: boolean;
+    /** Name of the env var holding a bearer token (Codex `bearer_token_env_var`). */
+    bearerEnvVar?: string;
+  };
+  disabled: boolean;
+  /** Tools run without asking the user: a list, or `all` (Cline `autoApprove: ["*"]`, Gemini `trust: true`, Claude Code `mcp__server` allow). */
+  autoApprove?: string[] | 'all';
+  toolFilter?: { include?: string[]; exclude?: string[] };
+  timeoutMs?: number;
+  /** Every interpolation token found in any value (`${input:x}`, `${env:X}`, `${X}`, `$X`, `{{x}}`, `{x}`): resolved at run time, never literals. */
+  interpolations: string[];
+  /** Secrets found in literal values (values already replaced by REDACTED). */
+  secrets: SecretFinding[];
+  /** Position of each value: `command`, `args/0`, `env/KEY`, `url`, `headers/Authorization`, `type`, `autoApprove`, `disabled`, ... */
+  positions: Record<string, SourcePosition>;
+}
+
+/** One MCP configuration file, parsed. */
+export interface McpConfigFile {
+  /** Display path (relative to the assessed root, or `~/...`). */
+  path: string;
+  client: McpClient;
+  format: 'json' | 'jsonc' | 'toml' | 'yaml';
+  servers: McpServer[];
+  /** Client-level settings that bear on security (Claude Code `enableAllProjectMcpServers`, `permissions.allow`, managed allow/deny lists, VS Code `inputs`). */
+  settings: {
+    enableAllProjectMcpServers?: boolean;
+    /** VS Code `inputs[]` (id and whether the prompt hides the value). */
+    inputs?: Array<{ id: string; password: boolean }>;
+    allowedMcpServers?: string[];
+    deniedMcpServers?: string[];
+  };
+  /** Positions of the settings above, keyed like `settings/enableAllProjectMcpServers`. */
+  positions: Record<string, SourcePosition>;
+}

@@ -1,0 +1,43 @@
+/**
+ * Tool snapshots (a server's `tools/list` result saved as JSON) and the committed tool lock file
+ * (`mcp-tools.lock`: the hash of every approved tool definition), for poisoning and rug-pull checks.
+ */
+import type { SourcePosition } from '../../evidence/types.js';
+
+export interface ToolDefinition {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema?: unknown;
+  outputSchema?: unknown;
+  annotations?: Record<string, unknown>;
+}
+
+export interface SnapshotTool extends ToolDefinition {
+  /** JSON pointer of the tool in the snapshot file, e.g. `/tools/3`. */
+  pointer: string;
+  at: SourcePosition;
+  /** Positions of string fields that checks quote: `description`, `inputSchema/properties/path/description`, ... */
+  positions: Record<string, SourcePosition>;
+  /** `sha256:<hex>` of the canonical JSON of {name, title, description, inputSchema, outputSchema, annotations}. */
+  sha256: string;
+}
+
+export interface ToolSnapshotFile {
+  /** Display path. */
+  path: string;
+  /** The server the snapshot is of (`server` field, or the file name without `.tools.json`). */
+  server: string;
+  /** Server version from `serverInfo`, when the snapshot carries it. */
+  serverVersion?: string;
+  tools: SnapshotTool[];
+  /** `InitializeResult.instructions`, which clients may put in the system prompt. */
+  instructions?: { text: string; at: SourcePosition };
+}
+
+export interface ToolLockFile {
+  /** Display path of mcp-tools.lock. */
+  path: string;
+  /** server -> tool -> approved `sha256:<hex>`, with the position of each entry. */
+  servers: Record<string, Record<string, { sha256: string; at: SourcePosition }>>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Evidence: what collectors gather and checks evaluate (Lighthouse's artifacts). Every item is
+ * plain JSON, already redacted: a secret found by a collector is recorded as its kind and place,
+ * never its value, before the item exists.
+ */
+import type { McpConfigFile } from '../collectors/mcp-config/model.js';
+import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
+
+/** 1-based position in a source file. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a result points. `path` is relative to the assessed root, POSIX style; a user-level file
+ * outside it is written home-relative (`~/.cursor/mcp.json`), never with the user's home path.
+ */
+export interface Location {
+  path: string;
+  line?: number;
+  column?: number;
+}
+
+/** A source that exists but could not be read or understood: reported, never silently dropped. */
+export interface UnreadableSource {
+  path: string;
+  /** Stable reason code: `parse-error`, `unknown-shape`, `too-large`, `symlink-loop`, `not-utf8`, `permission-denied`, ... */
+  code: string;
+  reason: string;
+  line?: number;
+  column?: number;
+}
+
+/** What discovery looked at, so coverage of the evidence is itself evidence. */
+export interface DiscoverySummary {
+  roots: string[];
+  includeUser: boolean;
+  filesExamined: number;
+  configsParsed: number;
+  serversFound: number;
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+/** Evidence kinds and the data each carries. */
+export interface EvidenceDataMap {
+  'mcp-config': McpConfigFile;
+  'tool-snapshot': ToolSnapshotFile;
+  'tool-lock': ToolLockFile;
+  'unreadable-source': UnreadableSource;
+  'discovery': DiscoverySummary;
+}
+
+export type EvidenceKind = keyof EvidenceDataMap;
+
+export interface EvidenceItem<K extends EvidenceKind = EvidenceKind> {
+  /** Stable across runs for the same source: `<kind>:<path>` (plus a suffix when one source yields several items). */
+  id: string;
+  kind: K;
+  /** Collector id, e.g. `mcp-config`. */
+  collector: string;
+  /** Display path or URL of the source (same rules as Location.path). */
+  source: string;
+  /** ISO 8601, the run's clock. */
+  collectedAt: string;
+  data: EvidenceDataMap[K];
+}
+
+/** What every collector is given. Collectors do all I/O; nothing else touches the file system. */
+export interface CollectContext {
+  /** Absolute paths to assess (folders or files). */
+  paths: string[];
+  /** Absolute folder that evidence paths are relative to. */
+  root: string;
+  /** Also read user-level client configs under `home`. */
+  includeUser: boolean;
+  home: string;
+  /** The run's clock (ISO 8601); collectors never read the clock themselves. */
+  now: string;
+  /** Progress for long work (discovery); shown on a TTY only. */
+  progress?: (message: string) => void;
+}
+
+export interface Collector {
+  id: string;
+  title: string;
+  collect(context: CollectContext): Promise<EvidenceItem[]>;
+}
