@@ -3,6 +3,7 @@
  * plain JSON, already redacted: a secret found by a collector is recorded as its kind and place,
  * never its value, before the item exists.
  */
+import type { AdvisoryDatabase } from '../collectors/advisories/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
 import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
 
@@ -47,6 +48,7 @@ export interface EvidenceDataMap {
   'mcp-config': McpConfigFile;
   'tool-snapshot': ToolSnapshotFile;
   'tool-lock': ToolLockFile;
+  'advisory-db': AdvisoryDatabase;
   'unreadable-source': UnreadableSource;
   'discovery': DiscoverySummary;
 }

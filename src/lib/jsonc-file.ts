@@ -1,0 +1,59 @@
+/**
+ * JSON and JSONC (comments, trailing commas: VS Code, Cursor, Zed files) parsed with the position of
+ * every value, via jsonc-parser. Errors come back with line and column instead of being thrown.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { SourcePosition } from '../evidence/types.js';
+
+export interface JsoncDocument {
+  value: unknown;
+  /** Position of the value at a path (object keys and array indexes); of the key when `part` is 'key'. */
+  positionOf(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): SourcePosition | undefined;
+}
+
+export type JsoncResult =
+  | { ok: true; document: JsoncDocument }
+  | { ok: false; error: { message: string; line: number; column: number } };
+
+export function parseJsonc(text: string): JsoncResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const lineStarts = computeLineStarts(text);
+  const toPosition = (offset: number): SourcePosition => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid; else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+  const first = errors[0];
+  if (first || !tree) {
+    const at = toPosition(first?.offset ?? 0);
+    return { ok: false, error: { message: first ? describeError(printParseErrorCode(first.error)) : 'empty document', ...at } };
+  }
+  return {
+    ok: true,
+    document: {
+      value: getNodeValue(tree),
+      positionOf(path, part = 'value') {
+        const node: Node | undefined = path.length === 0 ? tree : findNodeAtLocation(tree, [...path]);
+        if (!node) return undefined;
+        const target = part === 'key' && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+        return toPosition(target.offset);
+      },
+    },
+  };
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function describeError(code: string): string {
+  // jsonc-parser codes are like "CommaExpected"; say them as words.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
