@@ -1,9 +1,12 @@
 /** Commander wiring only: commands, options, and how an outcome becomes an exit code. */
 import { Command, CommanderError } from 'commander';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
+import { registerAssess } from './commands/assess.js';
+import { registerCollect } from './commands/collect.js';
 import { registerControls } from './commands/controls.js';
 import { registerFrameworks } from './commands/frameworks.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     // Commander exits 1 on usage errors by default; 1 means "findings" here, so take control of exits.
     .exitOverride();
+  registerAssess(program);
+  registerCollect(program);
+  registerVerify(program);
   registerValidate(program);
   registerControls(program);
   registerFrameworks(program);

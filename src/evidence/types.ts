@@ -86,5 +86,7 @@ export interface CollectContext {
 export interface Collector {
   id: string;
   title: string;
+  /** Evidence kinds it emits; when it fails, checks that read them are `error`, not `not_observed`. */
+  produces: EvidenceKind[];
   collect(context: CollectContext): Promise<EvidenceItem[]>;
 }

@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import type { Problem } from './problem.js';
 import type { YamlFile } from './yaml-file.js';
 
-export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations';
+export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'assessment';
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees as a namespace.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -89,4 +89,11 @@ export function isValidDefinition(name: SchemaName, definition: string, value: u
   const validate = ajv!.getSchema(`urn:mcp-comply:schema:${name}#/definitions/${definition}`);
   if (!validate) throw new Error(`schema ${name} has no definition ${definition}`);
   return validate(value) as boolean;
+}
+
+/** Validates a plain value (e.g. an assessment we wrote); returns readable errors, [] when valid. */
+export function validateValue(name: SchemaName, value: unknown): string[] {
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => `${readablePath(pointerSegments(e.instancePath))} ${e.message ?? 'is invalid'}`);
 }

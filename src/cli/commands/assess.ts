@@ -1,0 +1,92 @@
+/**
+ * `mcp-comply assess`: collect (or load) evidence, evaluate it, and write DIR/assessment.json and the
+ * evidence bundle DIR/evidence. Exit 1 when findings reach --fail-on.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { SEVERITIES, type Severity } from '../../catalog/model.js';
+import { CHECKS } from '../../checks/index.js';
+import { writeBundle } from '../../evidence/bundle.js';
+import type { Assessment } from '../../engine/assessment.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { displayPath } from '../../lib/problem.js';
+import { didYouMean } from '../../lib/suggest.js';
+import { loadValidCatalog } from '../catalog-option.js';
+import { runTime } from '../clock.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { table } from '../text.js';
+import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
+
+interface AssessOptions extends SourceOptions {
+  catalog?: string;
+  frameworks?: string;
+  failOn?: Severity | 'none';
+}
+
+export function registerAssess(program: Command): void {
+  addSourceOptions(program.command('assess'))
+    .description('assess MCP servers: collect evidence, run the checks, roll up controls and frameworks, write DIR/assessment.json')
+    .addOption(new Option('--frameworks <ids>', 'comma-separated framework ids (default: the config\'s, else all)'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: the config\'s failOn, else high)')
+      .choices([...SEVERITIES, 'none']))
+    .addOption(new Option('--evidence <dirs...>', 'assess saved evidence bundles instead of collecting'))
+    .addOption(new Option('--catalog <dir>', 'catalog folder (default: the built-in catalog)'))
+    .action(async (args: string[], options: AssessOptions) => {
+      const now = runTime();
+      const sources = resolveSources(args, options);
+      const catalog = loadValidCatalog({ catalog: options.catalog, config: options.config, format: 'text' });
+      const known = catalog.frameworks.map((f) => f.id);
+      const frameworks = options.frameworks?.split(',').map((s) => s.trim()).filter(Boolean) ?? sources.config?.config.frameworks ?? known;
+      for (const id of frameworks) if (!known.includes(id)) throw new UsageError(`unknown framework "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`);
+
+      const { items, failures } = await gatherEvidence(sources, options, now);
+      const out = path.resolve(options.out);
+      const manifest = writeBundle(path.join(out, 'evidence'), items, now);
+      const assessment = evaluate({
+        catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
+        failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
+        scope: {
+          ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),
+          frameworks,
+          dataClasses: sources.config?.config.dataClasses ?? [],
+          paths: sources.paths.map((p) => displayPath(p, sources.root) || '.'),
+          includeUser: Boolean(options.includeUser),
+        },
+      });
+      writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
+      process.stdout.write(summarise(assessment, out));
+      process.exitCode = assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
+    });
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
+export function summarise(a: Assessment, out: string): string {
+  const lines: string[] = [];
+  const configs = a.evidence.items.filter((i) => i.kind === 'mcp-config').length;
+  lines.push(`Assessed ${configs} MCP configuration file(s) and ${a.evidence.items.filter((i) => i.kind === 'tool-snapshot').length} tool snapshot(s).`);
+  if (a.evidence.unreadable.length > 0) {
+    lines.push(`${a.evidence.unreadable.length} source(s) could not be read:`);
+    for (const u of a.evidence.unreadable) lines.push(`  ${u.path}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${u.code}: ${u.reason}`);
+  }
+  for (const f of a.evidence.collectorFailures) lines.push(`collector ${f.collector} failed: ${f.message}`);
+  const c = a.summary.checks;
+  lines.push(`Checks:   ${c.fail} fail, ${c.pass} pass, ${c.not_observed} not observed, ${c.error} error`);
+  const s = a.summary.findings.bySeverity;
+  lines.push(`Findings: ${a.summary.findings.total} (${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low)`);
+  const shown = a.findings.slice(0, 15);
+  if (shown.length > 0) {
+    lines.push(table(shown.map((f) => ['  ' + f.severity, `${f.location.path}${f.location.line ? `:${f.location.line}:${f.location.column ?? 1}` : ''}`, f.checkId, f.message])));
+    if (a.findings.length > shown.length) lines.push(`  ... ${a.findings.length - shown.length} more in assessment.json`);
+  }
+  const k = a.summary.controls;
+  lines.push(`Controls: ${k.pass} pass, ${k.fail} fail, ${k.not_observed} not observed, ${k.manual} manual, ${k.error} error`);
+  lines.push('Frameworks (coverage = requirements with evidence, compliance = requirements met):');
+  lines.push(table(a.frameworks.map((f) => ['  ' + f.id, `coverage ${pct(f.summary.coverage)}`, `compliance ${pct(f.summary.compliance)}`,
+    `${f.summary.counts.met} met, ${f.summary.counts.partially_met} partly, ${f.summary.counts.not_met} not met, ${f.summary.counts.not_assessed} not assessed`])));
+  lines.push(`Wrote ${displayPath(path.join(out, 'assessment.json'))} and ${displayPath(path.join(out, 'evidence'))}/ (root hash ${a.evidence.rootHash})`);
+  if (a.summary.failed) lines.push(`Failing: findings at or above "${a.summary.failOn}".`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,21 @@
+/** `mcp-comply collect`: gather evidence into a hashed bundle only (assess it later with --evidence). */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { writeBundle } from '../../evidence/bundle.js';
+import { displayPath } from '../../lib/problem.js';
+import { runTime } from '../clock.js';
+import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
+
+export function registerCollect(program: Command): void {
+  addSourceOptions(program.command('collect'))
+    .description('collect evidence from MCP configurations and tool snapshots into a hashed, redacted bundle (DIR/evidence)')
+    .action(async (args: string[], options: SourceOptions) => {
+      const now = runTime();
+      const sources = resolveSources(args, options);
+      const { items, failures } = await gatherEvidence(sources, options, now);
+      for (const failure of failures) process.stderr.write(`mcp-comply: collector ${failure.collector} failed: ${failure.message}\n`);
+      const dir = path.resolve(options.out, 'evidence');
+      const manifest = writeBundle(dir, items, now);
+      process.stdout.write(`collected ${items.length} evidence item(s) into ${displayPath(dir)}\nroot hash ${manifest.rootHash}\n`);
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * From evidence to assessment.json: run the checks, roll up controls, frameworks and risks, and
+ * summarise. Pure: the clock, the catalog and the evidence are all passed in.
+ */
+import type { Catalog, Severity } from '../catalog/model.js';
+import { SEVERITIES } from '../catalog/model.js';
+import { CHECK_IDS } from '../checks/ids.js';
+import type { Check, CheckStatus } from '../checks/types.js';
+import type { Manifest } from '../evidence/bundle.js';
+import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
+import { PACKAGE_VERSION } from '../lib/package-root.js';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type ControlStatus, type Finding } from './assessment.js';
+import { rollUpControls, rollUpFrameworks, rollUpRisks } from './roll-up.js';
+import type { CollectorFailure } from './run-collectors.js';
+import { runChecks } from './run-checks.js';
+
+export interface EvaluateInput {
+  catalog: Catalog;
+  checks: Check[];
+  items: EvidenceItem[];
+  manifest: Manifest;
+  collectorFailures: CollectorFailure[];
+  now: string;
+  scope: Assessment['scope'];
+  failOn: Severity | 'none';
+}
+
+export function evaluate(input: EvaluateInput): Assessment {
+  const { catalog, items, now } = input;
+  const failedKinds = new Set<EvidenceKind>(input.collectorFailures.flatMap((f) => f.kinds));
+  const evaluated = runChecks(input.checks, items, now, failedKinds);
+  const controlsOf = (checkId: string) => catalog.controls.filter((c) => c.checks.includes(checkId)).map((c) => c.id);
+
+  // Check ids of the catalog that no implementation evaluates yet stay visible, as not observed.
+  const implemented = new Set(evaluated.map((c) => c.id));
+  const severityRank = (s: Severity) => SEVERITIES.indexOf(s);
+  const pending: AssessmentCheck[] = CHECK_IDS.filter((id) => !implemented.has(id)).map((id) => ({
+    id, title: id, status: 'not_observed' as const,
+    severity: catalog.controls.filter((c) => c.checks.includes(id)).map((c) => c.severity).sort((a, b) => severityRank(b) - severityRank(a))[0] ?? 'medium',
+    reason: 'mcp-comply does not collect the evidence for this check yet',
+    controlIds: controlsOf(id), results: [],
+  }));
+  const checks: AssessmentCheck[] = [
+    ...evaluated.map(({ remediation: _remediation, ...c }) => ({ ...c, controlIds: controlsOf(c.id) })),
+    ...pending,
+  ];
+  const statusOf = new Map(checks.map((c) => [c.id, c.status]));
+  const checkStatus = (id: string): CheckStatus => statusOf.get(id) ?? 'not_observed';
+
+  const findings: Finding[] = checks.flatMap((c) => c.results.filter((r) => r.status === 'fail').map((r) => ({
+    checkId: c.id, severity: r.severity, messageId: r.messageId, message: r.message, location: r.location,
+    fingerprint: r.fingerprint, controlIds: c.controlIds, evidenceId: r.evidenceId,
+  }))).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.location.path.localeCompare(b.location.path)
+    || (a.location.line ?? 0) - (b.location.line ?? 0));
+
+  const controls = rollUpControls(catalog, checkStatus);
+  const inScope = input.scope.frameworks;
+  const frameworks = rollUpFrameworks(catalog.frameworks.filter((f) => inScope.includes(f.id)), controls);
+
+  const count = <T extends string>(keys: readonly T[], values: T[]) =>
+    Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
+  const bySeverity = count(SEVERITIES, findings.map((f) => f.severity));
+  const failed = input.failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(input.failOn as Severity));
+
+  return {
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    tool: { name: 'mcp-comply', version: PACKAGE_VERSION },
+    generatedAt: now,
+    scope: input.scope,
+    evidence: {
+      rootHash: input.manifest.rootHash,
+      items: input.manifest.items.map(({ file: _file, ...entry }) => entry),
+      unreadable: items.filter((i): i is EvidenceItem<'unreadable-source'> => i.kind === 'unreadable-source').map((i) => i.data),
+      collectorFailures: input.collectorFailures.map(({ collector, message }) => ({ collector, message })),
+    },
+    checks,
+    findings,
+    controls,
+    frameworks,
+    risks: rollUpRisks(catalog, controls),
+    summary: {
+      checks: count(['pass', 'fail', 'not_observed', 'error'] as const, checks.map((c) => c.status)),
+      findings: { total: findings.length, bySeverity },
+      controls: count(['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'] as ControlStatus[], controls.map((c) => c.status)),
+      failOn: input.failOn,
+      failed,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs the checks over the evidence. Statuses are honest: a check with no evidence is `not_observed`,
+ * one whose collector failed or that throws is `error`, and only checks that ran and found nothing
+ * wrong are `pass`.
+ */
+import type { Severity } from '../catalog/model.js';
+import type { Check, CheckContext, CheckStatus } from '../checks/types.js';
+import { sha256Hex } from '../lib/canonical-json.js';
+import type { EvidenceItem, EvidenceKind, Location } from '../evidence/types.js';
+
+export interface EvaluatedResult {
+  status: 'pass' | 'fail';
+  messageId: string;
+  message: string;
+  severity: Severity;
+  location: Location;
+  fingerprint: string;
+  evidenceId: string;
+}
+
+export interface EvaluatedCheck {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: CheckStatus;
+  /** Why the status is not_observed or error. */
+  reason?: string;
+  remediation?: string;
+  results: EvaluatedResult[];
+}
+
+/** Stable for the same problem at the same place: check id, file, and the result's own key. */
+export function fingerprintOf(checkId: string, path: string, key: string): string {
+  return sha256Hex(`${checkId}\u0000${path}\u0000${key}`).slice(0, 32);
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+export function runChecks(
+  checks: Check[], items: EvidenceItem[], now: string, failedKinds: ReadonlySet<EvidenceKind>,
+): EvaluatedCheck[] {
+  const byKind = new Map<EvidenceKind, EvidenceItem[]>();
+  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+
+  return checks.map((check): EvaluatedCheck => {
+    const { meta } = check;
+    const base = { id: meta.id, title: meta.title, severity: meta.severity, remediation: meta.remediation };
+    const failed = meta.evidence.filter((k) => failedKinds.has(k));
+    if (failed.length > 0) {
+      return { ...base, status: 'error', reason: `the collector of ${failed.join(', ')} failed`, results: [] };
+    }
+    const context: CheckContext = {
+      now,
+      evidence: <K extends EvidenceKind>(kind: K) => {
+        if (!meta.evidence.includes(kind)) throw new Error(`check ${meta.id} reads ${kind} but does not declare it`);
+        return (byKind.get(kind) ?? []) as Array<EvidenceItem<K>>;
+      },
+    };
+    if (!meta.evidence.some((k) => (byKind.get(k) ?? []).length > 0)) {
+      return { ...base, status: 'not_observed', reason: `no ${meta.evidence.join(' or ')} evidence was collected`, results: [] };
+    }
+    try {
+      const results = check.run(context).map((r): EvaluatedResult => {
+        const template = meta.messages[r.messageId];
+        if (template === undefined) throw new Error(`check ${meta.id} reported unknown messageId "${r.messageId}"`);
+        return {
+          status: r.status,
+          messageId: r.messageId,
+          message: formatMessage(template, r.data),
+          severity: r.severity ?? meta.severity,
+          location: r.location,
+          fingerprint: fingerprintOf(meta.id, r.location.path, r.key),
+          evidenceId: r.evidenceId,
+        };
+      });
+      const status: CheckStatus = results.some((r) => r.status === 'fail') ? 'fail' : results.length > 0 ? 'pass' : 'not_observed';
+      return { ...base, status, ...(status === 'not_observed' ? { reason: 'the evidence held nothing this check applies to' } : {}), results };
+    } catch (error) {
+      return { ...base, status: 'error', reason: `the check failed: ${(error as Error).message}`, results: [] };
+    }
+  });
+}
