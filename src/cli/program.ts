@@ -5,6 +5,7 @@ import { registerAssess } from './commands/assess.js';
 import { registerCollect } from './commands/collect.js';
 import { registerControls } from './commands/controls.js';
 import { registerFrameworks } from './commands/frameworks.js';
+import { registerTools } from './commands/tools.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerAssess(program);
   registerCollect(program);
   registerVerify(program);
+  registerTools(program);
   registerValidate(program);
   registerControls(program);
   registerFrameworks(program);

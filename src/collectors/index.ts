@@ -1,4 +1,7 @@
 /** The collectors `collect` and `assess` run, in order. */
 import type { Collector } from '../evidence/types.js';
+import { advisoriesCollector } from './advisories/index.js';
+import { mcpConfigCollector } from './mcp-config/index.js';
+import { toolSnapshotCollector } from './tool-snapshot/index.js';
 
-export const COLLECTORS: Collector[] = [];
+export const COLLECTORS: Collector[] = [mcpConfigCollector, toolSnapshotCollector, advisoriesCollector];

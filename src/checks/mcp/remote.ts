@@ -1,0 +1,101 @@
+/**
+ * The remote endpoints a server entry talks to, and the credential it declares for each: the
+ * entry's own `url` (client HTTP/SSE transports, server.json remotes), the target of a stdio bridge
+ * (mcp-remote, mcp-proxy, supergateway), and other URLs passed as arguments.
+ */
+import type { McpServer } from '../../collectors/mcp-config/model.js';
+import { parseInvocation, tokenField, type Bridge } from './command-line.js';
+import { argKey, fieldKey } from './locate.js';
+import { isHttpScheme, isLoopbackHost, parseUrl, queryParams, safeText, type ParsedUrl } from './url.js';
+import { isInterpolated, isRedacted } from './values.js';
+
+export interface Endpoint {
+  /** The parsed URL; undefined when the whole URL is resolved at run time (`${MCP_URL}`). */
+  url?: ParsedUrl;
+  /** The URL for messages: no userinfo, query or fragment. */
+  display: string;
+  /** Positions field: `url`, `args/<n>` or `command`. */
+  field: string;
+  key: string;
+  /** `url`: the entry's own transport URL; `bridge`: a bridge's target; `argument`: any other URL argument. */
+  via: 'url' | 'bridge' | 'argument';
+  bridge?: Bridge;
+}
+
+/**
+ * URL arguments that are not connections of this server: forward proxies (plain http:// to a proxy
+ * still carries TLS end to end), OAuth resource identifiers, allowed origins, redirect/callback
+ * URLs and advertised base URLs of the server's own listener.
+ */
+const NOT_A_CONNECTION = /proxy|resource|origin|cors|redirect|callback|base-?url|homepage|website|docs?$/i;
+
+export function endpointsOf(server: McpServer): Endpoint[] {
+  const out: Endpoint[] = [];
+  const urlText = server.url?.trim();
+  if (urlText && !(isRedacted(urlText) && !parseUrl(urlText))) {
+    const url = parseUrl(urlText);
+    if (url ? isHttpScheme(url.scheme) : isInterpolated(urlText)) {
+      out.push({ url, display: safeText(urlText), field: 'url', key: fieldKey(server, 'url'), via: 'url' });
+    }
+  }
+  const invocation = parseInvocation(server);
+  const bridge = invocation.bridge;
+  const target = bridge?.target;
+  if (bridge && target) {
+    const url = parseUrl(target.value);
+    if (!url || isHttpScheme(url.scheme)) {
+      const display = safeText(target.value);
+      out.push({ url, display, field: tokenField(target), key: argKey(server, display), via: 'bridge', bridge });
+    }
+  }
+  const args = invocation.kind === 'docker-run' || invocation.kind === 'npm-runner' || invocation.kind === 'python-runner' || invocation.kind === 'direct'
+    ? invocation.serverArgs : [];
+  args.forEach((token, i) => {
+    if (token === target) return;
+    const previous = args[i - 1]?.value ?? '';
+    if ((previous.startsWith('-') && NOT_A_CONNECTION.test(previous)) || (token.value.startsWith('-') && NOT_A_CONNECTION.test(token.value.split('=')[0]!))) return;
+    const eq = token.value.startsWith('-') ? token.value.indexOf('=') : -1;
+    const text = eq >= 0 ? token.value.slice(eq + 1) : token.value;
+    const url = parseUrl(text);
+    if (!url || !isHttpScheme(url.scheme)) return;
+    out.push({ url, display: url.display, field: tokenField(token), key: argKey(server, url.display), via: 'argument' });
+  });
+  return out;
+}
+
+/** The endpoint leaves the local host (or its host is only known at run time). */
+export function isRemote(endpoint: Endpoint): boolean {
+  return !endpoint.url || endpoint.url.hostIsVariable || !isLoopbackHost(endpoint.url.host);
+}
+
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|token|api[-_]?key|apikey|secret|auth|password|session/i;
+const CREDENTIAL_QUERY = /token|key|auth|secret|password|signature|^sig$|^code$/i;
+
+/**
+ * How the entry authenticates to this endpoint, as far as the configuration says (a phrase for
+ * messages), or undefined when it declares nothing. Never returns a value, only its kind or name.
+ */
+export function declaredCredential(server: McpServer, endpoint: Endpoint): string | undefined {
+  if (endpoint.via === 'argument') return undefined;
+  if (server.auth.bearerEnvVar) return `a bearer token from the ${server.auth.bearerEnvVar} variable`;
+  // For a bridge, `auth.oauth` is inferred by the collector from the mere presence of mcp-remote
+  // ("runs OAuth if the server asks"), which is what every HTTP client does on a 401 and declares
+  // nothing: bridges are judged by their own arguments (a header, static OAuth client settings).
+  if (server.auth.oauth && endpoint.via === 'url') return 'OAuth';
+  if (endpoint.via === 'url') {
+    for (const [name, value] of Object.entries(server.headers)) {
+      if (CREDENTIAL_HEADER.test(name) && (value.trim() !== '' || server.client === 'server.json')) return `the ${name} header`;
+    }
+  }
+  const bridge = endpoint.bridge;
+  if (bridge) {
+    const header = bridge.headers.find((h) => CREDENTIAL_HEADER.test(h.name));
+    if (header) return `the ${header.name} header`;
+    if (bridge.oauth) return 'OAuth client settings';
+    if (bridge.tool === 'mcp-proxy' && server.env.API_ACCESS_TOKEN !== undefined) return 'the API_ACCESS_TOKEN variable';
+  }
+  if (endpoint.url && queryParams(endpoint.url).some((p) => CREDENTIAL_QUERY.test(p.name) && p.value !== '')) {
+    return 'a credential in the URL query';
+  }
+  return undefined;
+}

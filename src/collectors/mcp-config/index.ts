@@ -1,0 +1,217 @@
+/**
+ * The MCP configuration collector: discovers the client configuration files of every client in
+ * reference/mcp-formats.md §2.2 (and registry `server.json` files), parses each into the normalised
+ * model (model.ts) with the position of every value, and redacts secrets before any item exists.
+ * Output: one `mcp-config` item per parsed file, one `unreadable-source` item per file that exists
+ * but cannot be used, and one `discovery` item with the counts and every skip.
+ * Static analysis only: nothing from a configuration is ever executed; files are only read.
+ */
+import fs from 'node:fs/promises';
+import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
+import { findSecrets } from '../../evidence/secrets.js';
+import { REDACTED, type McpConfigFile } from './model.js';
+import { discover, displayPath, type Candidate, type DiscoveryStats } from './discovery.js';
+import { isObject } from './normalize.js';
+import { parseClaudeJson, parseClaudeSettings } from './parse-claude-code.js';
+import { parseCodexConfig } from './parse-codex.js';
+import { parseContinueBlock, parseContinueConfig } from './parse-continue.js';
+import { parseMcpServersFile } from './parse-mcp-servers.js';
+import type { ParseInput, ParseResult } from './parse-result.js';
+import { isRegistryServerJson, parseServerJson } from './parse-server-json.js';
+import { parseVscodeMcpFile, parseVscodeSettings } from './parse-vscode.js';
+import { parseZedSettings } from './parse-zed.js';
+import { parseJsonDoc, parseTomlDoc, parseYamlDoc, type DocResult, type SourceDoc } from './source-doc.js';
+
+/** Files larger than this are not read (no client configuration comes near it). */
+export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+
+const COLLECTOR_ID = 'mcp-config';
+
+export const mcpConfigCollector: Collector = {
+  id: COLLECTOR_ID,
+  title: 'MCP client and server configurations',
+  produces: ['mcp-config', 'unreadable-source', 'discovery'],
+  async collect(context: CollectContext): Promise<EvidenceItem[]> {
+    const items: EvidenceItem[] = [];
+    const stats: DiscoveryStats = { filesExamined: 0, skipped: [] };
+    let serversFound = 0;
+    const unreadable = (source: UnreadableSource) => items.push({
+      id: `unreadable-source:${source.path}`, kind: 'unreadable-source', collector: COLLECTOR_ID,
+      source: source.path, collectedAt: context.now, data: source,
+    });
+
+    try {
+      for await (const event of discover(context, stats)) {
+        if (event.type === 'unreadable') {
+          unreadable({ path: event.path, code: event.code, reason: event.reason });
+          continue;
+        }
+        const outcome = await collectFile(event.candidate);
+        if (outcome.type === 'config') {
+          items.push({
+            id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
+            source: outcome.file.path, collectedAt: context.now, data: outcome.file,
+          });
+          // Entries that only carry a Claude Code permission rule are not server definitions.
+          serversFound += outcome.file.servers.filter((s) => !s.pointer.startsWith('/permissions/')).length;
+        } else if (outcome.type === 'unreadable') {
+          if (outcome.source.code === 'too-large') stats.skipped.push({ path: outcome.source.path, reason: outcome.source.reason });
+          unreadable(outcome.source);
+        } else stats.skipped.push({ path: event.candidate.display, reason: outcome.reason });
+      }
+    } catch (error) {
+      // Discovery guards every file-system call; this is the last line so a run never loses its items.
+      stats.skipped.push({ path: '.', reason: `discovery stopped early: ${(error as Error).message}` });
+    }
+
+    const root = context.root;
+    const summary: DiscoverySummary = {
+      roots: context.paths.map((p) => displayPath(p, root, context.home)),
+      includeUser: context.includeUser,
+      filesExamined: stats.filesExamined,
+      configsParsed: items.filter((i) => i.kind === 'mcp-config').length,
+      serversFound,
+      skipped: stats.skipped,
+    };
+    items.push({ id: 'discovery:mcp-config', kind: 'discovery', collector: COLLECTOR_ID, source: '.', collectedAt: context.now, data: summary });
+    return items;
+  },
+};
+
+type FileOutcome =
+  | { type: 'config'; file: McpConfigFile }
+  | { type: 'unreadable'; source: UnreadableSource }
+  | { type: 'ignored'; reason: string };
+
+/** Reads, decodes and parses one candidate file. Never throws. */
+export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
+  const where = candidate.display;
+  const unreadable = (code: string, reason: string, line?: number, column?: number): FileOutcome =>
+    ({ type: 'unreadable', source: { path: where, code, reason: scrub(reason), ...(line !== undefined ? { line, column: column ?? 1 } : {}) } });
+
+  if (candidate.size > MAX_CONFIG_BYTES) {
+    return unreadable('too-large', `is ${candidate.size} bytes; configuration files over ${MAX_CONFIG_BYTES} bytes (5 MiB) are not read`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(candidate.abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return unreadable('permission-denied', 'permission denied');
+    if (code === 'ELOOP') return unreadable('symlink-loop', 'the symbolic link resolves to itself');
+    return unreadable('unreadable', `cannot be read (${code ?? (error as Error).message})`);
+  }
+  if (bytes.length > MAX_CONFIG_BYTES) return unreadable('too-large', `is over ${MAX_CONFIG_BYTES} bytes (5 MiB); not read`);
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return unreadable('not-utf8', 'is not valid UTF-8', at.line, at.column);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  try {
+    const parsed = parseText(text, candidate.format);
+    if (!parsed.ok) {
+      if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: 'does not parse and holds no MCP configuration' };
+      const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
+      return unreadable('parse-error', `cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
+    }
+    const result = runParser(candidate, parsed.doc);
+    if (result.ok) {
+      scrubSettings(result.file);
+      return { type: 'config', file: result.file };
+    }
+    if (result.code === 'no-mcp-content') return { type: 'ignored', reason: result.reason };
+    // A general settings file (empty, or some other tool's) that never mentions MCP is not ours to judge.
+    if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: `holds no MCP configuration (${result.reason})` };
+    return unreadable('unknown-shape', `parses, but is not an MCP configuration${expected(candidate)}: ${result.reason}`, result.at?.line, result.at?.column);
+  } catch (error) {
+    // A parser bug must not cost the other files their evidence.
+    return unreadable('internal-error', `could not be analysed: ${(error as Error).message}`);
+  }
+}
+
+function expected(candidate: Candidate): string {
+  return candidate.client === 'unknown' || candidate.parser === 'auto' ? '' : ` for ${candidate.client}`;
+}
+
+function parseText(text: string, format: Candidate['format']): DocResult {
+  if (format === 'toml') return parseTomlDoc(text);
+  if (format === 'yaml') return parseYamlDoc(text);
+  return parseJsonDoc(text);
+}
+
+function runParser(candidate: Candidate, doc: SourceDoc): ParseResult {
+  const input: ParseInput = { doc, path: candidate.display, client: candidate.client, scope: candidate.scope };
+  const value = doc.value;
+  switch (candidate.parser) {
+    case 'mcp-servers': return parseMcpServersFile(input);
+    case 'vscode-mcp': return parseVscodeMcpFile(input);
+    case 'vscode-settings': return parseVscodeSettings(input);
+    case 'claude-json': return parseClaudeJson(input);
+    case 'claude-settings': return parseClaudeSettings(input);
+    case 'codex': return parseCodexConfig(input);
+    case 'zed': return parseZedSettings(input);
+    case 'continue-config': return parseContinueConfig(input);
+    case 'continue-block': return parseContinueBlock(input);
+    case 'server-json':
+      return isRegistryServerJson(value) ? parseServerJson(input) : { ok: false, code: 'no-mcp-content', reason: 'not an MCP registry server.json' };
+    case 'any-mcp-json':
+      // `mcp.json` outside a known client folder: the VS Code shape (`servers`) or the common one.
+      if (isObject(value) && isObject(value.servers) && value.mcpServers === undefined) return parseVscodeMcpFile({ ...input, client: 'vscode' });
+      return parseMcpServersFile(input);
+    case 'auto': return parseByShape(input);
+  }
+}
+
+/** A file given by path with a name no client uses: recognised by its content. */
+function parseByShape(input: ParseInput): ParseResult {
+  const value = input.doc.value;
+  if (!isObject(value)) return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (the document is not an object)' };
+  const experimental = isObject(value.experimental) ? value.experimental : {};
+  if (isObject(value.projects) && (value.mcpServers === undefined || isObject(value.mcpServers))) return parseClaudeJson({ ...input, client: 'claude-code', scope: 'user' });
+  if (isObject(value.mcpServers)) return parseMcpServersFile(input);
+  if (Array.isArray(value.mcpServers) || experimental.modelContextProtocolServers !== undefined) return parseContinueBlock({ ...input, client: 'continue' });
+  if (isObject(value.servers)) return parseVscodeMcpFile({ ...input, client: 'vscode' });
+  if (isObject(value.mcp) && isObject(value.mcp.servers)) return parseVscodeSettings({ ...input, client: 'vscode' });
+  if (isObject(value.context_servers)) return parseZedSettings({ ...input, client: 'zed' });
+  if (isObject(value.mcp_servers)) return parseCodexConfig({ ...input, client: 'codex' });
+  if (isRegistryServerJson(value)) return parseServerJson({ ...input, client: 'server.json', scope: 'registry' });
+  if (typeof value.enableAllProjectMcpServers === 'boolean' || isObject(value.permissions)) return parseClaudeSettings({ ...input, client: 'claude-code' });
+  return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, packages or remotes)' };
+}
+
+/** File-level settings (allow/deny lists may hold URLs) get the same redaction as server values. */
+function scrubSettings(file: McpConfigFile): void {
+  for (const key of ['allowedMcpServers', 'deniedMcpServers'] as const) {
+    const list = file.settings[key];
+    if (list) file.settings[key] = list.map((v) => (findSecrets(v).length > 0 ? REDACTED : v));
+  }
+}
+
+/** Messages quote no file content, but a parser's message might: strip anything secret-shaped. */
+function scrub(text: string): string {
+  return findSecrets(text).length > 0 ? text.replace(/:.*$/s, ': (details withheld: they quote a secret)') : text;
+}
+
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a) { line++; lineStart = i + 1; continue; }
+    if (byte < 0x80) continue;
+    const width = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    try {
+      decoder.decode(bytes.subarray(i, i + width));
+      i += width - 1;
+    } catch {
+      return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
+    }
+  }
+  return { line: 1, column: 1 };
+}

@@ -1,0 +1,227 @@
+/**
+ * Secret and interpolation detection for configuration values (pure: no I/O).
+ *
+ * Rules follow reference/mcp-formats.md §2.1 (interpolation syntaxes: resolved at run time, never
+ * literals) and §3.10 (high-confidence token patterns, secret-named keys with high entropy, and
+ * placeholder suppression). The value of a secret is never returned: callers get its kind and, from
+ * `findSecrets`, the span to redact.
+ */
+
+/** A secret found in a value: what it looks like and where it is (UTF-16 offsets, end exclusive). */
+export interface SecretMatch {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every interpolation syntax of the MCP clients, in one alternation so that overlapping forms are
+ * reported once: `${input:x}`, `${env:X}`, `${X}`, `${X:-default}`, `${workspaceFolder}`,
+ * `${file:path}` (all `${...}`), `${{ secrets.X }}` (Continue), `{{x.y}}` (Docker catalog), `$X`
+ * (Gemini CLI, shells), `{x}` (server.json templates), and the Windows forms `%X%` and `$env:X`.
+ */
+const INTERPOLATION = /\$\{\{[^{}]+\}\}|\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$env:[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*|%(?![0-9A-Fa-f]{2}%)[A-Za-z_][A-Za-z0-9_]*%|(?<![\w$])\{[A-Za-z_][A-Za-z0-9_.-]*\}/g;
+
+/** Every interpolation token in a value, in order of appearance, each once. */
+export function findInterpolations(value: string): string[] {
+  const found: string[] = [];
+  for (const match of value.matchAll(INTERPOLATION)) if (!found.includes(match[0])) found.push(match[0]);
+  return found;
+}
+
+/** True when the value holds at least one interpolation token. */
+export function hasInterpolation(value: string): boolean {
+  INTERPOLATION.lastIndex = 0;
+  const found = INTERPOLATION.test(value);
+  INTERPOLATION.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Key names that announce a secret (mcp-formats §3.10), matched anywhere in the name,
+ * case-insensitively: `GITHUB_TOKEN`, `X-API-Key`, `--client-secret`, `Authorization`, `Cookie`.
+ */
+export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|credential|private[_-]?key|access[_-]?key|client[_-]?secret|cookie|session|auth/i;
+
+const PLACEHOLDER_PREFIX = /^(?:your|my|insert|enter|replace|changeme|placeholder|example|sample|dummy|test|todo)[-_ ]/i;
+const PLACEHOLDER_WORD = /^(?:your|my|insert|enter|replace|changeme|change[-_]?me|placeholder|example|sample|dummy|test|todo|none|null|undefined|redacted|secret|password|token|xxx+)$/i;
+const PLACEHOLDER_PART = /YOUR_|_HERE|<[^<>]*>|\[[^[\]]*\]|xxx|\*\*\*|…|\.\.\.|REDACTED/i;
+
+/**
+ * A value that stands for a secret without being one (mcp-formats §3.10): empty, `YOUR_API_KEY`,
+ * `ghp_xxx`, `<token>`, `[REDACTED]`, `changeme`, `sk-...`, a single repeated character, or anything
+ * holding an interpolation token.
+ */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '') return true;
+  if (PLACEHOLDER_PREFIX.test(trimmed) || PLACEHOLDER_WORD.test(trimmed) || PLACEHOLDER_PART.test(trimmed)) return true;
+  if (/^(.)\1*$/su.test(trimmed)) return true;
+  return hasInterpolation(trimmed);
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...value].length;
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+interface TokenRule {
+  kind: string;
+  pattern: RegExp;
+  /** Rejects matches that have the token's shape but are plainly not one (package names, prose). */
+  plausible?: (token: string) => boolean;
+}
+
+/** Words joined by hyphens (`sk-learn-mcp-server`): a name, not a key. */
+const notKebabWords = (token: string): boolean => !/^[a-z]{1,15}(?:-[a-z]{1,15})+$/.test(token.replace(/^[a-z]+[-_]/, ''));
+
+/**
+ * High-confidence token shapes, most specific first (so `sk-ant-` is an Anthropic key, not an
+ * OpenAI one, and `Bearer eyJ...` a JWT). Left boundaries keep `task-...` from reading as `sk-...`.
+ */
+const TOKEN_RULES: TokenRule[] = [
+  { kind: 'private-key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----|[\s\S]*)/g },
+  { kind: 'github-token', pattern: /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g },
+  { kind: 'gitlab-token', pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
+  { kind: 'anthropic-key', pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'stripe-key', pattern: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
+  { kind: 'openai-key', pattern: /(?<![A-Za-z0-9-])sk-(?:proj-)?[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
+  { kind: 'aws-access-key', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g },
+  { kind: 'google-api-key', pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
+  { kind: 'slack-token', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g, plausible: notKebabWords },
+  { kind: 'huggingface-token', pattern: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}/g },
+  { kind: 'jwt', pattern: /(?<![A-Za-z0-9_-])eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/g },
+];
+
+/** `scheme://user:password@`: the password is group 1. */
+const URL_USERINFO = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]+:([^\s/@]+)@/gi;
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
+const BASIC = /\bBasic\s+([A-Za-z0-9+/]{8,}=*)/gi;
+
+/** Cheap first look: every pattern above needs one of these; most values have none. */
+const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
+
+/** Finds every secret in a value (no key name: patterns only, plus secret-named URL query parameters). */
+export function findSecrets(value: string, keyName?: string): SecretMatch[] {
+  const keyed = keyName !== undefined && SECRET_KEY_NAME.test(keyName);
+  if (!keyed && !MAYBE_TOKEN.test(value)) return [];
+  const found: SecretMatch[] = [];
+  const taken = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
+  const add = (kind: string, start: number, end: number, candidate: string) => {
+    if (taken(start, end) || isPlaceholder(candidate)) return;
+    found.push({ kind, start, end });
+  };
+
+  for (const rule of TOKEN_RULES) {
+    for (const match of value.matchAll(rule.pattern)) {
+      if (rule.plausible && !rule.plausible(match[0])) continue;
+      add(rule.kind, match.index, match.index + match[0].length, match[0]);
+    }
+  }
+  for (const match of value.matchAll(URL_USERINFO)) {
+    const password = match[1]!;
+    const start = match.index + match[0].length - 1 - password.length;
+    add('url-credentials', start, start + password.length, password);
+  }
+  for (const match of value.matchAll(BEARER)) {
+    const token = match[1]!;
+    if (!notKebabWords(token)) continue;
+    const start = match.index + match[0].length - token.length;
+    add('bearer-token', start, start + token.length, token);
+  }
+  for (const match of value.matchAll(BASIC)) {
+    const encoded = match[1]!;
+    // Only a real user:password pair counts; `Basic authentication` is prose. Default pairs such
+    // as admin:admin are credentials all the same.
+    if (!decodesToCredentials(encoded)) continue;
+    const start = match.index + match[0].length - encoded.length;
+    if (!taken(start, start + encoded.length)) found.push({ kind: 'basic-auth', start, end: start + encoded.length });
+  }
+  for (const param of queryParameters(value)) {
+    if (SECRET_KEY_NAME.test(param.name) && isHighEntropySecret(param.value)) add('high-entropy-secret', param.start, param.end, param.value);
+  }
+  if (found.length === 0 && keyed) {
+    // `Token abc...` / `ApiKey abc...` under an Authorization-like key: the credential is the last word.
+    const scheme = /^([A-Za-z][\w-]*\s+)(\S+)$/.exec(value.trim());
+    const offset = value.length - value.trimStart().length;
+    if (scheme && !hasInterpolation(value) && isHighEntropySecret(scheme[2]!)) {
+      const start = offset + scheme[1]!.length;
+      found.push({ kind: 'high-entropy-secret', start, end: start + scheme[2]!.length });
+    } else if (isHighEntropySecret(value)) {
+      found.push({ kind: 'high-entropy-secret', start: 0, end: value.length });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The kind of the first secret in a value, or undefined. `keyName` is the env var, header, flag or
+ * setting the value belongs to; a secret-looking name makes a literal high-entropy value a secret.
+ */
+export function detectSecret(value: string, keyName?: string): { kind: string } | undefined {
+  const first = findSecrets(value, keyName)[0];
+  return first ? { kind: first.kind } : undefined;
+}
+
+/**
+ * The value with every secret replaced by `replacement`, and the kinds found. Whole-value secrets
+ * (secret-named keys) replace the whole value.
+ */
+export function redactSecrets(value: string, keyName: string | undefined, replacement: string): { value: string; kinds: string[] } {
+  const matches = findSecrets(value, keyName);
+  if (matches.length === 0) return { value, kinds: [] };
+  let out = '';
+  let at = 0;
+  for (const match of matches) {
+    out += value.slice(at, match.start) + replacement;
+    at = match.end;
+  }
+  out += value.slice(at);
+  return { value: out, kinds: matches.map((m) => m.kind) };
+}
+
+/** A literal value that looks random enough to be a credential (length >= 12, entropy >= 3.5). */
+function isHighEntropySecret(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 12 || isPlaceholder(trimmed)) return false;
+  // Not credentials: URLs without userinfo, file paths, prose, and identifier-like names
+  // (`oauth2-client-credentials`, `session_timeout_ms`) that merely sit under a secret-named key.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return false;
+  if (/^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(trimmed)) return false;
+  if (/\s/.test(trimmed)) return false;
+  if (/^[a-z]+\d*(?:[-_.][a-z]+\d*)+$/i.test(trimmed)) return false;
+  return shannonEntropy(trimmed) >= 3.5;
+}
+
+function decodesToCredentials(encoded: string): boolean {
+  const text = Buffer.from(encoded, 'base64').toString('utf8');
+  return /^[\x20-\x7e]+$/.test(text) && /^[^:]+:.+$/.test(text);
+}
+
+function* queryParameters(value: string): Generator<{ name: string; value: string; start: number; end: number }> {
+  const query = value.indexOf('?');
+  if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return;
+  const hash = value.indexOf('#', query);
+  const end = hash < 0 ? value.length : hash;
+  let at = query + 1;
+  while (at < end) {
+    let next = value.indexOf('&', at);
+    if (next < 0 || next > end) next = end;
+    const eq = value.indexOf('=', at);
+    if (eq > at && eq < next) {
+      let name = value.slice(at, eq);
+      try { name = decodeURIComponent(name); } catch { /* keep it encoded */ }
+      yield { name, value: value.slice(eq + 1, next), start: eq + 1, end: next };
+    }
+    at = next + 1;
+  }
+}

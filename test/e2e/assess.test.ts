@@ -1,0 +1,137 @@
+/**
+ * End-to-end through the built CLI: assess writes a valid assessment.json and bundle, a planted secret
+ * never appears in any output, nothing from a config is ever executed, and verify catches tampering.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
+import { validateValue } from '../../src/lib/schemas.js';
+import type { Assessment } from '../../src/engine/assessment.js';
+import { tempDir } from '../helpers/temp-catalog.js';
+
+const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
+
+function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8', cwd: options.cwd ?? PACKAGE_ROOT,
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000', ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function readAll(dir: string): string {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name), 'utf8'))
+    .join('\n');
+}
+
+function write(dir: string, name: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+}
+
+describe('mcp-comply assess (built CLI)', () => {
+  it('assesses the example estate: valid assessment.json, findings at file:line, evidence that verifies', () => {
+    const out = tempDir();
+    const { code, stdout, stderr } = run(['assess', '--config', 'examples/mcp-comply.yaml', '--out', out]);
+    assert.equal(code, 1, `${stdout}\n${stderr}`);
+    const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
+    assert.deepEqual(validateValue('assessment', assessment), []);
+    assert.equal(assessment.generatedAt, '2026-11-23T00:00:00.000Z');
+    assert.equal(assessment.scope.organization, 'Northwind Health');
+    assert.ok(assessment.findings.length > 0);
+    for (const finding of assessment.findings) {
+      assert.ok(!path.isAbsolute(finding.location.path) && !finding.location.path.includes('\\'), finding.location.path);
+      assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'examples', finding.location.path)), finding.location.path);
+    }
+    assert.ok(assessment.evidence.unreadable.some((u) => u.path === 'broken/.cursor/mcp.json' && u.line === 5), JSON.stringify(assessment.evidence.unreadable));
+    assert.match(stdout, /broken\/\.cursor\/mcp\.json:5:\d+: parse-error/);
+    assert.equal(run(['verify', out]).code, 0);
+  });
+
+  it('never writes a planted secret to evidence, assessment, stdout or stderr', () => {
+    const project = tempDir();
+    const token = ['ghp', 'R8mK2vQ9xL4tW7nB3cF6hJ1pS5dG0aZeY2uI'].join('_');
+    const password = ['Zq8', 'vN3kR!mT6wL2', 'pX9'].join('');
+    write(project, '.cursor/mcp.json', JSON.stringify({
+      mcpServers: {
+        gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } },
+        db: { type: 'http', url: `https://admin:${password}@db.example.com/mcp`, headers: { Authorization: `Bearer ${token}` } },
+      },
+    }, null, 2));
+    const out = tempDir();
+    const assess = run(['assess', project, '--out', out, '--fail-on', 'none']);
+    const collect = run(['collect', project, '--out', path.join(out, 'collected')]);
+    assert.equal(assess.code, 0, assess.stderr);
+    const everything = [assess.stdout, assess.stderr, collect.stdout, collect.stderr, readAll(out)].join('\n');
+    assert.ok(!everything.includes(token), 'the token leaked');
+    assert.ok(!everything.includes(password), 'the password leaked');
+    const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
+    const secrets = assessment.findings.filter((f) => f.checkId === 'mcp.secrets.inline-credential');
+    assert.ok(secrets.length >= 2, JSON.stringify(assessment.findings, null, 1));
+    assert.ok(secrets.every((f) => f.location.path === '.cursor/mcp.json' && f.location.line));
+  });
+
+  it('never executes a command found in a config', () => {
+    const project = tempDir();
+    const marker = path.join(tempDir(), 'executed');
+    const script = path.join(project, 'evil.sh');
+    fs.writeFileSync(script, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    const bin = tempDir();
+    for (const shim of ['npx', 'uvx', 'docker', 'node', 'sh']) fs.writeFileSync(path.join(bin, shim), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    write(project, '.mcp.json', JSON.stringify({
+      mcpServers: {
+        a: { command: script, args: [] },
+        b: { command: 'sh', args: ['-c', `touch ${marker}`] },
+        c: { command: 'npx', args: ['-y', 'some-server@1.0.0'] },
+        d: { command: `touch ${marker}` },
+      },
+    }));
+    const out = tempDir();
+    const result = run(['assess', project, '--out', out, '--fail-on', 'none'], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(fs.existsSync(marker), false, 'a command from the config was executed');
+  });
+
+  it('verify names an evidence item changed by one byte, and assess --evidence refuses it', () => {
+    const out = tempDir();
+    assert.equal(run(['collect', 'examples', '--out', out]).code, 0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'evidence', 'manifest.json'), 'utf8')) as { items: Array<{ id: string; file: string }> };
+    const target = manifest.items.find((i) => i.id.startsWith('mcp-config:'))!;
+    const file = path.join(out, 'evidence', target.file);
+    const bytes = fs.readFileSync(file);
+    bytes[10] = bytes[10]! ^ 0x20;
+    fs.writeFileSync(file, bytes);
+    const verify = run(['verify', out]);
+    assert.equal(verify.code, 1);
+    assert.match(verify.stdout, new RegExp(`altered: ${target.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const assess = run(['assess', '--evidence', out, '--out', tempDir()]);
+    assert.equal(assess.code, 2);
+    assert.match(assess.stderr, /does not verify/);
+  });
+
+  it('assessing a saved bundle gives the same findings as assessing the sources', () => {
+    const collected = tempDir();
+    assert.equal(run(['collect', 'examples', '--out', collected]).code, 0);
+    const [a, b] = [tempDir(), tempDir()];
+    run(['assess', 'examples', '--out', a]);
+    run(['assess', '--evidence', collected, '--out', b]);
+    const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'assessment.json'), 'utf8')) as Assessment;
+    assert.deepEqual(read(b).findings, read(a).findings);
+    assert.equal(read(b).evidence.rootHash, read(a).evidence.rootHash);
+  });
+
+  it('exit codes: 0 under --fail-on none, 2 for a missing path or unknown framework', () => {
+    assert.equal(run(['assess', 'examples', '--out', tempDir(), '--fail-on', 'none']).code, 0);
+    const missing = run(['assess', 'no/such/path', '--out', tempDir()]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /path "no\/such\/path" does not exist/);
+    const unknown = run(['assess', 'examples', '--frameworks', 'gdrp', '--out', tempDir()]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /did you mean "gdpr"/);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Table tests of secret and interpolation detection (mcp-formats §2.1, §3.10). Token-shaped values are
+ * built by concatenation at run time so that this repository never holds a string that looks like a
+ * live credential.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectSecret, findInterpolations, findSecrets, isPlaceholder, redactSecrets, shannonEntropy } from '../../src/evidence/secrets.js';
+
+/** A random-looking mixed-case alphanumeric body of `n` characters (deterministic). */
+function body(n: number, seed = 7): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let out = '';
+  let x = seed;
+  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2147483648; out += alphabet[x % alphabet.length]; }
+  return out;
+}
+const upper = (n: number) => body(n, 11).toUpperCase().replace(/[^A-Z0-9]/g, 'Q');
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+interface Case { name: string; value: string; key?: string; kind: string | undefined }
+
+const cases: Case[] = [
+  // High-confidence token shapes.
+  { name: 'GitHub classic token', value: 'ghp_' + body(36), kind: 'github-token' },
+  { name: 'GitHub token of one repeated letter (a test token, still the shape)', value: 'ghp_' + 'a'.repeat(36), kind: 'github-token' },
+  { name: 'GitHub OAuth / server tokens', value: 'gho_' + body(36) + ' ghs_' + body(40, 3), kind: 'github-token' },
+  { name: 'GitHub fine-grained PAT', value: 'github_pat_' + body(22) + '_' + body(59, 5), kind: 'github-token' },
+  { name: 'GitHub token inside a command line', value: '--token=ghu_' + body(36), kind: 'github-token' },
+  { name: 'GitLab PAT', value: 'glpat-' + body(20), kind: 'gitlab-token' },
+  { name: 'Anthropic key', value: 'sk-ant-api03-' + body(40), kind: 'anthropic-key' },
+  { name: 'OpenAI project key', value: 'sk-proj-' + body(48), kind: 'openai-key' },
+  { name: 'OpenAI legacy key', value: 'sk-' + body(48), kind: 'openai-key' },
+  { name: 'AWS access key id', value: 'AKIA' + upper(16), kind: 'aws-access-key' },
+  { name: 'AWS temporary key id', value: 'ASIA' + upper(16), kind: 'aws-access-key' },
+  { name: 'Google API key', value: 'AIza' + body(35), kind: 'google-api-key' },
+  { name: 'Slack bot token', value: 'xoxb-' + '1234567890-' + body(24), kind: 'slack-token' },
+  { name: 'Stripe live secret key', value: 'sk_' + 'live_' + body(24), kind: 'stripe-key' },
+  { name: 'Stripe restricted test key', value: 'rk_' + 'test_' + body(24), kind: 'stripe-key' },
+  { name: 'Hugging Face token', value: 'hf_' + body(34), kind: 'huggingface-token' },
+  { name: 'PEM private key', value: '-----BEGIN ' + 'RSA PRIVATE KEY-----\nMIIEow' + body(60) + '\n-----END RSA PRIVATE KEY-----', kind: 'private-key' },
+  { name: 'OpenSSH private key header alone', value: '-----BEGIN ' + 'OPENSSH PRIVATE KEY-----', kind: 'private-key' },
+  { name: 'JWT', value: 'eyJ' + body(20) + '.eyJ' + body(30, 3) + '.' + body(43, 9), kind: 'jwt' },
+  { name: 'JWT behind Bearer is a JWT', value: 'Bearer eyJ' + body(20) + '.eyJ' + body(30, 3) + '.' + body(43, 9), kind: 'jwt' },
+  { name: 'URL userinfo', value: 'https://deploy:' + body(14) + '@mcp.example.com/mcp', kind: 'url-credentials' },
+  { name: 'database URL with a default password', value: 'postgres://postgres:postgres@localhost:5432/app', kind: 'url-credentials' },
+  { name: 'Bearer token', value: 'Bearer ' + body(32), kind: 'bearer-token' },
+  { name: 'Bearer token in a header argument', value: 'Authorization: Bearer ' + body(24), kind: 'bearer-token' },
+  { name: 'Basic auth with a default credential (admin:admin)', value: 'Basic ' + b64('admin:admin'), kind: 'basic-auth' },
+  { name: 'Basic auth', value: 'Basic ' + b64('svc-mcp:' + body(16)), kind: 'basic-auth' },
+  { name: 'secret in a URL query parameter', value: 'https://api.example.com/mcp?api_key=' + body(24), kind: 'high-entropy-secret' },
+
+  // Secret-named keys with literal high-entropy values.
+  { name: 'API key under API_KEY', value: body(32), key: 'API_KEY', kind: 'high-entropy-secret' },
+  { name: 'password under DB_PASSWORD', value: 'Tr0ub4dor-horse-battery-9fQz', key: 'DB_PASSWORD', kind: 'high-entropy-secret' },
+  { name: 'header X-API-Key', value: body(20), key: 'X-API-Key', kind: 'high-entropy-secret' },
+  { name: 'Authorization with a custom scheme', value: 'Token ' + body(24), key: 'Authorization', kind: 'high-entropy-secret' },
+  { name: 'flag --client-secret', value: body(28), key: '--client-secret', kind: 'high-entropy-secret' },
+  { name: 'session cookie', value: body(40), key: 'Cookie', kind: 'high-entropy-secret' },
+
+  // Not secrets: placeholders (§3.10).
+  { name: 'empty', value: '', key: 'API_KEY', kind: undefined },
+  { name: 'YOUR_API_KEY', value: 'YOUR_API_KEY', key: 'API_KEY', kind: undefined },
+  { name: 'your-token-here', value: 'your-github-token-here', key: 'GITHUB_TOKEN', kind: undefined },
+  { name: 'ghp_xxx', value: 'ghp_xxx', kind: undefined },
+  { name: 'ghp_ with 36 x', value: 'ghp_' + 'x'.repeat(36), kind: undefined },
+  { name: 'sk- with an ellipsis', value: 'sk-...', key: 'OPENAI_API_KEY', kind: undefined },
+  { name: 'angle-bracket placeholder', value: '<token>', key: 'TOKEN', kind: undefined },
+  { name: 'Bearer <token>', value: 'Bearer <your-token>', key: 'Authorization', kind: undefined },
+  { name: '[REDACTED_API_KEY]', value: '[REDACTED_API_KEY]', key: 'API_KEY', kind: undefined },
+  { name: 'REDACTED in the middle', value: 'sk-REDACTED-' + body(20), kind: undefined },
+  { name: 'changeme', value: 'changeme', key: 'PASSWORD', kind: undefined },
+  { name: 'replace_me prefix', value: 'replace_with_real_key_0a9s8d', key: 'API_KEY', kind: undefined },
+  { name: 'stars', value: '****************', key: 'SECRET', kind: undefined },
+  { name: 'one repeated character', value: '0000000000000000', key: 'TOKEN', kind: undefined },
+  { name: 'example prefix', value: 'example-' + body(20), key: 'API_KEY', kind: undefined },
+  { name: 'token ending in _HERE', value: 'PASTE_TOKEN_HERE', key: 'TOKEN', kind: undefined },
+
+  // Not secrets: interpolation (§2.1).
+  { name: '${input:x}', value: '${input:github-token}', key: 'GITHUB_TOKEN', kind: undefined },
+  { name: 'Bearer ${env:TOKEN}', value: 'Bearer ${env:TOKEN}', key: 'Authorization', kind: undefined },
+  { name: '${VAR:-default}', value: '${API_KEY:-dev-key}', key: 'API_KEY', kind: undefined },
+  { name: '$VAR', value: '$GITHUB_TOKEN', key: 'GITHUB_TOKEN', kind: undefined },
+  { name: '{{x.y}}', value: '{{github.personal_access_token}}', key: 'GITHUB_TOKEN', kind: undefined },
+  { name: 'Continue ${{ secrets.X }}', value: '${{ secrets.GITHUB_TOKEN }}', key: 'GITHUB_TOKEN', kind: undefined },
+  { name: 'server.json {var}', value: 'Bearer {api_token}', key: 'Authorization', kind: undefined },
+  { name: 'URL userinfo from a variable', value: 'https://user:${DB_PASS}@db.example.com/', kind: undefined },
+
+  // Not secrets: look-alikes.
+  { name: 'package name starting with sk-', value: 'sk-learn-mcp-server-for-experiments', kind: undefined },
+  { name: 'package name containing task-', value: '@acme/task-management-server-pro', kind: undefined },
+  { name: '"Basic authentication" prose', value: 'Basic authentication required', kind: undefined },
+  { name: 'Bearer prose', value: 'Bearer tokens-are-required-here', kind: undefined },
+  { name: 'low-entropy value under a secret name', value: 'aaaabbbbccccdddd', key: 'API_KEY', kind: undefined },
+  { name: 'short value under a secret name', value: 'Zq9xk2', key: 'API_KEY', kind: undefined },
+  { name: 'identifier under AUTH_TYPE', value: 'oauth2-client-credentials', key: 'AUTH_TYPE', kind: undefined },
+  { name: 'URL under OAUTH_REDIRECT_URL', value: 'https://app.example.com/oauth/callback', key: 'OAUTH_REDIRECT_URL', kind: undefined },
+  { name: 'path under TOKEN_FILE', value: '/run/secrets/github_token_file', key: 'TOKEN_FILE', kind: undefined },
+  { name: 'high-entropy value under a non-secret name', value: body(32), key: 'BUILD_ID', kind: undefined },
+  { name: 'high-entropy value with no key', value: body(32), kind: undefined },
+  { name: 'plain URL', value: 'https://mcp.example.com/mcp?region=eu-west-1', kind: undefined },
+  { name: 'AWS-like id that is too long', value: 'AKIA' + upper(20), kind: undefined },
+];
+
+describe('detectSecret', () => {
+  for (const c of cases) {
+    it(`${c.kind ?? 'no secret'}: ${c.name}`, () => {
+      assert.deepEqual(detectSecret(c.value, c.key), c.kind === undefined ? undefined : { kind: c.kind });
+    });
+  }
+});
+
+describe('findSecrets and redactSecrets', () => {
+  it('gives the span of the password in URL userinfo, so only the password is replaced', () => {
+    const password = body(14);
+    const url = `https://deploy:${password}@mcp.example.com/mcp`;
+    const [match] = findSecrets(url);
+    assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length });
+    assert.deepEqual(redactSecrets(url, undefined, '[REDACTED]'), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
+  });
+
+  it('replaces every secret in a value, keeping the rest', () => {
+    const token = 'ghp_' + body(36);
+    const key = body(24);
+    const value = `https://u:${body(12, 3)}@h.example.com/x?token=${token}&api_key=${key}&page=2`;
+    const out = redactSecrets(value, undefined, '[REDACTED]');
+    assert.equal(out.value, 'https://u:[REDACTED]@h.example.com/x?token=[REDACTED]&api_key=[REDACTED]&page=2');
+    assert.deepEqual(out.kinds, ['url-credentials', 'github-token', 'high-entropy-secret']);
+  });
+
+  it('finds a token used as the default of an interpolation (the default is a literal)', () => {
+    assert.equal(detectSecret('${GITHUB_TOKEN:-ghp_' + body(36) + '}')?.kind, 'github-token');
+  });
+
+  it('replaces a secret-named value as a whole', () => {
+    assert.deepEqual(redactSecrets(body(30), 'API_KEY', '[REDACTED]'), { value: '[REDACTED]', kinds: ['high-entropy-secret'] });
+  });
+});
+
+describe('findInterpolations', () => {
+  const table: Array<[string, string[]]> = [
+    ['${input:github-token}', ['${input:github-token}']],
+    ['Bearer ${env:TOKEN}', ['${env:TOKEN}']],
+    ['${HOME}/data and ${PORT:-8080}', ['${HOME}', '${PORT:-8080}']],
+    ['$API_KEY', ['$API_KEY']],
+    ['${workspaceFolder}/src:${userHome}${pathSeparator}x', ['${workspaceFolder}', '${userHome}', '${pathSeparator}']],
+    ['${file:/run/secrets/token}', ['${file:/run/secrets/token}']],
+    ['{{github.personal_access_token}}', ['{{github.personal_access_token}}']],
+    ['https://{host}:{port}/mcp', ['{host}', '{port}']],
+    ['type=bind,src={source_path},dst={target_path}', ['{source_path}', '{target_path}']],
+    ['${{ secrets.GITHUB_TOKEN }}', ['${{ secrets.GITHUB_TOKEN }}']],
+    ['%APPDATA%\\tools and $env:USERPROFILE', ['%APPDATA%', '$env:USERPROFILE']],
+    ['$X then $X again', ['$X']],
+    ['no tokens here: {"json": true}, $5, 100%', []],
+    ['https://example.com/caf%C3%A9/%E2%80%A6', []],
+    ['', []],
+  ];
+  for (const [value, expected] of table) {
+    it(`${JSON.stringify(value)} -> ${expected.length} token(s)`, () => assert.deepEqual(findInterpolations(value), expected));
+  }
+});
+
+describe('isPlaceholder and shannonEntropy', () => {
+  it('knows placeholders', () => {
+    for (const v of ['', '   ', 'YOUR_KEY', 'my-token', 'insert key', 'TODO_later', '<key>', '[secret]', 'abcxxxdef', 'a***b', 'a…', 'REDACTED', 'zzzzzz', '${X}']) {
+      assert.equal(isPlaceholder(v), true, v);
+    }
+    for (const v of [body(20), 'Tr0ub4dor-horse-battery-9fQz', 'admin']) assert.equal(isPlaceholder(v), false, v);
+  });
+
+  it('measures bits per character', () => {
+    assert.equal(shannonEntropy(''), 0);
+    assert.equal(shannonEntropy('aaaa'), 0);
+    assert.equal(shannonEntropy('abcd'), 2);
+    assert.equal(shannonEntropy('0123456789abcdef'), 4);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Runs a check over evidence items the way the engine does (only the kinds in meta.evidence are
+ * visible), renders its messages, and drives RuleTester-style tables: `valid` cases must produce no
+ * failure, `invalid` cases exactly the listed failures (messageId, severity, line, column, key).
+ * Every result of every case is also checked for complete messages and for leaked secrets.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Severity } from '../../src/catalog/model.js';
+import type { Check, CheckContext, CheckResult } from '../../src/checks/types.js';
+import type { EvidenceItem, EvidenceKind } from '../../src/evidence/types.js';
+import { configItem, type FileSpec } from './mcp-evidence.js';
+
+export const NOW = '2026-11-23T12:00:00.000Z';
+
+export function contextOf(items: EvidenceItem[], kinds?: readonly EvidenceKind[]): CheckContext {
+  return {
+    now: NOW,
+    evidence<K extends EvidenceKind>(kind: K) {
+      if (kinds && !kinds.includes(kind)) return [];
+      return items.filter((item): item is EvidenceItem<K> => item.kind === kind);
+    },
+  };
+}
+
+export function runCheck(check: Check, items: EvidenceItem[]): CheckResult[] {
+  return check.run(contextOf(items, check.meta.evidence));
+}
+
+/** The message of a result with its placeholders filled; throws on an unknown id or a missing placeholder. */
+export function renderMessage(check: Check, result: CheckResult): string {
+  const template = check.meta.messages[result.messageId];
+  if (template === undefined) throw new Error(`${check.meta.id}: unknown messageId ${result.messageId}`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = result.data?.[name];
+    if (value === undefined) throw new Error(`${check.meta.id}/${result.messageId}: no data for {{${name}}}`);
+    return String(value);
+  });
+}
+
+export interface ExpectedFail {
+  messageId: string;
+  severity: Severity;
+  line?: number;
+  column?: number;
+  key: string;
+  /** Exact rendered message, when the case pins the wording. */
+  message?: string;
+  /** Subset of the result data. */
+  data?: Record<string, string | number>;
+}
+
+export interface ValidCase {
+  name: string;
+  config?: FileSpec | FileSpec[];
+  items?: EvidenceItem[];
+  /** Pass message ids, in order, when the case pins them. */
+  passes?: string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFail[];
+}
+
+function itemsOf(c: ValidCase): EvidenceItem[] {
+  const configs = c.config === undefined ? [] : Array.isArray(c.config) ? c.config : [c.config];
+  return [...configs.map((spec) => configItem(spec)), ...(c.items ?? [])];
+}
+
+/** Never a secret in a result: no redaction marker, no URL userinfo, no query string in data or key. */
+function assertNoLeak(check: Check, result: CheckResult): void {
+  const texts = [result.key, renderMessage(check, result), ...Object.values(result.data ?? {}).map(String)];
+  for (const text of texts) {
+    assert.ok(!text.includes('[REDACTED]'), `${check.meta.id}: redaction marker in ${JSON.stringify(text)}`);
+    assert.ok(!/[a-z][a-z0-9+.-]*:\/\/[^\s/@]+@/i.test(text), `${check.meta.id}: URL userinfo in ${JSON.stringify(text)}`);
+    assert.ok(!/https?:\/\/\S*\?\S*=/.test(text), `${check.meta.id}: URL query in ${JSON.stringify(text)}`);
+  }
+}
+
+function assertWellFormed(check: Check, results: CheckResult[]): void {
+  const keys = new Set<string>();
+  for (const result of results) {
+    assert.ok(result.messageId in check.meta.messages, `unknown messageId ${result.messageId}`);
+    assert.doesNotThrow(() => renderMessage(check, result));
+    assertNoLeak(check, result);
+    assert.ok(result.evidenceId.length > 0);
+    if (result.status === 'fail') assert.ok(result.severity, `fail ${result.messageId} without severity`);
+    const fingerprint = `${result.location.path}\u0000${result.key}`;
+    assert.ok(!keys.has(fingerprint), `duplicate key ${result.key}`);
+    keys.add(fingerprint);
+  }
+}
+
+function shape(result: CheckResult): ExpectedFail {
+  return {
+    messageId: result.messageId, severity: result.severity!, line: result.location.line, column: result.location.column, key: result.key,
+  };
+}
+
+const order = (a: ExpectedFail, b: ExpectedFail) => a.key.localeCompare(b.key) || a.messageId.localeCompare(b.messageId);
+
+export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(`${check.meta.id}: valid`, () => {
+    for (const c of cases.valid) {
+      it(c.name, () => {
+        const results = runCheck(check, itemsOf(c));
+        assertWellFormed(check, results);
+        const fails = results.filter((r) => r.status === 'fail');
+        assert.deepEqual(fails.map((r) => `${r.messageId} ${r.key} ${renderMessage(check, r)}`), []);
+        assert.ok(results.length > 0, 'evidence present, so at least one pass result');
+        if (c.passes) assert.deepEqual(results.map((r) => r.messageId), c.passes);
+      });
+    }
+  });
+  describe(`${check.meta.id}: invalid`, () => {
+    for (const c of cases.invalid) {
+      it(c.name, () => {
+        const results = runCheck(check, itemsOf(c));
+        assertWellFormed(check, results);
+        const fails = results.filter((r) => r.status === 'fail');
+        const actual = fails.map(shape).sort(order);
+        const expected = c.errors.map(({ message: _m, data: _d, ...rest }) => ({ line: undefined, column: undefined, ...rest })).sort(order);
+        assert.deepEqual(actual, expected.map((e) => ({ messageId: e.messageId, severity: e.severity, line: e.line, column: e.column, key: e.key })));
+        for (const e of c.errors) {
+          const result = fails.find((r) => r.key === e.key && r.messageId === e.messageId)!;
+          if (e.message !== undefined) assert.equal(renderMessage(check, result), e.message);
+          if (e.data) for (const [k, v] of Object.entries(e.data)) assert.equal(result.data?.[k], v, `data.${k}`);
+        }
+        if (c.passes) assert.deepEqual(results.filter((r) => r.status === 'pass').map((r) => r.messageId), c.passes);
+      });
+    }
+  });
+}
