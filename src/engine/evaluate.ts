@@ -69,7 +69,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     scope: input.scope,
     evidence: {
       rootHash: input.manifest.rootHash,
-      items: input.manifest.items.map(({ file: _file, ...entry }) => entry),
+      items: input.manifest.items.map(({ line: _line, ...entry }) => entry),
       unreadable: items.filter((i): i is EvidenceItem<'unreadable-source'> => i.kind === 'unreadable-source').map((i) => i.data),
       collectorFailures: input.collectorFailures.map(({ collector, message }) => ({ collector, message })),
     },

@@ -42,7 +42,10 @@ export function runChecks(
   checks: Check[], items: EvidenceItem[], now: string, failedKinds: ReadonlySet<EvidenceKind>,
 ): EvaluatedCheck[] {
   const byKind = new Map<EvidenceKind, EvidenceItem[]>();
-  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  for (const item of items) {
+    const list = byKind.get(item.kind);
+    if (list) list.push(item); else byKind.set(item.kind, [item]);
+  }
 
   return checks.map((check): EvaluatedCheck => {
     const { meta } = check;

@@ -100,11 +100,13 @@ describe('mcp-comply assess (built CLI)', () => {
   it('verify names an evidence item changed by one byte, and assess --evidence refuses it', () => {
     const out = tempDir();
     assert.equal(run(['collect', 'examples', '--out', out]).code, 0);
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'evidence', 'manifest.json'), 'utf8')) as { items: Array<{ id: string; file: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'evidence', 'manifest.json'), 'utf8')) as { items: Array<{ id: string; line: number }> };
     const target = manifest.items.find((i) => i.id.startsWith('mcp-config:'))!;
-    const file = path.join(out, 'evidence', target.file);
+    const file = path.join(out, 'evidence', 'items.jsonl');
+    const text = fs.readFileSync(file, 'utf8');
+    const offset = Buffer.byteLength(text.split('\n').slice(0, target.line - 1).join('\n')) + 20;
     const bytes = fs.readFileSync(file);
-    bytes[10] = bytes[10]! ^ 0x20;
+    bytes[offset] = bytes[offset]! ^ 0x20;
     fs.writeFileSync(file, bytes);
     const verify = run(['verify', out]);
     assert.equal(verify.code, 1);

@@ -8,6 +8,8 @@
  */
 import type { Dir, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
+// The walk is sequential, so the sync calls avoid a thread-pool round trip per folder and file (measured: bench/).
+import fsSync from 'node:fs';
 import path from 'node:path';
 import type { CollectContext } from '../../evidence/types.js';
 import type { McpClient, McpScope } from './model.js';
@@ -191,8 +193,8 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
     let real: string;
     let size: number;
     try {
-      real = await fs.realpath(abs);
-      size = (await fs.stat(abs)).size;
+      real = fsSync.realpathSync(abs);
+      size = fsSync.statSync(abs).size;
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ELOOP') {
@@ -217,7 +219,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
   async function* walk(dirAbs: string, dirReal: string): AsyncGenerator<DiscoveryEvent> {
     let dir: Dir;
     try {
-      dir = await fs.opendir(dirAbs);
+      dir = fsSync.opendirSync(dirAbs);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'EACCES' || code === 'EPERM') {
@@ -232,7 +234,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
     const links: string[] = [];
     const skippedHere: string[] = [];
     try {
-      for await (const entry of dir) {
+      for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
         if (entry.isDirectory()) {
           if (SKIPPED_FOLDERS.has(entry.name)) skippedHere.push(entry.name);
           else folders.push(entry.name);
@@ -244,6 +246,8 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
       }
     } catch (error) {
       skip(show(dirAbs), `listing stopped (${errorCode(error)})`);
+    } finally {
+      try { dir.closeSync(); } catch { /* already closed */ }
     }
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     for (const name of skippedHere.sort(byName)) skip(show(path.join(dirAbs, name)), SKIPPED_FOLDERS.get(name)!);
@@ -254,7 +258,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
       const abs = path.join(dirAbs, name);
       let stat: Stats;
       try {
-        stat = await fs.stat(abs);
+        stat = fsSync.statSync(abs);
       } catch (error) {
         const code = errorCode(error);
         if (code === 'ELOOP') {

@@ -6,7 +6,7 @@
  * but cannot be used, and one `discovery` item with the counts and every skip.
  * Static analysis only: nothing from a configuration is ever executed; files are only read.
  */
-import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { findSecrets } from '../../evidence/secrets.js';
 import { REDACTED, type McpConfigFile } from './model.js';
@@ -94,7 +94,7 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
   }
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(candidate.abs);
+    bytes = readFileSync(candidate.abs); // sync: files are read one by one, so async only adds round trips
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') return unreadable('permission-denied', 'permission denied');

@@ -16,6 +16,7 @@
  * item with line and column where known; nothing here throws on user input.
  */
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
@@ -129,11 +130,12 @@ async function discover(context: CollectContext): Promise<{ candidates: Candidat
     while (stack.length > 0) {
       const dir = stack.pop()!;
       let real: string;
-      try { real = await fs.realpath(dir); } catch { continue; }
+      // Sync calls: the walk is sequential, and async ones cost a thread-pool round trip per folder.
+      try { real = fsSync.realpathSync(dir); } catch { continue; }
       if (visitedDirs.has(real)) continue; // a symlink loop, or a folder reached twice
       visitedDirs.add(real);
       let entries;
-      try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { continue; }
+      try { entries = fsSync.readdirSync(dir, { withFileTypes: true }); } catch { continue; }
       const subdirs: string[] = [];
       for (const entry of entries.sort((a, b) => compareKeys(a.name, b.name))) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
