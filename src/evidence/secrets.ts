@@ -225,3 +225,16 @@ function* queryParameters(value: string): Generator<{ name: string; value: strin
     at = next + 1;
   }
 }
+
+/**
+ * A copy of a JSON value with every secret in every string replaced (each string judged under the key
+ * it sits at). For evidence whose content is free text from elsewhere, such as tool snapshots.
+ */
+export function redactSecretsDeep<T>(value: T, replacement: string, keyName?: string): T {
+  if (typeof value === 'string') return redactSecrets(value, keyName, replacement).value as T;
+  if (Array.isArray(value)) return value.map((v) => redactSecretsDeep(v, replacement, keyName)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecretsDeep(v, replacement, k)])) as T;
+  }
+  return value;
+}

@@ -19,6 +19,8 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
 import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
+import { REDACTED } from '../mcp-config/model.js';
+import { redactSecretsDeep } from '../../evidence/secrets.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
 
 export const COLLECTOR_ID = 'tool-snapshot';
@@ -72,7 +74,8 @@ export const toolSnapshotCollector: Collector = {
       } else {
         const parsed = parseToolSnapshot(read.text, display, { lenient: candidate.role === 'snapshot-lenient' });
         parsed.problems.forEach(report);
-        if (parsed.snapshot) items.push(item('tool-snapshot', display, parsed.snapshot));
+        // Tool text comes from the server: a token in it must not reach the evidence. Hashes were taken first.
+        if (parsed.snapshot) items.push(item('tool-snapshot', display, redactSecretsDeep(parsed.snapshot, REDACTED)));
       }
     }
     context.progress?.(`tool snapshots: ${items.filter((i) => i.kind === 'tool-snapshot').length} snapshot(s), ${items.filter((i) => i.kind === 'tool-lock').length} lock file(s)`);

@@ -347,3 +347,20 @@ describe('tool snapshot collector: discovery', () => {
     assert.deepEqual(await collect(['/nonexistent/path/for/mcp-comply']), []);
   });
 });
+
+describe('secrets in tool snapshots', () => {
+  it('are redacted from the evidence, while the hash still covers the original definition', async () => {
+    const root = tempDir();
+    const token = ['ghp', 'Q7wE2rT9yU4iO1pA6sD3fG8hJ5kL0zXcVbNm'].join('_');
+    const tool = { name: 'deploy', description: `Deploys the app. Use token ${token} for the registry.`, inputSchema: { type: 'object', properties: { key: { type: 'string', default: token } } } };
+    write(root, 'deploy.tools.json', JSON.stringify({ server: 'ci', tools: [tool] }));
+    const items = await collect([root]);
+    const snapshot = items.find((i) => i.kind === 'tool-snapshot') as EvidenceItem<'tool-snapshot'>;
+    assert.ok(snapshot);
+    assert.ok(!JSON.stringify(items).includes(token), 'the token reached the evidence');
+    assert.match(snapshot.data.tools[0]!.description!, /Use token \[REDACTED\] for the registry/);
+    write(root, 'other.tools.json', JSON.stringify({ server: 'ci2', tools: [{ ...tool, description: tool.description.replace(token, 'x') }] }));
+    const [a, b] = (await collect([root])).filter((i): i is EvidenceItem<'tool-snapshot'> => i.kind === 'tool-snapshot');
+    assert.notEqual(a!.data.tools[0]!.sha256, b!.data.tools[0]!.sha256, 'hashes are taken before redaction');
+  });
+});
