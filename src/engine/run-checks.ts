@@ -4,19 +4,10 @@
  * wrong are `pass`.
  */
 import type { Severity } from '../catalog/model.js';
+import type { AssessmentResult } from './assessment.js';
 import type { Check, CheckContext, CheckStatus } from '../checks/types.js';
 import { sha256Hex } from '../lib/canonical-json.js';
-import type { EvidenceItem, EvidenceKind, Location } from '../evidence/types.js';
-
-export interface EvaluatedResult {
-  status: 'pass' | 'fail';
-  messageId: string;
-  message: string;
-  severity: Severity;
-  location: Location;
-  fingerprint: string;
-  evidenceId: string;
-}
+import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 
 export interface EvaluatedCheck {
   id: string;
@@ -26,7 +17,7 @@ export interface EvaluatedCheck {
   /** Why the status is not_observed or error. */
   reason?: string;
   remediation?: string;
-  results: EvaluatedResult[];
+  results: AssessmentResult[];
 }
 
 /** Stable for the same problem at the same place: check id, file, and the result's own key. */
@@ -65,7 +56,7 @@ export function runChecks(
       return { ...base, status: 'not_observed', reason: `no ${meta.evidence.join(' or ')} evidence was collected`, results: [] };
     }
     try {
-      const results = check.run(context).map((r): EvaluatedResult => {
+      const results = check.run(context).map((r): AssessmentResult => {
         const template = meta.messages[r.messageId];
         if (template === undefined) throw new Error(`check ${meta.id} reported unknown messageId "${r.messageId}"`);
         return {
