@@ -18,16 +18,23 @@ export function addCatalogOptions(command: Command): Command {
 
 /** The catalog the options select: --catalog (or the built-in one), then the config's extra catalogs. */
 export function loadSelectedCatalog(options: CatalogOptions): CatalogLoad & { config?: LoadedConfig } {
-  const base = options.catalog ? path.resolve(options.catalog) : BUILTIN_CATALOG;
-  if (!options.config) return loadCatalog([base]);
+  if (!options.config) return loadCatalogFor(options.catalog);
   const { loaded, problems: configProblems } = loadProjectConfig(path.resolve(options.config));
-  const result = loadCatalog([base, ...(loaded?.catalogs ?? [])]);
+  const result = loadCatalogFor(options.catalog, loaded);
   return { ...result, problems: [...configProblems, ...result.problems], config: loaded };
 }
 
-/** For read-only commands: an invalid catalog is refused with its first problems. */
+/** --catalog (or the built-in catalog), then the extra catalogs of an already loaded config. */
+export function loadCatalogFor(catalog: string | undefined, config?: LoadedConfig): CatalogLoad {
+  return loadCatalog([catalog ? path.resolve(catalog) : BUILTIN_CATALOG, ...(config?.catalogs ?? [])]);
+}
+
+/** For commands that only read the catalog: an invalid one is refused with its first problems. */
 export function loadValidCatalog(options: CatalogOptions): Catalog {
-  const { catalog, problems } = loadSelectedCatalog(options);
+  return refuseInvalid(loadSelectedCatalog(options));
+}
+
+export function refuseInvalid({ catalog, problems }: CatalogLoad): Catalog {
   refuseErrors(problems, 'the catalog');
   return catalog;
 }

@@ -12,7 +12,7 @@ import { evaluate } from '../../engine/evaluate.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
 import { didYouMean } from '../../lib/suggest.js';
-import { loadValidCatalog } from '../catalog-option.js';
+import { loadCatalogFor, refuseInvalid } from '../catalog-option.js';
 import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { table } from '../text.js';
@@ -35,7 +35,7 @@ export function registerAssess(program: Command): void {
     .action(async (args: string[], options: AssessOptions) => {
       const now = runTime();
       const sources = resolveSources(args, options);
-      const catalog = loadValidCatalog({ catalog: options.catalog, config: options.config, format: 'text' });
+      const catalog = refuseInvalid(loadCatalogFor(options.catalog, sources.config));
       const known = catalog.frameworks.map((f) => f.id);
       const frameworks = options.frameworks?.split(',').map((s) => s.trim()).filter(Boolean) ?? sources.config?.config.frameworks ?? known;
       for (const id of frameworks) if (!known.includes(id)) throw new UsageError(`unknown framework "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`);

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 // The walk is sequential, so the sync calls avoid a thread-pool round trip per folder and file (measured: bench/).
 import fsSync from 'node:fs';
 import path from 'node:path';
+import { evidencePath } from '../../evidence/paths.js';
 import type { CollectContext } from '../../evidence/types.js';
 import type { McpClient, McpScope } from './model.js';
 
@@ -156,19 +157,7 @@ export function userLevelFiles(): UserFile[] {
   ];
 }
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
-
 const inside = (parent: string, child: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-
-/** Display path: relative to the root when inside it, else `~/...` under home, else absolute (POSIX). */
-export function displayPath(absolute: string, root: string, home: string): string {
-  const rel = path.relative(root, absolute);
-  if (rel === '') return '.';
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return toPosix(rel);
-  const fromHome = path.relative(home, absolute);
-  if (home && fromHome !== '' && !fromHome.startsWith('..') && !path.isAbsolute(fromHome)) return `~/${toPosix(fromHome)}`;
-  return toPosix(absolute);
-}
 
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
 
@@ -176,7 +165,7 @@ const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException)?.
 export async function* discover(context: CollectContext, stats: DiscoveryStats): AsyncGenerator<DiscoveryEvent> {
   const root = path.resolve(context.root);
   const home = context.home ? path.resolve(context.home) : '';
-  const show = (abs: string) => displayPath(abs, root, home);
+  const show = (abs: string) => evidencePath(abs, root, home);
   /** Real paths of the folders walks started from (given folders, followed symlinks). */
   const entered: string[] = [];
   const enteredSet = new Set<string>();

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { findSecrets } from '../../evidence/secrets.js';
 import { REDACTED, type McpConfigFile } from './model.js';
-import { discover, displayPath, type Candidate, type DiscoveryStats } from './discovery.js';
+import { discover, type Candidate, type DiscoveryStats } from './discovery.js';
+import { evidencePath } from '../../evidence/paths.js';
 import { isObject } from './normalize.js';
 import { parseClaudeJson, parseClaudeSettings } from './parse-claude-code.js';
 import { parseCodexConfig } from './parse-codex.js';
@@ -66,7 +67,7 @@ export const mcpConfigCollector: Collector = {
 
     const root = context.root;
     const summary: DiscoverySummary = {
-      roots: context.paths.map((p) => displayPath(p, root, context.home)),
+      roots: context.paths.map((p) => evidencePath(p, root, context.home)),
       includeUser: context.includeUser,
       filesExamined: stats.filesExamined,
       configsParsed: items.filter((i) => i.kind === 'mcp-config').length,

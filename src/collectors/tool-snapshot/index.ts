@@ -20,6 +20,7 @@ import fsSync from 'node:fs';
 import path from 'node:path';
 import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { REDACTED } from '../mcp-config/model.js';
+import { evidencePath } from '../../evidence/paths.js';
 import { redactSecretsDeep } from '../../evidence/secrets.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
 
@@ -62,7 +63,7 @@ export const toolSnapshotCollector: Collector = {
     problems.forEach((problem) => reportProblem({ problem }));
 
     for (const candidate of candidates) {
-      const display = displayPathOf(candidate.file, context.root, context.home);
+      const display = evidencePath(candidate.file, context.root, context.home);
       const quiet = candidate.role === 'snapshot-lenient' && SHARED_NAMES.has(path.basename(candidate.file).toLowerCase());
       const report = (problem: SourceProblem) => { if (!quiet) reportProblem(problem); };
       const read = await readText(candidate.file, display);
@@ -84,23 +85,12 @@ export const toolSnapshotCollector: Collector = {
 };
 
 /** Path as evidence shows it: relative to the root (POSIX), else home-relative (`~/...`), else absolute. */
-export function displayPathOf(file: string, root: string, home?: string): string {
-  const below = (base: string): string | undefined => {
-    const rel = path.relative(base, file);
-    return rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
-  };
-  const inRoot = below(root);
-  if (inRoot !== undefined) return inRoot;
-  const inHome = home ? below(home) : undefined;
-  if (inHome !== undefined) return `~/${inHome}`;
-  return file.split(path.sep).join('/');
-}
 
 async function discover(context: CollectContext): Promise<{ candidates: Candidate[]; problems: UnreadableSource[] }> {
   const problems: UnreadableSource[] = [];
   const byRealPath = new Map<string, Candidate>();
   const visitedDirs = new Set<string>();
-  const display = (file: string) => displayPathOf(file, context.root, context.home);
+  const display = (file: string) => evidencePath(file, context.root, context.home);
 
   const addFile = async (file: string, role: Role) => {
     let real: string;

@@ -96,13 +96,18 @@ function tooDeep(displayPath: string, error: unknown): UnreadableSource {
   return { path: displayPath, code: 'parse-error', reason: 'nested too deeply to be read' };
 }
 
-function readSnapshot(text: string, displayPath: string, options: { lenient?: boolean }): SnapshotParse {
+/** The JSON document, or the parse error as a problem with its line and column. */
+function parseJsonDocument(text: string, displayPath: string): { doc: JsoncDocument } | SourceProblem {
   const parsed = parseJsonc(stripBom(text));
-  if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return { problems: [{ problem: { path: displayPath, code: 'parse-error', reason: `not valid JSON: ${message}`, line, column } }] };
-  }
-  const doc = parsed.document;
+  if (parsed.ok) return { doc: parsed.document };
+  const { message, line, column } = parsed.error;
+  return { problem: { path: displayPath, code: 'parse-error', reason: `not valid JSON: ${message}`, line, column } };
+}
+
+function readSnapshot(text: string, displayPath: string, options: { lenient?: boolean }): SnapshotParse {
+  const parsed = parseJsonDocument(text, displayPath);
+  if ('problem' in parsed) return { problems: [parsed] };
+  const { doc } = parsed;
   const root = doc.value;
   const unknownShape = (reason: string, at: ReadonlyArray<string | number> = []): SnapshotParse => ({
     problems: [{ problem: { path: displayPath, code: 'unknown-shape', reason, ...positionOr(doc, at) } }],
@@ -214,12 +219,9 @@ export function parseToolLock(text: string, displayPath: string): LockParse {
 }
 
 function readLock(text: string, displayPath: string): LockParse {
-  const parsed = parseJsonc(stripBom(text));
-  if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return { problems: [{ problem: { path: displayPath, code: 'parse-error', reason: `not valid JSON: ${message}`, line, column } }] };
-  }
-  const doc = parsed.document;
+  const parsed = parseJsonDocument(text, displayPath);
+  if ('problem' in parsed) return { problems: [parsed] };
+  const { doc } = parsed;
   const root = doc.value;
   const fail = (code: string, reason: string, at: ReadonlyArray<string | number> = []): LockParse => ({
     problems: [{ problem: { path: displayPath, code, reason, ...positionOr(doc, at) } }],

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { classifyFile, displayPath } from '../../../src/collectors/mcp-config/discovery.js';
+import { classifyFile } from '../../../src/collectors/mcp-config/discovery.js';
+import { evidencePath as displayPath } from '../../../src/evidence/paths.js';
 import { tempDir } from '../../helpers/temp-catalog.js';
 import { FIXTURES, collect, configAt, discoveryOf, kinds, pos, serverNamed, unreadableAt, write } from './helpers.js';
 
