@@ -25,7 +25,8 @@ step(['verify', 'mcp-comply-out']);
 
 process.stdout.write(`
 demo: validated the catalog and the example project files; assessed the examples/ estate (MCP client configs
-      of eight clients, a registry server.json, tool snapshots) and wrote mcp-comply-out/assessment.json and the
+      of eight clients, a registry server.json, tool snapshots, a gateway audit log, a Claude Desktop server log,
+      a proxy access log, and two repositories) and wrote mcp-comply-out/assessment.json and the
       hashed evidence bundle mcp-comply-out/evidence/; verified the bundle. assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
 demo: not yet here: the reports (PDF, HTML, Markdown, CSV, SARIF, OSCAL); they arrive with the report command.
 `);

@@ -149,6 +149,12 @@ function checkMappings(
     if (!validIds) {
       report(yaml.file, 'warning', 'unknown-framework', `no list of requirement ids is known for framework "${framework.id}", so its ids are not verified`, headerAt);
     }
+    const retention = framework.logRetention;
+    if (retention && validIds && !validIds.has(retention.requirement)) {
+      report(yaml.file, 'error', 'unknown-requirement',
+        `"${retention.requirement}" is not a requirement id of ${framework.id}${requirementIdHint(framework.id, retention.requirement, validIds)}`,
+        yaml.positionOf(['framework', 'logRetention', 'requirement']));
+    }
     let merged = frameworks.get(framework.id);
     if (!merged) {
       merged = { ...framework, requirements: [], files: [] };

@@ -40,6 +40,8 @@ export interface Framework {
   version: string;
   publisher: string;
   source: string;
+  /** The shortest time logs must be kept at hand under this framework (legal basis in the mapping data). */
+  logRetention?: { minimumDays: number; requirement: string; note: string };
   requirements: Requirement[];
   files: string[];
 }

@@ -2,6 +2,14 @@
  * The registry of implemented checks (explicit, so nothing globs src/ at run time). One file per
  * check id; check ids without an implementation yet are reported as not observed, never as passing.
  */
+import { check as logsAuditMissingFields } from './logs/logs.audit.missing-fields.js';
+import { check as logsAuthFailureBurst } from './logs/logs.auth.failure-burst.js';
+import { check as logsRateLimitUnenforced } from './logs/logs.rate-limit.unenforced.js';
+import { check as logsRetentionInsufficient } from './logs/logs.retention.insufficient.js';
+import { check as logsSensitiveDataCardNumber } from './logs/logs.sensitive-data.card-number.js';
+import { check as logsSensitiveDataNationalId } from './logs/logs.sensitive-data.national-id.js';
+import { check as logsSensitiveDataSecret } from './logs/logs.sensitive-data.secret.js';
+import { check as logsSessionIdInUrl } from './logs/logs.session-id-in-url.js';
 import { check as mcpAccessBroadFilesystemRoot } from './mcp/mcp.access.broad-filesystem-root.js';
 import { check as mcpAuthRemoteWithoutAuth } from './mcp/mcp.auth.remote-without-auth.js';
 import { check as mcpContainerPrivileged } from './mcp/mcp.container.privileged.js';
@@ -17,9 +25,24 @@ import { check as mcpToolsPoisoningPattern } from './mcp/mcp.tools.poisoning-pat
 import { check as mcpTransportDeprecatedSse } from './mcp/mcp.transport.deprecated-sse.js';
 import { check as mcpTransportPlaintextHttp } from './mcp/mcp.transport.plaintext-http.js';
 import { check as mcpTransportTlsVerificationDisabled } from './mcp/mcp.transport.tls-verification-disabled.js';
+import { check as repoCiExcessivePermissions } from './repo/repo.ci.excessive-permissions.js';
+import { check as repoCiUnpinnedAction } from './repo/repo.ci.unpinned-action.js';
+import { check as repoCodeownersMissing } from './repo/repo.codeowners.missing.js';
+import { check as repoDependenciesLockfileMissing } from './repo/repo.dependencies.lockfile-missing.js';
+import { check as repoDependencyUpdatesUnconfigured } from './repo/repo.dependency-updates.unconfigured.js';
+import { check as repoSecretsCommitted } from './repo/repo.secrets.committed.js';
+import { check as repoSecurityPolicyMissing } from './repo/repo.security-policy.missing.js';
 import type { Check } from './types.js';
 
 export const CHECKS: Check[] = [
+  logsAuditMissingFields,
+  logsAuthFailureBurst,
+  logsRateLimitUnenforced,
+  logsRetentionInsufficient,
+  logsSensitiveDataCardNumber,
+  logsSensitiveDataNationalId,
+  logsSensitiveDataSecret,
+  logsSessionIdInUrl,
   mcpAccessBroadFilesystemRoot,
   mcpAuthRemoteWithoutAuth,
   mcpContainerPrivileged,
@@ -35,4 +58,11 @@ export const CHECKS: Check[] = [
   mcpTransportDeprecatedSse,
   mcpTransportPlaintextHttp,
   mcpTransportTlsVerificationDisabled,
+  repoCiExcessivePermissions,
+  repoCiUnpinnedAction,
+  repoCodeownersMissing,
+  repoDependenciesLockfileMissing,
+  repoDependencyUpdatesUnconfigured,
+  repoSecretsCommitted,
+  repoSecurityPolicyMissing,
 ];

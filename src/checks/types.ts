@@ -3,6 +3,7 @@
  * no I/O, no clock (the run's time is in the context), no environment. One file per check id.
  */
 import type { Severity } from '../catalog/model.js';
+import type { CheckOptions } from '../config/check-options.js';
 import type { EvidenceItem, EvidenceKind, Location } from '../evidence/types.js';
 import type { CheckId } from './ids.js';
 
@@ -40,6 +41,10 @@ export interface CheckResult {
 export interface CheckContext {
   /** The run's time, ISO 8601. */
   now: string;
+  /** Framework ids in scope (some thresholds, such as log retention, depend on them). */
+  frameworks: string[];
+  /** Every check's tunable thresholds, defaults overlaid with mcp-comply.yaml's `checks:`. */
+  options: CheckOptions;
   /** The evidence items of one kind (only kinds listed in meta.evidence are given). */
   evidence<K extends EvidenceKind>(kind: K): Array<EvidenceItem<K>>;
 }

@@ -9,7 +9,8 @@ import { Option, type Command } from 'commander';
 import { COLLECTORS } from '../collectors/index.js';
 import { loadProjectConfig, type LoadedConfig } from '../config/project-config.js';
 import { readBundle, MANIFEST } from '../evidence/bundle.js';
-import type { EvidenceItem } from '../evidence/types.js';
+import type { EvidenceItem, LogFileSpec } from '../evidence/types.js';
+import { resolveCheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { displayPath } from '../lib/problem.js';
 import { createProgress } from '../lib/progress.js';
@@ -21,6 +22,7 @@ export interface SourceOptions {
   out: string;
   includeUser?: boolean;
   evidence?: string[];
+  logs?: string[];
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -28,13 +30,18 @@ export function addSourceOptions(command: Command): Command {
     .argument('[paths...]', 'files or folders to assess (default: the config\'s sources.paths, else the current folder)')
     .addOption(new Option('--config <file>', 'mcp-comply.yaml with scope, frameworks and sources'))
     .addOption(new Option('--out <dir>', 'output folder').default('mcp-comply-out'))
-    .addOption(new Option('--include-user', 'also read user-level MCP client configs in your home folder (shown as ~/...)'));
+    .addOption(new Option('--include-user', 'also read user-level MCP client configs in your home folder (shown as ~/...)'))
+    .addOption(new Option('--logs <globs...>', 'log files or globs to read (JSONL, Claude Desktop mcp*.log, combined access logs; .gz too); format sniffed'));
 }
 
 export interface ResolvedSources {
   paths: string[];
   root: string;
   config?: LoadedConfig;
+  /** `--logs` (relative to the current folder) and the config's `sources.logs` (relative to its folder). */
+  logs: LogFileSpec[];
+  /** The config's `sources.repos`, absolute. */
+  repos?: string[];
 }
 
 /** Paths, root and config. With one folder given, that folder is the root; with a config, its folder. */
@@ -50,7 +57,12 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`path "${displayPath(p)}" does not exist`);
   const root = config ? base
     : given.length === 1 && fs.statSync(given[0]!).isDirectory() ? given[0]! : process.cwd();
-  return { paths: given, root, config };
+  const logs: LogFileSpec[] = [
+    ...(options.logs ?? []).map((p) => ({ path: path.resolve(p) })),
+    ...(config?.config.sources?.logs ?? []).map((l) => ({ ...l, path: path.resolve(base, l.path) })),
+  ];
+  const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));
+  return { paths: given, root, config, logs, ...(repos ? { repos } : {}) };
 }
 
 /** Evidence from the sources, or from saved bundles when --evidence is given (each verified first). */
@@ -76,7 +88,9 @@ export async function gatherEvidence(
   try {
     return await runCollectors(COLLECTORS, {
       paths: sources.paths, root: sources.root, includeUser: Boolean(options.includeUser),
-      home: os.homedir(), now, progress,
+      home: os.homedir(), now, progress, logs: sources.logs,
+      ...(sources.repos ? { repos: sources.repos } : {}),
+      checkOptions: resolveCheckOptions(sources.config?.config.checks),
     });
   } finally {
     progress.done();

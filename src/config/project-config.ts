@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
+import type { LogFormat } from '../collectors/logs/model.js';
+import type { ConfiguredCheckOptions } from './check-options.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -20,9 +22,11 @@ export interface ProjectConfig {
   aiAct?: { role?: string; riskLevel?: string };
   sources?: {
     paths?: string[];
-    logs?: Array<{ path: string; format: 'jsonl' | 'claude-desktop' | 'combined'; fields?: Record<string, string> }>;
+    logs?: Array<{ path: string; format?: LogFormat; fields?: Record<string, string> }>;
+    repos?: string[];
     github?: { org?: string; repos?: string[]; apiUrl?: string };
   };
+  checks?: ConfiguredCheckOptions;
   catalogs?: string[];
   exceptions?: string;
   attestations?: string;

@@ -6,6 +6,7 @@ import type { Catalog, Severity } from '../catalog/model.js';
 import { SEVERITIES } from '../catalog/model.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Check, CheckStatus } from '../checks/types.js';
+import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import type { Manifest } from '../evidence/bundle.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
@@ -23,12 +24,14 @@ export interface EvaluateInput {
   now: string;
   scope: Assessment['scope'];
   failOn: Severity | 'none';
+  /** Thresholds from mcp-comply.yaml's `checks:`; defaults when absent. */
+  checkOptions?: CheckOptions;
 }
 
 export function evaluate(input: EvaluateInput): Assessment {
   const { catalog, items, now } = input;
   const failedKinds = new Set<EvidenceKind>(input.collectorFailures.flatMap((f) => f.kinds));
-  const evaluated = runChecks(input.checks, items, now, failedKinds);
+  const evaluated = runChecks(input.checks, items, { now, frameworks: input.scope.frameworks, options: withRetention(input) }, failedKinds);
   const controlsOf = (checkId: string) => catalog.controls.filter((c) => c.checks.includes(checkId)).map((c) => c.id);
 
   // Check ids of the catalog that no implementation evaluates yet stay visible, as not observed.
@@ -86,4 +89,13 @@ export function evaluate(input: EvaluateInput): Assessment {
       failed,
     },
   };
+}
+
+/** The log retention minimums of the frameworks in scope (mapping data), beside the user's override. */
+function withRetention(input: EvaluateInput): CheckOptions {
+  const options = input.checkOptions ?? resolveCheckOptions();
+  const requirements = input.catalog.frameworks
+    .filter((f) => input.scope.frameworks.includes(f.id) && f.logRetention)
+    .map((f) => ({ framework: f.name, ...f.logRetention! }));
+  return { ...options, 'logs.retention.insufficient': { ...options['logs.retention.insufficient'], requirements } };
 }

@@ -8,6 +8,7 @@ import type { AssessmentResult } from './assessment.js';
 import type { Check, CheckContext, CheckStatus } from '../checks/types.js';
 import { sha256Hex } from '../lib/canonical-json.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
+import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 
 export interface EvaluatedCheck {
   id: string;
@@ -29,9 +30,17 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
+/** What every check is told besides the evidence: the run's clock, the frameworks in scope, the thresholds. */
+export interface CheckSettings {
+  now: string;
+  frameworks?: string[];
+  options?: CheckOptions;
+}
+
 export function runChecks(
-  checks: Check[], items: EvidenceItem[], now: string, failedKinds: ReadonlySet<EvidenceKind>,
+  checks: Check[], items: EvidenceItem[], settings: CheckSettings, failedKinds: ReadonlySet<EvidenceKind>,
 ): EvaluatedCheck[] {
+  const { now, frameworks = [], options = resolveCheckOptions() } = settings;
   const byKind = new Map<EvidenceKind, EvidenceItem[]>();
   for (const item of items) {
     const list = byKind.get(item.kind);
@@ -46,7 +55,7 @@ export function runChecks(
       return { ...base, status: 'error', reason: `the collector of ${failed.join(', ')} failed`, results: [] };
     }
     const context: CheckContext = {
-      now,
+      now, frameworks, options,
       evidence: <K extends EvidenceKind>(kind: K) => {
         if (!meta.evidence.includes(kind)) throw new Error(`check ${meta.id} reads ${kind} but does not declare it`);
         return (byKind.get(kind) ?? []) as Array<EvidenceItem<K>>;

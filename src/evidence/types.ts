@@ -4,7 +4,10 @@
  * never its value, before the item exists.
  */
 import type { AdvisoryDatabase } from '../collectors/advisories/model.js';
+import type { LogFormat, LogSourceEvidence } from '../collectors/logs/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
+import type { RepositoryEvidence } from '../collectors/repo/model.js';
+import type { CheckOptions } from '../config/check-options.js';
 import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
 
 /** 1-based position in a source file. */
@@ -49,6 +52,8 @@ export interface EvidenceDataMap {
   'tool-snapshot': ToolSnapshotFile;
   'tool-lock': ToolLockFile;
   'advisory-db': AdvisoryDatabase;
+  'log-source': LogSourceEvidence;
+  'repository': RepositoryEvidence;
   'unreadable-source': UnreadableSource;
   'discovery': DiscoverySummary;
 }
@@ -81,6 +86,22 @@ export interface CollectContext {
   now: string;
   /** Progress for long work (discovery); shown on a TTY only. */
   progress?: (message: string) => void;
+  /** Log files to read (`--logs` and the config's `sources.logs`). */
+  logs?: LogFileSpec[];
+  /** Repository folders the config names (`sources.repos`), absolute; without them, repositories are found under `paths`. */
+  repos?: string[];
+  /** Thresholds; the log collector measures with the windows the checks decide on. */
+  checkOptions?: CheckOptions;
+}
+
+/** One log file and how to read it. */
+export interface LogFileSpec {
+  /** Absolute path or glob (`*`, `?`, `**`, `{a,b}`). */
+  path: string;
+  /** Given in the config; sniffed from the first lines when absent. */
+  format?: LogFormat;
+  /** For JSONL not in the canonical shape: canonical field -> dotted path. */
+  fields?: Record<string, string>;
 }
 
 export interface Collector {

@@ -24,18 +24,18 @@ const NOW = '2026-11-23T00:00:00.000Z';
 
 describe('runChecks', () => {
   it('is not_observed when no evidence of its kinds was collected', () => {
-    const [result] = runChecks([check(() => [])], [], NOW, new Set());
+    const [result] = runChecks([check(() => [])], [], { now: NOW }, new Set());
     assert.equal(result!.status, 'not_observed');
     assert.match(result!.reason!, /no mcp-config evidence was collected/);
   });
 
   it('is error when the collector of its evidence failed, even with other evidence present', () => {
-    const [result] = runChecks([check(() => [])], [item], NOW, new Set(['mcp-config']));
+    const [result] = runChecks([check(() => [])], [item], { now: NOW }, new Set(['mcp-config']));
     assert.equal(result!.status, 'error');
   });
 
   it('turns a throwing check into an error result and goes on', () => {
-    const results = runChecks([check(() => { throw new Error('boom'); }), check(() => [])], [item], NOW, new Set());
+    const results = runChecks([check(() => { throw new Error('boom'); }), check(() => [])], [item], { now: NOW }, new Set());
     assert.equal(results[0]!.status, 'error');
     assert.match(results[0]!.reason!, /boom/);
     assert.equal(results[1]!.status, 'not_observed');
@@ -48,7 +48,7 @@ describe('runChecks', () => {
         status: 'fail' as const, messageId: 'bad', data: { server: 'db' }, location: { path: e.data.path, line: 3, column: 5 },
         evidenceId: e.id, key: '/mcpServers/db/url', severity: 'critical' as const,
       })),
-    ])], [item], NOW, new Set());
+    ])], [item], { now: NOW }, new Set());
     assert.equal(result!.status, 'fail');
     assert.equal(result!.results[1]!.message, 'Server "db" is bad.');
     assert.equal(result!.results[1]!.severity, 'critical');
@@ -58,7 +58,7 @@ describe('runChecks', () => {
   });
 
   it('reports an unknown messageId as an error of the check, not a crash', () => {
-    const [result] = runChecks([check(() => [{ status: 'fail', messageId: 'nope', location: { path: 'x' }, evidenceId: item.id, key: 'k' }])], [item], NOW, new Set());
+    const [result] = runChecks([check(() => [{ status: 'fail', messageId: 'nope', location: { path: 'x' }, evidenceId: item.id, key: 'k' }])], [item], { now: NOW }, new Set());
     assert.equal(result!.status, 'error');
   });
 

@@ -8,14 +8,24 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Severity } from '../../src/catalog/model.js';
 import type { Check, CheckContext, CheckResult } from '../../src/checks/types.js';
+import { resolveCheckOptions, type ConfiguredCheckOptions } from '../../src/config/check-options.js';
 import type { EvidenceItem, EvidenceKind } from '../../src/evidence/types.js';
 import { configItem, type FileSpec } from './mcp-evidence.js';
 
 export const NOW = '2026-11-23T12:00:00.000Z';
 
-export function contextOf(items: EvidenceItem[], kinds?: readonly EvidenceKind[]): CheckContext {
+export interface ContextSettings {
+  now?: string;
+  frameworks?: string[];
+  /** Overrides of the default thresholds, per check id. */
+  options?: ConfiguredCheckOptions;
+}
+
+export function contextOf(items: EvidenceItem[], kinds?: readonly EvidenceKind[], settings: ContextSettings = {}): CheckContext {
   return {
-    now: NOW,
+    now: settings.now ?? NOW,
+    frameworks: settings.frameworks ?? [],
+    options: resolveCheckOptions(settings.options),
     evidence<K extends EvidenceKind>(kind: K) {
       if (kinds && !kinds.includes(kind)) return [];
       return items.filter((item): item is EvidenceItem<K> => item.kind === kind);
@@ -23,8 +33,8 @@ export function contextOf(items: EvidenceItem[], kinds?: readonly EvidenceKind[]
   };
 }
 
-export function runCheck(check: Check, items: EvidenceItem[]): CheckResult[] {
-  return check.run(contextOf(items, check.meta.evidence));
+export function runCheck(check: Check, items: EvidenceItem[], settings?: ContextSettings): CheckResult[] {
+  return check.run(contextOf(items, check.meta.evidence, settings));
 }
 
 /** The message of a result with its placeholders filled; throws on an unknown id or a missing placeholder. */
@@ -54,6 +64,8 @@ export interface ValidCase {
   name: string;
   config?: FileSpec | FileSpec[];
   items?: EvidenceItem[];
+  /** The run's clock, frameworks in scope and thresholds, when the case depends on them. */
+  settings?: ContextSettings;
   /** Pass message ids, in order, when the case pins them. */
   passes?: string[];
 }
@@ -103,7 +115,7 @@ export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: I
   describe(`${check.meta.id}: valid`, () => {
     for (const c of cases.valid) {
       it(c.name, () => {
-        const results = runCheck(check, itemsOf(c));
+        const results = runCheck(check, itemsOf(c), c.settings);
         assertWellFormed(check, results);
         const fails = results.filter((r) => r.status === 'fail');
         assert.deepEqual(fails.map((r) => `${r.messageId} ${r.key} ${renderMessage(check, r)}`), []);
@@ -115,7 +127,7 @@ export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: I
   describe(`${check.meta.id}: invalid`, () => {
     for (const c of cases.invalid) {
       it(c.name, () => {
-        const results = runCheck(check, itemsOf(c));
+        const results = runCheck(check, itemsOf(c), c.settings);
         assertWellFormed(check, results);
         const fails = results.filter((r) => r.status === 'fail');
         const actual = fails.map(shape).sort(order);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
+import { resolveCheckOptions } from '../../config/check-options.js';
 import { writeBundle } from '../../evidence/bundle.js';
 import type { Assessment } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
@@ -45,6 +46,7 @@ export function registerAssess(program: Command): void {
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
+        checkOptions: resolveCheckOptions(sources.config?.config.checks),
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
           ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),
@@ -65,8 +67,8 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 /** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
 export function summarise(a: Assessment, out: string): string {
   const lines: string[] = [];
-  const configs = a.evidence.items.filter((i) => i.kind === 'mcp-config').length;
-  lines.push(`Assessed ${configs} MCP configuration file(s) and ${a.evidence.items.filter((i) => i.kind === 'tool-snapshot').length} tool snapshot(s).`);
+  const count = (kind: string) => a.evidence.items.filter((i) => i.kind === kind).length;
+  lines.push(`Assessed ${count('mcp-config')} MCP configuration file(s), ${count('tool-snapshot')} tool snapshot(s), ${count('log-source')} log file(s) and ${count('repository')} repositor${count('repository') === 1 ? 'y' : 'ies'}.`);
   if (a.evidence.unreadable.length > 0) {
     lines.push(`${a.evidence.unreadable.length} source(s) could not be read:`);
     for (const u of a.evidence.unreadable) lines.push(`  ${u.path}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${u.code}: ${u.reason}`);

@@ -30,6 +30,7 @@ import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath, formatProblem, sortProblems, type Problem } from '../../lib/problem.js';
 import { runTime } from '../clock.js';
 import { ExitCode } from '../exit-codes.js';
+import { resolveCheckOptions } from '../../config/check-options.js';
 
 export interface LockToolsOptions {
   /** Files or folders, relative to `cwd` (default: `.`). */
@@ -185,7 +186,7 @@ export async function lockTools(options: LockToolsOptions): Promise<LockToolsOut
 /** High and critical poisoning hits in what is being approved, as warnings: approving is a decision, so it should be an informed one. */
 function poisoningWarnings(snapshots: Array<EvidenceItem<'tool-snapshot'>>, fileOf: (shown: string) => string): Problem[] {
   const context: CheckContext = {
-    now: '',
+    now: '', frameworks: [], options: resolveCheckOptions(),
     evidence: <K extends EvidenceKind>(kind: K) => (kind === 'tool-snapshot' ? snapshots : []) as Array<EvidenceItem<K>>,
   };
   const { meta } = poisoningCheck;

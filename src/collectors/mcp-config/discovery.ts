@@ -51,7 +51,7 @@ export interface DiscoveryStats {
 }
 
 /** Folders never entered: dependencies and version control (reported as skipped). */
-const SKIPPED_FOLDERS: ReadonlyMap<string, string> = new Map([
+export const SKIPPED_FOLDERS: ReadonlyMap<string, string> = new Map([
   ...['node_modules', 'bower_components', 'jspm_packages', '.pnpm-store', '.yarn', 'vendor', '.venv', 'venv',
     'site-packages', '__pycache__', '.tox', '.nox', '.terraform', 'Pods', '.gradle', '.m2', '.bundle']
     .map((name) => [name, 'dependency folder'] as const),
@@ -157,9 +157,9 @@ export function userLevelFiles(): UserFile[] {
   ];
 }
 
-const inside = (parent: string, child: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+export const inside = (parent: string, child: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 
-const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
+export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? 'EUNKNOWN';
 
 /** Streams discovery events; counts and skips go to `stats`. Never throws on file-system trouble. */
 export async function* discover(context: CollectContext, stats: DiscoveryStats): AsyncGenerator<DiscoveryEvent> {

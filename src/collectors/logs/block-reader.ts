@@ -1,0 +1,103 @@
+/**
+ * Reads a log file once, in blocks of whole lines, in bounded memory: plain or gzip (by magic
+ * bytes), the sha256 of the bytes as stored taken on the way, and a line longer than MAX_LINE_BYTES
+ * passed over without being held. Blocks are cut at a newline so that each can be analysed alone.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+const BLOCK_BYTES = 4 * 1024 * 1024;
+
+export type Block =
+  /** Whole lines; the last one lacks its newline only in the file's final block. */
+  | { kind: 'lines'; buf: Buffer; lines: number; unterminatedLast: boolean }
+  /** One line too long to hold, skipped. */
+  | { kind: 'too-long' };
+
+export interface ReadStats {
+  sha256: string;
+  bytes: number;
+  gzip: boolean;
+  /** Set when reading stopped early (corrupt gzip, I/O error): what was read is still analysed. */
+  error?: string;
+}
+
+export async function* readBlocks(file: string, stats: ReadStats): AsyncGenerator<Block> {
+  stats.gzip = startsWithGzipMagic(file);
+  const hash = createHash('sha256');
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  raw.on('data', (chunk) => { hash.update(chunk as Buffer); stats.bytes += chunk.length; });
+  const source: Readable = stats.gzip ? pipeline(raw, createGunzip({ chunkSize: 1 << 20 }), () => {}) : raw;
+
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let discarding = false;
+  let first = true;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      let data = chunk;
+      // A UTF-8 byte order mark (files written by Windows tools) is not part of the first line: it would make it unreadable.
+      if (first) { first = false; if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3); }
+      if (discarding) {
+        const nl = data.indexOf(10);
+        if (nl < 0) continue;
+        discarding = false;
+        yield { kind: 'too-long' };
+        data = data.subarray(nl + 1);
+      }
+      pending.push(data);
+      pendingBytes += data.length;
+      if (pendingBytes < BLOCK_BYTES) continue;
+      const joined = Buffer.concat(pending, pendingBytes);
+      const last = joined.lastIndexOf(10);
+      if (last < 0) {
+        if (joined.length > MAX_LINE_BYTES) { discarding = true; pending = []; pendingBytes = 0; } else { pending = [joined]; }
+        continue;
+      }
+      const block = joined.subarray(0, last + 1);
+      yield { kind: 'lines', buf: block, lines: countNewlines(block), unterminatedLast: false };
+      const rest = joined.subarray(last + 1);
+      pending = rest.length > 0 ? [rest] : [];
+      pendingBytes = rest.length;
+    }
+  } catch (error) {
+    stats.error = (error as Error).message;
+    // A gzip error ends the pipeline and the file stream with it: hash the bytes not yet read, so sha256 and bytes stay the file's.
+    if (stats.gzip) hashRest(file, stats, hash);
+  }
+  stats.sha256 = hash.digest('hex');
+  if (discarding) { yield { kind: 'too-long' }; return; }
+  if (pendingBytes === 0) return;
+  const tail = Buffer.concat(pending, pendingBytes);
+  const unterminated = tail[tail.length - 1] !== 10;
+  yield { kind: 'lines', buf: tail, lines: countNewlines(tail) + (unterminated ? 1 : 0), unterminatedLast: unterminated };
+}
+
+function hashRest(file: string, stats: ReadStats, hash: Hash): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, stats.bytes)) > 0;) { hash.update(buf.subarray(0, n)); stats.bytes += n; }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) n++;
+  return n;
+}
+
+function startsWithGzipMagic(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
