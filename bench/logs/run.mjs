@@ -30,6 +30,8 @@ try {
   for (const mb of sizes.length ? sizes : [250, 1024]) {
     const file = path.join(dir, `audit-${mb}.jsonl`);
     spawnSync(process.execPath, [path.join(root, 'bench/logs/generate.mjs'), file, String(mb)], { stdio: 'inherit' });
+    // Flush the new file to disk first, so neither run shares the machine with its write-back.
+    spawnSync('sync');
     const megabytes = fs.statSync(file).size / 1024 / 1024;
     const jq = timed('sh', ['-c', `jq -c 'select(.status==401)' '${file}' > /dev/null`]);
     const ours = timed(process.execPath, ['--import', path.join(root, 'bench/report-rss.mjs'), path.join(root, 'dist/cli/index.js'),

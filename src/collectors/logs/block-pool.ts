@@ -52,12 +52,13 @@ export class BlockPool {
 
   analyse(buf: Buffer, spec: BlockSpec): Promise<BlockResult> {
     const id = this.nextId++;
-    // A copy the worker owns: the reader's buffer may share memory with the next block.
-    const copy = new Uint8Array(buf);
+    // Blocks own their memory (block-reader.ts) and move to the worker; a small one may sit in Node's
+    // shared buffer pool, which must not be transferred, so it is copied.
+    const owned = buf.buffer.byteLength > Buffer.poolSize ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf);
     const result = new Promise<BlockResult>((resolve, reject) => {
       if (this.failure) { reject(this.failure); return; }
       this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage({ id, buf: copy, spec }, [copy.buffer]);
+      this.workers[id % this.workers.length]!.postMessage({ id, buf: owned, spec }, [owned.buffer as ArrayBuffer]);
     });
     // Results are awaited in file order: a block that fails while an earlier one is awaited must not be an unhandled rejection.
     result.catch(() => {});

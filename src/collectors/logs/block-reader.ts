@@ -12,7 +12,10 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 const BLOCK_BYTES = 4 * 1024 * 1024;
 
 export type Block =
-  /** Whole lines; the last one lacks its newline only in the file's final block. */
+  /**
+   * Whole lines; the last one lacks its newline only in the file's final block. Nothing else refers
+   * to the memory of `buf`, so it may be transferred to another thread.
+   */
   | { kind: 'lines'; buf: Buffer; lines: number; unterminatedLast: boolean }
   /** One line too long to hold, skipped. */
   | { kind: 'too-long' };
@@ -57,11 +60,12 @@ export async function* readBlocks(file: string, stats: ReadStats): AsyncGenerato
         if (joined.length > MAX_LINE_BYTES) { discarding = true; pending = []; pendingBytes = 0; } else { pending = [joined]; }
         continue;
       }
-      const block = joined.subarray(0, last + 1);
-      yield { kind: 'lines', buf: block, lines: countNewlines(block), unterminatedLast: false };
-      const rest = joined.subarray(last + 1);
+      // The rest is copied out first: once yielded, the block alone owns its memory and may move to a worker.
+      const rest = Buffer.from(joined.subarray(last + 1));
       pending = rest.length > 0 ? [rest] : [];
       pendingBytes = rest.length;
+      const block = joined.subarray(0, last + 1);
+      yield { kind: 'lines', buf: block, lines: countNewlines(block), unterminatedLast: false };
     }
   } catch (error) {
     stats.error = (error as Error).message;
