@@ -36,6 +36,11 @@ export interface CheckResult {
    */
   key: string;
   severity?: Severity;
+  /**
+   * The path the fingerprint is made from when the result concerns more than the file it points at
+   * (a log stream whose oldest file rotates away); default: `location.path`.
+   */
+  fingerprintPath?: string;
 }
 
 export interface CheckContext {

@@ -74,7 +74,7 @@ export function runChecks(
           message: formatMessage(template, r.data),
           severity: r.severity ?? meta.severity,
           location: r.location,
-          fingerprint: fingerprintOf(meta.id, r.location.path, r.key),
+          fingerprint: fingerprintOf(meta.id, r.fingerprintPath ?? r.location.path, r.key),
           evidenceId: r.evidenceId,
         };
       });

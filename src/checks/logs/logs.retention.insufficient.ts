@@ -77,9 +77,11 @@ function streamResult(stream: string, items: LogItem[], required: Requirement, n
       required: plural(required.days, 'day'), basis: required.basis, note: required.note,
     },
   };
-  return days < required.days
-    ? [fail(oldest.item, { ...spec, messageId: 'insufficient', severity: 'medium' })]
-    : [pass(oldest.item, { ...spec, messageId: 'sufficient' })];
+  // Located at the oldest event; fingerprinted by the stream, so an exception survives rotation.
+  const result = days < required.days
+    ? fail(oldest.item, { ...spec, messageId: 'insufficient', severity: 'medium' })
+    : pass(oldest.item, { ...spec, messageId: 'sufficient' });
+  return [{ ...result, fingerprintPath: stream }];
 }
 
 export const check: Check = {

@@ -323,11 +323,18 @@ class BlockAnalysis implements LineSink {
   /** Runs the detectors over one value and records its hits, located in the raw line where possible. */
   private scanValue(value: string, lineNo: number, field: string | undefined, rawLine: string, key?: string): void {
     for (const hit of scanText(value, key)) {
+      // Values are visited in line order, so searching on from the last hit places a repeated value at its own column.
       const probe = value.slice(hit.index, hit.index + 12);
-      const at = probe ? rawLine.indexOf(probe) : -1;
+      const from = this.column.line === lineNo ? this.column.next : 0;
+      let at = probe ? rawLine.indexOf(probe, from) : -1;
+      if (at < 0 && probe) at = rawLine.indexOf(probe);
+      if (at >= 0) this.column = { line: lineNo, next: at + 1 };
       this.hits[hit.category].add(lineNo, hit.kind, field, at >= 0 ? at + 1 : undefined);
     }
   }
+
+  /** Where the next hit's value is searched for in the raw line. */
+  private column = { line: 0, next: 0 };
 
   private badLine(lineNo: number, unterminated: boolean, code: string, reason: string): void {
     if (unterminated) this.skip(lineNo, 'truncated', `the last line ends without a newline and is incomplete (${reason})`);

@@ -58,14 +58,15 @@ export function scanText(text: string, key?: string): TextHit[] {
   return hits;
 }
 
-// ---- payment card numbers (PCI DSS 3.3, 3.4, 10.3) ----
+// ---- payment card numbers (PCI DSS 3.5.1: PAN unreadable wherever stored, logs included) ----
 
 /**
- * 13 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer number: a `.`
- * or `,` next to the digits counts only when a digit is on its other side (`0.4111...`, `...1111,50`),
- * so a number ending a sentence or a CSV field (`4111 1111 1111 1111, exp 12/28`) is still read.
+ * 13 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer number. A `.`
+ * next to the digits counts only with a digit on its other side (`0.4111...`, `...1111.50` are
+ * decimals); a `,` never does, so CSV fields (`1,4111111111111111,12/28`) and a number ending a
+ * clause are read: a missed PAN costs more than a rare decimal comma read as one.
  */
-const CARD_CANDIDATE = /(?<![\d-]|\d[.,])\d(?:[ -]?\d){12,18}(?!\d|[.,]\d|-\d)/g;
+const CARD_CANDIDATE = /(?<![\d-]|\d\.)\d(?:[ -]?\d){12,18}(?!\d|\.\d|-\d)/g;
 
 /** Issuer ranges (IIN prefixes) and lengths of the major brands; a Luhn-valid number outside them is not counted. */
 const BRANDS: Array<{ brand: string; prefix: RegExp; lengths: number[] }> = [

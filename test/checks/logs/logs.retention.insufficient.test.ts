@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check, coveredDays, requiredRetention } from '../../../src/checks/logs/logs.retention.insufficient.js';
 import { groupStreams, streamName, streamOf } from '../../../src/checks/logs/streams.js';
-import type { LogRetentionRequirement } from '../../../src/config/check-options.js';
+import { resolveCheckOptions, type LogRetentionRequirement } from '../../../src/config/check-options.js';
+import { runChecks } from '../../../src/engine/run-checks.js';
 import { logItem, timeSpan } from '../../helpers/log-evidence.js';
 import { checkTable, NOW, renderMessage, runCheck, type ContextSettings } from '../../helpers/run-check.js';
 
@@ -196,5 +197,18 @@ describe('retention: days and requirements', () => {
   it('prefers minimumDays, even 0, and returns undefined when nothing sets a minimum', () => {
     assert.equal(requiredRetention({ requirements: [PCI], minimumDays: 0 })?.days, 0);
     assert.equal(requiredRetention({ requirements: [] }), undefined);
+  });
+});
+
+describe('the fingerprint follows the stream, not its oldest file', () => {
+  it('stays the same when the oldest rotated file ages out', () => {
+    const fingerprint = (items: ReturnType<typeof file>[]) => {
+      const [result] = runChecks([check], items, { now: NOW, frameworks: ['eu-ai-act'], options: resolveCheckOptions({ 'logs.retention.insufficient': { requirements: [AI_ACT] } }) }, new Set())[0]!.results;
+      return result!;
+    };
+    const before = fingerprint(ROTATED);
+    const after = fingerprint(ROTATED.filter((item) => item.data.path !== 'logs/gateway-20261101.log'));
+    assert.notEqual(before.location.path, after.location.path);
+    assert.equal(before.fingerprint, after.fingerprint);
   });
 });

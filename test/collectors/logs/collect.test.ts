@@ -448,6 +448,16 @@ describe('sensitive hits', () => {
     assert.deepEqual(access.sensitive.nationalIds.hits.map(({ column: _, ...h }) => h), [{ line: 2, kind: 'us-ssn' }]);
   });
 
+  it('the same value twice on a line: each hit at its own column', async () => {
+    const text = jsonl([{ ts: at(0), identity: 'a', method: 'tools/call', args: { card: planted.visa, again: planted.visa } }]);
+    const data = await collectText(text);
+    const [first, second] = data.sensitive.cardNumbers.hits;
+    assert.deepEqual([first!.field, second!.field], ['args.card', 'args.again']);
+    assert.ok(second!.column! > first!.column!);
+    assertColumn(text.split('\n'), first!, planted.visa);
+    assertColumn(text.split('\n'), second!, planted.visa);
+  });
+
   it('capped at 100 listed, with the exact total and the distinct lines', async () => {
     const rows: object[] = Array.from({ length: 150 }, (_, i) => ({ ts: at(i), identity: 'a', method: 'tools/call', args: { card: planted.visa } }));
     rows.push({ ts: at(200), identity: 'a', method: 'tools/call', args: { card: planted.visa, backup: planted.mastercard } });
