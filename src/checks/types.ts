@@ -23,7 +23,12 @@ export interface CheckMeta {
 }
 
 export interface CheckResult {
-  status: 'pass' | 'fail';
+  /**
+   * `not_observed`: this part of the evidence could not be seen (an API call the token may not make);
+   * the message says what would let us see it. Never a finding, and the check cannot pass while any
+   * part is unseen.
+   */
+  status: 'pass' | 'fail' | 'not_observed';
   messageId: string;
   /** Placeholders for the message. Never a secret value: collectors have already redacted them. */
   data?: Record<string, string | number>;

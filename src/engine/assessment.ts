@@ -3,7 +3,7 @@
  * schemas/assessment.schema.json describes it for consumers; tests validate every document we write.
  */
 import type { Severity } from '../catalog/model.js';
-import type { CheckStatus } from '../checks/types.js';
+import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
 export const ASSESSMENT_SCHEMA_VERSION = '1.0';
@@ -12,7 +12,7 @@ export type ControlStatus = 'pass' | 'fail' | 'not_observed' | 'manual' | 'attes
 export type RequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
 
 export interface AssessmentResult {
-  status: 'pass' | 'fail';
+  status: CheckResult['status'];
   messageId: string;
   message: string;
   severity: Severity;

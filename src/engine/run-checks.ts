@@ -78,8 +78,12 @@ export function runChecks(
           evidenceId: r.evidenceId,
         };
       });
-      const status: CheckStatus = results.some((r) => r.status === 'fail') ? 'fail' : results.length > 0 ? 'pass' : 'not_observed';
-      return { ...base, status, ...(status === 'not_observed' ? { reason: 'the evidence held nothing this check applies to' } : {}), results };
+      // A failure anywhere fails the check; otherwise any unseen part keeps it from passing.
+      const unseen = results.filter((r) => r.status === 'not_observed').length;
+      const status: CheckStatus = results.some((r) => r.status === 'fail') ? 'fail' : results.length > 0 && unseen === 0 ? 'pass' : 'not_observed';
+      const reason = status !== 'not_observed' ? undefined
+        : unseen ? `${unseen} of ${results.length} part(s) of the evidence could not be seen` : 'the evidence held nothing this check applies to';
+      return { ...base, status, ...(reason ? { reason } : {}), results };
     } catch (error) {
       return { ...base, status: 'error', reason: `the check failed: ${(error as Error).message}`, results: [] };
     }

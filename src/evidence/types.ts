@@ -4,6 +4,7 @@
  * never its value, before the item exists.
  */
 import type { AdvisoryDatabase } from '../collectors/advisories/model.js';
+import type { GitHubOrgEvidence, GitHubRepoEvidence } from '../collectors/github/model.js';
 import type { LogFormat, LogSourceEvidence } from '../collectors/logs/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
 import type { RepositoryEvidence } from '../collectors/repo/model.js';
@@ -54,6 +55,8 @@ export interface EvidenceDataMap {
   'advisory-db': AdvisoryDatabase;
   'log-source': LogSourceEvidence;
   'repository': RepositoryEvidence;
+  'github-org': GitHubOrgEvidence;
+  'github-repo': GitHubRepoEvidence;
   'unreadable-source': UnreadableSource;
   'discovery': DiscoverySummary;
 }
@@ -92,6 +95,22 @@ export interface CollectContext {
   repos?: string[];
   /** Thresholds; the log collector measures with the windows the checks decide on. */
   checkOptions?: CheckOptions;
+  /** GitHub sources (`--github-org`, `--github-repo`, the config's `sources.github`); the only network the tool touches. */
+  github?: GitHubSources;
+  /** Diagnostics on stderr (the GitHub request log); never secrets. */
+  log?: (message: string) => void;
+}
+
+export interface GitHubSources {
+  org?: string;
+  /** `owner/name`, each assessed whether or not it belongs to `org`. */
+  repos: string[];
+  /** API base URL: `--github-api-url`, `GITHUB_API_URL`, the config's `apiUrl`, else https://api.github.com. */
+  apiUrl: string;
+  /** From `GITHUB_TOKEN`; never written anywhere. */
+  token?: string;
+  /** Also assess archived repositories of the organisation (skipped and listed by default). */
+  includeArchived?: boolean;
 }
 
 /** One log file and how to read it. */

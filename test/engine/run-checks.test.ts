@@ -57,6 +57,18 @@ describe('runChecks', () => {
     assert.match(result!.results[1]!.fingerprint, /^[0-9a-f]{32}$/);
   });
 
+  it('a part that could not be seen keeps the check from passing, and a failure still fails it', () => {
+    const result = (statuses: Array<'pass' | 'fail' | 'not_observed'>) => runChecks([check(() => statuses.map((status, i) => ({
+      status, messageId: 'good', data: { file: 'x' }, location: { path: `r${i}` }, evidenceId: item.id, key: `k${i}`, ...(status === 'fail' ? { severity: 'high' as const } : {}),
+    })))], [item], { now: NOW }, new Set())[0]!;
+    assert.equal(result(['pass', 'pass']).status, 'pass');
+    const partial = result(['pass', 'not_observed', 'pass']);
+    assert.equal(partial.status, 'not_observed');
+    assert.equal(partial.reason, '1 of 3 part(s) of the evidence could not be seen');
+    assert.equal(result(['not_observed', 'fail']).status, 'fail');
+    assert.equal(result(['not_observed']).status, 'not_observed');
+  });
+
   it('reports an unknown messageId as an error of the check, not a crash', () => {
     const [result] = runChecks([check(() => [{ status: 'fail', messageId: 'nope', location: { path: 'x' }, evidenceId: item.id, key: 'k' }])], [item], { now: NOW }, new Set());
     assert.equal(result!.status, 'error');
