@@ -2,6 +2,13 @@
  * The registry of implemented checks (explicit, so nothing globs src/ at run time). One file per
  * check id; check ids without an implementation yet are reported as not observed, never as passing.
  */
+import { check as githubActionsDefaultTokenWrite } from './github/github.actions.default-token-write.js';
+import { check as githubBranchProtectionMissing } from './github/github.branch-protection.missing.js';
+import { check as githubBranchProtectionNoRequiredReview } from './github/github.branch-protection.no-required-review.js';
+import { check as githubDependabotAlertsDisabled } from './github/github.dependabot.alerts-disabled.js';
+import { check as githubDependabotOpenCriticalAlerts } from './github/github.dependabot.open-critical-alerts.js';
+import { check as githubOrgMfaNotRequired } from './github/github.org.mfa-not-required.js';
+import { check as githubSecretScanningDisabled } from './github/github.secret-scanning.disabled.js';
 import { check as logsAuditMissingFields } from './logs/logs.audit.missing-fields.js';
 import { check as logsAuthFailureBurst } from './logs/logs.auth.failure-burst.js';
 import { check as logsRateLimitUnenforced } from './logs/logs.rate-limit.unenforced.js';
@@ -35,6 +42,13 @@ import { check as repoSecurityPolicyMissing } from './repo/repo.security-policy.
 import type { Check } from './types.js';
 
 export const CHECKS: Check[] = [
+  githubActionsDefaultTokenWrite,
+  githubBranchProtectionMissing,
+  githubBranchProtectionNoRequiredReview,
+  githubDependabotAlertsDisabled,
+  githubDependabotOpenCriticalAlerts,
+  githubOrgMfaNotRequired,
+  githubSecretScanningDisabled,
   logsAuditMissingFields,
   logsAuthFailureBurst,
   logsRateLimitUnenforced,

@@ -7,9 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { COLLECTORS } from '../collectors/index.js';
+import { parseShard } from '../collectors/github/shard.js';
 import { loadProjectConfig, type LoadedConfig } from '../config/project-config.js';
 import { readBundle, MANIFEST } from '../evidence/bundle.js';
-import type { EvidenceItem, LogFileSpec } from '../evidence/types.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types.js';
 import { resolveCheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { displayPath } from '../lib/problem.js';
@@ -23,6 +25,13 @@ export interface SourceOptions {
   includeUser?: boolean;
   evidence?: string[];
   logs?: string[];
+  githubOrg?: string;
+  githubRepo?: string[];
+  githubApiUrl?: string;
+  includeArchived?: boolean;
+  githubShard?: string;
+  githubCache?: string;
+  verbose?: boolean;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -31,7 +40,14 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--config <file>', 'mcp-comply.yaml with scope, frameworks and sources'))
     .addOption(new Option('--out <dir>', 'output folder').default('mcp-comply-out'))
     .addOption(new Option('--include-user', 'also read user-level MCP client configs in your home folder (shown as ~/...)'))
-    .addOption(new Option('--logs <globs...>', 'log files or globs to read (JSONL, Claude Desktop mcp*.log, combined access logs; .gz too); format sniffed'));
+    .addOption(new Option('--logs <globs...>', 'log files or globs to read (JSONL, Claude Desktop mcp*.log, combined access logs; .gz too); format sniffed'))
+    .addOption(new Option('--github-org <org>', 'assess a GitHub organisation and its repositories (token from GITHUB_TOKEN)'))
+    .addOption(new Option('--github-repo <owner/repo...>', 'assess GitHub repositories (repeatable)'))
+    .addOption(new Option('--github-api-url <url>', 'GitHub API base URL (default: GITHUB_API_URL, else https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3)'))
+    .addOption(new Option('--include-archived', 'also assess the organisation\'s archived repositories (listed and skipped by default)'))
+    .addOption(new Option('--github-shard <i/n>', 'collect only shard i of n of the repositories (stable hash of owner/name), for parallel jobs; merge with assess --evidence'))
+    .addOption(new Option('--github-cache <dir>', 'keep GitHub answers with their ETags in this folder, so the next run asks conditionally (304s cost no rate limit)'))
+    .addOption(new Option('--verbose', 'log every GitHub API call (method, route, status, rate limit left) to stderr'));
 }
 
 export interface ResolvedSources {
@@ -42,6 +58,8 @@ export interface ResolvedSources {
   logs: LogFileSpec[];
   /** The config's `sources.repos`, absolute. */
   repos?: string[];
+  /** The flags', else the config's, GitHub organisation and repositories. */
+  github?: GitHubSources;
 }
 
 /** Paths, root and config. With one folder given, that folder is the root; with a config, its folder. */
@@ -62,7 +80,27 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
     ...(config?.config.sources?.logs ?? []).map((l) => ({ ...l, path: path.resolve(base, l.path) })),
   ];
   const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));
-  return { paths: given, root, config, logs, ...(repos ? { repos } : {}) };
+  const github = githubSources(options, config?.config.sources?.github);
+  return { paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}) };
+}
+
+/** The GitHub sources of the flags (over the config's); undefined when none is named. */
+function githubSources(options: SourceOptions, configured: { org?: string; repos?: string[]; apiUrl?: string } = {}): GitHubSources | undefined {
+  const org = options.githubOrg ?? configured.org;
+  const repos = options.githubRepo ?? configured.repos ?? [];
+  if (!org && repos.length === 0) return undefined;
+  for (const repo of repos) if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new UsageError(`--github-repo "${repo}" is not owner/name`);
+  const apiUrl = options.githubApiUrl ?? process.env.GITHUB_API_URL ?? configured.apiUrl ?? 'https://api.github.com';
+  if (!/^https?:\/\//.test(apiUrl)) throw new UsageError(`GitHub API URL "${apiUrl}" is not an http(s) URL`);
+  const shard = options.githubShard === undefined ? undefined : parseShard(options.githubShard);
+  if (options.githubShard !== undefined && !shard) throw new UsageError(`--github-shard "${options.githubShard}" is not i/n with 1 <= i <= n`);
+  const token = process.env.GITHUB_TOKEN || undefined;
+  return {
+    ...(org ? { org } : {}), repos, apiUrl: apiUrl.replace(/\/+$/, ''), ...(token ? { token } : {}),
+    ...(options.includeArchived ? { includeArchived: true } : {}), ...(shard ? { shard } : {}),
+    ...(options.githubCache ? { cacheDir: path.resolve(options.githubCache) } : {}),
+    ...(options.verbose ? { verbose: true } : {}),
+  };
 }
 
 /** Evidence from the sources, or from saved bundles when --evidence is given (each verified first). */
@@ -71,6 +109,7 @@ export async function gatherEvidence(
 ): Promise<{ items: EvidenceItem[]; failures: CollectorFailure[] }> {
   if (options.evidence?.length) {
     const items: EvidenceItem[] = [];
+    const byId = new Map<string, EvidenceItem>();
     for (const dir of options.evidence) {
       const bundleDir = locateBundle(path.resolve(dir));
       const { items: loaded, problems } = readBundle(bundleDir);
@@ -78,7 +117,13 @@ export async function gatherEvidence(
         throw new UsageError(`evidence bundle ${displayPath(bundleDir)} does not verify:\n${problems.map((p) => `  ${p.subject}: ${p.reason}: ${p.detail}`).join('\n')}`);
       }
       for (const item of loaded) {
-        if (items.some((i) => i.id === item.id)) throw new UsageError(`evidence item ${item.id} appears in more than one bundle`);
+        // Shards of one run share some items (the advisory data, say): the same content is kept once, different content is refused.
+        const seen = byId.get(item.id);
+        if (seen && canonicalJson(seen.data) !== canonicalJson(item.data)) {
+          throw new UsageError(`evidence item ${item.id} differs between bundles (${displayPath(bundleDir)} and an earlier one)`);
+        }
+        if (seen) continue;
+        byId.set(item.id, item);
         items.push(item);
       }
     }
@@ -91,6 +136,8 @@ export async function gatherEvidence(
       home: os.homedir(), now, progress, logs: sources.logs,
       ...(sources.repos ? { repos: sources.repos } : {}),
       checkOptions: resolveCheckOptions(sources.config?.config.checks),
+      ...(sources.github ? { github: sources.github } : {}),
+      log: (message: string) => process.stderr.write(`${message}\n`),
     });
   } finally {
     progress.done();

@@ -5,6 +5,7 @@
  */
 import type { AdvisoryDatabase } from '../collectors/advisories/model.js';
 import type { GitHubOrgEvidence, GitHubRepoEvidence } from '../collectors/github/model.js';
+import type { Shard } from '../collectors/github/shard.js';
 import type { LogFormat, LogSourceEvidence } from '../collectors/logs/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
 import type { RepositoryEvidence } from '../collectors/repo/model.js';
@@ -97,7 +98,7 @@ export interface CollectContext {
   checkOptions?: CheckOptions;
   /** GitHub sources (`--github-org`, `--github-repo`, the config's `sources.github`); the only network the tool touches. */
   github?: GitHubSources;
-  /** Diagnostics on stderr (the GitHub request log); never secrets. */
+  /** Diagnostics for stderr (the GitHub calls made and rate limit left; every call with --verbose); never secrets. */
   log?: (message: string) => void;
 }
 
@@ -111,6 +112,12 @@ export interface GitHubSources {
   token?: string;
   /** Also assess archived repositories of the organisation (skipped and listed by default). */
   includeArchived?: boolean;
+  /** Only this share of the repositories (`--github-shard i/n`); the organisation's facts come with shard 1. */
+  shard?: Shard;
+  /** Folder of the ETag cache (`--github-cache`), so a repeated run's reads are conditional and cost no rate limit. */
+  cacheDir?: string;
+  /** Log every call (method, route, status, rate limit left) to `CollectContext.log`. */
+  verbose?: boolean;
 }
 
 /** One log file and how to read it. */

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { writeBundle } from '../../src/evidence/bundle.js';
+import type { EvidenceItem } from '../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { validateValue } from '../../src/lib/schemas.js';
 import type { Assessment } from '../../src/engine/assessment.js';
@@ -125,6 +127,22 @@ describe('mcp-comply assess (built CLI)', () => {
     const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'assessment.json'), 'utf8')) as Assessment;
     assert.deepEqual(read(b).findings, read(a).findings);
     assert.equal(read(b).evidence.rootHash, read(a).evidence.rootHash);
+  });
+
+  it('bundles assessed together keep shared items once and refuse an item that differs between them', () => {
+    const [first, second] = [tempDir(), tempDir()];
+    assert.equal(run(['collect', 'examples/billing-service', '--out', first]).code, 0);
+    assert.equal(run(['collect', 'examples/billing-service', '--out', second]).code, 0);
+    const together = run(['assess', '--evidence', first, second, '--out', tempDir()]);
+    assert.equal(together.code, 1, together.stderr);
+    const other = tempDir();
+    assert.equal(run(['collect', 'examples/clinical-assistant', '--out', other]).code, 0);
+    const items = fs.readFileSync(path.join(other, 'evidence', 'items.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvidenceItem);
+    const advisory = items.find((i) => i.kind === 'advisory-db')!;
+    writeBundle(path.join(other, 'evidence'), items.map((i) => (i === advisory ? { ...i, data: { ...(i.data as object), note: 'changed' } } as EvidenceItem : i)), advisory.collectedAt);
+    const conflict = run(['assess', '--evidence', first, other, '--out', tempDir()]);
+    assert.equal(conflict.code, 2);
+    assert.match(conflict.stderr, /evidence item advisory-db:\S+ differs between bundles/);
   });
 
   it('exit codes: 0 under --fail-on none, 2 for a missing path or unknown framework', () => {

@@ -2,7 +2,9 @@
  * Runs a check over evidence items the way the engine does (only the kinds in meta.evidence are
  * visible), renders its messages, and drives RuleTester-style tables: `valid` cases must produce no
  * failure, `invalid` cases exactly the listed failures (messageId, severity, line, column, key).
- * Every result of every case is also checked for complete messages and for leaked secrets.
+ * `not_observed` results (parts of the evidence that could not be seen) must be exactly the case's
+ * `unseen` message ids, none by default: an unseen part keeps a check from passing, so a valid case
+ * never hides one. Every result of every case is also checked for complete messages and leaked secrets.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -68,6 +70,8 @@ export interface ValidCase {
   settings?: ContextSettings;
   /** Pass message ids, in order, when the case pins them. */
   passes?: string[];
+  /** Message ids of the not_observed results, in order; none when absent. */
+  unseen?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -103,6 +107,12 @@ function assertWellFormed(check: Check, results: CheckResult[]): void {
   }
 }
 
+function assertUnseen(results: CheckResult[], c: ValidCase): void {
+  const unseen = results.filter((r) => r.status === 'not_observed');
+  assert.deepEqual(unseen.map((r) => r.messageId), c.unseen ?? [], 'not_observed results');
+  for (const result of unseen) assert.equal(result.severity, undefined, `not_observed ${result.messageId} with a severity`);
+}
+
 function shape(result: CheckResult): ExpectedFail {
   return {
     messageId: result.messageId, severity: result.severity!, line: result.location.line, column: result.location.column, key: result.key,
@@ -119,8 +129,9 @@ export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: I
         assertWellFormed(check, results);
         const fails = results.filter((r) => r.status === 'fail');
         assert.deepEqual(fails.map((r) => `${r.messageId} ${r.key} ${renderMessage(check, r)}`), []);
-        assert.ok(results.length > 0, 'evidence present, so at least one pass result');
-        if (c.passes) assert.deepEqual(results.map((r) => r.messageId), c.passes);
+        assert.ok(results.length > 0, 'evidence present, so at least one pass (or pinned not_observed) result');
+        assertUnseen(results, c);
+        if (c.passes) assert.deepEqual(results.filter((r) => r.status === 'pass').map((r) => r.messageId), c.passes);
       });
     }
   });
@@ -138,6 +149,7 @@ export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: I
           if (e.message !== undefined) assert.equal(renderMessage(check, result), e.message);
           if (e.data) for (const [k, v] of Object.entries(e.data)) assert.equal(result.data?.[k], v, `data.${k}`);
         }
+        assertUnseen(results, c);
         if (c.passes) assert.deepEqual(results.filter((r) => r.status === 'pass').map((r) => r.messageId), c.passes);
       });
     }

@@ -68,7 +68,12 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 export function summarise(a: Assessment, out: string): string {
   const lines: string[] = [];
   const count = (kind: string) => a.evidence.items.filter((i) => i.kind === kind).length;
-  lines.push(`Assessed ${count('mcp-config')} MCP configuration file(s), ${count('tool-snapshot')} tool snapshot(s), ${count('log-source')} log file(s) and ${count('repository')} repositor${count('repository') === 1 ? 'y' : 'ies'}.`);
+  const sources = [
+    `${count('mcp-config')} MCP configuration file(s)`, `${count('tool-snapshot')} tool snapshot(s)`, `${count('log-source')} log file(s)`,
+    `${count('repository')} local repositor${count('repository') === 1 ? 'y' : 'ies'}`,
+    ...(count('github-org') + count('github-repo') > 0 ? [`${count('github-org')} GitHub organisation(s)`, `${count('github-repo')} GitHub repositor${count('github-repo') === 1 ? 'y' : 'ies'}`] : []),
+  ];
+  lines.push(`Assessed ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}.`);
   if (a.evidence.unreadable.length > 0) {
     lines.push(`${a.evidence.unreadable.length} source(s) could not be read:`);
     for (const u of a.evidence.unreadable) lines.push(`  ${u.path}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${u.code}: ${u.reason}`);

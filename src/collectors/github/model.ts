@@ -38,6 +38,8 @@ export interface GitHubOrgEvidence {
     assessed: number;
     /** Archived repositories, skipped (listed here so nothing disappears silently). */
     archivedSkipped: string[];
+    /** Why the listing stopped (`ROUTE: STATUS message`), when it did: `listed` then undercounts. */
+    listingError?: string;
   };
 }
 

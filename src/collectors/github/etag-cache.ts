@@ -1,0 +1,48 @@
+/**
+ * Bodies of earlier GitHub answers by ETag, so a repeated read is a conditional request: GitHub
+ * answers 304 (which does not count against the rate limit) and the stored body is reused. Kept in
+ * memory, and in `dir` when one is given so that the next run benefits too. Keys are hashes that
+ * already include the token's identity (GitHub varies ETags by Authorization); the token itself is
+ * never stored.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../../lib/atomic-write.js';
+
+export interface CachedAnswer {
+  etag: string;
+  data: unknown;
+  /** The `Link` header, so pagination goes on from a 304 page. */
+  link?: string;
+}
+
+export class EtagCache {
+  private readonly memory = new Map<string, CachedAnswer>();
+
+  constructor(private readonly dir?: string) {
+    // Private repositories' settings end up here: the folder is the owner's only.
+    if (dir) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  async get(key: string): Promise<CachedAnswer | undefined> {
+    const known = this.memory.get(key);
+    if (known || !this.dir) return known;
+    try {
+      const stored = JSON.parse(await fs.promises.readFile(this.file(key), 'utf8')) as CachedAnswer;
+      if (typeof stored.etag !== 'string') return undefined;
+      this.memory.set(key, stored);
+      return stored;
+    } catch {
+      return undefined; // absent or torn: a plain request instead
+    }
+  }
+
+  set(key: string, answer: CachedAnswer): void {
+    this.memory.set(key, answer);
+    if (this.dir) writeFileAtomic(this.file(key), JSON.stringify(answer), { durable: false });
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir!, `${key}.json`);
+  }
+}

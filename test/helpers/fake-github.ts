@@ -1,0 +1,286 @@
+/**
+ * A fake GitHub REST API on 127.0.0.1 (node:http, port 0) for the GitHub collector's tests and bench:
+ * an in-memory organisation whose repositories' settings are data, `Link` pagination, ETags with 304
+ * on `If-None-Match` (not counted against the rate limit), injectable faults and latency. Every
+ * request is recorded with its headers, the token's value replaced, so a test can assert how the
+ * token was sent without the record holding it.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export interface FakeRepo {
+  name: string;
+  /** Defaults to the organisation. */
+  owner?: string;
+  defaultBranch?: string;
+  visibility?: 'public' | 'private' | 'internal';
+  archived?: boolean;
+  /** Classic protection of the default branch; absent or null: "Branch not protected". */
+  classic?: { reviews?: number; enforceAdmins?: boolean } | null;
+  /** Rules that rulesets apply to the default branch, as GET /rules/branches/{b} returns them. */
+  rules?: Array<{ type: string; parameters?: Record<string, unknown> }>;
+  /** Open Dependabot alerts by severity, or alerts switched off. */
+  dependabot?: 'disabled' | Partial<Record<Severity, number>>;
+  secretScanning?: { enabled: boolean; pushProtection?: boolean };
+  workflowDefault?: 'read' | 'write';
+  /** Files on the default branch, e.g. `SECURITY.md`, `.github/CODEOWNERS`, `docs/CODEOWNERS`. */
+  files?: string[];
+  /** False: the token is no admin here (protection 404 Not Found, workflow 403, no security_and_analysis). */
+  admin?: boolean;
+  /** 403 on the branch protection endpoint only. */
+  forbidProtection?: boolean;
+  /** Every call under /repos/{owner}/{name} answers 500. */
+  broken?: boolean;
+}
+
+export interface FakeOrg {
+  login: string;
+  /** False: the token's user is a member, not an owner (no 2FA / default permission fields, org workflow 403). */
+  owner?: boolean;
+  twoFactorRequired?: boolean;
+  defaultRepositoryPermission?: string;
+  workflowDefault?: 'read' | 'write';
+}
+
+export interface FakeOptions {
+  org: FakeOrg;
+  repos: FakeRepo[];
+  /** When set, a request with another token gets 401; one without a token is anonymous (no owner, no admin). */
+  token?: string;
+  /** Delay before every answer, for the bench. */
+  latencyMs?: number;
+  /** Path prefix of the API, e.g. `/api/v3` as on GitHub Enterprise Server. */
+  prefix?: string;
+  /** Requests an hour (x-ratelimit-limit), 5,000 as for a personal token. Not enforced: at 0 the answers just say so. */
+  rateLimit?: number;
+}
+
+/** `primary-rate-limit` resets a second later, `primary-rate-limit-hour` an hour later. */
+export type Fault = 502 | 'secondary-rate-limit' | 'primary-rate-limit' | 'primary-rate-limit-hour';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, without the prefix. */
+  path: string;
+  /** Lower-case names; `authorization` reads `token [token]` / `bearer [token]` (or `[other]`), never the value. */
+  headers: Record<string, string>;
+  status: number;
+}
+
+export interface FakeGitHub {
+  /** The API base URL to give the client. */
+  apiUrl: string;
+  requests: RecordedRequest[];
+  /** Most requests in flight at once. */
+  maxInFlight: number;
+  /** The next request to exactly this path (no prefix, no query) gets the fault, once (call again to queue more). */
+  failOnce(path: string, fault: Fault): void;
+  close(): Promise<void>;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+
+export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub> {
+  const prefix = options.prefix ?? '';
+  const faults = new Map<string, Fault[]>();
+  const repos = new Map(options.repos.map((r) => [`${r.owner ?? options.org.login}/${r.name}`.toLowerCase(), r]));
+  const limit = options.rateLimit ?? 5000;
+  let remaining = limit;
+  let inFlight = 0;
+  const later = (answer: () => void) => (options.latencyMs ? setTimeout(answer, options.latencyMs) : setImmediate(answer));
+  const fake: FakeGitHub = {
+    apiUrl: '', requests: [], maxInFlight: 0,
+    failOnce: (path, fault) => faults.set(path, [...(faults.get(path) ?? []), fault]),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
+    later(() => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+      const record: RecordedRequest = { method: req.method ?? 'GET', path: `${path}${url.search}`, headers: recordedHeaders(req.headers, options.token), status: 0 };
+      fake.requests.push(record);
+      const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        const text = JSON.stringify(body);
+        const etag = `W/"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
+        const notModified = status === 200 && req.headers['if-none-match'] === etag;
+        if (!notModified && status !== 304) remaining = Math.max(0, remaining - 1);
+        record.status = notModified ? 304 : status;
+        res.writeHead(record.status, {
+          'content-type': 'application/json; charset=utf-8',
+          'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining),
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), 'x-ratelimit-resource': 'core',
+          ...(status === 200 ? { etag } : {}), ...headers,
+        });
+        res.end(notModified ? undefined : text);
+        inFlight--;
+      };
+      const fault = faults.get(path)?.shift();
+      if (fault) return replyFault(fault, reply);
+      const who = caller(req.headers.authorization, options.token);
+      if (who === 'wrong') return reply(401, { message: 'Bad credentials', documentation_url: DOCS });
+      const page = (items: unknown[]) => paginate(items, url, `http://${req.headers.host}${prefix}${path}`, reply);
+      route(path, url, { org: options.org, repos, anonymous: who === 'anonymous', reply, page });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
+  return fake;
+}
+
+type Reply = (status: number, body: unknown, headers?: Record<string, string>) => void;
+
+interface Routing {
+  org: FakeOrg;
+  repos: Map<string, FakeRepo>;
+  anonymous: boolean;
+  reply: Reply;
+  page: (items: unknown[]) => void;
+}
+
+function route(path: string, url: URL, ctx: Routing): void {
+  const { org, reply } = ctx;
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const owner = !ctx.anonymous && org.owner !== false;
+  if (parts[0] === 'orgs' && parts[1]?.toLowerCase() === org.login.toLowerCase()) {
+    if (parts.length === 2) return reply(200, orgJson(org, owner));
+    if (parts[2] === 'repos' && parts.length === 3) {
+      return ctx.page([...ctx.repos.values()].filter((r) => (r.owner ?? org.login) === org.login).map((r) => repoJson(r, org, !ctx.anonymous && r.admin !== false)));
+    }
+    if (parts.slice(2).join('/') === 'actions/permissions/workflow') {
+      return owner
+        ? reply(200, { default_workflow_permissions: org.workflowDefault ?? 'read', can_approve_pull_request_reviews: false })
+        : reply(403, { message: 'Must have admin rights to Repository.', documentation_url: DOCS });
+    }
+  }
+  if (parts[0] === 'repos' && parts.length >= 3) {
+    const repo = ctx.repos.get(`${parts[1]}/${parts[2]}`.toLowerCase());
+    if (repo) return repoRoute(repo, parts.slice(3), url, ctx);
+  }
+  reply(404, { message: 'Not Found', documentation_url: DOCS });
+}
+
+function repoRoute(repo: FakeRepo, rest: string[], url: URL, ctx: Routing): void {
+  const { reply, org } = ctx;
+  const admin = !ctx.anonymous && repo.admin !== false;
+  const branch = repo.defaultBranch ?? 'main';
+  const sub = rest.join('/');
+  if (repo.broken) return reply(500, { message: 'Server Error' });
+  if (rest.length === 0) return reply(200, repoJson(repo, org, admin));
+  if (sub === `branches/${branch}/protection`) {
+    if (repo.forbidProtection) return reply(403, { message: 'Resource not accessible by integration', documentation_url: DOCS });
+    if (!admin) return reply(404, { message: 'Not Found', documentation_url: DOCS });
+    if (!repo.classic) return reply(404, { message: 'Branch not protected', documentation_url: DOCS });
+    return reply(200, {
+      enforce_admins: { enabled: repo.classic.enforceAdmins ?? false },
+      ...(repo.classic.reviews === undefined ? {} : { required_pull_request_reviews: { required_approving_review_count: repo.classic.reviews } }),
+    });
+  }
+  if (sub === `rules/branches/${branch}`) return ctx.page((repo.rules ?? []).map((r, i) => ({ ...r, ruleset_source_type: 'Repository', ruleset_id: i + 1 })));
+  if (sub === 'dependabot/alerts') {
+    if (!admin) return reply(403, { message: 'Resource not accessible by personal access token', documentation_url: DOCS });
+    if (repo.dependabot === 'disabled') return reply(403, { message: 'Dependabot alerts are disabled for this repository.', documentation_url: DOCS });
+    return ctx.page(alerts(repo.dependabot ?? {}, url.searchParams.get('state')));
+  }
+  if (sub === 'actions/permissions/workflow') {
+    if (!admin) return reply(403, { message: 'Resource not accessible by personal access token', documentation_url: DOCS });
+    return reply(200, { default_workflow_permissions: repo.workflowDefault ?? 'read', can_approve_pull_request_reviews: false });
+  }
+  if (rest[0] === 'git' && rest[1] === 'trees' && rest.length === 3) {
+    const tree = treeOf(repo.files ?? [], rest[2] === branch ? '' : fromTreeSha(rest[2]!));
+    return tree ? reply(200, { sha: treeSha(rest[2]!), truncated: false, tree }) : reply(404, { message: 'Not Found', documentation_url: DOCS });
+  }
+  reply(404, { message: 'Not Found', documentation_url: DOCS });
+}
+
+function replyFault(fault: Fault, reply: Reply): void {
+  if (fault === 502) return reply(502, { message: 'Server Error' });
+  if (fault === 'secondary-rate-limit') {
+    return reply(403, {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE:1.',
+      documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+    }, { 'retry-after': '1' });
+  }
+  reply(403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, {
+    'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + (fault === 'primary-rate-limit' ? 1 : 3600)),
+  });
+}
+
+function orgJson(org: FakeOrg, owner: boolean): Record<string, unknown> {
+  return {
+    login: org.login, id: 1, html_url: `https://github.example/${org.login}`,
+    ...(owner ? { two_factor_requirement_enabled: org.twoFactorRequired ?? false, default_repository_permission: org.defaultRepositoryPermission ?? 'read' } : {}),
+  };
+}
+
+function repoJson(repo: FakeRepo, org: FakeOrg, admin: boolean): Record<string, unknown> {
+  const owner = repo.owner ?? org.login;
+  const visibility = repo.visibility ?? 'private';
+  const scanning = repo.secretScanning ?? { enabled: false };
+  return {
+    id: hashNumber(`${owner}/${repo.name}`), name: repo.name, full_name: `${owner}/${repo.name}`, owner: { login: owner },
+    html_url: `https://github.example/${owner}/${repo.name}`, default_branch: repo.defaultBranch ?? 'main',
+    visibility, private: visibility !== 'public', archived: repo.archived ?? false,
+    ...(admin ? {
+      security_and_analysis: {
+        secret_scanning: { status: scanning.enabled ? 'enabled' : 'disabled' },
+        secret_scanning_push_protection: { status: scanning.pushProtection ? 'enabled' : 'disabled' },
+      },
+    } : {}),
+  };
+}
+
+function alerts(counts: Partial<Record<Severity, number>>, state: string | null): unknown[] {
+  if (state !== 'open') return [];
+  return (Object.entries(counts) as Array<[Severity, number]>).flatMap(([severity, n]) =>
+    Array.from({ length: n }, () => ({ state: 'open', security_advisory: { severity }, security_vulnerability: { severity } })))
+    .map((a, i) => ({ number: i + 1, ...a }));
+}
+
+/** Entries of the folder `dir` ('' for the root) of a file list, or undefined when there is no such folder. */
+function treeOf(files: string[], dir: string | undefined): unknown[] | undefined {
+  if (dir === undefined) return undefined;
+  const all = ['README.md', 'src/index.ts', ...files];
+  const inside = all.filter((f) => dir === '' || f.startsWith(`${dir}/`)).map((f) => (dir === '' ? f : f.slice(dir.length + 1)));
+  if (inside.length === 0) return undefined;
+  const names = new Map<string, 'blob' | 'tree'>();
+  for (const f of inside) names.set(f.split('/')[0]!, f.includes('/') ? 'tree' : 'blob');
+  return [...names].map(([path, type]) => ({ path, type, mode: type === 'tree' ? '040000' : '100644', sha: type === 'tree' ? treeSha(dir ? `${dir}/${path}` : path) : 'b'.repeat(40) }));
+}
+
+const treeSha = (dir: string) => `tree-${Buffer.from(dir).toString('hex')}`;
+const fromTreeSha = (sha: string) => (sha.startsWith('tree-') ? Buffer.from(sha.slice(5), 'hex').toString() : undefined);
+
+/** `per_page` / `page` over a list, with GitHub's `Link` header (rel="next" and "last" when there is more). */
+function paginate(items: unknown[], url: URL, self: string, reply: Reply): void {
+  const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number) => { const q = new URLSearchParams(url.searchParams); q.set('page', String(n)); return `${self}?${q}`; };
+  const links = page < last ? `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"` : '';
+  reply(200, items.slice((page - 1) * perPage, page * perPage), links ? { link: links } : {});
+}
+
+function caller(authorization: string | undefined, token: string | undefined): 'ok' | 'anonymous' | 'wrong' {
+  if (!authorization) return token ? 'anonymous' : 'ok';
+  return !token || authorization.split(' ')[1] === token ? 'ok' : 'wrong';
+}
+
+function recordedHeaders(headers: http.IncomingHttpHeaders, token: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    out[name] = name === 'authorization' ? `${text.split(' ')[0]!.toLowerCase()} ${token && text.split(' ')[1] === token ? '[token]' : '[other]'}` : text;
+  }
+  return out;
+}
+
+function hashNumber(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0);
+}
