@@ -3,7 +3,6 @@
  * never appears in any output, nothing from a config is ever executed, and verify catches tampering.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,24 +11,8 @@ import type { EvidenceItem } from '../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { validateValue } from '../../src/lib/schemas.js';
 import type { Assessment } from '../../src/engine/assessment.js';
+import { readAll, runCli as run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-catalog.js';
-
-const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
-
-function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', cwd: options.cwd ?? PACKAGE_ROOT,
-    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000', ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function readAll(dir: string): string {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => fs.readFileSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name), 'utf8'))
-    .join('\n');
-}
 
 function write(dir: string, name: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -139,7 +122,7 @@ describe('mcp-comply assess (built CLI)', () => {
     assert.equal(run(['collect', 'examples/clinical-assistant', '--out', other]).code, 0);
     const items = fs.readFileSync(path.join(other, 'evidence', 'items.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvidenceItem);
     const advisory = items.find((i) => i.kind === 'advisory-db')!;
-    writeBundle(path.join(other, 'evidence'), items.map((i) => (i === advisory ? { ...i, data: { ...(i.data as object), note: 'changed' } } as EvidenceItem : i)), advisory.collectedAt);
+    writeBundle(path.join(other, 'evidence'), items.map((i) => (i === advisory ? { ...i, data: { ...(i.data as object), note: 'changed' } } as unknown as EvidenceItem : i)), advisory.collectedAt);
     const conflict = run(['assess', '--evidence', first, other, '--out', tempDir()]);
     assert.equal(conflict.code, 2);
     assert.match(conflict.stderr, /evidence item advisory-db:\S+ differs between bundles/);

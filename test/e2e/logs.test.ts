@@ -1,27 +1,10 @@
 /** End-to-end: `collect --logs` and `assess --logs` through the built CLI (dist/; `npm test` builds first). A planted token never comes out. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
+import { readAll, runCli as run } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-catalog.js';
-
-const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
-
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function readAll(dir: string): string {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => fs.readFileSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name), 'utf8'))
-    .join('\n');
-}
 
 describe('mcp-comply with --logs (built CLI)', () => {
   const token = ['ghp', 'R8mK2vQ9xL4tW7nB3cF6hJ1pS5dG0aZeY2uI'].join('_');
