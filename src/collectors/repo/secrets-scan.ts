@@ -17,6 +17,8 @@ export interface SecretHit {
  * `token = getToken(request)` is an expression, not a value). Keys may be quoted (JSON, YAML).
  */
 const PAIR = /(?<![\w"'$.-])["']?([A-Za-z_][\w.-]{0,99})["']?\s*[:=]\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s'"`()[\]{},;<>=]+)/g;
+/** A session identifier (`"session": "d3ac94af..."` in a committed log or fixture) names a session, not a credential that lasts. */
+const SESSION_ID_KEY = /^session(?:[_-]?id)?$/i;
 /** An e-mail address names a person, not a credential (`"author": "dev@example.com"`). */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/;
 
@@ -35,7 +37,7 @@ function secretsInLine(line: string): Array<{ kind: string; start: number; end: 
   const overlaps = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
   for (const match of line.matchAll(PAIR)) {
     const key = match[1]!;
-    if (!SECRET_KEY_NAME.test(key)) continue;
+    if (!SECRET_KEY_NAME.test(key) || SESSION_ID_KEY.test(key)) continue;
     const quoted = /^["']/.test(match[2]!);
     const value = quoted ? match[2]!.slice(1, -1) : match[2]!;
     if (EMAIL.test(value)) continue;

@@ -102,6 +102,13 @@ describe('scanTextForSecrets', () => {
     ].join('\n')), ['4:19 high-entropy-secret', '5:23 high-entropy-secret']);
   });
 
+  it('a session identifier is not a credential; a session secret is', () => {
+    assert.deepEqual(kinds([
+      '{"session":"d3ac94af0f21ddb6","sessionId":"9f1c2e7a4b3d4e8fa1c6"}',
+      `SESSION_SECRET=${CLIENT_SECRET}`,
+    ].join('\n')), ['2:16 high-entropy-secret']);
+  });
+
   it('finds each secret once when a pattern and a key both see it', () => {
     assert.deepEqual(kinds(`GITHUB_TOKEN=${GITHUB_TOKEN}`), ['1:14 github-token']);
   });
