@@ -19,6 +19,8 @@ export interface AssessmentResult {
   location: Location;
   fingerprint: string;
   evidenceId: string;
+  /** The MCP server the result concerns (from the check's `server` data), so exceptions can be scoped to servers. */
+  server?: string;
 }
 
 export interface AssessmentCheck {
@@ -40,6 +42,49 @@ export interface Finding {
   fingerprint: string;
   controlIds: string[];
   evidenceId: string;
+  server?: string;
+  /** A live exception accepting this finding: recorded beside it, never changing its status. */
+  exception?: ExceptionNote;
+  /** An exception that matched but has expired: it no longer applies. */
+  expiredException?: ExceptionNote;
+}
+
+/** What a finding or control shows of the exception that accepts it. */
+export interface ExceptionNote {
+  id: string;
+  approver: string;
+  expires: string;
+  ticket?: string;
+  justification: string;
+}
+
+export type ExceptionStatus = 'live' | 'expired' | 'not-yet-approved';
+
+/** One row of the exceptions register. */
+export interface ExceptionEntry {
+  id: string;
+  /** `check:<id>` or `control:<id>`. */
+  target: string;
+  status: ExceptionStatus;
+  approver: string;
+  approved: string;
+  expires: string;
+  /** Days from the run's date to `expires`; negative once expired. */
+  daysToExpiry: number;
+  ticket?: string;
+  matchedFindings: number;
+  /** It matched no finding and accepted no control. */
+  unused: boolean;
+}
+
+/** The attestation a control's status rests on (or went stale on). */
+export interface ControlAttestation {
+  attestedBy: string;
+  date: string;
+  validUntil: string;
+  /** Evidence file, relative to the config folder. */
+  evidence: string;
+  sha256: string;
 }
 
 export interface AssessmentControl {
@@ -50,6 +95,8 @@ export interface AssessmentControl {
   severity: Severity;
   checks: Array<{ id: string; status: CheckStatus }>;
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
+  exception?: ExceptionNote;
+  attestation?: ControlAttestation;
 }
 
 export interface AssessmentFramework {
@@ -102,12 +149,16 @@ export interface Assessment {
   controls: AssessmentControl[];
   frameworks: AssessmentFramework[];
   risks: AssessmentRisk[];
+  /** The exceptions register: every exception of exceptions.yaml with its state on the run's date. */
+  exceptions?: ExceptionEntry[];
   summary: {
     checks: Record<CheckStatus, number>;
-    findings: { total: number; bySeverity: Record<Severity, number> };
+    /** `excepted`: findings under a live exception, left out of `failed`. */
+    findings: { total: number; bySeverity: Record<Severity, number>; excepted?: number };
+    exceptions?: { live: number; expired: number; notYetApproved: number; unused: number };
     controls: Record<ControlStatus, number>;
     failOn: Severity | 'none';
-    /** Whether findings reach --fail-on (the CLI exits 1). */
+    /** Whether findings not under a live exception reach --fail-on (the CLI exits 1). */
     failed: boolean;
   };
 }

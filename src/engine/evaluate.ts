@@ -8,9 +8,12 @@ import { CHECK_IDS } from '../checks/ids.js';
 import type { Check, CheckStatus } from '../checks/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import type { Manifest } from '../evidence/bundle.js';
-import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
+import type { RiskException } from '../config/project-config.js';
+import type { AttestationEvidence, EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
 import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type ControlStatus, type Finding } from './assessment.js';
+import { attestationsByControl } from './attestations.js';
+import { applyExceptions } from './exceptions.js';
 import { rollUpControls, rollUpFrameworks, rollUpRisks } from './roll-up.js';
 import type { CollectorFailure } from './run-collectors.js';
 import { runChecks } from './run-checks.js';
@@ -26,6 +29,10 @@ export interface EvaluateInput {
   failOn: Severity | 'none';
   /** Thresholds from mcp-comply.yaml's `checks:`; defaults when absent. */
   checkOptions?: CheckOptions;
+  /** exceptions.yaml, already checked: recorded beside findings and controls, and in the register. */
+  exceptions?: RiskException[];
+  /** attestations.yaml with their evidence files' hashes (the `attestation` evidence items' data). */
+  attestations?: AttestationEvidence[];
 }
 
 export function evaluate(input: EvaluateInput): Assessment {
@@ -50,20 +57,24 @@ export function evaluate(input: EvaluateInput): Assessment {
   const statusOf = new Map(checks.map((c) => [c.id, c.status]));
   const checkStatus = (id: string): CheckStatus => statusOf.get(id) ?? 'not_observed';
 
-  const findings: Finding[] = checks.flatMap((c) => c.results.filter((r) => r.status === 'fail').map((r) => ({
+  const checkFindings: Finding[] = checks.flatMap((c) => c.results.filter((r) => r.status === 'fail').map((r) => ({
     checkId: c.id, severity: r.severity, messageId: r.messageId, message: r.message, location: r.location,
-    fingerprint: r.fingerprint, controlIds: c.controlIds, evidenceId: r.evidenceId,
+    fingerprint: r.fingerprint, controlIds: c.controlIds, evidenceId: r.evidenceId, ...(r.server !== undefined ? { server: r.server } : {}),
   }))).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.location.path.localeCompare(b.location.path)
     || (a.location.line ?? 0) - (b.location.line ?? 0));
 
-  const controls = rollUpControls(catalog, checkStatus);
+  const rolledUp = rollUpControls(catalog, checkStatus, attestationsByControl(input.attestations ?? [], now));
+  const { findings, controls, register } = applyExceptions(input.exceptions ?? [], checkFindings, rolledUp, now);
   const inScope = input.scope.frameworks;
   const frameworks = rollUpFrameworks(catalog.frameworks.filter((f) => inScope.includes(f.id)), controls);
 
   const count = <T extends string>(keys: readonly T[], values: T[]) =>
     Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
   const bySeverity = count(SEVERITIES, findings.map((f) => f.severity));
-  const failed = input.failOn !== 'none' && findings.some((f) => severityRank(f.severity) >= severityRank(input.failOn as Severity));
+  // A finding under a live exception is accepted risk: it stays a finding but no longer fails the run.
+  const open = findings.filter((f) => !f.exception);
+  const failed = input.failOn !== 'none' && open.some((f) => severityRank(f.severity) >= severityRank(input.failOn as Severity));
+  const registerCount = (pick: (e: typeof register[number]) => boolean) => register.filter(pick).length;
 
   return {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
@@ -81,9 +92,16 @@ export function evaluate(input: EvaluateInput): Assessment {
     controls,
     frameworks,
     risks: rollUpRisks(catalog, controls),
+    ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'error'] as const, checks.map((c) => c.status)),
-      findings: { total: findings.length, bySeverity },
+      findings: { total: findings.length, bySeverity, excepted: findings.length - open.length },
+      ...(input.exceptions ? {
+        exceptions: {
+          live: registerCount((e) => e.status === 'live'), expired: registerCount((e) => e.status === 'expired'),
+          notYetApproved: registerCount((e) => e.status === 'not-yet-approved'), unused: registerCount((e) => e.unused),
+        },
+      } : {}),
       controls: count(['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'] as ControlStatus[], controls.map((c) => c.status)),
       failOn: input.failOn,
       failed,

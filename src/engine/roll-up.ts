@@ -7,10 +7,17 @@ import type { Catalog, Control, Framework } from '../catalog/model.js';
 import { THREATS } from '../catalog/taxonomy.js';
 import type { CheckStatus } from '../checks/types.js';
 import type { AssessmentControl, AssessmentFramework, AssessmentRisk, ControlStatus, RequirementStatus } from './assessment.js';
+import type { AttestationState, ControlAttestationState } from './attestations.js';
 
-/** Control status from its checks: fail > error > not_observed > pass; no checks means manual. */
-export function controlStatus(control: Control, checkStatus: (id: string) => CheckStatus): ControlStatus {
-  if (control.checks.length === 0) return 'manual';
+/** What an attestation makes of a control no check can decide. */
+const MANUAL_STATUS: Record<AttestationState, ControlStatus> = { fresh: 'attested', stale: 'stale', future: 'manual' };
+
+/**
+ * Control status from its checks: fail > error > not_observed > pass. With no checks, an attestation
+ * decides (fresh: attested, expired: stale), else manual. Checks always outrank an attestation.
+ */
+export function controlStatus(control: Control, checkStatus: (id: string) => CheckStatus, attestation?: AttestationState): ControlStatus {
+  if (control.checks.length === 0) return attestation ? MANUAL_STATUS[attestation] : 'manual';
   const statuses = control.checks.map(checkStatus);
   for (const status of ['fail', 'error', 'not_observed'] as const) if (statuses.includes(status)) return status;
   return 'pass';
@@ -18,11 +25,15 @@ export function controlStatus(control: Control, checkStatus: (id: string) => Che
 
 /**
  * Residual risk: a control shown to work (pass, attested) brings likelihood down to 1; any other status
- * leaves the inherent risk standing, because nothing shows the control works.
+ * (stale included) leaves the inherent risk standing, because nothing shows the control works now.
+ * An attestation is recorded beside the control whether or not it decided its status.
  */
-export function rollUpControls(catalog: Catalog, checkStatus: (id: string) => CheckStatus): AssessmentControl[] {
+export function rollUpControls(
+  catalog: Catalog, checkStatus: (id: string) => CheckStatus, attestations: ReadonlyMap<string, ControlAttestationState> = new Map(),
+): AssessmentControl[] {
   return catalog.controls.map((control) => {
-    const status = controlStatus(control, checkStatus);
+    const attested = attestations.get(control.id);
+    const status = controlStatus(control, checkStatus, attested?.state);
     const inherent = control.likelihood * control.impact;
     const effective = status === 'pass' || status === 'attested';
     return {
@@ -33,6 +44,7 @@ export function rollUpControls(catalog: Catalog, checkStatus: (id: string) => Ch
       severity: control.severity,
       checks: control.checks.map((id) => ({ id, status: checkStatus(id) })),
       risk: { likelihood: control.likelihood, impact: control.impact, inherent, residual: effective ? control.impact : inherent },
+      ...(attested ? { attestation: attested.attestation } : {}),
     };
   });
 }

@@ -76,6 +76,7 @@ export function runChecks(
           location: r.location,
           fingerprint: fingerprintOf(meta.id, r.fingerprintPath ?? r.location.path, r.key),
           evidenceId: r.evidenceId,
+          ...(typeof r.data?.server === 'string' ? { server: r.data.server } : {}),
         };
       });
       // A failure anywhere fails the check; otherwise any unseen part keeps it from passing.

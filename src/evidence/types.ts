@@ -48,6 +48,19 @@ export interface DiscoverySummary {
   skipped: Array<{ path: string; reason: string }>;
 }
 
+/** An attestation of attestations.yaml with the sha256 of its evidence file, so `verify` covers the file. */
+export interface AttestationEvidence {
+  control: string;
+  statement: string;
+  attestedBy: string;
+  date: string;
+  validUntil: string;
+  /** Evidence file, relative to the config folder, POSIX style. */
+  evidence: string;
+  sha256: string;
+  bytes: number;
+}
+
 /** Evidence kinds and the data each carries. */
 export interface EvidenceDataMap {
   'mcp-config': McpConfigFile;
@@ -60,6 +73,7 @@ export interface EvidenceDataMap {
   'github-repo': GitHubRepoEvidence;
   'unreadable-source': UnreadableSource;
   'discovery': DiscoverySummary;
+  'attestation': AttestationEvidence;
 }
 
 export type EvidenceKind = keyof EvidenceDataMap;

@@ -36,6 +36,60 @@ describe('mcp-comply assess (built CLI)', () => {
     assert.ok(assessment.evidence.unreadable.some((u) => u.path === 'broken/.cursor/mcp.json' && u.line === 5), JSON.stringify(assessment.evidence.unreadable));
     assert.match(stdout, /broken\/\.cursor\/mcp\.json:5:\d+: parse-error/);
     assert.equal(run(['verify', out]).code, 0);
+
+    // The demo's exceptions and attestations, against the fixed clock (2026-11-23).
+    assert.deepEqual(assessment.exceptions?.map((e) => [e.id, e.status, e.matchedFindings > 0]), [['EX-1', 'live', true], ['EX-2', 'expired', false]]);
+    const excepted = assessment.findings.filter((f) => f.exception);
+    assert.ok(excepted.length > 0 && excepted.every((f) => f.exception!.id === 'EX-1' && f.location.path === 'billing-service/.cursor/mcp.json'));
+    assert.equal(assessment.controls.find((c) => c.id === 'MCP-SC-01')?.exception?.id, 'EX-1');
+    const statusOf = (id: string) => assessment.controls.find((c) => c.id === id)?.status;
+    assert.equal(statusOf('MCP-IR-01'), 'attested');
+    assert.equal(statusOf('MCP-GV-01'), 'stale');
+    assert.match(assessment.controls.find((c) => c.id === 'MCP-IR-01')!.attestation!.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(assessment.evidence.items.filter((i) => i.kind === 'attestation').length, 2);
+    assert.match(stdout, /Exceptions: 1 live \(\d+ finding\(s\) accepted, not failing the run\), 1 expired, 0 not yet approved, 0 unused/);
+    assert.match(stdout, /1 attested, 1 stale/);
+  });
+
+  it('a high finding under a live exception no longer fails the run; under its expired twin it does', () => {
+    const project = tempDir();
+    write(project, '.cursor/mcp.json', JSON.stringify({ mcpServers: { payments: { command: 'npx', args: ['-y', '@acme/payments-mcp@latest'] } } }, null, 2));
+    write(project, 'mcp-comply.yaml', 'exceptions: exceptions.yaml\nfailOn: high\n');
+    const assessWith = (expires: string) => {
+      write(project, 'exceptions.yaml', [
+        'exceptions:', '  - id: EX-PAY', '    check: mcp.supply-chain.unpinned-package', '    scope: { servers: [payments], paths: [.cursor/] }',
+        '    justification: internal mirror', '    approver: ciso@example.com', '    approved: 2026-01-01', `    expires: ${expires}`, '',
+      ].join('\n'));
+      const out = tempDir();
+      const result = run(['assess', '--config', path.join(project, 'mcp-comply.yaml'), '--out', out]);
+      const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
+      assert.deepEqual(validateValue('assessment', assessment), []);
+      return { ...result, assessment };
+    };
+    const live = assessWith('2027-01-01');
+    assert.equal(live.code, 0, live.stdout);
+    assert.equal(live.assessment.findings[0]!.severity, 'high');
+    assert.equal(live.assessment.findings[0]!.exception?.id, 'EX-PAY');
+    assert.equal(live.assessment.summary.findings.excepted, 1);
+    const expired = assessWith('2026-06-30');
+    assert.equal(expired.code, 1, expired.stdout);
+    assert.equal(expired.assessment.findings[0]!.exception, undefined);
+    assert.equal(expired.assessment.findings[0]!.expiredException?.id, 'EX-PAY');
+    assert.equal(expired.assessment.exceptions![0]!.status, 'expired');
+  });
+
+  it('refuses an attestation whose evidence file is missing (exit 2), never attesting the control', () => {
+    const project = tempDir();
+    write(project, 'mcp-comply.yaml', 'attestations: attestations.yaml\n');
+    write(project, 'attestations.yaml', [
+      'attestations:', '  - control: MCP-IR-01', '    statement: plan exercised', '    evidence: docs/missing.pdf',
+      '    attestedBy: secops@example.com', '    date: 2026-10-15', '    validUntil: 2027-10-15', '',
+    ].join('\n'));
+    const out = tempDir();
+    const result = run(['assess', '--config', path.join(project, 'mcp-comply.yaml'), '--out', out]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /evidence-not-found/);
+    assert.equal(fs.existsSync(path.join(out, 'assessment.json')), false);
   });
 
   it('never writes a planted secret to evidence, assessment, stdout or stderr', () => {

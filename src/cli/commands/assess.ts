@@ -18,6 +18,7 @@ import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { table } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
+import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
 
 interface AssessOptions extends SourceOptions {
   catalog?: string;
@@ -41,11 +42,17 @@ export function registerAssess(program: Command): void {
       const frameworks = options.frameworks?.split(',').map((s) => s.trim()).filter(Boolean) ?? sources.config?.config.frameworks ?? known;
       for (const id of frameworks) if (!known.includes(id)) throw new UsageError(`unknown framework "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`);
 
-      const { items, failures } = await gatherEvidence(sources, options, now);
+      // The user's files are checked before collecting, so a broken one refuses the run at once.
+      const exceptions = loadExceptions(sources.config, catalog);
+      const attestationItems = loadAttestationItems(sources.config, catalog, now);
+      const gathered = await gatherEvidence(sources, options, now);
+      const items = withItems(gathered.items, attestationItems);
+      const failures = gathered.failures;
       const out = path.resolve(options.out);
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
+        ...(exceptions ? { exceptions } : {}), attestations: attestationItems.map((i) => i.data),
         checkOptions: resolveCheckOptions(sources.config?.config.checks),
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
@@ -85,11 +92,15 @@ export function summarise(a: Assessment, out: string): string {
   lines.push(`Findings: ${a.summary.findings.total} (${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low)`);
   const shown = a.findings.slice(0, 15);
   if (shown.length > 0) {
-    lines.push(table(shown.map((f) => ['  ' + f.severity, `${f.location.path}${f.location.line ? `:${f.location.line}:${f.location.column ?? 1}` : ''}`, f.checkId, f.message])));
+    lines.push(table(shown.map((f) => ['  ' + f.severity, `${f.location.path}${f.location.line ? `:${f.location.line}:${f.location.column ?? 1}` : ''}`, f.checkId, f.exception ? `${f.message} [accepted: exception ${f.exception.id}]` : f.message])));
     if (a.findings.length > shown.length) lines.push(`  ... ${a.findings.length - shown.length} more in assessment.json`);
   }
   const k = a.summary.controls;
-  lines.push(`Controls: ${k.pass} pass, ${k.fail} fail, ${k.not_observed} not observed, ${k.manual} manual, ${k.error} error`);
+  lines.push(`Controls: ${k.pass} pass, ${k.fail} fail, ${k.not_observed} not observed, ${k.manual} manual, ${k.attested} attested, ${k.stale} stale (attestation expired), ${k.error} error`);
+  const e = a.summary.exceptions;
+  if (e) {
+    lines.push(`Exceptions: ${e.live} live (${a.summary.findings.excepted ?? 0} finding(s) accepted, not failing the run), ${e.expired} expired, ${e.notYetApproved} not yet approved, ${e.unused} unused`);
+  }
   lines.push('Frameworks (coverage = requirements with evidence, compliance = requirements met):');
   lines.push(table(a.frameworks.map((f) => ['  ' + f.id, `coverage ${pct(f.summary.coverage)}`, `compliance ${pct(f.summary.compliance)}`,
     `${f.summary.counts.met} met, ${f.summary.counts.partially_met} partly, ${f.summary.counts.not_met} not met, ${f.summary.counts.not_assessed} not assessed`])));

@@ -1,0 +1,43 @@
+/**
+ * The exceptions.yaml and attestations.yaml a config names, checked (errors refuse the run, exit 2, as
+ * for the config itself), and the attestations turned into evidence items carrying their files' sha256.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalog } from '../catalog/model.js';
+import { checkAttestationsFile, checkExceptionsFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
+import type { AttestationEvidence, EvidenceItem } from '../evidence/types.js';
+import { sha256Hex } from '../lib/canonical-json.js';
+import { displayPath } from '../lib/problem.js';
+import { refuseErrors } from './catalog-option.js';
+
+/** The config's exceptions; undefined when it names none (so no register is written). */
+export function loadExceptions(config: LoadedConfig | undefined, catalog: Catalog): RiskException[] | undefined {
+  if (!config?.exceptionsFile) return undefined;
+  const { exceptions, problems } = checkExceptionsFile(config.exceptionsFile, catalog);
+  refuseErrors(problems, displayPath(config.exceptionsFile));
+  return exceptions;
+}
+
+/** One `attestation` evidence item per attestation, its evidence file read and hashed now. */
+export function loadAttestationItems(config: LoadedConfig | undefined, catalog: Catalog, now: string): Array<EvidenceItem<'attestation'>> {
+  if (!config?.attestationsFile) return [];
+  const baseDir = path.dirname(config.file);
+  const { attestations, problems } = checkAttestationsFile(config.attestationsFile, baseDir, catalog);
+  refuseErrors(problems, displayPath(config.attestationsFile));
+  return attestations.map((a) => {
+    const bytes = fs.readFileSync(path.resolve(baseDir, a.evidence));
+    const evidence = path.relative(baseDir, path.resolve(baseDir, a.evidence)).split(path.sep).join('/');
+    const data: AttestationEvidence = {
+      control: a.control, statement: a.statement, attestedBy: a.attestedBy, date: a.date, validUntil: a.validUntil,
+      evidence, sha256: sha256Hex(bytes), bytes: bytes.length,
+    };
+    return { id: `attestation:${a.control}:${evidence}`, kind: 'attestation', collector: 'attestations', source: evidence, collectedAt: now, data };
+  });
+}
+
+/** Fresh attestation items replace any of the same id from a saved bundle: the files are read again. */
+export function withItems(items: EvidenceItem[], added: EvidenceItem[]): EvidenceItem[] {
+  const ids = new Set(added.map((i) => i.id));
+  return [...items.filter((i) => !ids.has(i.id)), ...added];
+}
