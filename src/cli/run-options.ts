@@ -12,7 +12,7 @@ import { loadProjectConfig, type LoadedConfig } from '../config/project-config.j
 import { readBundle, MANIFEST } from '../evidence/bundle.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types.js';
-import { resolveCheckOptions } from '../config/check-options.js';
+import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { displayPath } from '../lib/problem.js';
 import { createProgress } from '../lib/progress.js';
@@ -60,6 +60,8 @@ export interface ResolvedSources {
   repos?: string[];
   /** The flags', else the config's, GitHub organisation and repositories. */
   github?: GitHubSources;
+  /** Thresholds: defaults overlaid with the config's `checks:` (the log collector and the checks share them). */
+  checkOptions: CheckOptions;
 }
 
 /** Paths, root and config. With one folder given, that folder is the root; with a config, its folder. */
@@ -81,7 +83,10 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   ];
   const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));
   const github = githubSources(options, config?.config.sources?.github);
-  return { paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}) };
+  return {
+    paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}),
+    checkOptions: resolveCheckOptions(config?.config.checks),
+  };
 }
 
 /** The GitHub sources of the flags (over the config's); undefined when none is named. */
@@ -135,7 +140,7 @@ export async function gatherEvidence(
       paths: sources.paths, root: sources.root, includeUser: Boolean(options.includeUser),
       home: os.homedir(), now, progress, logs: sources.logs,
       ...(sources.repos ? { repos: sources.repos } : {}),
-      checkOptions: resolveCheckOptions(sources.config?.config.checks),
+      checkOptions: sources.checkOptions,
       ...(sources.github ? { github: sources.github } : {}),
       log: (message: string) => process.stderr.write(`${message}\n`),
     });

@@ -1,17 +1,10 @@
 /** End-to-end: the built CLI (dist/), as a user runs it. `npm test` builds first. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
+import { runCli } from '../helpers/cli.js';
 import { tempCatalog } from '../helpers/temp-catalog.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 describe('mcp-comply (built CLI)', () => {
   it('validate passes on the built-in catalog', () => {

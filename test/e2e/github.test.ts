@@ -11,10 +11,10 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Assessment } from '../../src/engine/assessment.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
+import { BIN, CLI_ENV } from '../helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { tempDir } from '../helpers/temp-catalog.js';
 
-const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
 const TOKEN = ['ghp', 'E2Etoken0000000000000000000000000000'].join('_');
 const SCANNING = { enabled: true, pushProtection: true };
 
@@ -22,7 +22,7 @@ const SCANNING = { enabled: true, pushProtection: true };
 async function run(args: string[], apiUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd: PACKAGE_ROOT, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: apiUrl },
+      cwd: PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: apiUrl },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -336,25 +336,35 @@ export function parseImage(ref: string): ImageRef {
 // ---------------------------------------------------------------------------------------------
 // Runners
 
-const NPM_VALUE_FLAGS = new Set(['-c', '--call', '--registry', '--cache', '--userconfig', '--prefix', '-w', '--workspace', '--node-options', '--loglevel', '--script-shell', '--shell', '--before', '--tag']);
+/** npm exec / npx options that take a value; `-p`/`--package` name the packages to fetch. */
+const NPM_VALUE_FLAGS = new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '--prefix', '-w', '--workspace', '--node-options', '--loglevel', '--script-shell', '--shell', '--before', '--tag']);
 
-function npmRunner(runner: string, tokens: ArgToken[]): Partial<Invocation> {
-  const packages: PackageRef[] = [];
+/**
+ * Walks a runner's own options up to its first positional (or past `--`), handing each option's
+ * value (attached `--x=v`, or the next token for options in `valueFlags`) to `onValue`; returns the
+ * index of the first positional.
+ */
+function runnerOptions(tokens: ArgToken[], valueFlags: ReadonlySet<string>, onValue: (name: string, value: string, token: ArgToken) => void): number {
   let i = 0;
   while (i < tokens.length) {
     const v = tokens[i]!.value;
-    if (v === '--') { i++; break; }
-    if (!v.startsWith('-') || v === '-') break;
+    if (v === '--') return i + 1;
+    if (!v.startsWith('-') || v === '-') return i;
     const [name, attached] = splitEquals(v);
-    if (name === '-p' || name === '--package') {
-      const valueToken = attached !== undefined ? tokens[i]! : tokens[i + 1];
-      const spec = attached ?? valueToken?.value;
-      if (valueToken && spec !== undefined) packages.push(npmPackage(spec, valueToken, 'package-flag'));
-      i += attached !== undefined ? 1 : 2;
-      continue;
-    }
-    i += NPM_VALUE_FLAGS.has(name) && attached === undefined ? 2 : 1;
+    const separate = valueFlags.has(name) && attached === undefined;
+    const valueToken = separate ? tokens[i + 1] : tokens[i]!;
+    const value = separate ? valueToken?.value : attached;
+    if (valueToken && value !== undefined) onValue(name, value, valueToken);
+    i += separate ? 2 : 1;
   }
+  return i;
+}
+
+function npmRunner(runner: string, tokens: ArgToken[]): Partial<Invocation> {
+  const packages: PackageRef[] = [];
+  const i = runnerOptions(tokens, NPM_VALUE_FLAGS, (name, spec, token) => {
+    if (name === '-p' || name === '--package') packages.push(npmPackage(spec, token, 'package-flag'));
+  });
   const positional = tokens[i];
   const serverArgs = tokens.slice(i + 1);
   if (packages.length === 0 && positional) packages.push(npmPackage(positional.value, positional, 'spec'));
@@ -384,22 +394,12 @@ const PY_VALUE_FLAGS = new Set([
 function pythonRunner(runner: string, tokens: ArgToken[], toolIsCommand: boolean): Partial<Invocation> {
   const packages: PackageRef[] = [];
   let from: PackageRef | undefined;
-  let i = 0;
-  while (i < tokens.length) {
-    const v = tokens[i]!.value;
-    if (v === '--') { i++; break; }
-    if (!v.startsWith('-') || v === '-') break;
-    const [name, attached] = splitEquals(v);
-    const valueToken = attached !== undefined ? tokens[i]! : tokens[i + 1];
-    const value = attached ?? valueToken?.value;
-    if (valueToken && value !== undefined) {
-      if (name === '--from' || name === '--spec') from = pythonPackage(value, valueToken, 'from');
-      if (name === '--with' || name === '--preinstall') {
-        for (const part of value.split(',').map((x) => x.trim()).filter(Boolean)) packages.push(pythonPackage(part, valueToken, 'with'));
-      }
+  const i = runnerOptions(tokens, PY_VALUE_FLAGS, (name, value, token) => {
+    if (name === '--from' || name === '--spec') from = pythonPackage(value, token, 'from');
+    if (name === '--with' || name === '--preinstall') {
+      for (const part of value.split(',').map((x) => x.trim()).filter(Boolean)) packages.push(pythonPackage(part, token, 'with'));
     }
-    i += PY_VALUE_FLAGS.has(name) && attached === undefined ? 2 : 1;
-  }
+  });
   const positional = tokens[i];
   const serverArgs = tokens.slice(i + 1);
   let serverName: string | undefined;

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
-import { resolveCheckOptions } from '../../config/check-options.js';
 import { writeBundle } from '../../evidence/bundle.js';
 import type { Assessment } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
@@ -53,7 +52,7 @@ export function registerAssess(program: Command): void {
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
         ...(exceptions ? { exceptions } : {}), attestations: attestationItems.map((i) => i.data),
-        checkOptions: resolveCheckOptions(sources.config?.config.checks),
+        checkOptions: sources.checkOptions,
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
           ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),

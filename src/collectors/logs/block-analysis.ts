@@ -11,7 +11,7 @@ import { mayHoldSensitive, scanText, SSN_KEY, type HitCategory } from './detect.
 import {
   accessLogEvent, CANONICAL_FIELDS, canonicalEvent, claudeDesktopEvent, fieldGetters, jsonlEvent, type LogEvent,
 } from './formats.js';
-import { MAX_HITS, MAX_LINE_REFS, type LogFormat, type SensitiveHit, type SkippedLine } from './model.js';
+import { MAX_HITS, MAX_LINE_REFS, MAX_SKIPPED_SAMPLES, type LogFormat, type SensitiveHit, type SkippedLine } from './model.js';
 
 export interface BlockSpec {
   format: LogFormat;
@@ -53,7 +53,6 @@ export interface BlockResult {
 }
 
 export const MAX_SAMPLES = 3;
-const MAX_SKIPPED_SAMPLES = 100;
 /** Canonical fields that hold identifiers by design (a `session` id is not a leaked secret); the free payloads are args and result. */
 const IDENTIFIER_FIELDS = CANONICAL_FIELDS.filter((f) => f !== 'args' && f !== 'result');
 /** Keys whose value is judged as what they name: a secret (`password`), or an SSN written as bare digits (`ssn`), which no pattern alone finds. */

@@ -84,6 +84,11 @@ async function collectLogFile(
   const stats: ReadStats = { sha256: '', bytes: 0, gzip: false };
   let format: LogFormat | undefined = spec.format;
   let summary: LogSummary | undefined;
+  const summaryOf = (known: LogFormat) => new LogSummary({
+    format: known, formatFrom: spec.format ? 'config' : 'detected', fields: spec.fields,
+    authFailureWindowSeconds: options['logs.auth.failure-burst'].windowSeconds,
+    requestWindowSeconds: options['logs.rate-limit.unenforced'].windowSeconds,
+  });
   const queue: Array<{ lines: number; result: Promise<BlockResult> } | 'too-long'> = [];
   const mergeUntil = async (ahead: number) => {
     while (queue.length > ahead) {
@@ -96,11 +101,7 @@ async function collectLogFile(
       if (!summary) {
         format ??= block.kind === 'lines' ? sniffFormat(firstLines(block.buf)) : undefined;
         if (!format) break;
-        summary = new LogSummary({
-          format, formatFrom: spec.format ? 'config' : 'detected', fields: spec.fields,
-          authFailureWindowSeconds: options['logs.auth.failure-burst'].windowSeconds,
-          requestWindowSeconds: options['logs.rate-limit.unenforced'].windowSeconds,
-        });
+        summary = summaryOf(format);
       }
       if (block.kind === 'too-long') queue.push('too-long');
       else {
@@ -127,11 +128,8 @@ async function collectLogFile(
     });
     return undefined;
   }
-  summary ??= new LogSummary({
-    format, formatFrom: 'config', fields: spec.fields,
-    authFailureWindowSeconds: options['logs.auth.failure-burst'].windowSeconds,
-    requestWindowSeconds: options['logs.rate-limit.unenforced'].windowSeconds,
-  });
+  // An empty file whose format the config gives: evidence of no events.
+  summary ??= summaryOf(format);
   const data = summary.finish({ path: shown, gzip: stats.gzip, sha256: stats.sha256, bytes: stats.bytes });
   if (stats.error) {
     unreadable({ path: shown, code: stats.gzip ? 'gzip-error' : 'read-error', line: data.lines + 1, reason: `reading stopped after line ${data.lines}: ${stats.error}` });

@@ -6,14 +6,13 @@
 import type { HitCategory } from './detect.js';
 import { MAX_SAMPLES, safeValue, type BlockResult, type HitList, type LineList, type TimedLine } from './block-analysis.js';
 import {
-  MAX_HITS, MAX_LINE_REFS, MAX_TOP, type HitSummary, type LineRefs, type LogFormat, type LogSourceEvidence,
+  MAX_HITS, MAX_LINE_REFS, MAX_SKIPPED_SAMPLES, MAX_TOP, type HitSummary, type LineRefs, type LogFormat, type LogSourceEvidence,
   type SkippedLine, type ValueCounts, type WindowSummary,
 } from './model.js';
 import { WindowPeaks } from './window-peaks.js';
 
 /** Distinct values tracked per field before counting stops growing (the summary says it was capped). */
 const MAX_DISTINCT = 10_000;
-const MAX_SKIPPED_SAMPLES = 100;
 
 type CountedField = keyof BlockResult['counts'];
 

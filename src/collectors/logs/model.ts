@@ -10,6 +10,7 @@ export type LogFormat = 'jsonl' | 'claude-desktop' | 'combined';
 export const MAX_HITS = 100;
 export const MAX_TOP = 20;
 export const MAX_LINE_REFS = 20;
+export const MAX_SKIPPED_SAMPLES = 100;
 
 /** A line that could not be read as an event of the source's format; counted, never fatal. */
 export interface SkippedLine {
