@@ -199,8 +199,6 @@ function isHighEntropySecret(value: string): boolean {
   if (/^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(trimmed)) return false;
   if (/\s/.test(trimmed)) return false;
   if (/^[a-z]+\d*(?:[-_.][a-z]+\d*)+$/i.test(trimmed)) return false;
-  // CamelCase words (`GitHubOrgEvidence`, `DefaultCredentialProvider`): a type or class name, not a key.
-  if (/^(?:[A-Z]?[a-z]+|[A-Z]{2,}(?=[A-Z][a-z]|$))+$/.test(trimmed)) return false;
   return shannonEntropy(trimmed) >= 3.5;
 }
 

@@ -13,10 +13,12 @@ export interface SecretHit {
 }
 
 /**
- * A key, then `=` or `:`, then a quoted string or a bare word free of code punctuation (so that
- * `token = getToken(request)` is an expression, not a value). Keys may be quoted (JSON, YAML).
+ * A key, then `=` or `:`, then a quoted string or a bare word free of code punctuation. A bare word
+ * followed by `(`, `[` or `{` is an expression (`token = getToken(request)`, `type Token = Evidence['x']`),
+ * not a value (the lookahead also keeps the word from being cut short to dodge it). Keys may be
+ * quoted (JSON, YAML).
  */
-const PAIR = /(?<![\w"'$.-])["']?([A-Za-z_][\w.-]{0,99})["']?\s*[:=]\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s'"`()[\]{},;<>=]+)/g;
+const PAIR = /(?<![\w"'$.-])["']?([A-Za-z_][\w.-]{0,99})["']?\s*[:=]\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s'"`()[\]{},;<>=]+(?![^\s'"`)\]},;<>=]))/g;
 /** A session identifier (`"session": "d3ac94af..."` in a committed log or fixture) names a session, not a credential that lasts. */
 const SESSION_ID_KEY = /^session(?:[_-]?id)?$/i;
 /** An e-mail address names a person, not a credential (`"author": "dev@example.com"`). */

@@ -99,6 +99,8 @@ describe('scanTextForSecrets', () => {
       'session_timeout_ms: 300000',
       `auth: { "token": "${API_KEY}" }`,
       `export CLIENT_SECRET='${CLIENT_SECRET}'`,
+      "type WorkflowToken = GitHubOrgEvidence['workflowTokenPermissions'];",
+      'const apiKey = deriveKeyFromSecretStore(vault);',
     ].join('\n')), ['4:19 high-entropy-secret', '5:23 high-entropy-secret']);
   });
 
