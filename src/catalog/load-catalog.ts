@@ -167,6 +167,17 @@ function checkMappings(
       continue;
     }
     merged.files.push(yaml.file);
+    // A user's mapping file may add conditions to a framework; requirements may use any defined so far.
+    merged.applicability = { ...merged.applicability, ...framework.applicability };
+    const conditions = merged.applicability;
+    const checkCondition = (name: string | undefined, at: { line: number; column: number } | undefined) => {
+      if (name === undefined || name in conditions) return true;
+      const known = Object.keys(conditions);
+      report(yaml.file, 'error', 'unknown-condition',
+        `appliesTo "${name}" is not a condition of ${framework.id}'s applicability${known.length ? didYouMean(name, known) : ' (it defines none)'}`, at);
+      return false;
+    };
+    if (!checkCondition(framework.appliesTo, yaml.positionOf(['framework', 'appliesTo']))) delete merged.appliesTo;
 
     const inThisFile = new Set<string>();
     for (const { index, value } of items) {
@@ -181,6 +192,7 @@ function checkMappings(
         continue;
       }
       inThisFile.add(value.id);
+      if (!checkCondition(value.appliesTo, at('appliesTo'))) continue;
       const linked = new Set<string>();
       const links = value.controls.filter((link, i) => {
         if (!controls.has(link.control)) {

@@ -24,12 +24,32 @@ export interface Control {
   file: string;
 }
 
+export const DATA_CLASSES = ['personal-data', 'phi', 'cardholder-data'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+export const AI_ACT_ROLES = ['provider', 'deployer', 'importer', 'distributor', 'product-manufacturer', 'authorised-representative'] as const;
+export type AiActRole = (typeof AI_ACT_ROLES)[number];
+export const AI_ACT_RISK_LEVELS = ['prohibited', 'high', 'limited', 'minimal'] as const;
+export type AiActRiskLevel = (typeof AI_ACT_RISK_LEVELS)[number];
+
+/**
+ * When a framework or a requirement applies (mapping data): every condition given must hold, each
+ * met by any of its values. `basis` says where the law draws the line.
+ */
+export interface Applicability {
+  dataClasses?: DataClass[];
+  roles?: AiActRole[];
+  riskLevels?: AiActRiskLevel[];
+  basis: string;
+}
+
 export interface RequirementLink { control: string; relationship: Relationship; rationale: string }
 
 export interface Requirement {
   id: string;
   title: string;
   note?: string;
+  /** Name of a condition in the framework's `applicability`; absent: applies whenever the framework does. */
+  appliesTo?: string;
   controls: RequirementLink[];
   file: string;
 }
@@ -42,6 +62,10 @@ export interface Framework {
   source: string;
   /** The shortest time logs must be kept at hand under this framework (legal basis in the mapping data). */
   logRetention?: { minimumDays: number; requirement: string; note: string };
+  /** Named conditions of applicability, referred to by `appliesTo` here and on requirements. */
+  applicability?: Record<string, Applicability>;
+  /** The condition under which the framework applies at all. */
+  appliesTo?: string;
   requirements: Requirement[];
   files: string[];
 }

@@ -29,10 +29,12 @@ export function loadAttestationItems(config: LoadedConfig | undefined, catalog: 
     const bytes = fs.readFileSync(path.resolve(baseDir, a.evidence));
     const evidence = path.relative(baseDir, path.resolve(baseDir, a.evidence)).split(path.sep).join('/');
     const data: AttestationEvidence = {
-      control: a.control, statement: a.statement, attestedBy: a.attestedBy, date: a.date, validUntil: a.validUntil,
+      ...(a.control ? { control: a.control } : { framework: a.framework!, requirement: a.requirement! }),
+      statement: a.statement, attestedBy: a.attestedBy, date: a.date, validUntil: a.validUntil,
       evidence, sha256: sha256Hex(bytes), bytes: bytes.length,
     };
-    return { id: `attestation:${a.control}:${evidence}`, kind: 'attestation', collector: 'attestations', source: evidence, collectedAt: now, data };
+    const target = a.control ?? `${a.framework}:${a.requirement}`;
+    return { id: `attestation:${target}:${evidence}`, kind: 'attestation', collector: 'attestations', source: evidence, collectedAt: now, data };
   });
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
+import { resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -31,6 +32,7 @@ export interface ProjectConfig {
   exceptions?: string;
   attestations?: string;
   failOn?: 'low' | 'medium' | 'high' | 'critical' | 'none';
+  risk?: ConfiguredRiskMethod;
 }
 
 export interface RiskException {
@@ -39,8 +41,10 @@ export interface RiskException {
   justification: string; compensatingControls?: string[]; approver: string; approved: string; expires: string; ticket?: string;
 }
 
+/** About a control, or (framework + requirement) about the part of a requirement its mapped controls leave open. */
 export interface Attestation {
-  control: string; statement: string; evidence: string; attestedBy: string; date: string; validUntil: string;
+  control?: string; framework?: string; requirement?: string;
+  statement: string; evidence: string; attestedBy: string; date: string; validUntil: string;
 }
 
 export interface LoadedConfig {
@@ -57,6 +61,11 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   const { yaml, problems } = readValidated(file, 'config');
   if (!yaml) return { problems };
   const config = yaml.value as ProjectConfig;
+  try {
+    resolveRiskMethod(config.risk);
+  } catch (error) {
+    problems.push({ file, ...yaml.positionOf(['risk']), severity: 'error', code: 'risk-method', message: (error as Error).message });
+  }
   const dir = path.dirname(file);
   const resolve = (p: string) => path.resolve(dir, p);
   const catalogs = (config.catalogs ?? []).map(resolve);
@@ -107,7 +116,18 @@ export function checkAttestationsFile(file: string, baseDir: string, catalog: Ca
   attestations.forEach((attestation, i) => {
     const at = (key: string) => yaml.positionOf(['attestations', i, key]);
     const report = (key: string, code: string, message: string) => problems.push({ file, ...at(key), severity: 'error', code, message });
-    if (!controls.has(attestation.control)) report('control', 'unknown-control', `unknown control "${attestation.control}"${didYouMean(attestation.control, controls)}`);
+    const onRequirement = attestation.framework !== undefined || attestation.requirement !== undefined;
+    if (onRequirement === (attestation.control !== undefined) || (onRequirement && (!attestation.framework || !attestation.requirement))) {
+      report('statement', 'attestation-target', 'an attestation names either "control", or "framework" and "requirement"');
+    } else if (attestation.control !== undefined) {
+      if (!controls.has(attestation.control)) report('control', 'unknown-control', `unknown control "${attestation.control}"${didYouMean(attestation.control, controls)}`);
+    } else {
+      const framework = catalog.frameworks.find((f) => f.id === attestation.framework);
+      if (!framework) report('framework', 'unknown-framework', `unknown framework "${attestation.framework}"${didYouMean(attestation.framework!, catalog.frameworks.map((f) => f.id))}`);
+      else if (!framework.requirements.some((r) => r.id === attestation.requirement)) {
+        report('requirement', 'unknown-requirement', `"${attestation.requirement}" is not a requirement of ${framework.id} in the catalog${didYouMean(attestation.requirement!, framework.requirements.map((r) => r.id))}`);
+      }
+    }
     if (!fs.existsSync(path.resolve(baseDir, attestation.evidence))) report('evidence', 'evidence-not-found', `evidence file "${attestation.evidence}" does not exist (paths are relative to ${path.basename(baseDir) || baseDir}/)`);
     if (attestation.validUntil < attestation.date) report('validUntil', 'valid-until-before-date', `validUntil ${attestation.validUntil} is before date ${attestation.date}`);
   });

@@ -6,7 +6,7 @@ import type { Severity } from '../catalog/model.js';
 import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
-export const ASSESSMENT_SCHEMA_VERSION = '1.0';
+export const ASSESSMENT_SCHEMA_VERSION = '1.1';
 
 export type ControlStatus = 'pass' | 'fail' | 'not_observed' | 'manual' | 'attested' | 'stale' | 'not_applicable' | 'error';
 export type RequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
@@ -85,6 +85,8 @@ export interface ControlAttestation {
   /** Evidence file, relative to the config folder. */
   evidence: string;
   sha256: string;
+  /** On the run's date: `fresh`, `stale` (past validUntil) or `future` (dated after the run). */
+  state: 'fresh' | 'stale' | 'future';
 }
 
 export interface AssessmentControl {
@@ -92,6 +94,8 @@ export interface AssessmentControl {
   title: string;
   family?: string;
   status: ControlStatus;
+  /** Why it has this status: which checks failed or lacked evidence, which attestation is stale, what scoped it out. */
+  reason: string;
   severity: Severity;
   checks: Array<{ id: string; status: CheckStatus }>;
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
@@ -103,28 +107,130 @@ export interface AssessmentFramework {
   id: string;
   name: string;
   version: string;
+  /** Whether the framework applies to the declared scope, how many of its requirements do, and what was assumed. */
+  applicability: {
+    applies: boolean;
+    reason?: string;
+    inScope: number;
+    /** Scope facts (`dataClasses`, `aiAct.role`, `aiAct.riskLevel`) the mapping needed but the config does not declare. */
+    assumed: string[];
+  };
   summary: {
-    /** Share of requirements with evidence (status other than not_assessed / not_applicable), 0-1. */
-    coverage: number;
-    /** Share of requirements met, 0-1, over all requirements in scope: missing evidence never counts as met. */
-    compliance: number;
+    /** Share of in-scope requirements with evidence (status other than not_assessed), 0-1; null when none is in scope. */
+    coverage: number | null;
+    /** Share of in-scope requirements met, 0-1: missing evidence never counts as met; null when none is in scope. */
+    compliance: number | null;
     counts: Record<RequirementStatus, number>;
   };
   requirements: Array<{
     id: string;
     title: string;
     status: RequirementStatus;
+    /** Which controls decided it and how, or why it is out of scope. */
+    reason: string;
     controlIds: string[];
     controls: Array<{ id: string; relationship: string; status: ControlStatus }>;
+    /** An attestation of the part of the requirement its controls leave open. */
+    attestation?: ControlAttestation;
   }>;
+}
+
+export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
+
+/**
+ * How residual risk is worked out (README "Risk register"); mcp-comply.yaml `risk:` overrides the
+ * defaults, and the method used is written into assessment.json so a report can state it.
+ */
+export interface RiskMethod {
+  /** How much each control status counts as mitigation, 0-1 (default: pass 1, attested 1, every other status 0). */
+  credit: Record<Exclude<ControlStatus, 'not_applicable'>, number>;
+  /** Likelihood never falls below this, however well controlled (default 1). */
+  minimumLikelihood: number;
+  /** Lowest score of each band above `low` (default medium 5, high 10, critical 20). */
+  bands: { medium: number; high: number; critical: number };
 }
 
 export interface AssessmentRisk {
   threatId: string;
   title: string;
+  /** Worst case the catalog records among the mitigating controls (1-5 each). */
+  likelihood: number;
+  impact: number;
+  /** likelihood x impact, 1-25. */
   inherent: number;
+  residualLikelihood: number;
+  /** residualLikelihood x impact: never above inherent. */
   residual: number;
+  band: { inherent: RiskBand; residual: RiskBand };
+  /** Credited share of the mitigating controls in scope, 0-1. */
+  mitigation: number;
   controlIds: string[];
+  controls: Array<{ id: string; status: ControlStatus; credit: number }>;
+  reason: string;
+}
+
+/** 25 cells, likelihood 5..1 by impact 1..5, each naming the threats that sit there before and after controls. */
+export interface RiskHeatMap {
+  cells: Array<{ likelihood: number; impact: number; score: number; band: RiskBand; inherent: string[]; residual: string[] }>;
+}
+
+/** One MCP server of the estate (from the configurations), for the quarter-over-quarter inventory diff. */
+export interface InventoryServer {
+  name: string;
+  client: string;
+  transport: string;
+  /** Configuration file (display path) and the entry's line. */
+  path: string;
+  line: number;
+  disabled: boolean;
+}
+
+/** One tool definition of a snapshot; `sha256` changes whenever the definition does. */
+export interface InventoryTool {
+  server: string;
+  name: string;
+  sha256: string;
+  path: string;
+}
+
+export interface Inventory {
+  servers: InventoryServer[];
+  tools: InventoryTool[];
+}
+
+/** `regressed`: further from passing (pass -> fail, attested -> stale, ...); `improved`: closer; `changed`: neither (e.g. not_observed -> manual). */
+export type ChangeDirection = 'regressed' | 'improved' | 'changed';
+
+export interface FindingRef {
+  checkId: string;
+  severity: Severity;
+  message: string;
+  location: Location;
+  fingerprint: string;
+  /** Id of the live exception accepting it, if any. */
+  exception?: string;
+}
+
+/** What changed since a previous assessment (`assess --previous`, and `drift`). */
+export interface AssessmentChanges {
+  previous: { generatedAt: string; rootHash: string; toolVersion: string };
+  controls: Array<{ id: string; title: string; from: ControlStatus; to: ControlStatus; direction: ChangeDirection }>;
+  requirements: Array<{ frameworkId: string; id: string; title: string; from: RequirementStatus; to: RequirementStatus; direction: ChangeDirection }>;
+  findings: { new: FindingRef[]; resolved: FindingRef[]; unchanged: number };
+  servers: { added: InventoryServer[]; removed: InventoryServer[] };
+  tools: { added: InventoryTool[]; removed: InventoryTool[]; changed: Array<{ server: string; name: string; path: string; from: string; to: string }> };
+  /** Exceptions expired now that were live (or not yet approved, or absent) before. */
+  exceptions: { expired: Array<{ id: string; target: string; expires: string }> };
+  /** Attestations stale now that were fresh (or absent) before. */
+  attestations: { stale: Array<{ control: string; attestedBy: string; validUntil: string }> };
+  /** Every framework in either assessment; `added`/`removed` when only one has it. */
+  frameworks: Array<{ id: string; name: string; coverage: { from: number | null; to: number | null }; compliance: { from: number | null; to: number | null }; status?: 'added' | 'removed' }>;
+  /** Threats whose residual risk moved. */
+  risks: Array<{ threatId: string; title: string; residual: { from: number; to: number } }>;
+  summary: {
+    regressedControls: number; improvedControls: number; newFindings: number; resolvedFindings: number;
+    addedServers: number; addedTools: number; changedTools: number; expiredExceptions: number; staleAttestations: number;
+  };
 }
 
 export interface Assessment {
@@ -135,6 +241,9 @@ export interface Assessment {
     organization?: string;
     frameworks: string[];
     dataClasses: string[];
+    /** False when mcp-comply.yaml does not declare dataClasses: frameworks that need one are then assumed to apply. */
+    dataClassesDeclared: boolean;
+    aiAct?: { role?: string; riskLevel?: string };
     paths: string[];
     includeUser: boolean;
   };
@@ -149,6 +258,12 @@ export interface Assessment {
   controls: AssessmentControl[];
   frameworks: AssessmentFramework[];
   risks: AssessmentRisk[];
+  riskMethod: RiskMethod;
+  riskHeatMap: RiskHeatMap;
+  /** MCP servers and tool definitions seen, so the next assessment can say what is new. */
+  inventory: Inventory;
+  /** What changed since `assess --previous`. */
+  changes?: AssessmentChanges;
   /** The exceptions register: every exception of exceptions.yaml with its state on the run's date. */
   exceptions?: ExceptionEntry[];
   summary: {

@@ -9,12 +9,15 @@ import type { Check, CheckStatus } from '../checks/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';
-import type { AttestationEvidence, EvidenceItem, EvidenceKind } from '../evidence/types.js';
+import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type ControlStatus, type Finding } from './assessment.js';
-import { attestationsByControl } from './attestations.js';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type ControlStatus, type Finding, type RiskMethod } from './assessment.js';
+import { attestationsByControl, attestationsByRequirement } from './attestations.js';
+import { compareAssessments } from './compare.js';
 import { applyExceptions } from './exceptions.js';
-import { rollUpControls, rollUpFrameworks, rollUpRisks } from './roll-up.js';
+import { inventoryOf } from './inventory.js';
+import { buildRiskRegister, DEFAULT_RISK_METHOD } from './risk-register.js';
+import { rollUpControls, rollUpFrameworks, type CheckOutcome } from './roll-up.js';
 import type { CollectorFailure } from './run-collectors.js';
 import { runChecks } from './run-checks.js';
 
@@ -31,8 +34,10 @@ export interface EvaluateInput {
   checkOptions?: CheckOptions;
   /** exceptions.yaml, already checked: recorded beside findings and controls, and in the register. */
   exceptions?: RiskException[];
-  /** attestations.yaml with their evidence files' hashes (the `attestation` evidence items' data). */
-  attestations?: AttestationEvidence[];
+  /** mcp-comply.yaml `risk:` resolved over the defaults. */
+  riskMethod?: RiskMethod;
+  /** The previous assessment (`--previous`): what changed since is added as `changes`. */
+  previous?: Assessment;
 }
 
 export function evaluate(input: EvaluateInput): Assessment {
@@ -54,8 +59,10 @@ export function evaluate(input: EvaluateInput): Assessment {
     ...evaluated.map(({ remediation: _remediation, ...c }) => ({ ...c, controlIds: controlsOf(c.id) })),
     ...pending,
   ];
-  const statusOf = new Map(checks.map((c) => [c.id, c.status]));
-  const checkStatus = (id: string): CheckStatus => statusOf.get(id) ?? 'not_observed';
+  const outcomes = new Map(checks.map((c): [string, CheckOutcome] => [c.id, {
+    status: c.status, ...(c.reason ? { reason: c.reason } : {}), failures: c.results.filter((r) => r.status === 'fail').length,
+  }]));
+  const checkOf = (id: string): CheckOutcome => outcomes.get(id) ?? { status: 'not_observed', reason: 'no implementation of this check ran', failures: 0 };
 
   const checkFindings: Finding[] = checks.flatMap((c) => c.results.filter((r) => r.status === 'fail').map((r) => ({
     checkId: c.id, severity: r.severity, messageId: r.messageId, message: r.message, location: r.location,
@@ -63,10 +70,18 @@ export function evaluate(input: EvaluateInput): Assessment {
   }))).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.location.path.localeCompare(b.location.path)
     || (a.location.line ?? 0) - (b.location.line ?? 0));
 
-  const rolledUp = rollUpControls(catalog, checkStatus, attestationsByControl(input.attestations ?? [], now));
+  // Attestations are evidence: those of attestations.yaml and those of a saved bundle (`--evidence`) alike.
+  const attestations = items.filter((i): i is EvidenceItem<'attestation'> => i.kind === 'attestation').map((i) => i.data);
+  const riskMethod = input.riskMethod ?? DEFAULT_RISK_METHOD;
+  const rolledUp = rollUpControls(catalog, checkOf, attestationsByControl(attestations, now), riskMethod);
   const { findings, controls, register } = applyExceptions(input.exceptions ?? [], checkFindings, rolledUp, now);
-  const inScope = input.scope.frameworks;
-  const frameworks = rollUpFrameworks(catalog.frameworks.filter((f) => inScope.includes(f.id)), controls);
+  const { scope } = input;
+  const frameworks = rollUpFrameworks(catalog.frameworks.filter((f) => scope.frameworks.includes(f.id)), controls, {
+    ...(scope.dataClassesDeclared ? { dataClasses: scope.dataClasses } : {}),
+    ...(scope.aiAct?.role ? { aiActRole: scope.aiAct.role } : {}),
+    ...(scope.aiAct?.riskLevel ? { aiActRiskLevel: scope.aiAct.riskLevel } : {}),
+  }, attestationsByRequirement(attestations, now));
+  const { risks, heatMap } = buildRiskRegister(catalog, controls, riskMethod);
 
   const count = <T extends string>(keys: readonly T[], values: T[]) =>
     Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
@@ -76,7 +91,7 @@ export function evaluate(input: EvaluateInput): Assessment {
   const failed = input.failOn !== 'none' && open.some((f) => severityRank(f.severity) >= severityRank(input.failOn as Severity));
   const registerCount = (pick: (e: typeof register[number]) => boolean) => register.filter(pick).length;
 
-  return {
+  const assessment: Assessment = {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: { name: 'mcp-comply', version: PACKAGE_VERSION },
     generatedAt: now,
@@ -91,7 +106,10 @@ export function evaluate(input: EvaluateInput): Assessment {
     findings,
     controls,
     frameworks,
-    risks: rollUpRisks(catalog, controls),
+    risks,
+    riskMethod,
+    riskHeatMap: heatMap,
+    inventory: inventoryOf(items),
     ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'error'] as const, checks.map((c) => c.status)),
@@ -107,6 +125,7 @@ export function evaluate(input: EvaluateInput): Assessment {
       failed,
     },
   };
+  return input.previous ? { ...assessment, changes: compareAssessments(input.previous, assessment) } : assessment;
 }
 
 /** The log retention minimums of the frameworks in scope (mapping data), beside the user's override. */

@@ -50,7 +50,10 @@ export interface DiscoverySummary {
 
 /** An attestation of attestations.yaml with the sha256 of its evidence file, so `verify` covers the file. */
 export interface AttestationEvidence {
-  control: string;
+  /** The control attested; or `framework` and `requirement` for the rest of a requirement. */
+  control?: string;
+  framework?: string;
+  requirement?: string;
   statement: string;
   attestedBy: string;
   date: string;

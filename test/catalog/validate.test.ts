@@ -145,6 +145,16 @@ const cases: Case[] = [
     expect: { file: 'mappings/zz.yaml', line: 2, column: 3, code: 'schema', message: /^framework is missing required property "source"$/ },
   },
   {
+    name: 'a requirement that applies under a condition the framework does not define',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('    title: Under test\n', '    title: Under test\n    appliesTo: personal\n') },
+    expect: { file: 'mappings/zz.yaml', line: 11, column: 16, code: 'unknown-condition', message: /appliesTo "personal" is not a condition of gdpr's applicability$/ },
+  },
+  {
+    name: 'an applicability condition without its legal basis',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('requirements:', '  applicability:\n    eu: { dataClasses: [personal-data] }\nrequirements:') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 9, code: 'schema', message: /missing required property "basis"/ },
+  },
+  {
     name: 'a check that no control lists any more',
     files: { 'controls/human-oversight.yaml': null },
     expect: { file: 'controls', code: 'check-not-covered', message: /mcp\.oversight\.auto-approve/ },

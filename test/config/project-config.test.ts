@@ -36,6 +36,11 @@ const cases: Case[] = [
     expect: { line: 1, column: 30, code: 'schema', message: /dataClasses\[1\] must be one of: personal-data, phi, cardholder-data/ },
   },
   {
+    name: 'config: risk bands that do not increase',
+    run: (dir) => loadProjectConfig(write(dir, 'mcp-comply.yaml', 'organization: Acme\nrisk:\n  bands: { medium: 10 }\n')).problems,
+    expect: { line: 3, column: 3, code: 'risk-method', message: /risk\.bands must increase strictly \(medium < high < critical\), got medium 10, high 10, critical 20/ },
+  },
+  {
     name: 'config: exceptions file that does not exist',
     run: (dir) => loadProjectConfig(write(dir, 'mcp-comply.yaml', 'organization: Acme\nexceptions: missing.yaml\n')).problems,
     expect: { line: 2, column: 13, code: 'file-not-found', message: /exceptions file "missing\.yaml" does not exist/ },
@@ -68,6 +73,19 @@ const cases: Case[] = [
     ].join('\n')), dir, catalog).problems,
     expect: { line: 4, column: 15, code: 'evidence-not-found', message: /evidence file "docs\/missing\.pdf" does not exist/ },
   },
+  ...([
+    ['attestation: names both a control and a requirement', '  - control: MCP-IR-01\n    framework: gdpr\n    requirement: Art. 33(1)\n', 5, 16, 'attestation-target', /either "control", or "framework" and "requirement"/],
+    ['attestation: a framework without its requirement', '  - framework: gdpr\n', 3, 16, 'attestation-target', /either "control", or "framework" and "requirement"/],
+    ['attestation: unknown framework', '  - framework: gpdr\n    requirement: Art. 33(1)\n', 2, 16, 'unknown-framework', /unknown framework "gpdr" \(did you mean "gdpr"\?\)/],
+    ['attestation: requirement the framework does not have in the catalog', '  - framework: gdpr\n    requirement: Art. 33(9)\n', 3, 18, 'unknown-requirement', /"Art\. 33\(9\)" is not a requirement of gdpr in the catalog/],
+  ] as const).map(([name, target, line, column, code, message]): Case => ({
+    name,
+    run: (dir) => {
+      fs.writeFileSync(path.join(dir, 'plan.md'), 'plan\n');
+      return checkAttestationsFile(write(dir, 'attestations.yaml', `attestations:\n${target}    statement: Covered by the ISMS.\n    evidence: plan.md\n    attestedBy: dpo@example.com\n    date: 2026-10-15\n    validUntil: 2027-10-15\n`), dir, catalog).problems;
+    },
+    expect: { line, column, code, message },
+  })),
 ];
 
 describe('project files are validated with positions', () => {

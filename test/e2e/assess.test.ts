@@ -46,7 +46,24 @@ describe('mcp-comply assess (built CLI)', () => {
     assert.equal(statusOf('MCP-IR-01'), 'attested');
     assert.equal(statusOf('MCP-GV-01'), 'stale');
     assert.match(assessment.controls.find((c) => c.id === 'MCP-IR-01')!.attestation!.sha256, /^[0-9a-f]{64}$/);
-    assert.equal(assessment.evidence.items.filter((i) => i.kind === 'attestation').length, 2);
+    assert.equal(assessment.evidence.items.filter((i) => i.kind === 'attestation').length, 3);
+    // The attestation of the rest of PCI DSS 12.10.2 completes what MCP-IR-01 (a subset) shows.
+    const pci = assessment.frameworks.find((f) => f.id === 'pci-dss')!;
+    const completed = pci.requirements.find((r) => r.id === '12.10.2')!;
+    assert.equal(completed.status, 'met');
+    assert.equal(completed.attestation?.attestedBy, 'head-of-secops@northwind.example');
+    assert.equal(pci.requirements.find((r) => r.id === '12.10.6')!.status, 'partially_met');
+    // Every status carries its reason; the deployer of a high-risk system has no provider duties.
+    assert.ok(assessment.controls.every((c) => c.reason.length > 0) && pci.requirements.every((r) => r.reason.length > 0));
+    const aiAct = assessment.frameworks.find((f) => f.id === 'eu-ai-act')!;
+    assert.equal(aiAct.requirements.find((r) => r.id === 'Art. 9(1)')!.status, 'not_applicable');
+    assert.match(aiAct.requirements.find((r) => r.id === 'Art. 9(1)')!.reason, /declares aiAct\.role: deployer/);
+    assert.equal(aiAct.applicability.inScope, 8);
+    // The risk register: twelve threats, residual never above inherent, 25 heat-map cells.
+    assert.deepEqual(assessment.risks.map((r) => r.threatId), ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11', 'T12']);
+    assert.ok(assessment.risks.every((r) => r.residual <= r.inherent));
+    assert.equal(assessment.riskHeatMap.cells.length, 25);
+    assert.ok(assessment.inventory.servers.length > 0 && assessment.inventory.tools.length > 0);
     assert.match(stdout, /Exceptions: 1 live \(\d+ finding\(s\) accepted, not failing the run\), 1 expired, 0 not yet approved, 0 unused/);
     assert.match(stdout, /1 attested, 1 stale/);
   });

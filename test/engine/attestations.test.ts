@@ -5,6 +5,7 @@ import type { Catalog, Control } from '../../src/catalog/model.js';
 import type { AttestationEvidence } from '../../src/evidence/types.js';
 import { attestationState, attestationsByControl } from '../../src/engine/attestations.js';
 import { rollUpControls } from '../../src/engine/roll-up.js';
+import { DEFAULT_RISK_METHOD } from '../../src/engine/risk-register.js';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const attestation = (over: Partial<AttestationEvidence> = {}): AttestationEvidence => ({
@@ -13,7 +14,7 @@ const attestation = (over: Partial<AttestationEvidence> = {}): AttestationEviden
 });
 const control = (id: string, checks: string[] = []) => ({ id, title: id, checks, severity: 'high', likelihood: 4, impact: 3 } as unknown as Control);
 const roll = (controls: Control[], attestations: AttestationEvidence[], status: 'pass' | 'fail' = 'fail') =>
-  rollUpControls({ controls } as unknown as Catalog, () => status, attestationsByControl(attestations, NOW));
+  rollUpControls({ controls } as unknown as Catalog, () => ({ status, failures: status === 'fail' ? 1 : 0 }), attestationsByControl(attestations, NOW), DEFAULT_RISK_METHOD);
 
 describe('attestation state by the run\'s date', () => {
   const cases: Array<[string, string, string, ReturnType<typeof attestationState>]> = [
@@ -29,13 +30,16 @@ describe('attestations on controls', () => {
   it('a fresh attestation makes a manual control attested, records it, and brings residual risk down', () => {
     const [c] = roll([control('MCP-IR-01')], [attestation()]);
     assert.equal(c!.status, 'attested');
-    assert.deepEqual(c!.attestation, { attestedBy: 'secops@example.com', date: '2026-10-15', validUntil: '2027-10-15', evidence: 'docs/ir-plan.md', sha256: 'a'.repeat(64) });
+    assert.deepEqual(c!.attestation, { attestedBy: 'secops@example.com', date: '2026-10-15', validUntil: '2027-10-15', evidence: 'docs/ir-plan.md', sha256: 'a'.repeat(64), state: 'fresh' });
+    assert.match(c!.reason, /attested by secops@example\.com on 2026-10-15, valid until 2027-10-15/);
     assert.equal(c!.risk.residual, 3);
   });
 
   it('an expired attestation makes it stale, and stale leaves the inherent risk standing', () => {
     const [c] = roll([control('MCP-IR-01')], [attestation({ validUntil: '2026-09-01', date: '2025-09-01' })]);
     assert.equal(c!.status, 'stale');
+    assert.equal(c!.attestation?.state, 'stale');
+    assert.match(c!.reason, /expired on 2026-09-01/);
     assert.equal(c!.risk.residual, 12);
   });
 
@@ -48,12 +52,14 @@ describe('attestations on controls', () => {
     const [c] = roll([control('MCP-IR-01', ['mcp.x.y'])], [attestation()]);
     assert.equal(c!.status, 'fail');
     assert.equal(c!.attestation?.validUntil, '2027-10-15');
+    assert.match(c!.reason, /failed: mcp\.x\.y \(1 finding\); its checks decide; the attestation is recorded beside them/);
     assert.equal(c!.risk.residual, 12);
   });
 
   it('a control without an attestation stays manual', () => {
     const [c] = roll([control('MCP-GV-01')], [attestation()]);
     assert.equal(c!.status, 'manual');
+    assert.equal(c!.reason, 'no check can decide this control and no attestation covers it');
     assert.equal(c!.attestation, undefined);
   });
 });

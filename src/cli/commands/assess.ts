@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
-import type { Assessment } from '../../engine/assessment.js';
+import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
@@ -18,11 +18,14 @@ import { ExitCode, UsageError } from '../exit-codes.js';
 import { table } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
+import { readPreviousAssessment } from '../previous-assessment.js';
+import { resolveRiskMethod } from '../../engine/risk-register.js';
 
 interface AssessOptions extends SourceOptions {
   catalog?: string;
   frameworks?: string;
   failOn?: Severity | 'none';
+  previous?: string;
 }
 
 export function registerAssess(program: Command): void {
@@ -33,6 +36,7 @@ export function registerAssess(program: Command): void {
       .choices([...SEVERITIES, 'none']))
     .addOption(new Option('--evidence <dirs...>', 'assess saved evidence bundles instead of collecting'))
     .addOption(new Option('--catalog <dir>', 'catalog folder (default: the built-in catalog)'))
+    .addOption(new Option('--previous <file>', 'an earlier assessment.json: add what changed since (controls, findings, servers, tools, exceptions, attestations, scores)'))
     .action(async (args: string[], options: AssessOptions) => {
       const now = runTime();
       const sources = resolveSources(args, options);
@@ -43,6 +47,8 @@ export function registerAssess(program: Command): void {
 
       // The user's files are checked before collecting, so a broken one refuses the run at once.
       const exceptions = loadExceptions(sources.config, catalog);
+      const previous = options.previous ? readPreviousAssessment(path.resolve(options.previous)) : undefined;
+      const riskMethod = resolveRiskMethod(sources.config?.config.risk);
       const attestationItems = loadAttestationItems(sources.config, catalog, now);
       const gathered = await gatherEvidence(sources, options, now);
       const items = withItems(gathered.items, attestationItems);
@@ -51,13 +57,15 @@ export function registerAssess(program: Command): void {
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
-        ...(exceptions ? { exceptions } : {}), attestations: attestationItems.map((i) => i.data),
-        checkOptions: sources.checkOptions,
+        ...(exceptions ? { exceptions } : {}), ...(previous ? { previous } : {}),
+        checkOptions: sources.checkOptions, riskMethod,
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
           ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),
           frameworks,
           dataClasses: sources.config?.config.dataClasses ?? [],
+          dataClassesDeclared: sources.config?.config.dataClasses !== undefined,
+          ...(sources.config?.config.aiAct ? { aiAct: sources.config.config.aiAct } : {}),
           paths: sources.paths.map((p) => displayPath(p, sources.root) || '.'),
           includeUser: Boolean(options.includeUser),
         },
@@ -68,7 +76,7 @@ export function registerAssess(program: Command): void {
     });
 }
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
+const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
 
 /** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
 export function summarise(a: Assessment, out: string): string {
@@ -101,9 +109,33 @@ export function summarise(a: Assessment, out: string): string {
     lines.push(`Exceptions: ${e.live} live (${a.summary.findings.excepted ?? 0} finding(s) accepted, not failing the run), ${e.expired} expired, ${e.notYetApproved} not yet approved, ${e.unused} unused`);
   }
   lines.push('Frameworks (coverage = requirements with evidence, compliance = requirements met):');
-  lines.push(table(a.frameworks.map((f) => ['  ' + f.id, `coverage ${pct(f.summary.coverage)}`, `compliance ${pct(f.summary.compliance)}`,
-    `${f.summary.counts.met} met, ${f.summary.counts.partially_met} partly, ${f.summary.counts.not_met} not met, ${f.summary.counts.not_assessed} not assessed`])));
+  lines.push(table(a.frameworks.map((f) => {
+    if (!f.applicability.applies) return ['  ' + f.id, 'not applicable', '', firstSentence(f.applicability.reason ?? '')];
+    const n = f.summary.counts;
+    return ['  ' + f.id, `coverage ${pct(f.summary.coverage)}`, `compliance ${pct(f.summary.compliance)}`,
+      `${n.met} met, ${n.partially_met} partly, ${n.not_met} not met, ${n.not_assessed} not assessed${n.not_applicable ? `, ${n.not_applicable} out of scope` : ''}`
+      + (f.applicability.assumed.length ? ` (assumed in scope: ${f.applicability.assumed.join(', ')} not declared)` : '')];
+  })));
+  const bands = (pick: (r: Assessment['risks'][number]) => string) =>
+    (['critical', 'high', 'medium', 'low'] as const).map((b) => `${a.risks.filter((r) => pick(r) === b).length} ${b}`).join(', ');
+  lines.push(`Risks:    residual ${bands((r) => r.band.residual)} (inherent ${bands((r) => r.band.inherent)}) across ${a.risks.length} threats`);
+  if (a.changes) lines.push(describeChanges(a.changes));
   lines.push(`Wrote ${displayPath(path.join(out, 'assessment.json'))} and ${displayPath(path.join(out, 'evidence'))}/ (root hash ${a.evidence.rootHash})`);
   if (a.summary.failed) lines.push(`Failing: findings at or above "${a.summary.failOn}".`);
   return `${lines.join('\n')}\n`;
+}
+
+const firstSentence = (text: string) => text.split(/(?<=;|\.) /)[0]!.replace(/[;.]$/, '');
+
+/** One paragraph of what changed since the previous assessment. */
+function describeChanges(c: AssessmentChanges): string {
+  const s = c.summary;
+  const scores = c.frameworks.filter((f) => f.compliance.from !== f.compliance.to || f.coverage.from !== f.coverage.to || f.status)
+    .map((f) => f.status ? `${f.id} ${f.status}` : `${f.id} compliance ${pct(f.compliance.from)} -> ${pct(f.compliance.to)}`);
+  return [
+    `Since ${c.previous.generatedAt.slice(0, 10)}: ${s.regressedControls} control(s) regressed, ${s.improvedControls} improved;`,
+    `${s.newFindings} new finding(s), ${s.resolvedFindings} resolved; ${s.addedServers} new server(s), ${s.addedTools} new tool(s),`,
+    `${s.changedTools} changed tool definition(s); ${s.expiredExceptions} exception(s) expired, ${s.staleAttestations} attestation(s) went stale`
+    + (scores.length ? `; ${scores.join(', ')}` : ''),
+  ].join(' ');
 }
