@@ -63,6 +63,17 @@ function isStale(attestation: ControlAttestation | undefined, generatedAt: strin
 const serverKey = (s: { path: string; name: string }) => `${s.path}\u0000${s.name}`;
 const toolKey = (t: { server: string; name: string }) => `${t.server}\u0000${t.name}`;
 
+/** Items only after (added), only before (removed), and on both sides (kept, as [before, after]), by key. */
+function diffBy<T>(before: readonly T[], after: readonly T[], key: (item: T) => string) {
+  const a = firstBy(before, key);
+  const b = firstBy(after, key);
+  return {
+    added: [...b].filter(([k]) => !a.has(k)).map(([, item]) => item),
+    removed: [...a].filter(([k]) => !b.has(k)).map(([, item]) => item),
+    kept: [...b].filter(([k]) => a.has(k)).map(([k, item]): [T, T] => [a.get(k)!, item]),
+  };
+}
+
 export function compareAssessments(previous: Assessment, current: Assessment): AssessmentChanges {
   // Controls and requirements on one side only are a catalog change, not a change of the estate: left out.
   const previousControls = firstBy(previous.controls, (c) => c.id);
@@ -99,19 +110,10 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
   const empty: Inventory = { servers: [], tools: [] };
   const previousInventory = (previous.inventory as Inventory | undefined) ?? empty;
   const currentInventory = (current.inventory as Inventory | undefined) ?? empty;
-  const previousServers = firstBy(previousInventory.servers, serverKey);
-  const currentServers = firstBy(currentInventory.servers, serverKey);
-  const previousTools = firstBy(previousInventory.tools, toolKey);
-  const currentTools = firstBy(currentInventory.tools, toolKey);
-  const addedServers = [...currentServers].filter(([key]) => !previousServers.has(key)).map(([, s]) => s);
-  const removedServers = [...previousServers].filter(([key]) => !currentServers.has(key)).map(([, s]) => s);
-  const addedTools = [...currentTools].filter(([key]) => !previousTools.has(key)).map(([, t]) => t);
-  const removedTools = [...previousTools].filter(([key]) => !currentTools.has(key)).map(([, t]) => t);
-  const toolsChanged: AssessmentChanges['tools']['changed'] = [];
-  for (const [key, t] of currentTools) {
-    const before = previousTools.get(key);
-    if (before && before.sha256 !== t.sha256) toolsChanged.push({ server: t.server, name: t.name, path: t.path, from: before.sha256, to: t.sha256 });
-  }
+  const servers = diffBy(previousInventory.servers, currentInventory.servers, serverKey);
+  const tools = diffBy(previousInventory.tools, currentInventory.tools, toolKey);
+  const toolsChanged = tools.kept.filter(([before, after]) => before.sha256 !== after.sha256)
+    .map(([before, t]) => ({ server: t.server, name: t.name, path: t.path, from: before.sha256, to: t.sha256 }));
 
   const previousExceptions = firstBy(previous.exceptions ?? [], (e) => e.id);
   const expired = (current.exceptions ?? [])
@@ -157,8 +159,8 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
     controls,
     requirements,
     findings: { new: newFindings, resolved: resolvedFindings, unchanged },
-    servers: { added: addedServers, removed: removedServers },
-    tools: { added: addedTools, removed: removedTools, changed: toolsChanged },
+    servers: { added: servers.added, removed: servers.removed },
+    tools: { added: tools.added, removed: tools.removed, changed: toolsChanged },
     exceptions: { expired },
     attestations: { stale },
     frameworks,
@@ -168,8 +170,8 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
       improvedControls: controls.filter((c) => c.direction === 'improved').length,
       newFindings: newFindings.length,
       resolvedFindings: resolvedFindings.length,
-      addedServers: addedServers.length,
-      addedTools: addedTools.length,
+      addedServers: servers.added.length,
+      addedTools: tools.added.length,
       changedTools: toolsChanged.length,
       expiredExceptions: expired.length,
       staleAttestations: stale.length,

@@ -5,7 +5,7 @@
 import type { Catalog, Severity } from '../catalog/model.js';
 import { SEVERITIES } from '../catalog/model.js';
 import { CHECK_IDS } from '../checks/ids.js';
-import type { Check, CheckStatus } from '../checks/types.js';
+import type { Check } from '../checks/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../catalog/model.js';
 import { THREATS } from '../catalog/taxonomy.js';
+import { listed } from '../lib/listed.js';
 import type { AssessmentControl, AssessmentRisk, ControlStatus, RiskBand, RiskHeatMap, RiskMethod } from './assessment.js';
 
 /** Only a control shown to work (pass, or a fresh attestation) earns credit by default. */
@@ -23,8 +24,6 @@ export interface ConfiguredRiskMethod {
 
 /** Likelihood and impact of a threat no control in the catalog mitigates: unmitigated is the honest reading. */
 const UNMITIGATED = 5;
-/** Ids named per status in a reason before "and N more". */
-const REASON_IDS = 6;
 /** Order in which a reason lists statuses: strongest evidence first. */
 const STATUS_ORDER: ControlStatus[] = ['pass', 'attested', 'stale', 'manual', 'not_observed', 'error', 'fail', 'not_applicable'];
 
@@ -72,12 +71,10 @@ function describeControls(controls: RegisterControl[]): string {
   for (const status of STATUS_ORDER) {
     const group = controls.filter((c) => c.status === status);
     if (group.length === 0) continue;
-    const ids = group.slice(0, REASON_IDS).map((c) => c.id).join(', ');
-    const more = group.length > REASON_IDS ? ` and ${group.length - REASON_IDS} more` : '';
     // Partial credit is a configured choice; say so rather than let "effective" overstate it.
     const credit = group[0]!.credit;
     const partial = credit > 0 && credit < 1 ? ` at ${credit} credit` : '';
-    groups.push(`${ids}${more} ${status}${partial}`);
+    groups.push(`${listed(group.map((c) => c.id))} ${status}${partial}`);
   }
   return groups.join('; ');
 }

@@ -8,6 +8,7 @@ import type { Catalog, Control, Framework, Relationship } from '../catalog/model
 import type { CheckStatus } from '../checks/types.js';
 import type { AssessmentControl, AssessmentFramework, ControlStatus, RequirementStatus, RiskMethod } from './assessment.js';
 import { requirementKey, type AttestationState, type ControlAttestationState } from './attestations.js';
+import { listed } from '../lib/listed.js';
 import { controlRisk } from './risk-register.js';
 import { requirementApplicability, type ScopeFacts } from './scoping.js';
 
@@ -22,15 +23,8 @@ export interface CheckOutcome {
 
 export type CheckLookup = (id: string) => CheckOutcome;
 
-const NOT_COLLECTED: CheckOutcome = { status: 'not_observed', reason: 'the check did not run', failures: 0 };
-
 /** What an attestation makes of a control no check can decide. */
 const MANUAL_STATUS: Record<AttestationState, ControlStatus> = { fresh: 'attested', stale: 'stale', future: 'manual' };
-
-/** At most `max` items, then "and N more", so a reason stays one readable line. */
-export function listed(items: string[], max = 6): string {
-  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
