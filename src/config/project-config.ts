@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
-import { resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
+import type { RiskMethod } from '../engine/assessment.js';
+import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -54,6 +55,8 @@ export interface LoadedConfig {
   catalogs: string[];
   exceptionsFile?: string;
   attestationsFile?: string;
+  /** `risk:` resolved over the defaults. */
+  riskMethod: RiskMethod;
 }
 
 /** Reads and schema-checks mcp-comply.yaml; returns undefined config when it cannot be used. */
@@ -61,8 +64,9 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   const { yaml, problems } = readValidated(file, 'config');
   if (!yaml) return { problems };
   const config = yaml.value as ProjectConfig;
+  let riskMethod = DEFAULT_RISK_METHOD;
   try {
-    resolveRiskMethod(config.risk);
+    riskMethod = resolveRiskMethod(config.risk);
   } catch (error) {
     problems.push({ file, ...yaml.positionOf(['risk']), severity: 'error', code: 'risk-method', message: (error as Error).message });
   }
@@ -79,7 +83,7 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     return resolve(target);
   };
   return {
-    loaded: { file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations') },
+    loaded: { file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'), riskMethod },
     problems,
   };
 }

@@ -9,16 +9,10 @@ import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import type { Problem } from '../../src/lib/problem.js';
 import { isValidDefinition, validateYaml, type SchemaName } from '../../src/lib/schemas.js';
 import { readYamlFile } from '../../src/lib/yaml-file.js';
-import { tempDir } from '../helpers/temp-catalog.js';
+import { tempDir, write } from '../helpers/temp-catalog.js';
 
 const { catalog } = loadCatalog();
 
-function write(dir: string, name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
 
 const exception = (fields: string) => `exceptions:\n  - id: EX-1\n${fields}    justification: Accepted.\n    approver: ciso@example.com\n    approved: 2026-10-01\n    expires: 2027-06-30\n`;
 

@@ -12,12 +12,8 @@ import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { validateValue } from '../../src/lib/schemas.js';
 import type { Assessment } from '../../src/engine/assessment.js';
 import { readAll, runCli as run } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp-catalog.js';
+import { tempDir, write } from '../helpers/temp-catalog.js';
 
-function write(dir: string, name: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), text);
-}
 
 describe('mcp-comply assess (built CLI)', () => {
   it('assesses the example estate: valid assessment.json, findings at file:line, evidence that verifies', () => {

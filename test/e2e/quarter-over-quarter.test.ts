@@ -9,15 +9,12 @@ import { describe, it } from 'node:test';
 import type { Assessment } from '../../src/engine/assessment.js';
 import { validateValue } from '../../src/lib/schemas.js';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp-catalog.js';
+import { tempDir, write } from '../helpers/temp-catalog.js';
 
 const Q3 = String(Date.parse('2026-08-25T09:00:00Z') / 1000);
 const Q4 = String(Date.parse('2026-11-23T09:00:00Z') / 1000);
 
-function write(dir: string, name: string, value: string | object): void {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
-}
+const writeJson = (dir: string, name: string, value: object) => write(dir, name, `${JSON.stringify(value, null, 2)}\n`);
 
 const tool = (name: string, description: string) => ({ name, description, inputSchema: { type: 'object', properties: {}, additionalProperties: false } });
 
@@ -36,25 +33,25 @@ function q3Estate(project: string): void {
     '    attestedBy: secops@example.com', '    date: 2026-07-15', '    validUntil: 2026-10-31', '',
   ].join('\n'));
   write(project, 'ir-plan.md', '# IR plan\n');
-  write(project, '.cursor/mcp.json', {
+  writeJson(project, '.cursor/mcp.json', {
     mcpServers: {
       github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_TOKEN: 'ghp_Q3plantedTokenValue0123456789abcdefABCD' } },
       payments: { command: 'npx', args: ['-y', '@acme/payments-mcp@latest'] },
     },
   });
-  write(project, 'mcp-tools/github.tools.json', { server: 'github', tools: [tool('create_issue', 'Creates an issue in a repository.')] });
+  writeJson(project, 'mcp-tools/github.tools.json', { server: 'github', tools: [tool('create_issue', 'Creates an issue in a repository.')] });
 }
 
 /** What changed by Q4: the token moved to the environment, a server and a tool were added, a tool's definition changed. */
 function q4Changes(project: string): void {
-  write(project, '.cursor/mcp.json', {
+  writeJson(project, '.cursor/mcp.json', {
     mcpServers: {
       github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_TOKEN: '${env:GITHUB_TOKEN}' } },
       payments: { command: 'npx', args: ['-y', '@acme/payments-mcp@latest'] },
       search: { command: 'npx', args: ['-y', '@acme/search-mcp'] },
     },
   });
-  write(project, 'mcp-tools/github.tools.json', {
+  writeJson(project, 'mcp-tools/github.tools.json', {
     server: 'github',
     tools: [tool('create_issue', 'Creates an issue in a repository, with labels.'), tool('list_issues', 'Lists the issues of a repository.')],
   });
@@ -140,8 +137,8 @@ describe('assess --previous (built CLI): what changed since last quarter', () =>
   it('a previous file that is not an assessment is an input error naming it (exit 2)', () => {
     const dir = tempDir();
     write(dir, 'broken.json', '{\n  "schemaVersion": "1.1",\n  "findings": [\n');
-    write(dir, 'other.json', { hello: 'world' });
-    write(dir, 'future.json', { ...q3.assessment, schemaVersion: '2.0' });
+    writeJson(dir, 'other.json', { hello: 'world' });
+    writeJson(dir, 'future.json', { ...q3.assessment, schemaVersion: '2.0' });
     const cases: Array<[string, RegExp]> = [
       ['broken.json', /broken\.json:4:1: not valid JSON/],
       ['other.json', /other\.json: not an mcp-comply assessment \(missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks\)/],

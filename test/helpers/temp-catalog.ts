@@ -14,6 +14,14 @@ export function tempDir(prefix = 'mcp-comply-'): string {
   return dir;
 }
 
+/** Writes `content` to `dir/name`, making its folders, and returns the file's absolute path. */
+export function write(dir: string, name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
 /** A copy of the built-in controls/ and mappings/, with `files` written over it (null deletes). */
 export function tempCatalog(files: Record<string, string | Buffer | null> = {}): string {
   const root = tempDir('mcp-comply-catalog-');
@@ -21,9 +29,8 @@ export function tempCatalog(files: Record<string, string | Buffer | null> = {}):
     fs.cpSync(path.join(PACKAGE_ROOT, folder), path.join(root, folder), { recursive: true });
   }
   for (const [name, content] of Object.entries(files)) {
-    const file = path.join(root, name);
-    if (content === null) fs.rmSync(file);
-    else { fs.mkdirSync(path.dirname(file), { recursive: true }); fs.writeFileSync(file, content); }
+    if (content === null) fs.rmSync(path.join(root, name));
+    else write(root, name, content);
   }
   return root;
 }

@@ -13,6 +13,7 @@ import type { McpServer } from '../../collectors/mcp-config/model.js';
 import type { Check } from '../types.js';
 import { fieldKey, settingKey, settingLocation } from './locate.js';
 import { eachConfig } from './results.js';
+import { listed } from '../../lib/listed.js';
 
 /** Verbs of tools that change state, move money, send messages or run code (matched per word of the name). */
 const CONSEQUENTIAL = new Set([
@@ -39,10 +40,6 @@ function isWildcard(entry: string, server: McpServer): boolean {
   return entry.includes('*') || entry === `mcp__${server.name}` || entry.toLowerCase() === 'all';
 }
 
-function listTools(tools: string[]): string {
-  const shown = tools.slice(0, 5).join(', ');
-  return tools.length > 5 ? `${shown} and ${tools.length - 5} more` : shown;
-}
 
 export const check: Check = {
   meta: {
@@ -90,7 +87,7 @@ export const check: Check = {
           }
         });
         if (others.length > 0) {
-          results.fail(server, { messageId: 'otherTools', severity: 'low', field: 'autoApprove', key: fieldKey(server, 'autoApprove'), data: { count: others.length, tools: listTools(others) } });
+          results.fail(server, { messageId: 'otherTools', severity: 'low', field: 'autoApprove', key: fieldKey(server, 'autoApprove'), data: { count: others.length, tools: listed(others, 5) } });
         }
       }
       return results.finish('noAutoApprove', 'nothingAutoApproved');

@@ -19,7 +19,6 @@ import { table } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
 import { readPreviousAssessment } from '../previous-assessment.js';
-import { resolveRiskMethod } from '../../engine/risk-register.js';
 
 interface AssessOptions extends SourceOptions {
   catalog?: string;
@@ -48,7 +47,6 @@ export function registerAssess(program: Command): void {
       // The user's files are checked before collecting, so a broken one refuses the run at once.
       const exceptions = loadExceptions(sources.config, catalog);
       const previous = options.previous ? readPreviousAssessment(path.resolve(options.previous)) : undefined;
-      const riskMethod = resolveRiskMethod(sources.config?.config.risk);
       const attestationItems = loadAttestationItems(sources.config, catalog, now);
       const gathered = await gatherEvidence(sources, options, now);
       const items = withItems(gathered.items, attestationItems);
@@ -58,7 +56,7 @@ export function registerAssess(program: Command): void {
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
         ...(exceptions ? { exceptions } : {}), ...(previous ? { previous } : {}),
-        checkOptions: sources.checkOptions, riskMethod,
+        checkOptions: sources.checkOptions, ...(sources.config ? { riskMethod: sources.config.riskMethod } : {}),
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
           ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),

@@ -3,7 +3,6 @@
  * runs, and sensitive values built at run time (no literal token sits in the repository).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collectLogs, type ParallelOptions } from '../../../src/collectors/logs/index.js';
@@ -11,7 +10,9 @@ import type { LogSourceEvidence } from '../../../src/collectors/logs/model.js';
 import type { CheckOptions } from '../../../src/config/check-options.js';
 import type { CollectContext, EvidenceItem, LogFileSpec, UnreadableSource } from '../../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../../src/lib/package-root.js';
-import { tempDir } from '../../helpers/temp-catalog.js';
+import { tempDir, write } from '../../helpers/temp-catalog.js';
+
+export { write };
 
 export const NOW = '2026-11-23T12:00:00.000Z';
 export const FIXTURES = path.join(PACKAGE_ROOT, 'test', 'collectors', 'logs', 'fixtures');
@@ -30,13 +31,6 @@ export function collect(root: string, logs: LogFileSpec[], options: { parallel?:
   return collectLogs(context(root, logs, options.checkOptions), options.parallel ?? INLINE);
 }
 
-/** Writes `content` to `root/name` (folders made) and returns the absolute path. */
-export function write(root: string, name: string, content: string | Buffer): string {
-  const file = path.join(root, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
 
 /** One JSON object a line, with a trailing newline. */
 export const jsonl = (events: object[]): string => events.map((e) => `${JSON.stringify(e)}\n`).join('');

@@ -1,11 +1,12 @@
 /** Running the MCP configuration collector on a fixture folder and picking items out of its output. */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mcpConfigCollector } from '../../../src/collectors/mcp-config/index.js';
 import type { McpConfigFile, McpServer } from '../../../src/collectors/mcp-config/model.js';
 import type { DiscoverySummary, EvidenceItem, UnreadableSource } from '../../../src/evidence/types.js';
+
+export { write } from '../../helpers/temp-catalog.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const NOW = '2026-11-02T09:30:00.000Z';
@@ -63,11 +64,5 @@ export function kinds(items: EvidenceItem[]): string[] {
   return items.map((i) => i.id);
 }
 
-export function write(dir: string, name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
 
 export const pos = (line: number, column: number) => ({ line, column });

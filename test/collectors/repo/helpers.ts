@@ -11,6 +11,7 @@ import path from 'node:path';
 import { repoCollector } from '../../../src/collectors/repo/index.js';
 import type { RepositoryEvidence } from '../../../src/collectors/repo/model.js';
 import type { CollectContext, EvidenceItem, UnreadableSource } from '../../../src/evidence/types.js';
+import { write } from '../../helpers/temp-catalog.js';
 
 export const NOW = '2026-11-23T12:00:00.000Z';
 
@@ -32,11 +33,7 @@ export function git(cwd: string, ...args: string[]): string {
 
 /** Writes files (POSIX paths relative to `root`; a Buffer is written as is). */
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const file = path.join(root, ...rel.split('/'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
+  for (const [rel, content] of Object.entries(files)) write(root, rel, content);
 }
 
 /** A git repository with `files` committed on `main`. */

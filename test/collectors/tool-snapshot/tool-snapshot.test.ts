@@ -11,7 +11,7 @@ import {
 } from '../../../src/collectors/tool-snapshot/parse.js';
 import type { EvidenceItem, UnreadableSource } from '../../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../../src/lib/package-root.js';
-import { tempDir } from '../../helpers/temp-catalog.js';
+import { tempDir, write } from '../../helpers/temp-catalog.js';
 import { NOW } from '../../helpers/tool-evidence.js';
 
 const ESTATE = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'tool-snapshot', 'estate');
@@ -20,12 +20,6 @@ async function collect(paths: string[], root = paths[0]!, home = '/nonexistent-h
   return toolSnapshotCollector.collect({ paths, root, includeUser: false, home, now: NOW });
 }
 
-function write(dir: string, name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-  return file;
-}
 
 const byId = (items: EvidenceItem[], id: string) => {
   const item = items.find((i) => i.id === id);
