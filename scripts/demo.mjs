@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run demo`: runs the built CLI on the bundled examples/ estate and says what it did.
+// `npm run demo`: runs the built CLI on the bundled examples/ estate, writes every report under out/,
+// and says what it did.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,15 +20,39 @@ function step(args, expected = [0]) {
   return result.status;
 }
 
+/** The PDF needs Chrome or Chromium: as root on Debian, install Debian's chromium when none is found. */
+async function ensureBrowser() {
+  const { findBrowser } = await import('../dist/reporters/pdf/browser.js');
+  try {
+    findBrowser({});
+    return;
+  } catch (error) {
+    if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
+      process.stdout.write(`demo: ${error.message}\n`);
+      return;
+    }
+  }
+  process.stdout.write('demo: no Chrome or Chromium found; installing Debian\'s chromium for the PDF report (apt-get)\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+}
+
+await ensureBrowser();
 step(['validate', '--config', 'examples/mcp-comply.yaml']);
 // The example estate has high findings on purpose, so assess exits 1 ("findings at or above --fail-on").
-const assessed = step(['assess', '--config', 'examples/mcp-comply.yaml', '--out', 'mcp-comply-out'], [0, 1]);
-step(['verify', 'mcp-comply-out']);
+const assessed = step([
+  'assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json',
+  '--format', 'pdf,html,md,csv,sarif,oscal', '--out', 'out',
+], [0, 1]);
+step(['verify', 'out']);
 
 process.stdout.write(`
 demo: validated the catalog and the example project files; assessed the examples/ estate (MCP client configs
       of eight clients, a registry server.json, tool snapshots, a gateway audit log, a Claude Desktop server log,
-      a proxy access log, and two repositories) and wrote mcp-comply-out/assessment.json and the
-      hashed evidence bundle mcp-comply-out/evidence/; verified the bundle. assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
-demo: not yet here: the reports (PDF, HTML, Markdown, CSV, SARIF, OSCAL); they arrive with the report command.
+      a proxy access log, two repositories, and the Northwind Health GitHub organisation recorded in
+      examples/recorded/) against last quarter's assessment (examples/previous/2026-Q3/); verified the evidence.
+demo: reports in out/: report.pdf and report.html (for the auditor), report.md, findings.csv and requirements.csv,
+      results.sarif (code scanning), assessment-results.oscal.json (OSCAL), beside assessment.json and evidence/.
+      assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
 `);

@@ -5,6 +5,7 @@ import { registerAssess } from './commands/assess.js';
 import { registerCollect } from './commands/collect.js';
 import { registerControls } from './commands/controls.js';
 import { registerFrameworks } from './commands/frameworks.js';
+import { registerReport } from './commands/report.js';
 import { registerTools } from './commands/tools.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerAssess(program);
   registerCollect(program);
+  registerReport(program);
   registerVerify(program);
   registerTools(program);
   registerValidate(program);

@@ -62,6 +62,8 @@ export interface ResolvedSources {
   github?: GitHubSources;
   /** Thresholds: defaults overlaid with the config's `checks:` (the log collector and the checks share them). */
   checkOptions: CheckOptions;
+  /** The config's `sources.evidence`: saved bundles added to what is collected, absolute. */
+  evidence?: string[];
 }
 
 /** Paths, root and config. With one folder given, that folder is the root; with a config, its folder. */
@@ -82,9 +84,10 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
     ...(config?.config.sources?.logs ?? []).map((l) => ({ ...l, path: path.resolve(base, l.path) })),
   ];
   const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));
+  const evidence = config?.config.sources?.evidence?.map((p) => path.resolve(base, p));
   const github = githubSources(options, config?.config.sources?.github);
   return {
-    paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}),
+    paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}), ...(evidence ? { evidence } : {}),
     checkOptions: resolveCheckOptions(config?.config.checks),
   };
 }
@@ -108,35 +111,18 @@ function githubSources(options: SourceOptions, configured: { org?: string; repos
   };
 }
 
-/** Evidence from the sources, or from saved bundles when --evidence is given (each verified first). */
+/**
+ * Evidence from the sources, or only from saved bundles when --evidence is given (each verified first).
+ * The config's `sources.evidence` bundles (recorded GitHub evidence, say) are added to what is collected.
+ */
 export async function gatherEvidence(
   sources: ResolvedSources, options: SourceOptions, now: string,
 ): Promise<{ items: EvidenceItem[]; failures: CollectorFailure[] }> {
-  if (options.evidence?.length) {
-    const items: EvidenceItem[] = [];
-    const byId = new Map<string, EvidenceItem>();
-    for (const dir of options.evidence) {
-      const bundleDir = locateBundle(path.resolve(dir));
-      const { items: loaded, problems } = readBundle(bundleDir);
-      if (problems.length > 0) {
-        throw new UsageError(`evidence bundle ${displayPath(bundleDir)} does not verify:\n${problems.map((p) => `  ${p.subject}: ${p.reason}: ${p.detail}`).join('\n')}`);
-      }
-      for (const item of loaded) {
-        // Shards of one run share some items (the advisory data, say): the same content is kept once, different content is refused.
-        const seen = byId.get(item.id);
-        if (seen && canonicalJson(seen.data) !== canonicalJson(item.data)) {
-          throw new UsageError(`evidence item ${item.id} differs between bundles (${displayPath(bundleDir)} and an earlier one)`);
-        }
-        if (seen) continue;
-        byId.set(item.id, item);
-        items.push(item);
-      }
-    }
-    return { items, failures: [] };
-  }
+  if (options.evidence?.length) return { items: readBundles(options.evidence.map((d) => path.resolve(d))), failures: [] };
   const progress = createProgress();
+  let collected: { items: EvidenceItem[]; failures: CollectorFailure[] };
   try {
-    return await runCollectors(COLLECTORS, {
+    collected = await runCollectors(COLLECTORS, {
       paths: sources.paths, root: sources.root, includeUser: Boolean(options.includeUser),
       home: os.homedir(), now, progress, logs: sources.logs,
       ...(sources.repos ? { repos: sources.repos } : {}),
@@ -147,6 +133,34 @@ export async function gatherEvidence(
   } finally {
     progress.done();
   }
+  if (!sources.evidence?.length) return collected;
+  return { items: readBundles(sources.evidence, collected.items), failures: collected.failures };
+}
+
+/**
+ * Items of saved bundles after `items`. Shards of one run share some items (the advisory data, say):
+ * the same content is kept once, different content under one id is refused.
+ */
+function readBundles(dirs: string[], items: EvidenceItem[] = []): EvidenceItem[] {
+  const merged = [...items];
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const dir of dirs) {
+    const bundleDir = locateBundle(dir);
+    const { items: loaded, problems } = readBundle(bundleDir);
+    if (problems.length > 0) {
+      throw new UsageError(`evidence bundle ${displayPath(bundleDir)} does not verify:\n${problems.map((p) => `  ${p.subject}: ${p.reason}: ${p.detail}`).join('\n')}`);
+    }
+    for (const item of loaded) {
+      const seen = byId.get(item.id);
+      if (seen && canonicalJson(seen.data) !== canonicalJson(item.data)) {
+        throw new UsageError(`evidence item ${item.id} differs between ${displayPath(bundleDir)} and the evidence before it`);
+      }
+      if (seen) continue;
+      byId.set(item.id, item);
+      merged.push(item);
+    }
+  }
+  return merged;
 }
 
 /** A bundle folder, or an output folder that holds one in evidence/. */

@@ -27,6 +27,8 @@ export interface ProjectConfig {
     logs?: Array<{ path: string; format?: LogFormat; fields?: Record<string, string> }>;
     repos?: string[];
     github?: { org?: string; repos?: string[]; apiUrl?: string };
+    /** Saved evidence bundles (e.g. recorded GitHub evidence) added to what is collected. */
+    evidence?: string[];
   };
   checks?: ConfiguredCheckOptions;
   catalogs?: string[];
@@ -34,6 +36,8 @@ export interface ProjectConfig {
   attestations?: string;
   failOn?: 'low' | 'medium' | 'high' | 'critical' | 'none';
   risk?: ConfiguredRiskMethod;
+  /** Defaults of `assess --format` and `report`. */
+  report?: { formats?: string[]; paper?: 'A4' | 'Letter'; templates?: string; browser?: string };
 }
 
 export interface RiskException {

@@ -6,7 +6,7 @@ import type { Severity } from '../catalog/model.js';
 import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
-export const ASSESSMENT_SCHEMA_VERSION = '1.1';
+export const ASSESSMENT_SCHEMA_VERSION = '1.2';
 
 export type ControlStatus = 'pass' | 'fail' | 'not_observed' | 'manual' | 'attested' | 'stale' | 'not_applicable' | 'error';
 export type RequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
@@ -30,6 +30,8 @@ export interface AssessmentCheck {
   severity: Severity;
   reason?: string;
   controlIds: string[];
+  /** What to do about a failure (the check's metadata), for reports and SARIF help. Absent before schema 1.2. */
+  remediation?: string;
   results: AssessmentResult[];
 }
 
@@ -101,12 +103,23 @@ export interface AssessmentControl {
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
   exception?: ExceptionNote;
   attestation?: ControlAttestation;
+  /** Catalog text carried along so that every report is a view of assessment.json alone. Absent before schema 1.2. */
+  objective?: string;
+  remediation?: string;
+  /** What an auditor expects to see when no check can decide (the control's `evidence` list). */
+  expectedEvidence?: string[];
+  threats?: string[];
+  practices?: string[];
+  references?: Array<{ title: string; url: string }>;
 }
 
 export interface AssessmentFramework {
   id: string;
   name: string;
   version: string;
+  publisher?: string;
+  /** Where the framework's text is published. */
+  source?: string;
   /** Whether the framework applies to the declared scope, how many of its requirements do, and what was assumed. */
   applicability: {
     applies: boolean;
@@ -129,7 +142,8 @@ export interface AssessmentFramework {
     /** Which controls decided it and how, or why it is out of scope. */
     reason: string;
     controlIds: string[];
-    controls: Array<{ id: string; relationship: string; status: ControlStatus }>;
+    /** `rationale`: how the control supports the requirement (mapping data; absent before schema 1.2). */
+    controls: Array<{ id: string; relationship: string; status: ControlStatus; rationale?: string }>;
     /** An attestation of the part of the requirement its controls leave open. */
     attestation?: ControlAttestation;
   }>;
@@ -233,6 +247,17 @@ export interface AssessmentChanges {
   };
 }
 
+/** The figures of one earlier assessment, kept so reports can draw the trend across quarters. */
+export interface HistoryPoint {
+  generatedAt: string;
+  rootHash: string;
+  frameworks: Array<{ id: string; coverage: number | null; compliance: number | null }>;
+  findings: { total: number; bySeverity: Record<Severity, number> };
+  controls: Record<ControlStatus, number>;
+  /** Sum of the residual scores of the risk register. */
+  residualRisk: number;
+}
+
 export interface Assessment {
   schemaVersion: string;
   tool: { name: string; version: string };
@@ -264,6 +289,8 @@ export interface Assessment {
   inventory: Inventory;
   /** What changed since `assess --previous`. */
   changes?: AssessmentChanges;
+  /** Earlier assessments, oldest first: the previous one and the history it carried (at most 11). */
+  history?: HistoryPoint[];
   /** The exceptions register: every exception of exceptions.yaml with its state on the run's date. */
   exceptions?: ExceptionEntry[];
   summary: {

@@ -2,9 +2,9 @@
  * What changed between two assessments (`assess --previous`, later `drift`): a pure function of the two
  * documents, so the same pair always gives the same changes, whatever the clock or the catalog on disk.
  */
-import { SEVERITIES } from '../catalog/model.js';
+import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type {
-  Assessment, AssessmentChanges, ChangeDirection, ControlAttestation, ControlStatus, Finding, FindingRef, Inventory,
+  Assessment, AssessmentChanges, ChangeDirection, ControlAttestation, ControlStatus, Finding, FindingRef, HistoryPoint, Inventory,
   RequirementStatus,
 } from './assessment.js';
 
@@ -177,4 +177,28 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
       staleAttestations: stale.length,
     },
   };
+}
+
+/** Earlier points kept in an assessment: enough for three years of quarterly reviews. */
+export const HISTORY_LIMIT = 11;
+
+/** The figures of one assessment for a trend line. */
+export function historyPoint(a: Assessment): HistoryPoint {
+  const controls = Object.fromEntries(Object.keys(CONTROL_STATUS_RANK).concat('not_applicable')
+    .map((s) => [s, a.controls.filter((c) => c.status === s).length])) as Record<ControlStatus, number>;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, a.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  return {
+    generatedAt: a.generatedAt,
+    rootHash: a.evidence.rootHash,
+    frameworks: a.frameworks.map((f) => ({ id: f.id, coverage: f.summary.coverage, compliance: f.summary.compliance })),
+    findings: { total: a.findings.length, bySeverity },
+    controls,
+    residualRisk: a.risks.reduce((sum, r) => sum + r.residual, 0),
+  };
+}
+
+/** The history a new assessment carries: the previous one's, then the previous one itself, oldest first. */
+export function historyAfter(previous: Assessment): HistoryPoint[] {
+  return [...(previous.history ?? []), historyPoint(previous)]
+    .sort((a, b) => byText(a.generatedAt, b.generatedAt)).slice(-HISTORY_LIMIT);
 }

@@ -11,9 +11,9 @@ import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type ControlStatus, type Finding, type RiskMethod } from './assessment.js';
+import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type AssessmentControl, type ControlStatus, type Finding, type RiskMethod } from './assessment.js';
 import { attestationsByControl, attestationsByRequirement } from './attestations.js';
-import { compareAssessments } from './compare.js';
+import { compareAssessments, historyAfter } from './compare.js';
 import { applyExceptions } from './exceptions.js';
 import { inventoryOf } from './inventory.js';
 import { buildRiskRegister, DEFAULT_RISK_METHOD } from './risk-register.js';
@@ -56,7 +56,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     controlIds: controlsOf(id), results: [],
   }));
   const checks: AssessmentCheck[] = [
-    ...evaluated.map(({ remediation: _remediation, ...c }) => ({ ...c, controlIds: controlsOf(c.id) })),
+    ...evaluated.map((c) => ({ ...c, controlIds: controlsOf(c.id) })),
     ...pending,
   ];
   const outcomes = new Map(checks.map((c): [string, CheckOutcome] => [c.id, {
@@ -104,7 +104,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     },
     checks,
     findings,
-    controls,
+    controls: controls.map((c) => withCatalogText(c, catalog)),
     frameworks,
     risks,
     riskMethod,
@@ -125,7 +125,17 @@ export function evaluate(input: EvaluateInput): Assessment {
       failed,
     },
   };
-  return input.previous ? { ...assessment, changes: compareAssessments(input.previous, assessment) } : assessment;
+  return input.previous ? { ...assessment, changes: compareAssessments(input.previous, assessment), history: historyAfter(input.previous) } : assessment;
+}
+
+/** A control with the catalog's text beside its status, so that reports need nothing but assessment.json. */
+function withCatalogText(control: AssessmentControl, catalog: Catalog): AssessmentControl {
+  const entry = catalog.controls.find((c) => c.id === control.id);
+  if (!entry) return control;
+  return {
+    ...control, objective: entry.objective, remediation: entry.remediation, expectedEvidence: entry.evidence,
+    threats: entry.threats, practices: entry.practices, ...(entry.references ? { references: entry.references } : {}),
+  };
 }
 
 /** The log retention minimums of the frameworks in scope (mapping data), beside the user's override. */

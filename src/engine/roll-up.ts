@@ -135,7 +135,7 @@ export function rollUpFrameworks(
   return frameworks.map((framework) => {
     const assumed = new Set<string>();
     const requirements = framework.requirements.map((requirement) => {
-      const linked = requirement.controls.map((l) => ({ id: l.control, relationship: l.relationship, status: statusOf.get(l.control) ?? 'not_observed' }));
+      const linked = requirement.controls.map((l) => ({ id: l.control, relationship: l.relationship, status: statusOf.get(l.control) ?? 'not_observed', rationale: l.rationale }));
       const scope = requirementApplicability(framework, requirement.appliesTo, facts);
       scope.assumed.forEach((a) => assumed.add(a));
       const rest = attestations.get(requirementKey(framework.id, requirement.id));
@@ -153,6 +153,8 @@ export function rollUpFrameworks(
       id: framework.id,
       name: framework.name,
       version: framework.version,
+      publisher: framework.publisher,
+      source: framework.source,
       applicability: {
         applies: whole.applies,
         ...(whole.reason ? { reason: whole.reason } : {}),

@@ -27,8 +27,11 @@ describe('mcp-comply assess (built CLI)', () => {
     assert.ok(assessment.findings.length > 0);
     for (const finding of assessment.findings) {
       assert.ok(!path.isAbsolute(finding.location.path) && !finding.location.path.includes('\\'), finding.location.path);
+      // GitHub findings (from the recorded bundle) name their repository or organisation, not a file.
+      if (finding.location.path.startsWith('github:')) continue;
       assert.ok(fs.existsSync(path.join(PACKAGE_ROOT, 'examples', finding.location.path)), finding.location.path);
     }
+    assert.ok(assessment.findings.some((f) => f.location.path === 'github:northwind-health/billing-service'), 'the recorded GitHub evidence is assessed');
     assert.ok(assessment.evidence.unreadable.some((u) => u.path === 'broken/.cursor/mcp.json' && u.line === 5), JSON.stringify(assessment.evidence.unreadable));
     assert.match(stdout, /broken\/\.cursor\/mcp\.json:5:\d+: parse-error/);
     assert.equal(run(['verify', out]).code, 0);
@@ -192,7 +195,7 @@ describe('mcp-comply assess (built CLI)', () => {
     writeBundle(path.join(other, 'evidence'), items.map((i) => (i === advisory ? { ...i, data: { ...(i.data as object), note: 'changed' } } as unknown as EvidenceItem : i)), advisory.collectedAt);
     const conflict = run(['assess', '--evidence', first, other, '--out', tempDir()]);
     assert.equal(conflict.code, 2);
-    assert.match(conflict.stderr, /evidence item advisory-db:\S+ differs between bundles/);
+    assert.match(conflict.stderr, /evidence item advisory-db:\S+ differs between \S+ and the evidence before it/);
   });
 
   it('exit codes: 0 under --fail-on none, 2 for a missing path or unknown framework', () => {

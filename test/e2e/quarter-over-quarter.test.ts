@@ -142,7 +142,7 @@ describe('assess --previous (built CLI): what changed since last quarter', () =>
     const cases: Array<[string, RegExp]> = [
       ['broken.json', /broken\.json:4:1: not valid JSON/],
       ['other.json', /other\.json: not an mcp-comply assessment \(missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks\)/],
-      ['future.json', /future\.json: schemaVersion 2\.0 cannot be compared with 1\.\d+/],
+      ['future.json', /future\.json: schemaVersion 2\.0 is not supported by this mcp-comply \(schema 1\.\d+\)/],
       ['missing.json', /missing\.json: cannot read the previous assessment \(ENOENT\)/],
     ];
     for (const [name, message] of cases) {

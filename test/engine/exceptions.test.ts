@@ -14,7 +14,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   evidenceId: 'mcp-config:x', server: 'payments', ...over,
 });
 const control = (id: string, status: AssessmentControl['status']): AssessmentControl => ({
-  id, title: id, status, severity: 'high', checks: [], risk: { likelihood: 3, impact: 3, inherent: 9, residual: 9 },
+  id, title: id, status, reason: 'test', severity: 'high', checks: [], risk: { likelihood: 3, impact: 3, inherent: 9, residual: 9 },
 });
 
 describe('exception matching', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Check, CheckContext, CheckResult } from '../../src/checks/types.js';
 import { parseToolLock, parseToolSnapshot } from '../../src/collectors/tool-snapshot/parse.js';
+import { resolveCheckOptions } from '../../src/config/check-options.js';
 import type { EvidenceItem, EvidenceKind } from '../../src/evidence/types.js';
 
 export const NOW = '2026-11-01T00:00:00.000Z';
@@ -25,6 +26,8 @@ export function lockItem(json: string | object, path = 'mcp-tools.lock'): Eviden
 export function runToolCheck(check: Check, items: EvidenceItem[]): CheckResult[] {
   const context: CheckContext = {
     now: NOW,
+    frameworks: [],
+    options: resolveCheckOptions(),
     evidence: <K extends EvidenceKind>(kind: K) => {
       assert.ok(check.meta.evidence.includes(kind), `${check.meta.id} reads undeclared evidence ${kind}`);
       return items.filter((i) => i.kind === kind) as Array<EvidenceItem<K>>;

@@ -18,9 +18,10 @@ import { ExitCode, UsageError } from '../exit-codes.js';
 import { table } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
-import { readPreviousAssessment } from '../previous-assessment.js';
+import { readAssessmentFile } from '../assessment-file.js';
+import { addReportOptions, reportSettings, writeReports, type ReportFlags } from '../reports.js';
 
-interface AssessOptions extends SourceOptions {
+interface AssessOptions extends SourceOptions, ReportFlags {
   catalog?: string;
   frameworks?: string;
   failOn?: Severity | 'none';
@@ -28,7 +29,7 @@ interface AssessOptions extends SourceOptions {
 }
 
 export function registerAssess(program: Command): void {
-  addSourceOptions(program.command('assess'))
+  addReportOptions(addSourceOptions(program.command('assess')), 'reports to write beside assessment.json (default: the config\'s report.formats)')
     .description('assess MCP servers: collect evidence, run the checks, roll up controls and frameworks, write DIR/assessment.json')
     .addOption(new Option('--frameworks <ids>', 'comma-separated framework ids (default: the config\'s, else all)'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: the config\'s failOn, else high)')
@@ -40,13 +41,14 @@ export function registerAssess(program: Command): void {
       const now = runTime();
       const sources = resolveSources(args, options);
       const catalog = refuseInvalid(loadCatalogFor(options.catalog, sources.config));
+      const reports = reportSettings(options, sources.config);
       const known = catalog.frameworks.map((f) => f.id);
       const frameworks = options.frameworks?.split(',').map((s) => s.trim()).filter(Boolean) ?? sources.config?.config.frameworks ?? known;
       for (const id of frameworks) if (!known.includes(id)) throw new UsageError(`unknown framework "${id}"${didYouMean(id, known)}; known: ${known.join(', ')}`);
 
       // The user's files are checked before collecting, so a broken one refuses the run at once.
       const exceptions = loadExceptions(sources.config, catalog);
-      const previous = options.previous ? readPreviousAssessment(path.resolve(options.previous)) : undefined;
+      const previous = options.previous ? readAssessmentFile(path.resolve(options.previous), 'previous assessment') : undefined;
       const attestationItems = loadAttestationItems(sources.config, catalog, now);
       const gathered = await gatherEvidence(sources, options, now);
       const items = withItems(gathered.items, attestationItems);
@@ -64,20 +66,22 @@ export function registerAssess(program: Command): void {
           dataClasses: sources.config?.config.dataClasses ?? [],
           dataClassesDeclared: sources.config?.config.dataClasses !== undefined,
           ...(sources.config?.config.aiAct ? { aiAct: sources.config.config.aiAct } : {}),
-          paths: sources.paths.map((p) => displayPath(p, sources.root) || '.'),
+          // The assessed root itself is `.`: no machine path in the assessment or the reports.
+          paths: sources.paths.map((p) => (p === sources.root ? '.' : displayPath(p, sources.root))),
           includeUser: Boolean(options.includeUser),
         },
       });
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
-      process.stdout.write(summarise(assessment, out));
-      process.exitCode = assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
+      const { written, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
+      process.stdout.write(summarise(assessment, out, written));
+      process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
 }
 
 const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
 
 /** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
-export function summarise(a: Assessment, out: string): string {
+export function summarise(a: Assessment, out: string, reports: string[] = []): string {
   const lines: string[] = [];
   const count = (kind: string) => a.evidence.items.filter((i) => i.kind === kind).length;
   const sources = [
@@ -119,6 +123,7 @@ export function summarise(a: Assessment, out: string): string {
   lines.push(`Risks:    residual ${bands((r) => r.band.residual)} (inherent ${bands((r) => r.band.inherent)}) across ${a.risks.length} threats`);
   if (a.changes) lines.push(describeChanges(a.changes));
   lines.push(`Wrote ${displayPath(path.join(out, 'assessment.json'))} and ${displayPath(path.join(out, 'evidence'))}/ (root hash ${a.evidence.rootHash})`);
+  if (reports.length > 0) lines.push(`Reports: ${reports.map((f) => displayPath(f)).join(', ')}`);
   if (a.summary.failed) lines.push(`Failing: findings at or above "${a.summary.failOn}".`);
   return `${lines.join('\n')}\n`;
 }
@@ -129,7 +134,9 @@ const firstSentence = (text: string) => text.split(/(?<=;|\.) /)[0]!.replace(/[;
 function describeChanges(c: AssessmentChanges): string {
   const s = c.summary;
   const scores = c.frameworks.filter((f) => f.compliance.from !== f.compliance.to || f.coverage.from !== f.coverage.to || f.status)
-    .map((f) => f.status ? `${f.id} ${f.status}` : `${f.id} compliance ${pct(f.compliance.from)} -> ${pct(f.compliance.to)}`);
+    .map((f) => f.status ? `${f.id} ${f.status}`
+      : f.compliance.from !== f.compliance.to ? `${f.id} compliance ${pct(f.compliance.from)} -> ${pct(f.compliance.to)}`
+        : `${f.id} coverage ${pct(f.coverage.from)} -> ${pct(f.coverage.to)}`);
   return [
     `Since ${c.previous.generatedAt.slice(0, 10)}: ${s.regressedControls} control(s) regressed, ${s.improvedControls} improved;`,
     `${s.newFindings} new finding(s), ${s.resolvedFindings} resolved; ${s.addedServers} new server(s), ${s.addedTools} new tool(s),`,

@@ -1,7 +1,8 @@
 /**
- * Reads an earlier assessment.json (`assess --previous`, and later `drift`). It must be one of ours with
- * a compatible major schema version; fields added since (inventory, attestation state) may be missing
- * and the comparison copes. A file that cannot be used is an input error naming the file and line.
+ * Reads an assessment.json given on the command line (`report`, `assess --previous`, later `drift`). It
+ * must be one of ours with a compatible major schema version; fields added since (inventory, attestation
+ * state, catalog text) may be missing and readers cope. A file that cannot be used is an input error
+ * naming the file and line.
  */
 import fs from 'node:fs';
 import type { Assessment } from '../engine/assessment.js';
@@ -12,13 +13,13 @@ import { UsageError } from './exit-codes.js';
 
 const major = (version: string) => version.split('.')[0];
 
-export function readPreviousAssessment(file: string): Assessment {
+export function readAssessmentFile(file: string, role = 'assessment'): Assessment {
   const name = displayPath(file);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${name}: cannot read the previous assessment (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`${name}: cannot read the ${role} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const parsed = parseJsonc(text);
   if (!parsed.ok) throw new UsageError(`${name}:${parsed.error.line}:${parsed.error.column}: not valid JSON: ${parsed.error.message}`);
@@ -28,7 +29,7 @@ export function readPreviousAssessment(file: string): Assessment {
   if (missing.length > 0) throw new UsageError(`${name}: not an mcp-comply assessment (missing ${missing.join(', ')})`);
   const previous = value as Assessment;
   if (major(String(previous.schemaVersion)) !== major(ASSESSMENT_SCHEMA_VERSION)) {
-    throw new UsageError(`${name}: schemaVersion ${previous.schemaVersion} cannot be compared with ${ASSESSMENT_SCHEMA_VERSION}`);
+    throw new UsageError(`${name}: schemaVersion ${previous.schemaVersion} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION})`);
   }
   if (!Array.isArray(previous.findings) || !Array.isArray(previous.controls) || !Array.isArray(previous.frameworks) || !Array.isArray(previous.risks)) {
     throw new UsageError(`${name}: not an mcp-comply assessment (findings, controls, frameworks and risks must be lists)`);

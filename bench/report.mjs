@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Benchmark: `mcp-comply report` of a large synthetic assessment (default 500 controls, 5,000 findings,
+// 6 frameworks) to HTML and to PDF, against a bare Chromium printing the same HTML in the same run
+// (`chromium --headless --print-to-pdf`, no header or footer, no request blocking). Prints seconds, pages,
+// file sizes and peak memory of each, and the PDF time as a multiple of the bare print.
+// Peak RSS: "node" is our process alone (bench/report-rss.mjs); "largest" is the largest process of the
+// run, Chromium's included (/usr/bin/time -v; left out where there is none).
+// Usage: npm run build && node bench/report.mjs [--controls 500] [--findings 5000] [--frameworks 6] [--browser PATH] [--keep]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { largeAssessment } from './lib/large-assessment.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { values: flags } = parseArgs({
+  options: {
+    controls: { type: 'string', default: '500' },
+    findings: { type: 'string', default: '5000' },
+    frameworks: { type: 'string', default: '6' },
+    browser: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const size = { controls: Number(flags.controls), findings: Number(flags.findings), frameworks: Number(flags.frameworks) };
+
+const { findBrowser } = await import(pathToFileURL(path.join(root, 'dist/reporters/pdf/browser.js')).href).catch(() => {
+  console.error('bench/report.mjs runs the built CLI: npm run build first');
+  process.exit(2);
+});
+const browser = findBrowser({ explicit: flags.browser }).path;
+const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const asRoot = process.getuid?.() === 0;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-comply-report-bench-'));
+const file = (name) => path.join(dir, name);
+fs.writeFileSync(file('big.json'), JSON.stringify(largeAssessment(size), null, 2));
+
+function timed(label, command, args, output) {
+  const wrapped = timeBin ? [timeBin, ['-v', command, ...args]] : [command, args];
+  const start = performance.now();
+  const run = spawnSync(wrapped[0], wrapped[1], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+  const seconds = (performance.now() - start) / 1000;
+  if (run.status !== 0) throw new Error(`${label} exited ${run.status}: ${run.stderr}`);
+  const kb = (pattern) => Number(pattern.exec(run.stderr)?.[1] ?? NaN) / 1024;
+  return {
+    label, seconds, output, bytes: fs.statSync(file(output)).size, pages: pdfPages(file(output)),
+    nodeRssMb: kb(/BENCH_MAX_RSS_KB=(\d+)/), largestRssMb: kb(/Maximum resident set size \(kbytes\): (\d+)/),
+  };
+}
+
+function pdfPages(pdf) {
+  if (!pdf.endsWith('.pdf')) return undefined;
+  const run = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return run.status === 0 ? Number(/^Pages:\s+(\d+)/m.exec(run.stdout)?.[1]) : undefined;
+}
+
+const cli = (format, output) => [process.execPath, ['--import', path.join(root, 'bench/report-rss.mjs'), path.join(root, 'dist/cli/index.js'),
+  'report', 'big.json', '--format', format, '--output', output, ...(format === 'pdf' ? ['--browser', browser] : [])]];
+
+try {
+  const html = timed('mcp-comply report --format html', ...cli('html', 'report.html'), 'report.html');
+  const pdf = timed('mcp-comply report --format pdf', ...cli('pdf', 'report.pdf'), 'report.pdf');
+  const bare = timed('bare chromium --print-to-pdf of report.html', browser, [
+    '--headless', ...(asRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--no-pdf-header-footer',
+    `--print-to-pdf=${file('bare.pdf')}`, pathToFileURL(file('report.html')).href,
+  ], 'bare.pdf');
+
+  const version = spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${version || browser}`);
+  console.log(`assessment: ${size.controls} controls, ${size.findings} findings, ${size.frameworks} frameworks (big.json ${mib(fs.statSync(file('big.json')).size)})`);
+  console.log(`${'run'.padEnd(46)} ${'seconds'.padStart(8)} ${'pages'.padStart(6)} ${'size'.padStart(10)} ${'RSS node'.padStart(10)} ${'RSS largest'.padStart(12)}`);
+  const rss = (mb) => (Number.isNaN(mb) ? '-' : `${mb.toFixed(0)} MiB`);
+  for (const r of [html, pdf, bare]) {
+    console.log(`${r.label.padEnd(46)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.pages ?? '-').padStart(6)} ${mib(r.bytes).padStart(10)} ${rss(r.nodeRssMb).padStart(10)} ${rss(r.largestRssMb).padStart(12)}`);
+  }
+  console.log(`PDF / bare print: ${(pdf.seconds / bare.seconds).toFixed(2)}x the time${timeBin ? '' : ' (no /usr/bin/time: largest-process RSS not measured)'}`);
+} finally {
+  if (flags.keep) console.log(`kept ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,101 @@
+/**
+ * Writing reports for `assess --format` and `report`: the formats asked for, under their fixed names
+ * (DESIGN §7), each written atomically. A format that fails is reported and the others are still
+ * written; when no browser can print the PDF, the HTML report is written in its place.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Assessment } from '../engine/assessment.js';
+import type { LoadedConfig } from '../config/project-config.js';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { displayPath } from '../lib/problem.js';
+import { didYouMean } from '../lib/suggest.js';
+import { REPORTERS } from '../reporters/index.js';
+import { REPORT_FORMATS, type PaperSize, type RenderOptions, type ReportFormat } from '../reporters/types.js';
+import { UsageError } from './exit-codes.js';
+
+export interface ReportFlags {
+  format?: string;
+  paper?: PaperSize;
+  templates?: string;
+  browser?: string;
+}
+
+export function addReportOptions(command: Command, formatHelp: string): Command {
+  return command
+    .addOption(new Option('--format <formats>', `${formatHelp}: ${REPORT_FORMATS.join(', ')} (comma-separated)`))
+    .addOption(new Option('--paper <size>', 'PDF paper size (default: the config\'s report.paper, else A4)').choices(['A4', 'Letter']))
+    .addOption(new Option('--templates <dir>', 'your own report.hbs, print.css and partials/*.hbs, each replacing the shipped one of the same name'))
+    .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'));
+}
+
+/** `pdf,md` -> formats in a fixed order (HTML before PDF, so the HTML is on disk if printing fails). */
+export function parseFormats(list: string): ReportFormat[] {
+  const asked = list.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of asked) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"${didYouMean(f, REPORT_FORMATS)}; formats: ${REPORT_FORMATS.join(', ')}`);
+  }
+  const order: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'sarif', 'oscal'];
+  return order.filter((f) => asked.includes(f));
+}
+
+/** Flags over the config's `report:` section; config paths are relative to the config's folder. */
+export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefined): { formats: ReportFormat[]; options: RenderOptions } {
+  const configured = config?.config.report;
+  const base = config ? path.dirname(config.file) : process.cwd();
+  const templates = flags.templates ? path.resolve(flags.templates) : configured?.templates ? path.resolve(base, configured.templates) : undefined;
+  const browser = flags.browser ? path.resolve(flags.browser) : configured?.browser ? path.resolve(base, configured.browser) : undefined;
+  return {
+    formats: flags.format !== undefined ? parseFormats(flags.format) : parseFormats((configured?.formats ?? []).join(',')),
+    options: {
+      paper: flags.paper ?? configured?.paper ?? 'A4',
+      ...(templates ? { templatesDir: templates } : {}),
+      ...(browser ? { browserPath: browser } : {}),
+      log: (message) => process.stderr.write(`${message}\n`),
+    },
+  };
+}
+
+export interface WrittenReports {
+  written: string[];
+  /** Formats that could not be made, with why; the command exits 2. */
+  failed: Array<{ format: ReportFormat; message: string }>;
+}
+
+/**
+ * Renders each format and writes its files into `dir`, or the one file of a single format to `output`
+ * (`-`: stdout).
+ */
+export async function writeReports(
+  assessment: Assessment, formats: ReportFormat[], options: RenderOptions, target: { dir: string; output?: string },
+): Promise<WrittenReports> {
+  const result: WrittenReports = { written: [], failed: [] };
+  const dir = target.output && target.output !== '-' ? path.dirname(path.resolve(target.output)) : target.dir;
+  const write = (name: string, content: string | Uint8Array, file = target.output ? path.resolve(target.output) : path.join(dir, name)) => {
+    writeFileAtomic(file, content);
+    result.written.push(file);
+  };
+  for (const format of formats) {
+    try {
+      const files = await (await REPORTERS[format]()).render(assessment, options);
+      for (const file of files) target.output === '-' ? process.stdout.write(file.content) : write(file.name, file.content);
+    } catch (error) {
+      result.failed.push({ format, message: (error as Error).message });
+      options.log(`mcp-comply: ${format} report not written: ${(error as Error).message}`);
+      // Without a browser there is no PDF, but the same report as HTML is still worth having.
+      if (format === 'pdf' && (error as Error).name === 'BrowserNotFoundError' && !formats.includes('html')) {
+        for (const file of await (await REPORTERS.html()).render(assessment, options)) write(file.name, file.content, path.join(dir, file.name));
+        options.log(`mcp-comply: wrote the HTML report instead: ${displayPath(path.join(dir, 'report.html'))}`);
+      }
+    }
+  }
+  return result;
+}
+
+/** `--output` names one file: refuse it for several formats, and for CSV, which makes two. */
+export function checkOutput(output: string | undefined, formats: ReportFormat[]): void {
+  if (output === undefined) return;
+  if (formats.length !== 1) throw new UsageError('--output names one file: give exactly one --format (or use --out DIR for several)');
+  if (formats[0] === 'csv') throw new UsageError('the csv format writes two files (findings.csv, requirements.csv): use --out DIR instead of --output');
+  if (output === '-' && formats[0] === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
+}

@@ -1,0 +1,99 @@
+/**
+ * CSV reporter: findings.csv (one row per finding) and requirements.csv (one row per framework
+ * requirement), for the GRC person who filters and pivots in a spreadsheet. One header row, a
+ * stable column order and one value per cell (lists joined with `;`), so columns can be filtered.
+ */
+import type { Assessment, AssessmentFramework } from '../engine/assessment.js';
+import { REQUIREMENT_STATUS_LABEL } from './labels.js';
+import type { Reporter } from './types.js';
+
+/** Excel opens a CSV without a byte order mark in the legacy code page and garbles accents; with it, as UTF-8. */
+const BOM = '\uFEFF';
+/** RFC 4180 ends every record with CRLF. */
+const EOL = '\r\n';
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection). Finding
+ * messages, paths and attestation fields are attacker-controlled, so such a cell gets a leading `'`
+ * (OWASP "CSV Injection"): shown as text, the value still readable.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** RFC 4180: a field holding a quote, comma, CR or LF is quoted, its quotes doubled. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export type CsvValue = string | number | undefined;
+
+/** One field as written: defused against formulas, then quoted where RFC 4180 needs it. Absent is empty. */
+export function csvField(value: CsvValue): string {
+  if (value === undefined) return '';
+  let text = String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvDocument(header: readonly string[], rows: CsvValue[][]): string {
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',') + EOL).join('');
+}
+
+const FINDING_COLUMNS = [
+  'severity', 'check_id', 'check_title', 'message', 'path', 'line', 'column', 'controls', 'requirements',
+  'fingerprint', 'evidence_id', 'server', 'exception_id', 'exception_approver', 'exception_expires',
+  'expired_exception_id', 'remediation',
+] as const;
+
+/**
+ * The in-scope requirements of every framework as `framework:requirement`, with the controls they map
+ * to. Requirements scoped out (not_applicable) are left out: a finding does not bear on them.
+ */
+function inScopeRequirements(frameworks: AssessmentFramework[]): Array<{ key: string; controlIds: Set<string> }> {
+  return frameworks.flatMap((framework) => framework.requirements
+    .filter((requirement) => requirement.status !== 'not_applicable')
+    .map((requirement) => ({ key: `${framework.id}:${requirement.id}`, controlIds: new Set(requirement.controlIds) })));
+}
+
+/** findings.csv: exactly one row per finding of the assessment, in its order (most severe first). */
+export function findingsCsv(assessment: Assessment): string {
+  const checks = new Map(assessment.checks.map((check) => [check.id, check]));
+  const requirements = inScopeRequirements(assessment.frameworks);
+  const rows = assessment.findings.map((finding): CsvValue[] => {
+    const check = checks.get(finding.checkId);
+    return [
+      finding.severity, finding.checkId, check?.title, finding.message,
+      finding.location.path, finding.location.line, finding.location.column,
+      finding.controlIds.join(';'),
+      requirements.filter((requirement) => finding.controlIds.some((id) => requirement.controlIds.has(id))).map((r) => r.key).join(';'),
+      finding.fingerprint, finding.evidenceId, finding.server,
+      finding.exception?.id, finding.exception?.approver, finding.exception?.expires,
+      finding.expiredException?.id, check?.remediation,
+    ];
+  });
+  return csvDocument(FINDING_COLUMNS, rows);
+}
+
+const REQUIREMENT_COLUMNS = [
+  'framework_id', 'framework_name', 'framework_version', 'requirement_id', 'requirement_title', 'status',
+  'status_label', 'reason', 'controls', 'attested_by', 'attestation_valid_until', 'attestation_state',
+] as const;
+
+/** requirements.csv: one row per requirement of every framework, frameworks and requirements in assessment order. */
+export function requirementsCsv(assessment: Assessment): string {
+  const rows = assessment.frameworks.flatMap((framework) =>
+    framework.requirements.map((requirement): CsvValue[] => [
+      framework.id, framework.name, framework.version, requirement.id, requirement.title, requirement.status,
+      REQUIREMENT_STATUS_LABEL[requirement.status], requirement.reason,
+      requirement.controls.map((control) => `${control.id} (${control.relationship}, ${control.status})`).join(';'),
+      requirement.attestation?.attestedBy, requirement.attestation?.validUntil, requirement.attestation?.state,
+    ]));
+  return csvDocument(REQUIREMENT_COLUMNS, rows);
+}
+
+export const csvReporter: Reporter = {
+  format: 'csv',
+  files: ['findings.csv', 'requirements.csv'],
+  async render(assessment) {
+    return [
+      { name: 'findings.csv', content: findingsCsv(assessment) },
+      { name: 'requirements.csv', content: requirementsCsv(assessment) },
+    ];
+  },
+};

@@ -1,0 +1,696 @@
+/**
+ * The HTML report's view of an assessment: plain, JSON-safe data, already sorted, grouped, counted and
+ * labelled, so templates only loop and print, and a user's own partial gets the same data. Every field
+ * is always present (null or [] when the assessment has nothing for it, e.g. a 1.1 file without the
+ * optional 1.2 fields), so templates compiled in strict mode never meet a missing one.
+ *
+ * Every string that comes from the assessment is untrusted text: templates print it with `{{ }}` only,
+ * and links go through `href` fields that are http(s) or null.
+ */
+import type {
+  Assessment, AssessmentControl, AssessmentFramework, ControlAttestation, ControlStatus, ExceptionNote, Finding, FindingRef, InventoryServer, RiskBand,
+} from '../../engine/assessment.js';
+import type { Severity } from '../../catalog/model.js';
+import type { CheckStatus } from '../../checks/types.js';
+import type { PaperSize } from '../types.js';
+import { CONTROL_STATUSES, REQUIREMENT_STATUSES, dateOf, locationText, percent } from '../labels.js';
+import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
+
+/** Colour family of a badge; the label always says the same in words, so colour is never the only signal. */
+export type Tone = 'ok' | 'warn' | 'bad' | 'gap' | 'na' | 'info' | 'crit' | 'high' | 'med' | 'low';
+
+/** A status, state or severity: its value, its words and its colour family. */
+export interface Badge { value: string; label: string; tone: Tone }
+
+/** A link to an outside page: `href` is http(s) or null (then only the text and the URL are shown). */
+export interface LinkView { text: string; url: string; href: string | null }
+
+/** A reference to a control of the report: `anchor` is null when the assessment has no such control. */
+export interface ControlRef { id: string; anchor: string | null }
+
+export interface ExceptionNoteView { id: string; approver: string; expires: string; ticket: string | null; justification: string }
+
+export interface AttestationNoteView {
+  attestedBy: string; attestedOn: string; validUntil: string; evidence: string; sha256: string; state: Badge;
+}
+
+export interface Figure { label: string; value: string; note: string | null; tone: Tone }
+
+export interface FrameworkView {
+  id: string;
+  anchor: string;
+  name: string;
+  version: string;
+  publisher: string | null;
+  source: LinkView | null;
+  applies: boolean;
+  applicability: Badge;
+  /** Why the framework does not apply (or what decided it), null when nothing needs saying. */
+  applicabilityReason: string | null;
+  /** Scope facts the mapping needed that the config does not declare (requirements assessed, not scoped out). */
+  assumed: string[];
+  inScope: number;
+  total: number;
+  coverage: number | null;
+  compliance: number | null;
+  coverageText: string;
+  complianceText: string;
+  /** Requirement counts in report order (gaps first). */
+  counts: Array<{ status: Badge; count: number }>;
+  /** Requirements in scope, in the framework's order. */
+  requirements: RequirementView[];
+  /** Requirements out of scope (not applicable), grouped by their reason (often one long reason shared by many), in order of first appearance. */
+  outOfScope: Array<{ reason: string; requirements: RequirementView[] }>;
+}
+
+export interface RequirementView {
+  id: string;
+  title: string;
+  status: Badge;
+  reason: string;
+  controls: Array<ControlRef & { relationship: string; status: Badge; rationale: string | null }>;
+  attestation: AttestationNoteView | null;
+}
+
+export interface ControlView {
+  id: string;
+  anchor: string;
+  title: string;
+  family: string | null;
+  status: Badge;
+  reason: string;
+  severity: Badge;
+  risk: { likelihood: number; impact: number; inherent: number; residual: number };
+  objective: string | null;
+  remediation: string | null;
+  /** What an auditor expects to see; shown for controls whose status rests on manual evidence. */
+  expectedEvidence: string[];
+  showExpectedEvidence: boolean;
+  checks: Array<{ id: string; title: string | null; status: Badge; reason: string | null; findings: number; remediation: string | null }>;
+  exception: ExceptionNoteView | null;
+  attestation: AttestationNoteView | null;
+  threats: string[];
+  practices: string[];
+  references: LinkView[];
+}
+
+export interface FindingView {
+  /** `path:line:column` (named so as not to shadow the `location` helper, as no field of the view shadows one). */
+  where: string;
+  server: string | null;
+  checkId: string;
+  message: string;
+  controls: ControlRef[];
+  evidenceId: string;
+  evidenceAnchor: string | null;
+  fingerprint: string;
+  exception: ExceptionNoteView | null;
+  expiredException: ExceptionNoteView | null;
+}
+
+export interface FindingRefView { severity: Badge; where: string; checkId: string; message: string; exception: string | null }
+
+export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
+
+export interface TrendView {
+  /** Dates of the points, oldest first; the last is this assessment. */
+  dates: string[];
+  /** One series per framework of this assessment: compliance 0-1 (null: none in scope) at each date. */
+  compliance: Array<{ key: string; label: string; values: Array<number | null>; texts: string[] }>;
+  /** The same for coverage (requirements with evidence): the figure that moves first as evidence is gathered. */
+  coverage: Array<{ key: string; label: string; values: Array<number | null>; texts: string[] }>;
+  /** Findings by severity and total at each date. */
+  findings: Array<{ key: string; label: string; values: number[] }>;
+}
+
+export interface ChangesView {
+  previous: { generatedAt: string; assessedOn: string; rootHash: string; toolVersion: string };
+  figures: Figure[];
+  /** The summary of the change in one sentence, for the executive summary. */
+  sentence: string;
+  controls: Array<ControlRef & { title: string; from: Badge; to: Badge; direction: Badge }>;
+  requirements: Array<{ framework: string; frameworkAnchor: string | null; id: string; title: string; from: Badge; to: Badge; direction: Badge }>;
+  newFindings: FindingRefView[];
+  resolvedFindings: FindingRefView[];
+  unchangedFindings: number;
+  serversAdded: ServerView[];
+  serversRemoved: ServerView[];
+  toolsAdded: Array<{ server: string; name: string; path: string; sha256: string }>;
+  toolsRemoved: Array<{ server: string; name: string; path: string; sha256: string }>;
+  toolsChanged: Array<{ server: string; name: string; path: string; from: string; to: string }>;
+  exceptionsExpired: Array<{ id: string; target: string; expires: string }>;
+  attestationsStale: Array<{ control: string; anchor: string | null; attestedBy: string; validUntil: string }>;
+  frameworks: Array<{ id: string; name: string; coverage: string; compliance: string; move: string; status: Badge | null }>;
+  risks: Array<{ threatId: string; title: string; from: number; to: number; move: string }>;
+}
+
+/** The whole report as templates see it (the root context of `report.hbs`, and of every partial through `@root`). */
+export interface ReportView {
+  title: string;
+  meta: {
+    organization: string | null;
+    generatedAt: string;
+    assessedOn: string;
+    assessedAt: string;
+    tool: { name: string; version: string };
+    schemaVersion: string;
+    rootHash: string;
+    /** The command that checks the evidence bundle against this report's root hash. */
+    verifyCommand: string;
+    paper: PaperSize;
+    frameworkNames: string[];
+  };
+  /** The table of contents: section ids as in the document, with the frameworks under theirs. */
+  contents: Array<{ id: string; title: string; children: Array<{ id: string; title: string }> }>;
+  summary: {
+    failed: boolean;
+    verdict: { headline: string; tone: Tone; sentences: string[] };
+    figures: Figure[];
+    findingsBySeverity: Array<{ severity: Badge; count: number; excepted: number }>;
+    changes: string | null;
+  };
+  scope: {
+    organization: string | null;
+    dataClasses: string[];
+    dataClassesDeclared: boolean;
+    aiActRole: string | null;
+    aiActRiskLevel: string | null;
+    paths: string[];
+    includeUser: boolean;
+    frameworks: FrameworkView[];
+  };
+  vocabulary: {
+    checks: Array<{ status: Badge; meaning: string }>;
+    controls: Array<{ status: Badge; meaning: string }>;
+    requirements: Array<{ status: Badge; meaning: string }>;
+  };
+  riskMethod: {
+    credit: Array<{ status: Badge; credit: number }>;
+    minimumLikelihood: number;
+    bands: Array<{ band: Badge; range: string }>;
+  } | null;
+  frameworks: FrameworkView[];
+  controls: {
+    list: ControlView[];
+    counts: Array<{ status: Badge; count: number }>;
+  };
+  findings: {
+    total: number;
+    excepted: number;
+    groups: Array<{ severity: Badge; anchor: string; count: number; rows: FindingView[] }>;
+  };
+  exceptions: {
+    /** False for an assessment without a register (before schema 1.2). */
+    present: boolean;
+    rows: Array<{
+      id: string; target: string; status: Badge; approver: string; approved: string; expires: string; daysToExpiry: number;
+      daysText: string; ticket: string | null; matchedFindings: number; unused: boolean; justification: string | null;
+    }>;
+  };
+  attestations: Array<{
+    subject: string; subjectAnchor: string | null; kind: 'control' | 'requirement'; attestedBy: string; attestedOn: string; validUntil: string;
+    state: Badge; evidence: string; sha256: string; effect: Badge;
+  }>;
+  risks: Array<{
+    threatId: string; title: string; likelihood: number; impact: number; inherent: number; inherentBand: Badge;
+    residualLikelihood: number; residual: number; residualBand: Badge; mitigation: string;
+    controls: Array<ControlRef & { status: Badge; credit: number }>; reason: string;
+  }>;
+  changes: ChangesView | null;
+  trend: TrendView | null;
+  evidence: {
+    rootHash: string;
+    items: Array<{ id: string; anchor: string; kind: string; collector: string; source: string; collectedAt: string; sha256: string }>;
+    unreadable: Array<{ where: string; code: string; reason: string }>;
+    collectorFailures: Array<{ collector: string; message: string }>;
+  };
+}
+
+const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass'];
+const BANDS: readonly RiskBand[] = ['critical', 'high', 'medium', 'low'];
+
+const TONE: Readonly<Record<string, Tone>> = {
+  pass: 'ok', met: 'ok', attested: 'ok', fresh: 'ok', improved: 'ok', applies: 'ok',
+  fail: 'bad', not_met: 'bad', error: 'bad', regressed: 'bad',
+  partially_met: 'warn', stale: 'warn', expired: 'warn', 'not-yet-approved': 'warn', future: 'warn', changed: 'warn',
+  not_observed: 'gap', not_assessed: 'gap', manual: 'gap',
+  not_applicable: 'na', 'out-of-scope': 'na',
+  live: 'info', added: 'info', removed: 'info',
+  critical: 'crit', high: 'high', medium: 'med', low: 'low',
+};
+
+export function badge(value: string): Badge {
+  return { value, label: statusLabel(value), tone: Object.hasOwn(TONE, value) ? TONE[value]! : 'na' };
+}
+
+/** Meanings of the statuses, in the words of DESIGN §5 and the README, for the method section. */
+const CHECK_MEANING: Record<CheckStatus, string> = {
+  fail: 'The check found at least one problem; each is a finding.',
+  error: 'The collector or the check failed; the run went on without its result.',
+  not_observed: 'The evidence the check needs was not collected, or the API denied access. Never a pass.',
+  pass: 'The check ran on the evidence it needs and found nothing wrong.',
+};
+const CONTROL_MEANING: Record<ControlStatus, string> = {
+  fail: 'At least one of its checks failed.',
+  error: 'None of its checks failed, but at least one could not run.',
+  stale: 'No check can decide it, and its attestation has expired.',
+  not_observed: 'None of its checks failed, but at least one lacked the evidence it needs.',
+  manual: 'No check can decide it and no attestation covers it: the expected evidence has to be shown to the auditor.',
+  attested: 'No check can decide it; a current attestation does.',
+  pass: 'All of its checks ran on their evidence and passed.',
+  not_applicable: 'Scoped out, with the reason.',
+};
+const REQUIREMENT_MEANING: Record<(typeof REQUIREMENT_STATUSES)[number], string> = {
+  not_met: 'A mapped control fails and none is shown to work.',
+  partially_met: 'Part of it is shown to work; the rest fails, lacks evidence, or lies beyond what the mapped controls cover.',
+  not_assessed: 'No mapped control is shown to work and none fails: there is no evidence either way. Never counted as met.',
+  met: 'Every in-scope mapped control is shown to work and one covers the whole requirement (equal or superset), or a current attestation covers the rest.',
+  not_applicable: 'Out of scope for the declared data classes or AI Act role and risk level, with the reason.',
+};
+
+/** Fixed ids of the report's sections, in document order: the contents and the templates use the same. */
+export const SECTIONS = [
+  ['executive-summary', 'Executive summary'],
+  ['scope-and-method', 'Scope and method'],
+  ['frameworks', 'Frameworks'],
+  ['controls', 'Controls'],
+  ['findings', 'Findings'],
+  ['exceptions', 'Exceptions'],
+  ['attestations', 'Attestations'],
+  ['risk-register', 'Risk register'],
+  ['changes', 'Changes since the previous assessment'],
+  ['evidence-appendix', 'Evidence appendix'],
+] as const;
+
+/** Ids for in-document links, unique across the report; anything outside [A-Za-z0-9_-] becomes `-`. */
+function anchorMaker(reserved: Iterable<string>): (prefix: string, id: string) => string {
+  const used = new Set(reserved);
+  return (prefix, id) => {
+    const base = `${prefix}${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+    let anchor = base;
+    for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`;
+    used.add(anchor);
+    return anchor;
+  };
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const compareFindings = (a: Finding, b: Finding) =>
+  byText(a.location.path, b.location.path) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0)
+  || byText(a.checkId, b.checkId) || byText(a.fingerprint, b.fingerprint);
+
+const exceptionNote = (note: ExceptionNote | undefined): ExceptionNoteView | null => (note
+  ? { id: note.id, approver: note.approver, expires: note.expires, ticket: note.ticket ?? null, justification: note.justification }
+  : null);
+
+const attestationNote = (a: ControlAttestation | undefined): AttestationNoteView | null => (a
+  ? { attestedBy: a.attestedBy, attestedOn: a.date, validUntil: a.validUntil, evidence: a.evidence, sha256: a.sha256, state: badge(a.state) }
+  : null);
+
+const link = (text: string, url: string): LinkView => ({ text, url, href: safeUrl(url) || null });
+
+/** `+5 pts`, `-3 pts`, `no change`, or `n/a` when either side has nothing in scope. */
+function pointsMove(from: number | null, to: number | null): string {
+  if (from === null || to === null) return 'n/a';
+  const pts = Math.round(to * 100) - Math.round(from * 100);
+  return pts === 0 ? 'no change' : `${pts > 0 ? '+' : ''}${pts} pts`;
+}
+
+function scoreMove(from: number, to: number): string {
+  return from === to ? 'no change' : `${to > from ? '+' : ''}${to - from}`;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function frameworkView(framework: AssessmentFramework, anchor: string, controlAnchor: (id: string) => string | null): FrameworkView {
+  const applicability = framework.applicability ?? { applies: true, inScope: framework.requirements.length, assumed: [] };
+  const counts = framework.summary.counts;
+  const requirements = framework.requirements.map((r): RequirementView => ({
+    id: r.id,
+    title: r.title,
+    status: badge(r.status),
+    reason: r.reason,
+    controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
+      id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
+    })),
+    attestation: attestationNote(r.attestation),
+  }));
+  const outOfScope = new Map<string, RequirementView[]>();
+  for (const r of requirements) {
+    if (r.status.value !== 'not_applicable') continue;
+    const group = outOfScope.get(r.reason);
+    if (group) group.push(r);
+    else outOfScope.set(r.reason, [r]);
+  }
+  return {
+    id: framework.id,
+    anchor,
+    name: framework.name,
+    version: framework.version,
+    publisher: framework.publisher ?? null,
+    source: framework.source ? link(framework.source, framework.source) : null,
+    applies: applicability.applies,
+    applicability: applicability.applies ? { value: 'applies', label: 'Applies', tone: 'ok' } : { value: 'out-of-scope', label: 'Out of scope', tone: 'na' },
+    applicabilityReason: applicability.reason ?? null,
+    assumed: [...(applicability.assumed ?? [])],
+    inScope: applicability.inScope,
+    total: framework.requirements.length,
+    coverage: framework.summary.coverage,
+    compliance: framework.summary.compliance,
+    coverageText: percent(framework.summary.coverage),
+    complianceText: percent(framework.summary.compliance),
+    counts: REQUIREMENT_STATUSES.map((status) => ({ status: badge(status), count: counts[status] ?? 0 })),
+    requirements: requirements.filter((r) => r.status.value !== 'not_applicable'),
+    outOfScope: [...outOfScope].map(([reason, list]) => ({ reason, requirements: list })),
+  };
+}
+
+/** Statuses whose control rests on evidence a person has to show, so the expected evidence is printed. */
+const MANUAL_EVIDENCE: ReadonlySet<ControlStatus> = new Set(['manual', 'stale', 'attested']);
+
+function controlView(
+  control: AssessmentControl, anchor: string, checkOf: (id: string) => Assessment['checks'][number] | undefined,
+): ControlView {
+  const expected = control.expectedEvidence ?? [];
+  return {
+    id: control.id,
+    anchor,
+    title: control.title,
+    family: control.family ?? null,
+    status: badge(control.status),
+    reason: control.reason,
+    severity: badge(control.severity),
+    risk: { likelihood: control.risk.likelihood, impact: control.risk.impact, inherent: control.risk.inherent, residual: control.risk.residual },
+    objective: control.objective ?? null,
+    remediation: control.remediation ?? null,
+    expectedEvidence: [...expected],
+    showExpectedEvidence: expected.length > 0 && (control.checks.length === 0 || MANUAL_EVIDENCE.has(control.status)),
+    checks: control.checks.map((c) => {
+      const check = checkOf(c.id);
+      return {
+        id: c.id,
+        title: check?.title ?? null,
+        status: badge(c.status),
+        reason: check?.reason ?? null,
+        findings: check ? check.results.filter((r) => r.status === 'fail').length : 0,
+        // What to do is worth printing only where something is to be done.
+        remediation: c.status === 'fail' ? check?.remediation ?? null : null,
+      };
+    }),
+    exception: exceptionNote(control.exception),
+    attestation: attestationNote(control.attestation),
+    threats: [...(control.threats ?? [])],
+    practices: [...(control.practices ?? [])],
+    references: (control.references ?? []).map((r) => link(r.title, r.url)),
+  };
+}
+
+const findingRefView = (f: FindingRef): FindingRefView => ({
+  severity: badge(f.severity), where: locationText(f.location), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
+});
+
+const serverView = (s: InventoryServer): ServerView => ({
+  name: s.name, client: s.client, transport: s.transport, where: `${s.path}:${s.line}`, disabled: s.disabled,
+});
+
+function changesView(
+  changes: NonNullable<Assessment['changes']>, controlAnchor: (id: string) => string | null, frameworkAnchor: (id: string) => string | null,
+): ChangesView {
+  const s = changes.summary;
+  const parts = [
+    s.regressedControls || s.improvedControls ? `${plural(s.regressedControls, 'control')} regressed and ${s.improvedControls} improved` : 'no control regressed or improved',
+    `${plural(s.newFindings, 'new finding')} and ${s.resolvedFindings} resolved`,
+    s.addedServers || s.addedTools || s.changedTools
+      ? `${plural(s.addedServers, 'MCP server')} and ${plural(s.addedTools, 'tool')} added, ${plural(s.changedTools, 'tool definition')} changed` : '',
+    s.expiredExceptions ? `${plural(s.expiredExceptions, 'exception')} expired` : '',
+    s.staleAttestations ? `${plural(s.staleAttestations, 'attestation')} went stale` : '',
+  ].filter(Boolean);
+  return {
+    previous: {
+      generatedAt: changes.previous.generatedAt, assessedOn: dateOf(changes.previous.generatedAt),
+      rootHash: changes.previous.rootHash, toolVersion: changes.previous.toolVersion,
+    },
+    figures: [
+      { label: 'Controls regressed', value: String(s.regressedControls), note: `${s.improvedControls} improved`, tone: s.regressedControls ? 'bad' : 'ok' },
+      { label: 'New findings', value: String(s.newFindings), note: `${s.resolvedFindings} resolved`, tone: s.newFindings ? 'bad' : 'ok' },
+      { label: 'Servers and tools added', value: String(s.addedServers + s.addedTools), note: `${plural(s.changedTools, 'tool definition')} changed`, tone: s.addedServers + s.addedTools + s.changedTools ? 'warn' : 'ok' },
+      { label: 'Exceptions expired', value: String(s.expiredExceptions), note: `${plural(s.staleAttestations, 'attestation')} went stale`, tone: s.expiredExceptions + s.staleAttestations ? 'warn' : 'ok' },
+    ],
+    sentence: `Since the assessment of ${dateOf(changes.previous.generatedAt)}: ${parts.join('; ')}.`,
+    controls: changes.controls.map((c) => ({
+      id: c.id, anchor: controlAnchor(c.id), title: c.title, from: badge(c.from), to: badge(c.to), direction: badge(c.direction),
+    })),
+    requirements: changes.requirements.map((r) => ({
+      framework: r.frameworkId, frameworkAnchor: frameworkAnchor(r.frameworkId), id: r.id, title: r.title,
+      from: badge(r.from), to: badge(r.to), direction: badge(r.direction),
+    })),
+    newFindings: changes.findings.new.map(findingRefView),
+    resolvedFindings: changes.findings.resolved.map(findingRefView),
+    unchangedFindings: changes.findings.unchanged,
+    serversAdded: changes.servers.added.map(serverView),
+    serversRemoved: changes.servers.removed.map(serverView),
+    toolsAdded: changes.tools.added.map((t) => ({ server: t.server, name: t.name, path: t.path, sha256: t.sha256 })),
+    toolsRemoved: changes.tools.removed.map((t) => ({ server: t.server, name: t.name, path: t.path, sha256: t.sha256 })),
+    toolsChanged: changes.tools.changed.map((t) => ({ server: t.server, name: t.name, path: t.path, from: t.from, to: t.to })),
+    exceptionsExpired: changes.exceptions.expired.map((e) => ({ id: e.id, target: e.target, expires: e.expires })),
+    attestationsStale: changes.attestations.stale.map((a) => ({ control: a.control, anchor: controlAnchor(a.control), attestedBy: a.attestedBy, validUntil: a.validUntil })),
+    frameworks: changes.frameworks.map((f) => ({
+      id: f.id, name: f.name,
+      coverage: `${percent(f.coverage.from)} → ${percent(f.coverage.to)}`,
+      compliance: `${percent(f.compliance.from)} → ${percent(f.compliance.to)}`,
+      move: pointsMove(f.compliance.from, f.compliance.to),
+      status: f.status ? badge(f.status) : null,
+    })),
+    risks: changes.risks.map((r) => ({ threatId: r.threatId, title: r.title, from: r.residual.from, to: r.residual.to, move: scoreMove(r.residual.from, r.residual.to) })),
+  };
+}
+
+/** History points plus this assessment, oldest first; null without history (nothing to draw a trend from). */
+function trendView(assessment: Assessment): TrendView | null {
+  const history = assessment.history ?? [];
+  if (history.length === 0) return null;
+  const current = {
+    generatedAt: assessment.generatedAt,
+    frameworks: assessment.frameworks.map((f) => ({ id: f.id, coverage: f.summary.coverage, compliance: f.summary.compliance })),
+    findings: { total: assessment.summary.findings.total, bySeverity: assessment.summary.findings.bySeverity },
+  };
+  const points = [...history, current];
+  const perFramework = (share: 'coverage' | 'compliance') => assessment.frameworks.map((f) => {
+    const values = points.map((p) => p.frameworks.find((x) => x.id === f.id)?.[share] ?? null);
+    return { key: f.id, label: f.name, values, texts: values.map(percent) };
+  });
+  return {
+    dates: points.map((p) => dateOf(p.generatedAt)),
+    compliance: perFramework('compliance'),
+    coverage: perFramework('coverage'),
+    findings: [
+      { key: 'total', label: 'All findings', values: points.map((p) => p.findings.total) },
+      ...SEVERITIES.map((sev) => ({ key: sev, label: statusLabel(sev), values: points.map((p) => p.findings.bySeverity[sev] ?? 0) })),
+    ],
+  };
+}
+
+function verdict(assessment: Assessment, frameworks: FrameworkView[]): ReportView['summary']['verdict'] {
+  const { findings, controls, failOn, failed } = assessment.summary;
+  const excepted = findings.excepted ?? 0;
+  const sentences: string[] = [];
+  const bySeverity = SEVERITIES.map((s) => `${findings.bySeverity[s] ?? 0} ${s}`).join(', ');
+  sentences.push(findings.total === 0 ? 'No check reported a finding.'
+    : `${plural(findings.total, 'finding')} (${bySeverity})${excepted ? `, of which ${excepted} ${excepted === 1 ? 'is' : 'are'} accepted by a live exception` : ''}.`);
+  const inScopeControls = sum(Object.values(controls)) - (controls.not_applicable ?? 0);
+  const working = (controls.pass ?? 0) + (controls.attested ?? 0);
+  const noEvidence = (controls.not_observed ?? 0) + (controls.manual ?? 0) + (controls.stale ?? 0);
+  sentences.push(`Of ${plural(inScopeControls, 'control')} in scope, ${working} ${working === 1 ? 'is' : 'are'} shown to work (pass or attested), `
+    + `${controls.fail ?? 0} fail${controls.error ? `, ${controls.error} could not be checked (error)` : ''} and ${noEvidence} have no current evidence (not observed, manual or stale).`);
+  const applying = frameworks.filter((f) => f.applies);
+  const inScope = sum(applying.map((f) => f.inScope));
+  const met = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'met')?.count ?? 0));
+  const notAssessed = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'not_assessed')?.count ?? 0));
+  sentences.push(applying.length === 0 ? 'No framework applies to the declared scope.'
+    : `Across ${plural(applying.length, 'applicable framework')}, ${met} of ${plural(inScope, 'in-scope requirement')} ${met === 1 ? 'is' : 'are'} met and ${notAssessed} have no evidence either way (not assessed).`);
+  if (assessment.risks.length) {
+    const residual = BANDS.map((b) => `${assessment.risks.filter((r) => r.band?.residual === b).length} ${b}`).join(', ');
+    sentences.push(`Residual risk across ${plural(assessment.risks.length, 'threat')}: ${residual}.`);
+  }
+  if (failOn === 'none') {
+    return { headline: 'No failure threshold was set (--fail-on none)', tone: 'info', sentences };
+  }
+  if (failed) {
+    return { headline: `Action required: findings at or above ${failOn} severity that no live exception accepts`, tone: 'bad', sentences };
+  }
+  sentences.push('Meeting the threshold is not a statement of compliance: requirements without evidence are gaps, not passes.');
+  return { headline: `No finding at or above ${failOn} severity is left unaccepted`, tone: 'ok', sentences };
+}
+
+/** The view of one assessment. Pure: the same assessment (and paper) gives the same view. */
+export function buildView(assessment: Assessment, paper: PaperSize): ReportView {
+  const makeAnchor = anchorMaker(['cover', 'contents', ...SECTIONS.map(([id]) => id)]);
+
+  const frameworkAnchors = new Map(assessment.frameworks.map((f) => [f.id, makeAnchor('fw-', f.id)]));
+  const frameworkAnchor = (id: string) => frameworkAnchors.get(id) ?? null;
+  const sortedControls = [...assessment.controls].sort((a, b) => byText(a.id, b.id));
+  const controlAnchors = new Map(sortedControls.map((c) => [c.id, makeAnchor('c-', c.id)]));
+  const controlAnchor = (id: string) => controlAnchors.get(id) ?? null;
+  const items = [...assessment.evidence.items].sort((a, b) => byText(a.id, b.id));
+  const evidenceAnchors = new Map(items.map((i) => [i.id, makeAnchor('ev-', i.id)]));
+  const checks = new Map(assessment.checks.map((c) => [c.id, c]));
+  const controlRef = (id: string): ControlRef => ({ id, anchor: controlAnchor(id) });
+
+  const frameworks = assessment.frameworks.map((f) => frameworkView(f, frameworkAnchors.get(f.id)!, controlAnchor));
+  const controls = sortedControls.map((c) => controlView(c, controlAnchors.get(c.id)!, (id) => checks.get(id)));
+
+  const findingView = (f: Finding): FindingView => ({
+    where: locationText(f.location),
+    server: f.server ?? null,
+    checkId: f.checkId,
+    message: f.message,
+    controls: f.controlIds.map(controlRef),
+    evidenceId: f.evidenceId,
+    evidenceAnchor: evidenceAnchors.get(f.evidenceId) ?? null,
+    fingerprint: f.fingerprint,
+    exception: exceptionNote(f.exception),
+    expiredException: exceptionNote(f.expiredException),
+  });
+  // A severity outside the four (a hand-edited file) gets a group of its own: no finding is dropped silently.
+  const severities = [...SEVERITIES, ...new Set(assessment.findings.map((f) => f.severity).filter((s) => !SEVERITIES.includes(s)).sort(byText))];
+  const groups = severities.map((severity) => {
+    const rows = assessment.findings.filter((f) => f.severity === severity).sort(compareFindings).map(findingView);
+    return { severity: badge(severity), anchor: makeAnchor('findings-', severity), count: rows.length, rows };
+  });
+
+  // The register carries no justification; the notes on findings and controls do, by exception id.
+  const justifications = new Map<string, string>();
+  for (const note of [...assessment.findings.flatMap((f) => [f.exception, f.expiredException]), ...assessment.controls.map((c) => c.exception)]) {
+    if (note && !justifications.has(note.id)) justifications.set(note.id, note.justification);
+  }
+
+  const attestations: ReportView['attestations'] = [
+    ...sortedControls.filter((c) => c.attestation).map((c) => ({
+      subject: `${c.id} ${c.title}`, subjectAnchor: controlAnchor(c.id), kind: 'control' as const, ...attestationFields(c.attestation!), effect: badge(c.status),
+    })),
+    ...assessment.frameworks.flatMap((f) => f.requirements.filter((r) => r.attestation).map((r) => ({
+      subject: `${f.name} ${r.id} ${r.title}`, subjectAnchor: frameworkAnchor(f.id), kind: 'requirement' as const,
+      ...attestationFields(r.attestation!), effect: badge(r.status),
+    }))),
+  ];
+
+  const findingsSummary = assessment.summary.findings;
+  const controlCounts = assessment.summary.controls;
+  const excepted = SEVERITIES.map((s) => assessment.findings.filter((f) => f.severity === s && f.exception).length);
+  const applying = frameworks.filter((f) => f.applies);
+  const inScopeRequirements = sum(applying.map((f) => f.inScope));
+  const metRequirements = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'met')?.count ?? 0));
+  const inScopeControls = sum(Object.values(controlCounts)) - (controlCounts.not_applicable ?? 0);
+  const noEvidence = (controlCounts.not_observed ?? 0) + (controlCounts.manual ?? 0) + (controlCounts.stale ?? 0);
+  const severe = (findingsSummary.bySeverity.critical ?? 0) + (findingsSummary.bySeverity.high ?? 0);
+  const residualSevere = assessment.risks.filter((r) => r.band?.residual === 'critical' || r.band?.residual === 'high').length;
+  const exceptionCounts = assessment.summary.exceptions;
+  const changes = assessment.changes ? changesView(assessment.changes, controlAnchor, frameworkAnchor) : null;
+
+  const figures: Figure[] = [
+    { label: 'Findings', value: String(findingsSummary.total), note: `${findingsSummary.bySeverity.critical ?? 0} critical, ${findingsSummary.bySeverity.high ?? 0} high`, tone: severe ? 'bad' : findingsSummary.total ? 'warn' : 'ok' },
+    { label: 'Controls failing', value: String(controlCounts.fail ?? 0), note: `of ${inScopeControls} in scope`, tone: controlCounts.fail ? 'bad' : 'ok' },
+    { label: 'Controls without evidence', value: String(noEvidence), note: 'not observed, manual or stale', tone: noEvidence ? 'gap' : 'ok' },
+    { label: 'Requirements met', value: `${metRequirements} / ${inScopeRequirements}`, note: `in scope, ${plural(applying.length, 'framework')}`, tone: inScopeRequirements && metRequirements === inScopeRequirements ? 'ok' : 'warn' },
+    { label: 'High or critical residual risks', value: String(residualSevere), note: `of ${plural(assessment.risks.length, 'threat')}`, tone: residualSevere ? 'bad' : 'ok' },
+    { label: 'Live exceptions', value: String(exceptionCounts?.live ?? 0), note: exceptionCounts ? `${exceptionCounts.expired} expired, ${exceptionCounts.unused} unused` : null, tone: 'info' },
+  ];
+
+  const organization = assessment.scope.organization ?? null;
+  const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
+  const date = dateOf(assessment.generatedAt);
+  const method = assessment.riskMethod;
+
+  return {
+    title: `MCP compliance assessment${organization ? ` of ${organization}` : ''}, ${date}`,
+    meta: {
+      organization,
+      generatedAt: assessment.generatedAt,
+      assessedOn: date,
+      assessedAt: dateTime(assessment.generatedAt),
+      tool: { name: assessment.tool.name, version: assessment.tool.version },
+      schemaVersion: assessment.schemaVersion,
+      rootHash: assessment.evidence.rootHash,
+      verifyCommand: 'mcp-comply verify <dir>',
+      paper,
+      frameworkNames,
+    },
+    contents: SECTIONS.map(([id, title]) => ({
+      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+    })),
+    summary: {
+      failed: assessment.summary.failed,
+      verdict: verdict(assessment, frameworks),
+      figures,
+      findingsBySeverity: SEVERITIES.map((s, i) => ({ severity: badge(s), count: findingsSummary.bySeverity[s] ?? 0, excepted: excepted[i]! })),
+      changes: changes?.sentence ?? null,
+    },
+    scope: {
+      organization,
+      dataClasses: [...assessment.scope.dataClasses],
+      dataClassesDeclared: assessment.scope.dataClassesDeclared ?? true,
+      aiActRole: assessment.scope.aiAct?.role ?? null,
+      aiActRiskLevel: assessment.scope.aiAct?.riskLevel ?? null,
+      paths: [...(assessment.scope.paths ?? [])],
+      includeUser: assessment.scope.includeUser ?? false,
+      frameworks,
+    },
+    vocabulary: {
+      checks: CHECK_STATUSES.map((s) => ({ status: badge(s), meaning: CHECK_MEANING[s] })),
+      controls: CONTROL_STATUSES.map((s) => ({ status: badge(s), meaning: CONTROL_MEANING[s] })),
+      requirements: REQUIREMENT_STATUSES.map((s) => ({ status: badge(s), meaning: REQUIREMENT_MEANING[s] })),
+    },
+    riskMethod: method ? {
+      credit: CONTROL_STATUSES.filter((s): s is Exclude<ControlStatus, 'not_applicable'> => s !== 'not_applicable')
+        .map((s) => ({ status: badge(s), credit: method.credit[s] ?? 0 })),
+      minimumLikelihood: method.minimumLikelihood,
+      bands: [
+        { band: badge('critical'), range: `${method.bands.critical} and above` },
+        { band: badge('high'), range: `${method.bands.high} to ${method.bands.critical - 1}` },
+        { band: badge('medium'), range: `${method.bands.medium} to ${method.bands.high - 1}` },
+        { band: badge('low'), range: `below ${method.bands.medium}` },
+      ],
+    } : null,
+    frameworks,
+    controls: {
+      list: controls,
+      counts: CONTROL_STATUSES.map((s) => ({ status: badge(s), count: controlCounts[s] ?? 0 })),
+    },
+    findings: { total: assessment.findings.length, excepted: assessment.findings.filter((f) => f.exception).length, groups },
+    exceptions: {
+      present: assessment.exceptions !== undefined,
+      rows: [...(assessment.exceptions ?? [])].sort((a, b) => byText(a.id, b.id)).map((e) => ({
+        id: e.id, target: e.target, status: badge(e.status), approver: e.approver, approved: e.approved, expires: e.expires,
+        daysToExpiry: e.daysToExpiry, daysText: daysLeft(e.daysToExpiry), ticket: e.ticket ?? null, matchedFindings: e.matchedFindings,
+        unused: e.unused, justification: justifications.get(e.id) ?? null,
+      })),
+    },
+    attestations,
+    risks: assessment.risks.map((r) => ({
+      threatId: r.threatId, title: r.title, likelihood: r.likelihood, impact: r.impact,
+      inherent: r.inherent, inherentBand: badge(r.band?.inherent ?? 'low'),
+      residualLikelihood: r.residualLikelihood, residual: r.residual, residualBand: badge(r.band?.residual ?? 'low'),
+      mitigation: percent(r.mitigation),
+      controls: (r.controls ?? r.controlIds.map((id) => ({ id, status: 'not_observed' as ControlStatus, credit: 0 })))
+        .map((c) => ({ ...controlRef(c.id), status: badge(c.status), credit: c.credit })),
+      reason: r.reason,
+    })),
+    changes,
+    trend: trendView(assessment),
+    evidence: {
+      rootHash: assessment.evidence.rootHash,
+      items: items.map((i) => ({
+        id: i.id, anchor: evidenceAnchors.get(i.id)!, kind: i.kind, collector: i.collector ?? '', source: i.source, collectedAt: i.collectedAt, sha256: i.sha256,
+      })),
+      unreadable: (assessment.evidence.unreadable ?? []).map((u) => ({ where: locationText(u), code: u.code, reason: u.reason })),
+      collectorFailures: (assessment.evidence.collectorFailures ?? []).map((f) => ({ collector: f.collector, message: f.message })),
+    },
+  };
+}
+
+function attestationFields(a: ControlAttestation) {
+  return { attestedBy: a.attestedBy, attestedOn: a.date, validUntil: a.validUntil, state: badge(a.state), evidence: a.evidence, sha256: a.sha256 };
+}

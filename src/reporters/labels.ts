@@ -1,0 +1,41 @@
+/**
+ * Words and figures every human-readable report uses alike (HTML, PDF, Markdown, CSV), so one status
+ * reads the same in every format.
+ */
+import type { Severity } from '../catalog/model.js';
+import type { ControlStatus, RequirementStatus, RiskBand } from '../engine/assessment.js';
+import type { Location } from '../evidence/types.js';
+
+export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
+  pass: 'Pass', fail: 'Fail', not_observed: 'Not observed', manual: 'Manual', attested: 'Attested',
+  stale: 'Stale', not_applicable: 'Not applicable', error: 'Error',
+};
+
+export const REQUIREMENT_STATUS_LABEL: Record<RequirementStatus, string> = {
+  met: 'Met', partially_met: 'Partially met', not_met: 'Not met', not_assessed: 'Not assessed', not_applicable: 'Not applicable',
+};
+
+/** Severities of findings and bands of risk share their words. */
+export const LEVEL_LABEL: Record<Severity | RiskBand, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+
+/** Report order of requirement statuses: the gaps first. */
+export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['not_met', 'partially_met', 'not_assessed', 'met', 'not_applicable'];
+
+/** Report order of control statuses: the gaps first. */
+export const CONTROL_STATUSES: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'attested', 'pass', 'not_applicable'];
+
+/** A share as a whole percentage; `n/a` when nothing was in scope (never 0%). */
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
+/** `path:line:column`, as editors and CI logs link them. */
+export function locationText(location: Location): string {
+  if (location.line === undefined) return location.path;
+  return `${location.path}:${location.line}${location.column !== undefined ? `:${location.column}` : ''}`;
+}
+
+/** The calendar date of an ISO time (UTC), e.g. for the report's running header. */
+export function dateOf(iso: string): string {
+  return iso.slice(0, 10);
+}

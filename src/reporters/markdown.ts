@@ -1,0 +1,464 @@
+/**
+ * Markdown reporter: report.md, the story of the PDF in GitHub-flavoured Markdown for PR comments and
+ * wikis. Long lists are kept whole (the file is the record) but the detail a reviewer does not need
+ * first sits in <details> blocks, so a PR comment stays short.
+ *
+ * Everything read from the assessment is untrusted (finding messages, paths, server and tool names,
+ * attestation and exception fields come from MCP servers and users): it goes through escapeMarkdown()
+ * and nothing else, so it can never become a link, an image, HTML, a heading or a new table cell.
+ */
+import type {
+  Assessment, AssessmentChanges, AssessmentControl, AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus,
+  ExceptionEntry, ExceptionNote, FindingRef, HistoryPoint, RequirementStatus, RiskBand,
+} from '../engine/assessment.js';
+import { SEVERITIES, type Severity } from '../catalog/model.js';
+import type { Location } from '../evidence/types.js';
+import {
+  CONTROL_STATUS_LABEL, CONTROL_STATUSES, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
+} from './labels.js';
+import type { Reporter } from './types.js';
+
+// Line breaks, tabs and other control characters: a value must stay on its line and in its table cell.
+const BREAKS = /\r\n|[\u0000-\u001F\u007F\u0085\u2028\u2029]/g;
+// `@team` and `#123` would notify people or cross-reference issues in a PR comment; a zero-width space
+// after the sign (as Dependabot does in quoted release notes) keeps the text readable but inert.
+const MENTION = /(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}])|#(?=\p{N})/gu;
+// `:` only before `//`: GitHub autolinks `http://...` from the raw text, backslash escapes and all, so
+// the scheme's colon is escaped to leave a URL in untrusted text as plain text.
+const MARKUP = /[\\`*_{}[\]()#+\-.!|~$&<>]|:(?=\/\/)/g;
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Untrusted text as inert Markdown: one line, Markdown punctuation backslash-escaped (`|` too, so a
+ * table cell stays one cell), `& < >` as entities so no HTML or entity gets through.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(BREAKS, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(MENTION, (sign: string) => `${sign}\u200B`)
+    .replace(MARKUP, (char) => HTML_ENTITY[char] ?? `\\${char}`);
+}
+
+/** The URL as a Markdown link destination when it is http(s), else undefined (no javascript:, data:, ...). */
+function httpUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  // Characters that would end the destination or the table cell are percent-encoded.
+  return parsed.href.replace(/[()<>|\\"'`\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A link when the URL is http(s); otherwise only the text, so a hostile URL is never clickable. */
+function safeLink(text: string, url: string | undefined): string {
+  const href = url === undefined ? undefined : httpUrl(url);
+  return href === undefined ? escapeMarkdown(text) : `[${escapeMarkdown(text)}](${href})`;
+}
+
+// Labels by key, falling back to the escaped raw value for a status this version does not know (a tampered or newer file).
+function labelOf(labels: Record<string, string>, key: string): string {
+  return Object.hasOwn(labels, key) ? labels[key]! : escapeMarkdown(String(key));
+}
+const controlLabel = (status: ControlStatus) => labelOf(CONTROL_STATUS_LABEL, status);
+const requirementLabel = (status: RequirementStatus) => labelOf(REQUIREMENT_STATUS_LABEL, status);
+const levelLabel = (level: Severity | RiskBand) => labelOf(LEVEL_LABEL, level);
+/** Most severe first. */
+const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
+
+/** A GFM table of cells that are already Markdown (escaped or trusted). */
+function table(header: readonly string[], rows: readonly string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
+
+/** A collapsed block; the summary is trusted text only (raw HTML does not read Markdown escapes). */
+function details(summary: string, body: string[]): string[] {
+  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+function countsText<K extends string>(order: readonly K[], counts: Partial<Record<K, number>>, label: (key: K) => string): string {
+  const parts = order.filter((key) => (counts[key] ?? 0) > 0).map((key) => `${counts[key]} ${label(key)}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function locationCell(location: Location): string {
+  return escapeMarkdown(locationText(location));
+}
+
+function liveExceptionText(note: ExceptionNote): string {
+  const ticket = note.ticket ? `, ${escapeMarkdown(note.ticket)}` : '';
+  return `${escapeMarkdown(note.id)} (approved by ${escapeMarkdown(note.approver)}, until ${escapeMarkdown(note.expires)}${ticket})`;
+}
+
+function exceptionCell(live: ExceptionNote | undefined, expired: ExceptionNote | undefined): string {
+  const parts: string[] = [];
+  if (live) parts.push(`Excepted: ${liveExceptionText(live)}`);
+  if (expired) parts.push(`Expired exception ${escapeMarkdown(expired.id)} (ended ${escapeMarkdown(expired.expires)})`);
+  return parts.join('; ');
+}
+
+function header(a: Assessment): string[] {
+  const date = escapeMarkdown(dateOf(a.generatedAt));
+  const organization = a.scope.organization ? `${escapeMarkdown(a.scope.organization)}, ` : '';
+  const findings = a.summary.findings;
+  const excepted = findings.excepted ? `; ${findings.excepted} under a live exception` : '';
+  const findingsText = findings.total === 0
+    ? 'no findings'
+    : `${plural(findings.total, 'finding')} (${countsText(SEVERITY_ORDER, findings.bySeverity, levelLabel).toLowerCase()}${excepted})`;
+  const failOn = a.summary.failOn;
+  const threshold = escapeMarkdown(failOn);
+  const gate = failOn === 'none'
+    ? 'no gate (--fail-on none)'
+    : a.summary.failed
+      ? `gate (--fail-on ${threshold}) **failed**: findings at or above ${threshold} are not under a live exception`
+      : `gate (--fail-on ${threshold}) passed: no finding at or above ${threshold} outside a live exception`;
+  const aiAct = a.scope.aiAct && (a.scope.aiAct.role || a.scope.aiAct.riskLevel)
+    ? `; EU AI Act role ${escapeMarkdown(a.scope.aiAct.role ?? 'not declared')}, risk level ${escapeMarkdown(a.scope.aiAct.riskLevel ?? 'not declared')}`
+    : '';
+  const dataClasses = a.scope.dataClasses.length > 0 ? a.scope.dataClasses.map(escapeMarkdown).join(', ') : 'none';
+  const { unreadable, collectorFailures } = a.evidence;
+  const gaps = unreadable.length + collectorFailures.length > 0
+    ? ` ${plural(unreadable.length, 'source')} could not be read and ${plural(collectorFailures.length, 'collector')} failed (see [Sources not read](#sources-not-read)).`
+    : '';
+  return [
+    `# MCP compliance assessment: ${organization}${date}`,
+    '',
+    `Generated ${escapeMarkdown(a.generatedAt)} by ${escapeMarkdown(a.tool.name)} ${escapeMarkdown(a.tool.version)} (assessment schema ${escapeMarkdown(a.schemaVersion)}).`,
+    `Scope: ${a.scope.frameworks.map(escapeMarkdown).join(', ') || 'no framework'}; data classes ${dataClasses}${a.scope.dataClassesDeclared === false ? ' (not declared)' : ''}${aiAct}.`,
+    '',
+    `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_STATUSES, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
+    '',
+    `**Evidence root hash:** ${escapeMarkdown(a.evidence.rootHash)} (${plural(a.evidence.items.length, 'evidence item')}; check the bundle with \`mcp-comply verify EVIDENCE_DIR\`).${gaps}`,
+  ];
+}
+
+function applicabilityCell(framework: AssessmentFramework): string {
+  const { applicability } = framework;
+  const reason = applicability.reason ? `: ${escapeMarkdown(applicability.reason)}` : '';
+  if (!applicability.applies) return `No${reason}`;
+  const assumed = applicability.assumed.length > 0 ? `; assumed ${applicability.assumed.map(escapeMarkdown).join(', ')}` : '';
+  return `Yes, ${applicability.inScope} of ${framework.requirements.length} requirements in scope${assumed}${reason}`;
+}
+
+function frameworksSection(a: Assessment): string[] {
+  if (a.frameworks.length === 0) return ['## Frameworks', '', 'No framework was assessed.'];
+  const rows = a.frameworks.map((framework) => [
+    safeLink(framework.name, framework.source), escapeMarkdown(framework.version), applicabilityCell(framework),
+    percent(framework.summary.coverage), percent(framework.summary.compliance),
+    ...REQUIREMENT_STATUSES.map((status) => String(framework.summary.counts[status] ?? 0)),
+  ]);
+  return [
+    '## Frameworks',
+    '',
+    ...table(['Framework', 'Version', 'Applies', 'Coverage', 'Compliance', ...REQUIREMENT_STATUSES.map(requirementLabel)], rows),
+    '',
+    'Coverage is the share of in-scope requirements with evidence (any status but not assessed); compliance is the share of '
+      + 'in-scope requirements met. Missing evidence never counts as met; n/a means no requirement is in scope.',
+  ];
+}
+
+function findingsSection(a: Assessment): string[] {
+  const heading = `## Findings (${a.findings.length})`;
+  if (a.findings.length === 0) return [heading, '', 'No findings.'];
+  const rows = a.findings.map((finding) => [
+    levelLabel(finding.severity), locationCell(finding.location), escapeMarkdown(finding.checkId),
+    escapeMarkdown(finding.message), exceptionCell(finding.exception, finding.expiredException),
+  ]);
+  return [heading, '', ...table(['Severity', 'Location', 'Check', 'Message', 'Exception'], rows)];
+}
+
+const NOT_PASSING: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual'];
+
+function controlStatusCell(control: AssessmentControl): string {
+  const exception = control.exception ? `; excepted: ${liveExceptionText(control.exception)}` : '';
+  return `${controlLabel(control.status)}${exception}`;
+}
+
+function controlsSection(a: Assessment): string[] {
+  const notPassing = NOT_PASSING.flatMap((status) => a.controls.filter((control) => control.status === status));
+  const heading = `## Controls not passing (${notPassing.length} of ${a.controls.length})`;
+  if (notPassing.length === 0) return [heading, '', 'Every control passes, is attested or is not applicable.'];
+  const rows = notPassing.map((control) => [
+    escapeMarkdown(control.id), escapeMarkdown(control.title), controlStatusCell(control), escapeMarkdown(control.reason),
+    (control.references ?? []).map((reference) => safeLink(reference.title, reference.url)).join('; '),
+  ]);
+  const counts: Partial<Record<ControlStatus, number>> = {};
+  for (const control of notPassing) counts[control.status] = (counts[control.status] ?? 0) + 1;
+  return [
+    heading, '',
+    ...details(countsText(NOT_PASSING, counts, controlLabel).toLowerCase(), table(['Control', 'Title', 'Status', 'Reason', 'References'], rows)),
+  ];
+}
+
+const UNMET: readonly RequirementStatus[] = ['not_met', 'partially_met', 'not_assessed'];
+
+function requirementsSection(a: Assessment): string[] {
+  const lines = ['## Requirements not met'];
+  for (const framework of a.frameworks) {
+    lines.push('', `### ${escapeMarkdown(framework.name)} ${escapeMarkdown(framework.version)}`, '');
+    if (!framework.applicability.applies) {
+      lines.push(`Does not apply${framework.applicability.reason ? `: ${escapeMarkdown(framework.applicability.reason)}` : ''}.`);
+      continue;
+    }
+    const unmet = UNMET.flatMap((status) => framework.requirements.filter((requirement) => requirement.status === status));
+    if (unmet.length === 0) {
+      lines.push('Every in-scope requirement is met.');
+      continue;
+    }
+    const rows = unmet.map((requirement) => [
+      escapeMarkdown(requirement.id), escapeMarkdown(requirement.title), requirementLabel(requirement.status),
+      escapeMarkdown(requirement.reason),
+      requirement.controls.map((control) =>
+        `${escapeMarkdown(control.id)} (${escapeMarkdown(control.relationship)}, ${controlLabel(control.status)})`).join('; '),
+    ]);
+    const counts: Partial<Record<RequirementStatus, number>> = {};
+    for (const requirement of unmet) counts[requirement.status] = (counts[requirement.status] ?? 0) + 1;
+    const summary = `${unmet.length} of ${framework.applicability.inScope} in-scope requirements not met: ${countsText(UNMET, counts, requirementLabel).toLowerCase()}`;
+    lines.push(...details(summary, table(['Requirement', 'Title', 'Status', 'Reason', 'Controls'], rows)));
+  }
+  return lines;
+}
+
+function riskSection(a: Assessment): string[] {
+  const heading = '## Risk register';
+  if (a.risks.length === 0) return [heading, '', 'No threat in the register.'];
+  const rows = a.risks.map((risk) => [
+    escapeMarkdown(risk.threatId), escapeMarkdown(risk.title), String(risk.inherent), String(risk.residual),
+    `${levelLabel(risk.band.inherent)} → ${levelLabel(risk.band.residual)}`, percent(risk.mitigation),
+  ]);
+  const bands = a.riskMethod?.bands;
+  const method = bands
+    ? `Inherent = likelihood × impact; residual = residual likelihood × impact, the likelihood lowered by the credited share of `
+      + `mitigating controls in scope (never below ${a.riskMethod.minimumLikelihood}). Bands: medium from ${bands.medium}, `
+      + `high from ${bands.high}, critical from ${bands.critical}.`
+    : 'Inherent = likelihood × impact; residual = residual likelihood × impact.';
+  return [heading, '', ...table(['Threat', 'Title', 'Inherent', 'Residual', 'Band (inherent → residual)', 'Mitigation'], rows), '', method];
+}
+
+/** Justifications are recorded on the findings and controls an exception accepts, not in the register. */
+function justifications(a: Assessment): Map<string, string> {
+  const byId = new Map<string, string>();
+  const notes = [
+    ...a.findings.flatMap((finding) => [finding.exception, finding.expiredException]),
+    ...a.controls.map((control) => control.exception),
+  ];
+  for (const note of notes) if (note && !byId.has(note.id)) byId.set(note.id, note.justification);
+  return byId;
+}
+
+const EXCEPTION_STATE_LABEL: Record<ExceptionEntry['status'], string> = { live: 'Live', expired: 'Expired', 'not-yet-approved': 'Not yet approved' };
+
+function exceptionsSection(a: Assessment): string[] {
+  if (a.exceptions === undefined) return [];
+  const heading = '## Exceptions';
+  if (a.exceptions.length === 0) return [heading, '', 'No exceptions.'];
+  const justification = justifications(a);
+  const rows = a.exceptions.map((entry) => [
+    escapeMarkdown(entry.id), escapeMarkdown(entry.target), labelOf(EXCEPTION_STATE_LABEL, entry.status), escapeMarkdown(entry.approver),
+    escapeMarkdown(entry.approved), escapeMarkdown(entry.expires), escapeMarkdown(String(entry.daysToExpiry)),
+    escapeMarkdown(entry.ticket ?? ''), String(entry.matchedFindings), entry.unused ? 'Yes' : 'No',
+    escapeMarkdown(justification.get(entry.id) ?? ''),
+  ]);
+  return [heading, '', ...table(
+    ['Exception', 'Target', 'State', 'Approver', 'Approved', 'Expires', 'Days to expiry', 'Ticket', 'Findings matched', 'Unused', 'Justification'],
+    rows,
+  )];
+}
+
+const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string> = { fresh: 'Fresh', stale: 'Stale', future: 'Dated after the run' };
+
+function attestationsSection(a: Assessment): string[] {
+  const attested: Array<[string, ControlAttestation]> = [
+    ...a.controls.flatMap((control): Array<[string, ControlAttestation]> =>
+      control.attestation ? [[`${escapeMarkdown(control.id)} ${escapeMarkdown(control.title)}`, control.attestation]] : []),
+    ...a.frameworks.flatMap((framework) => framework.requirements.flatMap((requirement): Array<[string, ControlAttestation]> =>
+      requirement.attestation
+        ? [[`${escapeMarkdown(framework.id)} ${escapeMarkdown(requirement.id)} ${escapeMarkdown(requirement.title)}`, requirement.attestation]]
+        : [])),
+  ];
+  const heading = '## Attestations';
+  if (attested.length === 0) return [heading, '', 'No attestations.'];
+  const rows = attested.map(([subject, attestation]) => [
+    subject, escapeMarkdown(attestation.attestedBy), escapeMarkdown(attestation.date), escapeMarkdown(attestation.validUntil),
+    attestation.state === undefined ? '' : labelOf(ATTESTATION_STATE_LABEL, attestation.state), escapeMarkdown(attestation.evidence),
+  ]);
+  return [heading, '', ...table(['Attested', 'Attested by', 'Date', 'Valid until', 'State', 'Evidence'], rows)];
+}
+
+const DIRECTION_ORDER: readonly ChangeDirection[] = ['regressed', 'improved', 'changed'];
+const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
+
+function byDirection<T extends { direction: ChangeDirection }>(items: readonly T[]): T[] {
+  return DIRECTION_ORDER.flatMap((direction) => items.filter((item) => item.direction === direction));
+}
+
+function findingRefRows(refs: readonly FindingRef[]): string[][] {
+  return refs.map((ref) => [
+    levelLabel(ref.severity), locationCell(ref.location), escapeMarkdown(ref.checkId), escapeMarkdown(ref.message),
+    ref.exception ? `Excepted: ${escapeMarkdown(ref.exception)}` : '',
+  ]);
+}
+
+const move = (from: string, to: string) => (from === to ? to : `${from} → ${to}`);
+const shortHash = (sha256: string) => escapeMarkdown(sha256.replace(/^sha256:/, '').slice(0, 12));
+
+function changesSection(changes: AssessmentChanges): string[] {
+  const s = changes.summary;
+  const lines = [
+    `## Changes since ${escapeMarkdown(dateOf(changes.previous.generatedAt))}`,
+    '',
+    `Compared with the assessment of ${escapeMarkdown(changes.previous.generatedAt)} (${escapeMarkdown(changes.previous.toolVersion)}, `
+      + `root hash ${escapeMarkdown(changes.previous.rootHash)}): ${plural(s.regressedControls, 'control')} regressed, ${s.improvedControls} improved; `
+      + `${plural(s.newFindings, 'new finding')}, ${s.resolvedFindings} resolved, ${changes.findings.unchanged} unchanged; `
+      + `${plural(s.addedServers, 'server')} and ${plural(s.addedTools, 'tool')} added, ${plural(s.changedTools, 'tool definition')} changed; `
+      + `${plural(s.expiredExceptions, 'exception')} expired; ${plural(s.staleAttestations, 'attestation')} gone stale.`,
+  ];
+  const part = (title: string, body: string[]) => { if (body.length > 0) lines.push('', `### ${title}`, '', ...body); };
+
+  if (changes.controls.length > 0) {
+    part('Controls', table(['Change', 'Control', 'Title', 'Status'], byDirection(changes.controls).map((change) => [
+      labelOf(DIRECTION_LABEL, change.direction), escapeMarkdown(change.id), escapeMarkdown(change.title),
+      move(controlLabel(change.from), controlLabel(change.to)),
+    ])));
+  }
+  if (changes.requirements.length > 0) {
+    part('Requirements', details(`${plural(changes.requirements.length, 'requirement status', 'requirement statuses')} changed`,
+      table(['Change', 'Framework', 'Requirement', 'Title', 'Status'], byDirection(changes.requirements).map((change) => [
+        labelOf(DIRECTION_LABEL, change.direction), escapeMarkdown(change.frameworkId), escapeMarkdown(change.id), escapeMarkdown(change.title),
+        move(requirementLabel(change.from), requirementLabel(change.to)),
+      ]))));
+  }
+  const findingHeader = ['Severity', 'Location', 'Check', 'Message', 'Exception'];
+  if (changes.findings.new.length > 0) part(`New findings (${changes.findings.new.length})`, table(findingHeader, findingRefRows(changes.findings.new)));
+  if (changes.findings.resolved.length > 0) {
+    part(`Resolved findings (${changes.findings.resolved.length})`, table(findingHeader, findingRefRows(changes.findings.resolved)));
+  }
+  const servers = [
+    ...changes.servers.added.map((server) => ['Added', server] as const),
+    ...changes.servers.removed.map((server) => ['Removed', server] as const),
+  ];
+  if (servers.length > 0) {
+    part('Servers', table(['Change', 'Server', 'Client', 'Transport', 'Configured in'], servers.map(([change, server]) => [
+      change, escapeMarkdown(server.name), escapeMarkdown(server.client), escapeMarkdown(server.transport),
+      escapeMarkdown(`${server.path}:${server.line}`),
+    ])));
+  }
+  const toolRow = (change: string, tool: { server: string; name: string; path: string }, hash: string) => [
+    change, escapeMarkdown(tool.server), escapeMarkdown(tool.name), escapeMarkdown(tool.path), hash,
+  ];
+  const tools = [
+    ...changes.tools.added.map((tool) => toolRow('Added', tool, shortHash(tool.sha256))),
+    ...changes.tools.removed.map((tool) => toolRow('Removed', tool, shortHash(tool.sha256))),
+    ...changes.tools.changed.map((tool) => toolRow('Definition changed', tool, `${shortHash(tool.from)} → ${shortHash(tool.to)}`)),
+  ];
+  if (tools.length > 0) part('Tools', table(['Change', 'Server', 'Tool', 'Snapshot', 'Definition (sha256)'], tools));
+  if (changes.exceptions.expired.length > 0) {
+    part('Exceptions expired', table(['Exception', 'Target', 'Expired'], changes.exceptions.expired.map((exception) => [
+      escapeMarkdown(exception.id), escapeMarkdown(exception.target), escapeMarkdown(exception.expires),
+    ])));
+  }
+  if (changes.attestations.stale.length > 0) {
+    part('Attestations gone stale', table(['Control', 'Attested by', 'Valid until'], changes.attestations.stale.map((attestation) => [
+      escapeMarkdown(attestation.control), escapeMarkdown(attestation.attestedBy), escapeMarkdown(attestation.validUntil),
+    ])));
+  }
+  if (changes.frameworks.length > 0) {
+    const note = (status: 'added' | 'removed' | undefined) => (status === 'added' ? 'Added' : status === 'removed' ? 'Removed' : '');
+    part('Framework scores', table(['Framework', 'Coverage', 'Compliance', 'Note'], changes.frameworks.map((framework) => [
+      escapeMarkdown(framework.name), move(percent(framework.coverage.from), percent(framework.coverage.to)),
+      move(percent(framework.compliance.from), percent(framework.compliance.to)), note(framework.status),
+    ])));
+  }
+  if (changes.risks.length > 0) {
+    part('Residual risk', table(['Threat', 'Title', 'Residual'], changes.risks.map((risk) => [
+      escapeMarkdown(risk.threatId), escapeMarkdown(risk.title), move(String(risk.residual.from), String(risk.residual.to)),
+    ])));
+  }
+  return lines;
+}
+
+/** This assessment as a point of the trend, after the earlier ones. */
+function currentPoint(a: Assessment): HistoryPoint {
+  return {
+    generatedAt: a.generatedAt,
+    rootHash: a.evidence.rootHash,
+    frameworks: a.frameworks.map((framework) => ({ id: framework.id, coverage: framework.summary.coverage, compliance: framework.summary.compliance })),
+    findings: { total: a.summary.findings.total, bySeverity: a.summary.findings.bySeverity },
+    controls: a.summary.controls,
+    residualRisk: a.risks.reduce((sum, risk) => sum + risk.residual, 0),
+  };
+}
+
+function trendSection(a: Assessment, history: readonly HistoryPoint[]): string[] {
+  const points = [...history, currentPoint(a)];
+  // Frameworks of this assessment first, in its order; then any only earlier ones had.
+  const ids = [...new Set([...a.frameworks.map((framework) => framework.id), ...points.flatMap((point) => point.frameworks.map((f) => f.id)).sort()])];
+  const rows = points.map((point, index) => [
+    `${escapeMarkdown(dateOf(point.generatedAt))}${index === points.length - 1 ? ' (this assessment)' : ''}`,
+    String(point.findings.total), String(point.findings.bySeverity.critical ?? 0), String(point.findings.bySeverity.high ?? 0),
+    String(point.controls.fail ?? 0), String(point.residualRisk),
+    ...ids.map((id) => {
+      const scores = point.frameworks.find((framework) => framework.id === id);
+      return scores ? `${percent(scores.coverage)} / ${percent(scores.compliance)}` : '';
+    }),
+  ]);
+  return [
+    '## Trend',
+    '',
+    ...table(['Date', 'Findings', 'Critical', 'High', 'Controls failing', 'Residual risk', ...ids.map(escapeMarkdown)], rows),
+    '',
+    'Framework columns: coverage / compliance. Residual risk is the sum of the residual scores of the risk register.',
+  ];
+}
+
+function sourcesNotReadSection(a: Assessment): string[] {
+  const { unreadable, collectorFailures } = a.evidence;
+  if (unreadable.length + collectorFailures.length === 0) return [];
+  const lines = ['## Sources not read', '', 'Nothing in these was checked: a source that could not be read is missing evidence, never a pass.'];
+  if (unreadable.length > 0) {
+    lines.push('', ...table(['Source', 'Problem', 'Reason'], unreadable.map((source) => [
+      locationCell(source), escapeMarkdown(source.code), escapeMarkdown(source.reason),
+    ])));
+  }
+  if (collectorFailures.length > 0) {
+    lines.push('', ...table(['Collector', 'Failure'], collectorFailures.map((failure) => [
+      escapeMarkdown(failure.collector), escapeMarkdown(failure.message),
+    ])));
+  }
+  return lines;
+}
+
+/** report.md: the same bytes for the same assessment (no clock, no randomness). */
+export function renderMarkdown(a: Assessment): string {
+  const sections = [
+    header(a),
+    frameworksSection(a),
+    findingsSection(a),
+    controlsSection(a),
+    requirementsSection(a),
+    riskSection(a),
+    exceptionsSection(a),
+    attestationsSection(a),
+    a.changes ? changesSection(a.changes) : [],
+    a.history && a.history.length > 0 ? trendSection(a, a.history) : [],
+    sourcesNotReadSection(a),
+  ];
+  return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+export const markdownReporter: Reporter = {
+  format: 'md',
+  files: ['report.md'],
+  async render(assessment) {
+    return [{ name: 'report.md', content: renderMarkdown(assessment) }];
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * Prints a self-contained HTML report to PDF with a local Chrome or Chromium (puppeteer-core, which
+ * never downloads one). The HTML carries untrusted text (finding messages, server and tool names), so
+ * the page runs no JavaScript and can reach no network: requests other than data: URLs are aborted,
+ * and the browser itself is started with a resolver and proxy that lead nowhere, in case anything
+ * slips past the interception.
+ */
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { escapeXml } from '../../lib/escape-xml.js';
+import type { PaperSize } from '../types.js';
+
+export interface PrintPdfOptions {
+  executablePath: string;
+  paper: PaperSize;
+  /** Running header of every page (plain text: it is escaped here). */
+  header: string;
+  /** Limit for loading the HTML and for printing it, each; by default it grows with the size of the HTML. */
+  timeoutMs?: number;
+  /**
+   * ISO time written as the PDF's creation and modification date, so that the same report prints to
+   * the same bytes; Chromium writes its own clock's time when absent.
+   */
+  documentDate?: string;
+}
+
+// Resolver and proxy that lead nowhere: no name resolves (IP literals included), and loopback, which
+// Chromium otherwise never sends through a proxy, is made to.
+const NO_NETWORK_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://proxy.invalid:9',
+  '--proxy-bypass-list=<-loopback>',
+];
+
+const MARGIN = { top: '18mm', bottom: '16mm', left: '14mm', right: '14mm' };
+const TEMPLATE_STYLE = 'box-sizing: border-box; width: 100%; padding: 0 14mm; font-family: sans-serif; font-size: 9px; color: #555;';
+
+export async function printPdf(html: string, options: PrintPdfOptions): Promise<Uint8Array> {
+  const timeout = options.timeoutMs ?? defaultTimeout(html);
+  const browser = await puppeteer.launch({
+    executablePath: options.executablePath,
+    // chrome-headless-shell only knows the old headless mode.
+    headless: path.basename(options.executablePath).startsWith('chrome-headless-shell') ? 'shell' : true,
+    // Chromium refuses to start as root with its sandbox (containers, CI); nowhere else is it switched off.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-dev-shm-usage', '--disable-gpu', ...NO_NETWORK_ARGS],
+    // Printing a long report is one protocol call: it must not time out before `timeout` does.
+    protocolTimeout: timeout + 60_000,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      const allowed = url.startsWith('data:') || url === 'about:blank';
+      // The page may close while a request is pending; there is nothing left to allow or block then.
+      (allowed ? request.continue() : request.abort('blockedbyclient')).catch(() => {});
+    });
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    const pdf = await page.pdf({
+      format: options.paper,
+      // The paper asked for wins over any @page size in the HTML (user templates may set one).
+      preferCSSPageSize: false,
+      printBackground: true,
+      displayHeaderFooter: true,
+      // Header and footer are rendered apart from the page: they see none of its CSS.
+      headerTemplate: `<div style="${TEMPLATE_STYLE}">${escapeXml(options.header)}</div>`,
+      footerTemplate: `<div style="${TEMPLATE_STYLE} text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      margin: MARGIN,
+      outline: true,
+      tagged: true,
+      timeout,
+    });
+    return options.documentDate === undefined ? pdf : withDocumentDate(pdf, options.documentDate);
+  } finally {
+    await closeBrowser(browser);
+  }
+}
+
+/** Two minutes, and one more per megabyte of HTML (a 5,000-finding report is a few megabytes). */
+function defaultTimeout(html: string): number {
+  return 120_000 + 60_000 * Math.ceil(html.length / 1_000_000);
+}
+
+/** Closes the browser; if it will not close, kills its process group so that no Chromium is left behind. */
+async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      browser.close(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('browser did not close')), 15_000); }),
+    ]);
+  } catch {
+    if (child?.pid !== undefined && child.exitCode === null) {
+      // puppeteer starts Chromium as a process-group leader (detached) except on Windows.
+      try { process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Sets the Info dictionary's /CreationDate and /ModDate (which Skia fills from the clock) to `iso`.
+ * The new value has the same length as the old, so no cross-reference offset moves.
+ */
+function withDocumentDate(pdf: Uint8Array, iso: string): Uint8Array {
+  const stamp = `D:${iso.replace(/[^0-9]/g, '').slice(0, 14).padEnd(14, '0')}+00'00'`;
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const dated = text.replace(/\/(CreationDate|ModDate) \((D:\d{14}[-+Z]\d{2}'\d{2}')\)/g,
+    (match, key: string, old: string) => (old.length === stamp.length ? `/${key} (${stamp})` : match));
+  return new Uint8Array(Buffer.from(dated, 'latin1'));
+}

@@ -1,0 +1,34 @@
+/**
+ * Reporters are pure views of assessment.json (Lighthouse's renderers, ESLint's formatters): one per
+ * format, registered by name in ./index.ts. Each returns the files it makes under their fixed names
+ * (DESIGN §7); the CLI decides where they go and writes them atomically.
+ */
+import type { Assessment } from '../engine/assessment.js';
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'sarif', 'oscal'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export type PaperSize = 'A4' | 'Letter';
+
+export interface ReportFile {
+  /** Fixed file name (`report.pdf`, `findings.csv`, ...). */
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface RenderOptions {
+  paper: PaperSize;
+  /** A folder of the user's own templates and partials, used instead of the shipped ones of the same name (trusted input). */
+  templatesDir?: string;
+  /** The Chrome or Chromium to print with, as the user named it (--browser or the config); else it is looked for. */
+  browserPath?: string;
+  /** Warnings and notes for the person running the command (stderr). */
+  log: (message: string) => void;
+}
+
+export interface Reporter {
+  format: ReportFormat;
+  /** The files this format makes, in the order they are written. */
+  files: readonly string[];
+  render(assessment: Assessment, options: RenderOptions): Promise<ReportFile[]>;
+}

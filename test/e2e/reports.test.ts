@@ -1,0 +1,180 @@
+/**
+ * Reports end to end through the built CLI: the demo's estate to every format with the same counts
+ * in each, the PDF read back with pdftotext, `report` from a saved assessment, planted secrets and
+ * hostile names in every output, user templates, and a missing browser.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { Assessment } from '../../src/engine/assessment.js';
+import { runCli } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
+import { tempDir, write } from '../helpers/temp-catalog.js';
+
+const REPORT_FILES = ['report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'results.sarif', 'assessment-results.oscal.json'];
+const ALL = 'pdf,html,md,csv,sarif,oscal';
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+const squash = (text: string) => text.replace(/\s+/g, '');
+const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+
+describe('reports of the demo estate (built CLI, real Chromium)', () => {
+  const out = path.join(tempDir('reports-'), 'out');
+  let run: ReturnType<typeof runCli>;
+  let assessment: Assessment;
+
+  before(() => {
+    run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json', '--format', ALL, '--out', out]);
+    assessment = readJson<Assessment>(path.join(out, 'assessment.json'));
+  });
+
+  it('writes every format under its fixed name and says so', () => {
+    assert.equal(run.code, 1, run.stderr);
+    for (const name of REPORT_FILES) assert.ok(fs.statSync(path.join(out, name)).size > 0, name);
+    assert.match(run.stdout, /^Reports: .*report\.html, .*report\.pdf, .*report\.md, .*findings\.csv, .*requirements\.csv, .*results\.sarif, .*assessment-results\.oscal\.json$/m);
+    assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+  });
+
+  it('counts the same findings, controls and requirements in every format', () => {
+    const findings = assessment.findings.length;
+    const requirements = assessment.frameworks.reduce((n, f) => n + f.requirements.length, 0);
+    assert.ok(findings > 0 && requirements > 0);
+
+    const sarif = readJson<{ runs: Array<{ results: unknown[] }> }>(path.join(out, 'results.sarif'));
+    assert.equal(sarif.runs[0]!.results.length, findings, 'SARIF results');
+    assert.equal(parseCsv(fs.readFileSync(path.join(out, 'findings.csv'), 'utf8')).length - 1, findings, 'findings.csv rows');
+    assert.equal(parseCsv(fs.readFileSync(path.join(out, 'requirements.csv'), 'utf8')).length - 1, requirements, 'requirements.csv rows');
+    const oscal = readJson<{ 'assessment-results': { results: Array<{ findings: unknown[]; observations: Array<{ types?: string[] }> }> } }>(
+      path.join(out, 'assessment-results.oscal.json'));
+    const result = oscal['assessment-results'].results[0]!;
+    assert.equal(result.findings.length, assessment.controls.length, 'OSCAL: one finding per control');
+    assert.equal(result.observations.filter((o) => o.types?.includes('finding')).length, findings, 'OSCAL: one observation per finding');
+    assert.match(fs.readFileSync(path.join(out, 'report.md'), 'utf8'), new RegExp(`^## Findings \\(${findings}\\)$`, 'm'));
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    const findingsSection = html.slice(html.indexOf('<section id="findings"'), html.indexOf('<section id="exceptions"'));
+    assert.equal(findingsSection.match(/<tr><td class="m">/g)?.length, findings, 'HTML findings rows');
+  });
+
+  it('prints a PDF an auditor can read: every framework, the root hash, page numbers, the changes since last quarter', () => {
+    const file = path.join(out, 'report.pdf');
+    assert.equal(fs.readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+    const text = pdfText(file);
+    const pages = pdfPages(file);
+    assert.ok(pages > 10, `${pages} pages`);
+    for (const framework of assessment.frameworks) assert.ok(squash(text).includes(squash(framework.name)), framework.name);
+    assert.ok(squash(text).includes(assessment.evidence.rootHash), 'root hash');
+    assert.match(text, new RegExp(`Page 1 of ${pages}\\b`));
+    assert.match(text, new RegExp(`Page ${pages} of ${pages}\\b`));
+    assert.match(text, /Northwind Health · MCP compliance assessment/);
+    assert.match(text, /2026-08-24/, 'the previous assessment is named');
+    assert.match(execFileSync('pdfinfo', [file], { encoding: 'utf8' }), /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it('report re-renders a saved assessment: one format to a file, to stdout, or several into a folder', () => {
+    const assessmentFile = path.join(out, 'assessment.json');
+    const dir = tempDir('report-');
+    const md = runCli(['report', assessmentFile, '--format', 'md', '--output', path.join(dir, 'gap.md')]);
+    assert.equal(md.code, 0, md.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'gap.md'), 'utf8'), fs.readFileSync(path.join(out, 'report.md'), 'utf8'), 'the same bytes as assess wrote');
+    const stdout = runCli(['report', assessmentFile, '--format', 'sarif', '--output', '-']);
+    assert.equal(stdout.code, 0, stdout.stderr);
+    assert.equal(stdout.stdout, fs.readFileSync(path.join(out, 'results.sarif'), 'utf8'));
+    const several = runCli(['report', assessmentFile, '--format', 'csv,oscal', '--out', dir]);
+    assert.equal(several.code, 0, several.stderr);
+    assert.deepEqual(['findings.csv', 'requirements.csv', 'assessment-results.oscal.json'].map((f) => fs.existsSync(path.join(dir, f))), [true, true, true]);
+  });
+});
+
+describe('mcp-comply report: bad input and options', () => {
+  const dir = tempDir('report-usage-');
+  const good = path.join(dir, 'assessment.json');
+  before(() => {
+    const run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--out', dir]);
+    assert.ok(run.code === 1, run.stderr);
+  });
+
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['an unknown format, with a suggestion', () => ['report', good, '--format', 'sarf'], /unknown format "sarf" \(did you mean "sarif"\?\)/],
+    ['no format at all', () => ['report', good], /no format asked for/],
+    ['--output with two formats', () => ['report', good, '--format', 'md,sarif', '--output', path.join(dir, 'x')], /--output names one file/],
+    ['--output for csv, which makes two files', () => ['report', good, '--format', 'csv', '--output', path.join(dir, 'x.csv')], /csv format writes two files/],
+    ['a PDF to stdout', () => ['report', good, '--format', 'pdf', '--output', '-'], /PDF cannot go to stdout/],
+    ['a missing assessment', () => ['report', path.join(dir, 'missing.json'), '--format', 'md'], /missing\.json: cannot read the assessment \(ENOENT\)/],
+    ['an assessment that is not JSON, with its line', () => ['report', write(dir, 'broken.json', '{\n  "schemaVersion": "1.2",\n  oops\n}'), '--format', 'md'], /broken\.json:3:3: not valid JSON/],
+    ['JSON that is not an assessment', () => ['report', write(dir, 'other.json', '{"hello": 1}'), '--format', 'md'], /other\.json: not an mcp-comply assessment \(missing schemaVersion/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(`exits 2 for ${name}`, () => {
+      const result = runCli(args());
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, message);
+      assert.equal(result.stdout, '');
+    });
+  }
+
+  it('without a browser: exits 2, says how to fix it, and still writes the HTML report', () => {
+    const target = tempDir('no-browser-');
+    const result = runCli(['report', good, '--format', 'pdf', '--out', target, '--browser', path.join(target, 'no-such-chrome')]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /pdf report not written: .*no-such-chrome/);
+    assert.match(result.stderr, /apt-get install chromium/);
+    assert.match(result.stderr, /wrote the HTML report instead/);
+    assert.ok(fs.existsSync(path.join(target, 'report.html')));
+    assert.ok(!fs.existsSync(path.join(target, 'report.pdf')));
+  });
+
+  it('uses the config\'s report section: formats and paper, with templates relative to the config', () => {
+    const project = tempDir('report-config-');
+    write(project, 'mine/partials/cover.hbs', '<section id="cover"><h1>Prepared for the {{meta.organization}} audit committee</h1></section>');
+    const config = write(project, 'mcp-comply.yaml', 'organization: Contoso\nreport:\n  formats: [html, md]\n  paper: Letter\n  templates: mine\n');
+    const result = runCli(['report', good, '--config', config, '--out', project]);
+    assert.equal(result.code, 0, result.stderr);
+    const html = fs.readFileSync(path.join(project, 'report.html'), 'utf8');
+    assert.match(html, /Prepared for the Northwind Health audit committee/);
+    assert.match(html, /@page\s*\{\s*size:\s*letter/);
+    assert.ok(fs.existsSync(path.join(project, 'report.md')));
+  });
+});
+
+describe('untrusted names and planted secrets in every report', () => {
+  const SECRET = 'ghp_' + 'Zq8vR2mK7xT4nB9cW1yL5pD3hF6jS0aE8uGi';
+  const HOSTILE = '<img src=x onerror=alert(1)>"&<script>document.title="pwned"</script>';
+  const project = tempDir('hostile-');
+  const out = path.join(project, 'out');
+  let run: ReturnType<typeof runCli>;
+
+  before(() => {
+    write(project, '.cursor/mcp.json', JSON.stringify({
+      mcpServers: {
+        [HOSTILE]: { command: 'npx', args: ['-y', '@acme/files-mcp@latest'], env: { GITHUB_TOKEN: SECRET } },
+      },
+    }, null, 2));
+    run = runCli(['assess', project, '--out', out, '--format', ALL]);
+  });
+
+  it('assesses and writes every report', () => {
+    assert.equal(run.code, 1, run.stderr);
+    for (const name of REPORT_FILES) assert.ok(fs.existsSync(path.join(out, name)), name);
+  });
+
+  it('never writes the secret: not in any report, not in the PDF\'s text, not on stdout or stderr', () => {
+    const texts = REPORT_FILES.map((name) => [name, name.endsWith('.pdf') ? pdfText(path.join(out, name)) : fs.readFileSync(path.join(out, name), 'utf8')]);
+    for (const [name, text] of [...texts, ['stdout', run.stdout], ['stderr', run.stderr]]) {
+      assert.ok(!text!.includes(SECRET) && !text!.includes(SECRET.slice(4, 20)), `${name} holds the secret`);
+    }
+    const assessment = readJson<Assessment>(path.join(out, 'assessment.json'));
+    assert.ok(assessment.findings.some((f) => f.checkId === 'mcp.secrets.inline-credential'), 'the secret is reported, by kind and place');
+  });
+
+  it('prints the hostile server name as text: inert in HTML, literal in the PDF', () => {
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    assert.ok(!/<script|<img|onerror=/i.test(html.replace(/<img src="data:[^"]*"/g, '')), 'no live markup');
+    assert.ok(html.includes('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;'), 'escaped as text');
+    const text = pdfText(path.join(out, 'report.pdf'));
+    assert.ok(squash(text).includes(squash('<img src=x onerror=alert(1)>')), 'the name prints literally in the PDF');
+    assert.ok(!text.includes('pwned') || text.includes('document.title="pwned"'), 'the script did not run');
+  });
+});

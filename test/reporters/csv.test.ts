@@ -1,0 +1,198 @@
+/** findings.csv and requirements.csv: RFC 4180, one row per finding or requirement, safe to open in a spreadsheet. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Assessment, AssessmentFramework, Finding } from '../../src/engine/assessment.js';
+import { csvField, csvReporter, findingsCsv, requirementsCsv } from '../../src/reporters/csv.js';
+import { BOM, parseCsv } from '../helpers/csv.js';
+import { sampleAssessment } from '../helpers/sample-assessment.js';
+
+/** What a spreadsheet must be shown for a cell: formula starts get a leading quote. */
+const defused = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const FINDING_HEADER = [
+  'severity', 'check_id', 'check_title', 'message', 'path', 'line', 'column', 'controls', 'requirements',
+  'fingerprint', 'evidence_id', 'server', 'exception_id', 'exception_approver', 'exception_expires',
+  'expired_exception_id', 'remediation',
+];
+const REQUIREMENT_HEADER = [
+  'framework_id', 'framework_name', 'framework_version', 'requirement_id', 'requirement_title', 'status',
+  'status_label', 'reason', 'controls', 'attested_by', 'attestation_valid_until', 'attestation_state',
+];
+
+const finding = (fingerprint: string, over: Partial<Finding> = {}): Finding => ({
+  checkId: 'mcp.supply-chain.unpinned-package', severity: 'high', messageId: 'm', message: `finding ${fingerprint}`,
+  location: { path: 'billing-service/.cursor/mcp.json', line: 5, column: 22 }, fingerprint, controlIds: ['MCP-SC-01'],
+  evidenceId: 'mcp-config:billing-service/.cursor/mcp.json', ...over,
+});
+
+const framework = (id: string, requirements: AssessmentFramework['requirements']): AssessmentFramework => ({
+  id, name: `${id} name`, version: '1', applicability: { applies: true, inScope: requirements.length, assumed: [] },
+  summary: { coverage: 1, compliance: 0, counts: { met: 0, partially_met: 0, not_met: 0, not_assessed: 0, not_applicable: 0 } },
+  requirements,
+});
+
+/** The sample estate with a small, exactly known set of findings, checks and frameworks. */
+function knownAssessment(): Assessment {
+  const a = sampleAssessment();
+  a.checks = [{
+    id: 'mcp.supply-chain.unpinned-package', title: 'MCP server packages are pinned', status: 'fail', severity: 'high',
+    controlIds: ['MCP-SC-01'], remediation: 'Pin "exact" versions, e.g. pkg@1.2.3', results: [],
+  }];
+  a.findings = [
+    finding('f1', {
+      server: 'payments',
+      exception: { id: 'EX-1', approver: 'ciso@example.com', expires: '2027-06-30', ticket: 'GRC-1', justification: 'mirror' },
+    }),
+    finding('f2', {
+      checkId: 'logs.session-id-in-url', severity: 'medium', message: '=HYPERLINK("http://evil.example","click"), then more',
+      location: { path: '@logs/access.log' }, controlIds: ['MCP-IA-06', 'MCP-SC-01'],
+      expiredException: { id: 'EX-2', approver: 'ciso@example.com', expires: '2026-01-01', justification: 'old' },
+    }),
+  ];
+  a.frameworks = [
+    framework('pci-dss', [
+      { id: '6.3.2', title: 'Inventory, "bespoke" software', status: 'not_met', reason: 'MCP-SC-01 fail (subset)', controlIds: ['MCP-SC-01'],
+        controls: [{ id: 'MCP-SC-01', relationship: 'subset', status: 'fail' }] },
+      { id: '9.9.9', title: 'Out of scope', status: 'not_applicable', reason: 'no cardholder data', controlIds: ['MCP-SC-01'],
+        controls: [{ id: 'MCP-SC-01', relationship: 'subset', status: 'fail' }] },
+    ]),
+    framework('gdpr', [
+      { id: 'Art. 32(1)(b)', title: 'Security of processing', status: 'met', reason: 'attested', controlIds: ['MCP-IA-06', 'MCP-SC-01'],
+        controls: [{ id: 'MCP-IA-06', relationship: 'intersects', status: 'fail' }, { id: 'MCP-SC-01', relationship: 'equal', status: 'fail' }],
+        attestation: {
+          attestedBy: '+dpo@example.com', date: '2026-01-01', validUntil: '2027-01-01', evidence: 'docs/dpia.pdf', sha256: 'a'.repeat(64), state: 'fresh',
+        } },
+    ]),
+  ];
+  return a;
+}
+
+describe('csvField', () => {
+  const cases: Array<[string, string | number | undefined, string]> = [
+    ['plain text', 'plain text', 'plain text'],
+    ['absent', undefined, ''],
+    ['number', 42, '42'],
+    ['comma', 'a,b', '"a,b"'],
+    ['quote', 'say "hi"', '"say ""hi"""'],
+    ['CRLF', 'one\r\ntwo', '"one\r\ntwo"'],
+    ['LF', 'one\ntwo', '"one\ntwo"'],
+    ['accents', 'Gérald Müller', 'Gérald Müller'],
+    ['leading =', '=1+1', "'=1+1"],
+    ['leading +', '+33 1 23', "'+33 1 23"],
+    ['leading -', '-2+3', "'-2+3"],
+    ['leading @', '@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['leading tab', '\t=1', "'\t=1"],
+    ['leading CR', '\r=1', `"'\r=1"`],
+    ['formula with a comma', '=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['= later in the text', 'a=b', 'a=b'],
+  ];
+  for (const [name, value, expected] of cases) {
+    it(`writes ${name} as ${JSON.stringify(expected)}`, () => assert.equal(csvField(value), expected));
+  }
+});
+
+describe('findings.csv', () => {
+  it('has one header row and exactly one row per finding, field by field', () => {
+    const rows = parseCsv(findingsCsv(knownAssessment()));
+    assert.deepEqual(rows, [
+      FINDING_HEADER,
+      ['high', 'mcp.supply-chain.unpinned-package', 'MCP server packages are pinned', 'finding f1', 'billing-service/.cursor/mcp.json', '5', '22',
+        'MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'f1', 'mcp-config:billing-service/.cursor/mcp.json', 'payments',
+        'EX-1', 'ciso@example.com', '2027-06-30', '', 'Pin "exact" versions, e.g. pkg@1.2.3'],
+      ['medium', 'logs.session-id-in-url', '', `'=HYPERLINK("http://evil.example","click"), then more`, "'@logs/access.log", '', '',
+        'MCP-IA-06;MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'f2', 'mcp-config:billing-service/.cursor/mcp.json', '',
+        '', '', '', 'EX-2', ''],
+    ]);
+  });
+
+  it('matches the sample assessment finding by finding', () => {
+    const a = sampleAssessment();
+    const rows = parseCsv(findingsCsv(a));
+    assert.deepEqual(rows[0], FINDING_HEADER);
+    assert.equal(rows.length - 1, a.findings.length);
+    assert.ok(a.findings.length > 0, 'the sample has findings');
+    const checks = new Map(a.checks.map((check) => [check.id, check]));
+    a.findings.forEach((f, index) => {
+      const row = rows[index + 1]!;
+      assert.equal(row.length, FINDING_HEADER.length);
+      const field = (name: string) => row[FINDING_HEADER.indexOf(name)];
+      assert.equal(field('severity'), f.severity);
+      assert.equal(field('check_id'), f.checkId);
+      assert.equal(field('check_title'), defused(checks.get(f.checkId)?.title ?? ''));
+      assert.equal(field('message'), defused(f.message));
+      assert.equal(field('path'), defused(f.location.path));
+      assert.equal(field('line'), f.location.line === undefined ? '' : String(f.location.line));
+      assert.equal(field('column'), f.location.column === undefined ? '' : String(f.location.column));
+      assert.equal(field('controls'), f.controlIds.join(';'));
+      assert.equal(field('fingerprint'), f.fingerprint);
+      assert.equal(field('evidence_id'), f.evidenceId);
+      assert.equal(field('server'), defused(f.server ?? ''));
+      assert.equal(field('exception_id'), f.exception?.id ?? '');
+      assert.equal(field('expired_exception_id'), f.expiredException?.id ?? '');
+      assert.equal(field('remediation'), defused(checks.get(f.checkId)?.remediation ?? ''));
+      for (const pair of field('requirements')!.split(';').filter(Boolean)) {
+        const [frameworkId, requirementId] = [pair.slice(0, pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)];
+        const requirement = a.frameworks.find((fw) => fw.id === frameworkId)?.requirements.find((r) => r.id === requirementId);
+        assert.ok(requirement && requirement.controlIds.some((id) => f.controlIds.includes(id)), `${pair} maps a control of the finding`);
+      }
+    });
+    assert.ok(rows.some((row) => row[FINDING_HEADER.indexOf('exception_id')] !== ''), 'the sample has an excepted finding');
+  });
+
+  it('leaves check title and remediation empty for an older assessment without them', () => {
+    const a = knownAssessment();
+    delete a.checks[0]!.remediation;
+    const rows = parseCsv(findingsCsv(a));
+    assert.equal(rows[1]![FINDING_HEADER.indexOf('remediation')], '');
+  });
+
+  it('has only the header when there are no findings', () => {
+    const a = knownAssessment();
+    a.findings = [];
+    assert.equal(findingsCsv(a), `${BOM}${FINDING_HEADER.join(',')}\r\n`);
+  });
+});
+
+describe('requirements.csv', () => {
+  it('has one row per requirement of every framework, field by field', () => {
+    assert.deepEqual(parseCsv(requirementsCsv(knownAssessment())), [
+      REQUIREMENT_HEADER,
+      ['pci-dss', 'pci-dss name', '1', '6.3.2', 'Inventory, "bespoke" software', 'not_met', 'Not met', 'MCP-SC-01 fail (subset)',
+        'MCP-SC-01 (subset, fail)', '', '', ''],
+      ['pci-dss', 'pci-dss name', '1', '9.9.9', 'Out of scope', 'not_applicable', 'Not applicable', 'no cardholder data',
+        'MCP-SC-01 (subset, fail)', '', '', ''],
+      ['gdpr', 'gdpr name', '1', 'Art. 32(1)(b)', 'Security of processing', 'met', 'Met', 'attested',
+        'MCP-IA-06 (intersects, fail);MCP-SC-01 (equal, fail)', "'+dpo@example.com", '2027-01-01', 'fresh'],
+    ]);
+  });
+
+  it('matches the sample assessment requirement by requirement', () => {
+    const a = sampleAssessment();
+    const rows = parseCsv(requirementsCsv(a));
+    const requirements = a.frameworks.flatMap((fw) => fw.requirements.map((r) => ({ fw, r })));
+    assert.equal(rows.length - 1, requirements.length);
+    requirements.forEach(({ fw, r }, index) => {
+      const row = rows[index + 1]!;
+      assert.deepEqual(row.slice(0, 6), [fw.id, defused(fw.name), defused(fw.version), defused(r.id), defused(r.title), r.status]);
+      assert.equal(row[7], defused(r.reason));
+      assert.equal(row[8], r.controls.map((c) => `${c.id} (${c.relationship}, ${c.status})`).join(';'));
+      assert.deepEqual(row.slice(9), [r.attestation?.attestedBy ?? '', r.attestation?.validUntil ?? '', r.attestation?.state ?? '']);
+    });
+    assert.ok(rows.some((row) => row[9] !== ''), 'the sample has an attested requirement');
+  });
+});
+
+describe('csvReporter', () => {
+  it('makes findings.csv and requirements.csv, the same bytes every time', async () => {
+    const a = sampleAssessment();
+    const log = () => {};
+    const first = await csvReporter.render(a, { paper: 'A4', log });
+    const second = await csvReporter.render(sampleAssessment(), { paper: 'A4', log });
+    assert.equal(csvReporter.format, 'csv');
+    assert.deepEqual(csvReporter.files, ['findings.csv', 'requirements.csv']);
+    assert.deepEqual(first.map((file) => file.name), csvReporter.files);
+    assert.deepEqual(first, second);
+    assert.equal(first[0]!.content, findingsCsv(a));
+    assert.equal(first[1]!.content, requirementsCsv(a));
+  });
+});
