@@ -1,7 +1,7 @@
 /**
  * Writing reports for `assess --format` and `report`: the formats asked for, under their fixed names
  * (DESIGN §7), each written atomically. A format that fails is reported and the others are still
- * written; when no browser can print the PDF, the HTML report is written in its place.
+ * written; when the PDF cannot be printed, the HTML report is written in its place.
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -82,10 +82,14 @@ export async function writeReports(
     } catch (error) {
       result.failed.push({ format, message: (error as Error).message });
       options.log(`mcp-comply: ${format} report not written: ${(error as Error).message}`);
-      // Without a browser there is no PDF, but the same report as HTML is still worth having.
-      if (format === 'pdf' && (error as Error).name === 'BrowserNotFoundError' && !formats.includes('html')) {
-        for (const file of await (await REPORTERS.html()).render(assessment, options)) write(file.name, file.content, path.join(dir, file.name));
-        options.log(`mcp-comply: wrote the HTML report instead: ${displayPath(path.join(dir, 'report.html'))}`);
+      // Without a browser (or one that will not start) there is no PDF, but the same report as HTML is still worth having.
+      if (format === 'pdf' && !formats.includes('html')) {
+        try {
+          for (const file of await (await REPORTERS.html()).render(assessment, options)) write(file.name, file.content, path.join(dir, file.name));
+          options.log(`mcp-comply: wrote the HTML report instead: ${displayPath(path.join(dir, 'report.html'))}`);
+        } catch {
+          // The HTML failed as well (a broken template): the error above already says why.
+        }
       }
     }
   }

@@ -74,6 +74,8 @@ export interface ExceptionEntry {
   /** Days from the run's date to `expires`; negative once expired. */
   daysToExpiry: number;
   ticket?: string;
+  /** Why the risk is accepted (absent before schema 1.2). */
+  justification?: string;
   matchedFindings: number;
   /** It matched no finding and accepted no control. */
   unused: boolean;

@@ -89,6 +89,7 @@ export function applyExceptions(exceptions: RiskException[], findings: Finding[]
       status, approver: exception.approver, approved: exception.approved, expires: exception.expires,
       daysToExpiry: daysBetween(today, exception.expires),
       ...(exception.ticket ? { ticket: exception.ticket } : {}),
+      justification: exception.justification,
       matchedFindings: matched.length,
       unused: matched.length === 0 && affected.size === 0,
     };

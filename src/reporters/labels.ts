@@ -3,7 +3,7 @@
  * reads the same in every format.
  */
 import type { Severity } from '../catalog/model.js';
-import type { ControlStatus, RequirementStatus, RiskBand } from '../engine/assessment.js';
+import type { ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, RequirementStatus, RiskBand } from '../engine/assessment.js';
 import type { Location } from '../evidence/types.js';
 
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
@@ -17,6 +17,12 @@ export const REQUIREMENT_STATUS_LABEL: Record<RequirementStatus, string> = {
 
 /** Severities of findings and bands of risk share their words. */
 export const LEVEL_LABEL: Record<Severity | RiskBand, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+
+export const EXCEPTION_STATE_LABEL: Record<ExceptionStatus, string> = { live: 'Live', expired: 'Expired', 'not-yet-approved': 'Not yet approved' };
+
+export const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string> = { fresh: 'Fresh', stale: 'Stale', future: 'Dated after the run' };
+
+export const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
 
 /** Report order of requirement statuses: the gaps first. */
 export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['not_met', 'partially_met', 'not_assessed', 'met', 'not_applicable'];

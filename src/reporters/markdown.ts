@@ -14,8 +14,9 @@ import type {
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
 import {
-  CONTROL_STATUS_LABEL, CONTROL_STATUSES, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
 } from './labels.js';
+import { historyPoint } from '../engine/compare.js';
 import type { Reporter } from './types.js';
 
 // Line breaks, tabs and other control characters: a value must stay on its line and in its table cell.
@@ -244,37 +245,21 @@ function riskSection(a: Assessment): string[] {
   return [heading, '', ...table(['Threat', 'Title', 'Inherent', 'Residual', 'Band (inherent → residual)', 'Mitigation'], rows), '', method];
 }
 
-/** Justifications are recorded on the findings and controls an exception accepts, not in the register. */
-function justifications(a: Assessment): Map<string, string> {
-  const byId = new Map<string, string>();
-  const notes = [
-    ...a.findings.flatMap((finding) => [finding.exception, finding.expiredException]),
-    ...a.controls.map((control) => control.exception),
-  ];
-  for (const note of notes) if (note && !byId.has(note.id)) byId.set(note.id, note.justification);
-  return byId;
-}
-
-const EXCEPTION_STATE_LABEL: Record<ExceptionEntry['status'], string> = { live: 'Live', expired: 'Expired', 'not-yet-approved': 'Not yet approved' };
-
 function exceptionsSection(a: Assessment): string[] {
   if (a.exceptions === undefined) return [];
   const heading = '## Exceptions';
   if (a.exceptions.length === 0) return [heading, '', 'No exceptions.'];
-  const justification = justifications(a);
   const rows = a.exceptions.map((entry) => [
     escapeMarkdown(entry.id), escapeMarkdown(entry.target), labelOf(EXCEPTION_STATE_LABEL, entry.status), escapeMarkdown(entry.approver),
     escapeMarkdown(entry.approved), escapeMarkdown(entry.expires), escapeMarkdown(String(entry.daysToExpiry)),
     escapeMarkdown(entry.ticket ?? ''), String(entry.matchedFindings), entry.unused ? 'Yes' : 'No',
-    escapeMarkdown(justification.get(entry.id) ?? ''),
+    escapeMarkdown(entry.justification ?? ''),
   ]);
   return [heading, '', ...table(
     ['Exception', 'Target', 'State', 'Approver', 'Approved', 'Expires', 'Days to expiry', 'Ticket', 'Findings matched', 'Unused', 'Justification'],
     rows,
   )];
 }
-
-const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string> = { fresh: 'Fresh', stale: 'Stale', future: 'Dated after the run' };
 
 function attestationsSection(a: Assessment): string[] {
   const attested: Array<[string, ControlAttestation]> = [
@@ -295,7 +280,6 @@ function attestationsSection(a: Assessment): string[] {
 }
 
 const DIRECTION_ORDER: readonly ChangeDirection[] = ['regressed', 'improved', 'changed'];
-const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
 
 function byDirection<T extends { direction: ChangeDirection }>(items: readonly T[]): T[] {
   return DIRECTION_ORDER.flatMap((direction) => items.filter((item) => item.direction === direction));
@@ -386,20 +370,8 @@ function changesSection(changes: AssessmentChanges): string[] {
   return lines;
 }
 
-/** This assessment as a point of the trend, after the earlier ones. */
-function currentPoint(a: Assessment): HistoryPoint {
-  return {
-    generatedAt: a.generatedAt,
-    rootHash: a.evidence.rootHash,
-    frameworks: a.frameworks.map((framework) => ({ id: framework.id, coverage: framework.summary.coverage, compliance: framework.summary.compliance })),
-    findings: { total: a.summary.findings.total, bySeverity: a.summary.findings.bySeverity },
-    controls: a.summary.controls,
-    residualRisk: a.risks.reduce((sum, risk) => sum + risk.residual, 0),
-  };
-}
-
 function trendSection(a: Assessment, history: readonly HistoryPoint[]): string[] {
-  const points = [...history, currentPoint(a)];
+  const points = [...history, historyPoint(a)];
   // Frameworks of this assessment first, in its order; then any only earlier ones had.
   const ids = [...new Set([...a.frameworks.map((framework) => framework.id), ...points.flatMap((point) => point.frameworks.map((f) => f.id)).sort()])];
   const rows = points.map((point, index) => [

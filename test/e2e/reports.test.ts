@@ -126,6 +126,17 @@ describe('mcp-comply report: bad input and options', () => {
     assert.ok(!fs.existsSync(path.join(target, 'report.pdf')));
   });
 
+  it('a broken template: exits 2 naming its file and line, and still writes the other formats', () => {
+    const templates = tempDir('broken-templates-');
+    write(templates, 'partials/cover.hbs', '<h1>\n{{#if meta.organization}}never closed\n');
+    const target = tempDir('broken-out-');
+    const result = runCli(['report', good, '--format', 'pdf,md', '--templates', templates, '--out', target]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /pdf report not written: .*partials\/cover\.hbs:\d+/);
+    assert.doesNotMatch(result.stderr, /internal error/);
+    assert.deepEqual(fs.readdirSync(target), ['report.md']);
+  });
+
   it('uses the config\'s report section: formats and paper, with templates relative to the config', () => {
     const project = tempDir('report-config-');
     write(project, 'mine/partials/cover.hbs', '<section id="cover"><h1>Prepared for the {{meta.organization}} audit committee</h1></section>');

@@ -75,7 +75,7 @@ describe('applying exceptions', () => {
     assert.equal(out[1]!.exception, undefined);
     assert.deepEqual(register, [{
       id: 'EX-1', target: 'check:mcp.supply-chain.unpinned-package', status: 'live', approver: 'ciso@example.com',
-      approved: '2026-10-01', expires: '2027-06-30', daysToExpiry: 220, ticket: 'GRC-1', matchedFindings: 1, unused: false,
+      approved: '2026-10-01', expires: '2027-06-30', daysToExpiry: 220, ticket: 'GRC-1', justification: 'accepted', matchedFindings: 1, unused: false,
     }]);
   });
 

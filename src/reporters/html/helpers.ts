@@ -5,14 +5,13 @@
  */
 import type { HelperDelegate } from 'handlebars';
 import type { Location } from '../../evidence/types.js';
-import { CONTROL_STATUS_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, dateOf, locationText, percent as percentText } from '../labels.js';
+import {
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, dateOf, locationText, percent as percentText,
+} from '../labels.js';
 
 /** Words for the states that are not control or requirement statuses (exceptions, attestations, changes, severities). */
 const OTHER_LABEL: Record<string, string> = {
-  live: 'Live', expired: 'Expired', 'not-yet-approved': 'Not yet approved',
-  fresh: 'Fresh', future: 'Dated after the run',
-  regressed: 'Regressed', improved: 'Improved', changed: 'Changed', added: 'Added', removed: 'Removed',
-  ...LEVEL_LABEL,
+  ...EXCEPTION_STATE_LABEL, ...ATTESTATION_STATE_LABEL, ...DIRECTION_LABEL, added: 'Added', removed: 'Removed', ...LEVEL_LABEL,
 };
 
 const LABEL: Readonly<Record<string, string>> = { ...OTHER_LABEL, ...REQUIREMENT_STATUS_LABEL, ...CONTROL_STATUS_LABEL };

@@ -12,6 +12,7 @@ import type {
 } from '../../engine/assessment.js';
 import type { Severity } from '../../catalog/model.js';
 import type { CheckStatus } from '../../checks/types.js';
+import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import { CONTROL_STATUSES, REQUIREMENT_STATUSES, dateOf, locationText, percent } from '../labels.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
@@ -472,12 +473,7 @@ function changesView(
 function trendView(assessment: Assessment): TrendView | null {
   const history = assessment.history ?? [];
   if (history.length === 0) return null;
-  const current = {
-    generatedAt: assessment.generatedAt,
-    frameworks: assessment.frameworks.map((f) => ({ id: f.id, coverage: f.summary.coverage, compliance: f.summary.compliance })),
-    findings: { total: assessment.summary.findings.total, bySeverity: assessment.summary.findings.bySeverity },
-  };
-  const points = [...history, current];
+  const points = [...history, historyPoint(assessment)];
   const perFramework = (share: 'coverage' | 'compliance') => assessment.frameworks.map((f) => {
     const values = points.map((p) => p.frameworks.find((x) => x.id === f.id)?.[share] ?? null);
     return { key: f.id, label: f.name, values, texts: values.map(percent) };
@@ -560,12 +556,6 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     const rows = assessment.findings.filter((f) => f.severity === severity).sort(compareFindings).map(findingView);
     return { severity: badge(severity), anchor: makeAnchor('findings-', severity), count: rows.length, rows };
   });
-
-  // The register carries no justification; the notes on findings and controls do, by exception id.
-  const justifications = new Map<string, string>();
-  for (const note of [...assessment.findings.flatMap((f) => [f.exception, f.expiredException]), ...assessment.controls.map((c) => c.exception)]) {
-    if (note && !justifications.has(note.id)) justifications.set(note.id, note.justification);
-  }
 
   const attestations: ReportView['attestations'] = [
     ...sortedControls.filter((c) => c.attestation).map((c) => ({
@@ -665,7 +655,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       rows: [...(assessment.exceptions ?? [])].sort((a, b) => byText(a.id, b.id)).map((e) => ({
         id: e.id, target: e.target, status: badge(e.status), approver: e.approver, approved: e.approved, expires: e.expires,
         daysToExpiry: e.daysToExpiry, daysText: daysLeft(e.daysToExpiry), ticket: e.ticket ?? null, matchedFindings: e.matchedFindings,
-        unused: e.unused, justification: justifications.get(e.id) ?? null,
+        unused: e.unused, justification: e.justification ?? null,
       })),
     },
     attestations,
