@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
 import { registerAssess } from './commands/assess.js';
+import { registerBaseline } from './commands/baseline.js';
 import { registerCollect } from './commands/collect.js';
 import { registerControls } from './commands/controls.js';
+import { registerDrift } from './commands/drift.js';
 import { registerFrameworks } from './commands/frameworks.js';
 import { registerReport } from './commands/report.js';
 import { registerTools } from './commands/tools.js';
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerAssess(program);
   registerCollect(program);
   registerReport(program);
+  registerDrift(program);
+  registerBaseline(program);
   registerVerify(program);
   registerTools(program);
   registerValidate(program);

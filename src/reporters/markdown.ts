@@ -17,6 +17,7 @@ import {
   ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
+import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
 
 // Line breaks, tabs and other control characters: a value must stay on its line and in its table cell.
@@ -434,3 +435,17 @@ export const markdownReporter: Reporter = {
     return [{ name: 'report.md', content: renderMarkdown(assessment) }];
   },
 };
+
+/** `mcp-comply drift --format md`, for a pull-request comment: the verdict, what fails it, then every change. */
+export function renderDriftMarkdown(drift: Drift): string {
+  const { controls, requirements } = drift.regressions;
+  const verdict = drift.failed
+    ? `**Drift fails the gate:** ${plural(controls.length, 'control')} and ${plural(requirements.length, 'requirement')} regressed; `
+      + `${plural(drift.failing.length, 'new finding')} at or above ${escapeMarkdown(drift.failOn)} without a live exception.`
+    : `**No drift that fails the gate** (at or above ${escapeMarkdown(drift.failOn)}).`;
+  const lines = ['# MCP control drift', '', verdict];
+  if (drift.failing.length > 0) lines.push('', `## New findings that fail (${drift.failing.length})`, '', ...table(['Severity', 'Location', 'Check', 'Message', 'Exception'], findingRefRows(drift.failing)));
+  if (drift.listed.length > 0) lines.push('', `New findings below the threshold or accepted: ${drift.listed.length} (listed under the changes).`);
+  lines.push('', ...changesSection(drift.changes));
+  return `${lines.join('\n')}\n`;
+}

@@ -35,6 +35,9 @@ export function registerReport(program: Command): void {
       if (formats.length === 0) throw new UsageError('no format asked for: give --format (e.g. --format pdf,md) or report.formats in the config');
       checkOutput(options.output, formats);
       const assessment = readAssessmentFile(path.resolve(file));
+      if ((assessment as { kind?: string }).kind === 'mcp-comply-baseline') {
+        throw new UsageError(`${displayPath(path.resolve(file))} is a baseline (baseline update keeps only what drift compares): give an assessment.json`);
+      }
       const dir = path.resolve(options.out ?? path.dirname(path.resolve(file)));
       const { written, failed } = await writeReports(assessment, formats, renderOptions, { dir, ...(options.output ? { output: options.output } : {}) });
       for (const f of written) process.stderr.write(`wrote ${displayPath(f)}\n`);

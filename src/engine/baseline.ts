@@ -1,0 +1,56 @@
+/**
+ * The committed baseline (`mcp-comply baseline update`): of an assessment, only what drift compares,
+ * in a stable order, so that a pull request that updates it shows a readable diff. Reasons, evidence
+ * items, check results and timings are left out: they change on every run without anything changing.
+ */
+import type { Assessment, AssessmentControl, AssessmentFramework, AssessmentRisk, ExceptionEntry, Finding } from './assessment.js';
+
+/** What a baseline keeps: `readAssessmentFile` and `compareAssessments` need no more. */
+export interface Baseline {
+  kind: 'mcp-comply-baseline';
+  schemaVersion: string;
+  tool: Assessment['tool'];
+  generatedAt: string;
+  scope: { organization?: string; frameworks: string[] };
+  evidence: { rootHash: string };
+  controls: Array<Pick<AssessmentControl, 'id' | 'title' | 'status' | 'attestation'>>;
+  findings: Array<Pick<Finding, 'checkId' | 'severity' | 'message' | 'location' | 'fingerprint' | 'controlIds' | 'exception'>>;
+  frameworks: Array<Pick<AssessmentFramework, 'id' | 'name' | 'version'> & {
+    summary: Pick<AssessmentFramework['summary'], 'coverage' | 'compliance'>;
+    requirements: Array<{ id: string; title: string; status: AssessmentFramework['requirements'][number]['status'] }>;
+  }>;
+  risks: Array<Pick<AssessmentRisk, 'threatId' | 'title' | 'residual'>>;
+  inventory: Assessment['inventory'];
+  exceptions?: Array<Pick<ExceptionEntry, 'id' | 'target' | 'status' | 'expires'>>;
+}
+
+/** Code-point order, as in compare.ts: the file must not depend on the machine's locale. */
+const byText = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export function baselineOf(a: Assessment): Baseline {
+  return {
+    kind: 'mcp-comply-baseline',
+    schemaVersion: a.schemaVersion,
+    tool: a.tool,
+    generatedAt: a.generatedAt,
+    scope: { ...(a.scope.organization ? { organization: a.scope.organization } : {}), frameworks: [...a.scope.frameworks].sort() },
+    evidence: { rootHash: a.evidence.rootHash },
+    controls: a.controls.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.attestation ? { attestation: c.attestation } : {}) }))
+      .sort(byText((c) => c.id)),
+    findings: a.findings.map((f) => ({
+      checkId: f.checkId, severity: f.severity, message: f.message, location: f.location, fingerprint: f.fingerprint,
+      controlIds: f.controlIds, ...(f.exception ? { exception: f.exception } : {}),
+    })).sort(byText((f) => f.fingerprint)),
+    frameworks: a.frameworks.map((f) => ({
+      id: f.id, name: f.name, version: f.version,
+      summary: { coverage: f.summary.coverage, compliance: f.summary.compliance },
+      requirements: f.requirements.map((r) => ({ id: r.id, title: r.title, status: r.status })),
+    })).sort(byText((f) => f.id)),
+    risks: a.risks.map((r) => ({ threatId: r.threatId, title: r.title, residual: r.residual })).sort(byText((r) => r.threatId)),
+    inventory: {
+      servers: [...(a.inventory?.servers ?? [])].sort(byText((s) => `${s.path}\u0000${s.name}`)),
+      tools: [...(a.inventory?.tools ?? [])].sort(byText((t) => `${t.server}\u0000${t.name}`)),
+    },
+    ...(a.exceptions ? { exceptions: a.exceptions.map((e) => ({ id: e.id, target: e.target, status: e.status, expires: e.expires })).sort(byText((e) => e.id)) } : {}),
+  };
+}
