@@ -7,6 +7,7 @@ import { registerCollect } from './commands/collect.js';
 import { registerControls } from './commands/controls.js';
 import { registerDrift } from './commands/drift.js';
 import { registerFrameworks } from './commands/frameworks.js';
+import { registerGitHub } from './commands/github.js';
 import { registerReport } from './commands/report.js';
 import { registerTools } from './commands/tools.js';
 import { registerValidate } from './commands/validate.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCollect(program);
   registerReport(program);
   registerDrift(program);
+  registerGitHub(program);
   registerBaseline(program);
   registerVerify(program);
   registerTools(program);

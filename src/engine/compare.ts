@@ -42,7 +42,7 @@ function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-function findingRef(f: Finding): FindingRef {
+export function findingRef(f: Finding): FindingRef {
   const ref: FindingRef = { checkId: f.checkId, severity: f.severity, message: f.message, location: f.location, fingerprint: f.fingerprint };
   if (f.exception) ref.exception = f.exception.id;
   return ref;

@@ -43,7 +43,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The URL as a Markdown link destination when it is http(s), else undefined (no javascript:, data:, ...). */
-function httpUrl(url: string): string | undefined {
+export function httpUrl(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -62,7 +62,7 @@ function safeLink(text: string, url: string | undefined): string {
 }
 
 // Labels by key, falling back to the escaped raw value for a status this version does not know (a tampered or newer file).
-function labelOf(labels: Record<string, string>, key: string): string {
+export function labelOf(labels: Record<string, string>, key: string): string {
   return Object.hasOwn(labels, key) ? labels[key]! : escapeMarkdown(String(key));
 }
 const controlLabel = (status: ControlStatus) => labelOf(CONTROL_STATUS_LABEL, status);
@@ -72,7 +72,7 @@ const levelLabel = (level: Severity | RiskBand) => labelOf(LEVEL_LABEL, level);
 const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
 
 /** A GFM table of cells that are already Markdown (escaped or trusted). */
-function table(header: readonly string[], rows: readonly string[][]): string[] {
+export function table(header: readonly string[], rows: readonly string[][]): string[] {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,

@@ -4,32 +4,18 @@
  * (what the reusable workflow does) gives the same GitHub results. The token never comes out.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import type { Assessment } from '../../src/engine/assessment.js';
-import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
-import { BIN, CLI_ENV } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { tempDir } from '../helpers/temp-catalog.js';
 
 const TOKEN = ['ghp', 'E2Etoken0000000000000000000000000000'].join('_');
 const SCANNING = { enabled: true, pushProtection: true };
 
-/** Asynchronous: the fake answers from this process, so the CLI must not block it. */
-async function run(args: string[], apiUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      cwd: PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: apiUrl },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const run = (args: string[], apiUrl: string) => runCliAsync(args, { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: apiUrl });
 
 const readAssessment = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'assessment.json'), 'utf8')) as Assessment;
 

@@ -1,7 +1,8 @@
 /** Running the built CLI (dist/; `npm test` builds first) the way the end-to-end tests do. */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 
 export const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
@@ -14,6 +15,20 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     encoding: 'utf8', cwd: options.cwd ?? PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, ...options.env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Asynchronous, for tests whose fake GitHub API answers from the test's own process (a synchronous
+ * child would block it). `env` is added to CLI_ENV, e.g. GITHUB_TOKEN and GITHUB_API_URL.
+ */
+export async function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }
 
 /** Every file under a folder, as text: where a planted secret must not be. */

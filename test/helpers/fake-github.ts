@@ -4,6 +4,10 @@
  * on `If-None-Match` (not counted against the rate limit), injectable faults and latency. Every
  * request is recorded with its headers, the token's value replaced, so a test can assert how the
  * token was sent without the record holding it.
+ *
+ * For `github check` it also takes writes: check runs (created, then updated with appended annotations,
+ * at most 50 a request as GitHub allows), commit statuses and pull-request comments, kept in `fake.written`;
+ * `personalToken` makes check-run creation answer 403 as it does for a token that is not a GitHub App's.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -34,6 +38,8 @@ export interface FakeRepo {
   forbidProtection?: boolean;
   /** Every call under /repos/{owner}/{name} answers 500. */
   broken?: boolean;
+  /** Pull requests, for GET /repos/{o}/{r}/commits/{sha}/pulls (those whose head is the commit). */
+  pulls?: Array<{ number: number; head: string; state?: 'open' | 'closed' }>;
 }
 
 export interface FakeOrg {
@@ -56,6 +62,41 @@ export interface FakeOptions {
   prefix?: string;
   /** Requests an hour (x-ratelimit-limit), 5,000 as for a personal token. Not enforced: at 0 the answers just say so. */
   rateLimit?: number;
+  /** The token is a person's, not a GitHub App's: creating a check run answers 403. */
+  personalToken?: boolean;
+  /** Creating a commit status answers 403 (a token without `statuses: write`). */
+  forbidStatuses?: boolean;
+  /** Creating or editing a pull-request comment answers 403 (a token without `pull-requests: write`). */
+  forbidComments?: boolean;
+}
+
+/** A check run as the fake holds it after its create and updates: the last fields sent, annotations appended. */
+export interface FakeCheckRun {
+  id: number;
+  repo: string;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string;
+  details_url?: string;
+  output?: { title?: string; summary?: string; text?: string };
+  annotations: Array<Record<string, unknown>>;
+}
+
+export interface FakeComment {
+  id: number;
+  repo: string;
+  issue: number;
+  body: string;
+  /** Bodies before each edit. */
+  edits: string[];
+}
+
+/** What the writes left behind. */
+export interface FakeWritten {
+  checkRuns: FakeCheckRun[];
+  statuses: Array<{ repo: string; sha: string; state: string; context?: string; description?: string; target_url?: string }>;
+  comments: FakeComment[];
 }
 
 /** `primary-rate-limit` resets a second later, `primary-rate-limit-hour` an hour later. */
@@ -68,6 +109,8 @@ export interface RecordedRequest {
   /** Lower-case names; `authorization` reads `token [token]` / `bearer [token]` (or `[other]`), never the value. */
   headers: Record<string, string>;
   status: number;
+  /** The JSON body of a write (POST, PATCH, PUT, DELETE); absent on reads. */
+  body?: unknown;
 }
 
 export interface FakeGitHub {
@@ -78,6 +121,7 @@ export interface FakeGitHub {
   maxInFlight: number;
   /** The next request to exactly this path (no prefix, no query) gets the fault, once (call again to queue more). */
   failOnce(path: string, fault: Fault): void;
+  written: FakeWritten;
   close(): Promise<void>;
 }
 
@@ -92,7 +136,7 @@ export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub>
   let inFlight = 0;
   const later = (answer: () => void) => (options.latencyMs ? setTimeout(answer, options.latencyMs) : setImmediate(answer));
   const fake: FakeGitHub = {
-    apiUrl: '', requests: [], maxInFlight: 0,
+    apiUrl: '', requests: [], maxInFlight: 0, written: { checkRuns: [], statuses: [], comments: [] },
     failOnce: (path, fault) => faults.set(path, [...(faults.get(path) ?? []), fault]),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
@@ -100,10 +144,15 @@ export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub>
   const server = http.createServer((req, res) => {
     inFlight++;
     fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
-    later(() => {
+    const method = req.method ?? 'GET';
+    const reads = method === 'GET' || method === 'HEAD';
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A read answers at once as before; a write first takes in its body.
+    const answer = (body: unknown) => later(() => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
-      const record: RecordedRequest = { method: req.method ?? 'GET', path: `${path}${url.search}`, headers: recordedHeaders(req.headers, options.token), status: 0 };
+      const record: RecordedRequest = { method, path: `${path}${url.search}`, headers: recordedHeaders(req.headers, options.token), status: 0, ...(reads ? {} : { body }) };
       fake.requests.push(record);
       const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         const text = JSON.stringify(body);
@@ -125,8 +174,10 @@ export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub>
       const who = caller(req.headers.authorization, options.token);
       if (who === 'wrong') return reply(401, { message: 'Bad credentials', documentation_url: DOCS });
       const page = (items: unknown[]) => paginate(items, url, `http://${req.headers.host}${prefix}${path}`, reply);
-      route(path, url, { org: options.org, repos, anonymous: who === 'anonymous', reply, page });
+      route(path, url, { org: options.org, repos, anonymous: who === 'anonymous', reply, page, method, body, options, written: fake.written });
     });
+    if (reads) answer(undefined);
+    else req.on('end', () => answer(parseBody(Buffer.concat(chunks).toString('utf8'))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
@@ -141,6 +192,10 @@ interface Routing {
   anonymous: boolean;
   reply: Reply;
   page: (items: unknown[]) => void;
+  method: string;
+  body: unknown;
+  options: FakeOptions;
+  written: FakeWritten;
 }
 
 function route(path: string, url: URL, ctx: Routing): void {
@@ -171,6 +226,9 @@ function repoRoute(repo: FakeRepo, rest: string[], url: URL, ctx: Routing): void
   const branch = repo.defaultBranch ?? 'main';
   const sub = rest.join('/');
   if (repo.broken) return reply(500, { message: 'Server Error' });
+  if (ctx.method !== 'GET' || (rest[0] === 'commits' && rest[2] === 'pulls') || (rest[0] === 'issues' && rest[2] === 'comments')) {
+    return writeRoute(repo, rest, ctx);
+  }
   if (rest.length === 0) return reply(200, repoJson(repo, org, admin));
   if (sub === `branches/${branch}/protection`) {
     if (repo.forbidProtection) return reply(403, { message: 'Resource not accessible by integration', documentation_url: DOCS });
@@ -196,6 +254,93 @@ function repoRoute(repo: FakeRepo, rest: string[], url: URL, ctx: Routing): void
     return tree ? reply(200, { sha: treeSha(rest[2]!), truncated: false, tree }) : reply(404, { message: 'Not Found', documentation_url: DOCS });
   }
   reply(404, { message: 'Not Found', documentation_url: DOCS });
+}
+
+/** Check runs, statuses, pull requests of a commit and their comments (what `github check` uses). */
+function writeRoute(repo: FakeRepo, rest: string[], ctx: Routing): void {
+  const { reply, method, options, written } = ctx;
+  const full = `${repo.owner ?? ctx.org.login}/${repo.name}`;
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const notFound = () => reply(404, { message: 'Not Found', documentation_url: DOCS });
+  const forbidden = (message: string) => reply(403, { message, documentation_url: DOCS });
+  const invalid = (message: string) => reply(422, { message: `Invalid request.\n\n${message}`, documentation_url: DOCS });
+  const output = body.output as { annotations?: unknown[] } | undefined;
+  const annotations = Array.isArray(output?.annotations) ? output.annotations as Array<Record<string, unknown>> : [];
+  // GitHub's limits: 50 annotations a request; columns only on a one-line annotation.
+  const badAnnotation = annotations.length > 50 ? 'Only 50 annotations are allowed per request.'
+    : annotations.some((a) => (a.start_column !== undefined || a.end_column !== undefined) && a.start_line !== a.end_line)
+      ? 'start_column and end_column may only be given when start_line equals end_line.' : undefined;
+  const { annotations: _sent, ...outputFields } = output ?? {};
+  const runJson = (run: FakeCheckRun) => ({
+    id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion ?? null,
+    html_url: `https://github.example/${full}/runs/${run.id}`, output: { ...run.output, annotations_count: run.annotations.length },
+  });
+
+  if (method === 'POST' && rest.join('/') === 'check-runs') {
+    if (options.personalToken) return forbidden('You must authenticate via a GitHub App.');
+    if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') return invalid('name and head_sha are required.');
+    if (badAnnotation) return invalid(badAnnotation);
+    const run: FakeCheckRun = {
+      id: written.checkRuns.length + 1, repo: full, name: body.name, head_sha: body.head_sha, status: String(body.status ?? 'queued'),
+      ...(typeof body.conclusion === 'string' ? { conclusion: body.conclusion } : {}),
+      ...(typeof body.details_url === 'string' ? { details_url: body.details_url } : {}),
+      ...(output ? { output: outputFields } : {}), annotations: [...annotations],
+    };
+    written.checkRuns.push(run);
+    return reply(201, runJson(run));
+  }
+  if (method === 'PATCH' && rest[0] === 'check-runs' && rest.length === 2) {
+    const run = written.checkRuns.find((r) => r.repo === full && String(r.id) === rest[1]);
+    if (!run) return notFound();
+    if (badAnnotation) return invalid(badAnnotation);
+    if (typeof body.status === 'string') run.status = body.status;
+    if (typeof body.conclusion === 'string') { run.conclusion = body.conclusion; run.status = 'completed'; }
+    if (output) run.output = { ...run.output, ...outputFields };
+    run.annotations.push(...annotations);
+    return reply(200, runJson(run));
+  }
+  if (method === 'POST' && rest[0] === 'statuses' && rest.length === 2) {
+    if (options.forbidStatuses) return forbidden('Resource not accessible by personal access token');
+    if (!['error', 'failure', 'pending', 'success'].includes(String(body.state))) return invalid('state is not one of error, failure, pending, success.');
+    if (typeof body.description === 'string' && body.description.length > 140) return invalid('description is too long (maximum is 140 characters).');
+    const status = { repo: full, sha: rest[1]!, state: String(body.state) } as FakeWritten['statuses'][number];
+    for (const key of ['context', 'description', 'target_url'] as const) if (typeof body[key] === 'string') status[key] = body[key];
+    written.statuses.push(status);
+    return reply(201, { id: written.statuses.length, ...status });
+  }
+  if (method === 'GET' && rest[0] === 'commits' && rest[2] === 'pulls' && rest.length === 3) {
+    return ctx.page((repo.pulls ?? []).filter((p) => p.head === rest[1]).map((p) => ({ number: p.number, state: p.state ?? 'open', head: { sha: p.head } })));
+  }
+  const issue = rest[0] === 'issues' && rest[2] === 'comments' && rest.length === 3 ? Number(rest[1]) : undefined;
+  if (method === 'GET' && issue !== undefined) {
+    return ctx.page(written.comments.filter((c) => c.repo === full && c.issue === issue).map((c) => ({ id: c.id, body: c.body })));
+  }
+  if (method === 'POST' && issue !== undefined) {
+    if (options.forbidComments) return forbidden('Resource not accessible by personal access token');
+    if (!(repo.pulls ?? []).some((p) => p.number === issue)) return notFound();
+    if (typeof body.body !== 'string') return invalid('body is required.');
+    const comment: FakeComment = { id: 1000 + written.comments.length, repo: full, issue, body: body.body, edits: [] };
+    written.comments.push(comment);
+    return reply(201, { id: comment.id, body: comment.body, html_url: `https://github.example/${full}/pull/${issue}#issuecomment-${comment.id}` });
+  }
+  if (method === 'PATCH' && rest[0] === 'issues' && rest[1] === 'comments' && rest.length === 3) {
+    if (options.forbidComments) return forbidden('Resource not accessible by personal access token');
+    const comment = written.comments.find((c) => c.repo === full && String(c.id) === rest[2]);
+    if (!comment) return notFound();
+    if (typeof body.body !== 'string') return invalid('body is required.');
+    comment.edits.push(comment.body);
+    comment.body = body.body;
+    return reply(200, { id: comment.id, body: comment.body, html_url: `https://github.example/${full}/pull/${comment.issue}#issuecomment-${comment.id}` });
+  }
+  notFound();
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function replyFault(fault: Fault, reply: Reply): void {

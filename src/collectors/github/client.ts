@@ -7,6 +7,8 @@
  *   waited out as GitHub asks, at most `maxRetryWaitMs` per retry, and retried twice (plugin-throttling).
  *   A call still refused by the primary limit after that stops all calls until the limit resets: the
  *   rest fail at once (GitHub asks not to retry before the reset, and waiting out an hour is no use).
+ * - Writes (`send`: POST/PATCH/PUT/DELETE) get the same retries, one at a time, at least
+ *   `minWriteIntervalMs` apart (GitHub's advice against secondary rate limits); a 4xx is never retried.
  * - A GET whose answer had an ETag is sent again with `If-None-Match`; a 304 reuses the stored body.
  * - Every exchange becomes a `CallRecord` and, with `log`, one line:
  *   `github: GET /repos/{owner}/{repo} 200 (rate limit 4987 left)`. Only route templates are
@@ -32,9 +34,14 @@ export interface GitHubClientOptions {
   /** Shared between clients to make a second run conditional; default a new in-memory cache. */
   cache?: EtagCache;
   log?: (message: string) => void;
+  /** Least time between the starts of two writes (GitHub asks for a second). Default 1000 ms. */
+  minWriteIntervalMs?: number;
 }
 
 export type Params = Record<string, string | number>;
+
+/** A write's route parameters and body fields (any JSON). */
+export type WriteParams = Record<string, unknown>;
 
 /** Told of each HTTP exchange of a read (retries and 304s included), e.g. to count a repository's calls. */
 export type OnCall = (record: CallRecord) => void;
@@ -59,12 +66,18 @@ export interface GitHubClient {
   get<T>(route: string, params?: Params, onCall?: OnCall): Promise<T>;
   /** Every page of a list, following `Link: rel="next"`. */
   getAll<T>(route: string, params?: Params, onCall?: OnCall): Promise<T[]>;
+  /**
+   * One write, e.g. `send('POST /repos/{owner}/{repo}/statuses/{sha}', { owner, repo, sha, state })`:
+   * parameters the route does not name go in the JSON body. Throws GitHubApiError.
+   */
+  send<T>(route: string, params?: WriteParams, onCall?: OnCall): Promise<T>;
   readonly calls: readonly CallRecord[];
   /** The latest `x-ratelimit-remaining` GitHub sent (GitHub Enterprise Server may send none). */
   rateLimitRemaining(): number | undefined;
 }
 
 export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+const DEFAULT_MIN_WRITE_INTERVAL_MS = 1000;
 const DEFAULT_RETRIES = 3;
 const RATE_LIMIT_RETRIES = 2;
 /** A runaway `Link` chain stops here (100,000 items at 100 a page). */
@@ -79,6 +92,11 @@ const SILENT = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {
  * requests pass straight through; were the option ever ignored, the plugin's cap of 10 would apply.
  */
 const UNQUEUED = { key: () => ({ schedule: (_job: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
+/**
+ * The plugin's own write pacing (1 s, 3 s for notifying routes such as comments) is shared by the whole
+ * process and cannot be shortened for tests; `send` paces writes itself (`minWriteIntervalMs`).
+ */
+const UNPACED = { write: UNQUEUED, notifications: UNQUEUED };
 
 /** What our hook reads from a request's `request` options (set by `get`/`getAll`). */
 interface Exchange {
@@ -130,16 +148,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     userAgent: `mcp-comply/${PACKAGE_VERSION}`,
     log: SILENT,
     // The handlers wait (capped) themselves, so the plugin's own wait is zero.
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit'), retryAfterBaseValue: 0, ...({ global: UNQUEUED } as object) },
+    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit'), retryAfterBaseValue: 0, ...({ global: UNQUEUED, ...UNPACED } as object) },
     // Backoff is (n+1)² × base: with 3 retries the last wait is 9 × base, kept within the cap.
     retry: { retries, retryAfterBaseValue: Math.min(1000, Math.floor(maxWait / Math.max(1, retries) ** 2)), doNotRetry: DO_NOT_RETRY },
   });
 
-  const read = async (route: string, params: Params, onCall: OnCall | undefined, next?: string) => {
-    const exchange: Exchange = { route, ...(onCall ? { onCall } : {}) };
+  const notExhausted = (route: string) => {
     if (Date.now() < exhaustedUntil) {
       throw new GitHubApiError(route, 403, `not called: the primary rate limit is exhausted until ${new Date(exhaustedUntil).toISOString()}`, true);
     }
+  };
+  const read = async (route: string, params: Params, onCall: OnCall | undefined, next?: string) => {
+    const exchange: Exchange = { route, ...(onCall ? { onCall } : {}) };
+    notExhausted(route);
     try {
       return next
         ? await octokit.request({ method: 'GET', url: next, request: exchange })
@@ -148,10 +169,31 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       throw apiError(route, error);
     }
   };
+  const writeInterval = options.minWriteIntervalMs ?? DEFAULT_MIN_WRITE_INTERVAL_MS;
+  // Writes run one after another: each waits for the previous one to settle and for the interval.
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  let lastWriteStart = -Infinity;
+  const write = (route: string, params: WriteParams, onCall: OnCall | undefined) => {
+    const exchange: Exchange = { route, ...(onCall ? { onCall } : {}) };
+    const turn = lastWrite.catch(() => undefined).then(async () => {
+      const wait = lastWriteStart + writeInterval - Date.now();
+      if (wait > 0) await sleep(wait);
+      notExhausted(route);
+      lastWriteStart = Date.now();
+      try {
+        return await octokit.request(route, { ...params, request: exchange });
+      } catch (error) {
+        throw apiError(route, error);
+      }
+    });
+    lastWrite = turn;
+    return turn;
+  };
   return {
     calls,
     rateLimitRemaining: () => gauge.remaining,
     get: async <T>(route: string, params: Params = {}, onCall?: OnCall) => (await read(route, params, onCall)).data as T,
+    send: async <T>(route: string, params: WriteParams = {}, onCall?: OnCall) => (await write(route, params, onCall)).data as T,
     getAll: async <T>(route: string, params: Params = {}, onCall?: OnCall) => {
       let response = await read(route, params, onCall);
       const items = [...(response.data as T[])];
