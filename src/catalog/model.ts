@@ -2,6 +2,11 @@
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** Whether a finding of this severity reaches --fail-on (`none`: nothing does). */
+export function reachesFailOn(severity: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(failOn);
+}
 export type Relationship = 'equal' | 'subset' | 'superset' | 'intersects';
 
 export interface ControlFamily { id: string; title: string; description?: string }

@@ -14,6 +14,7 @@ import { canonicalJson } from '../lib/canonical-json.js';
 import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
+import { httpUrlOf } from '../lib/http-url.js';
 import { displayPath } from '../lib/problem.js';
 import { createProgress } from '../lib/progress.js';
 import { refuseErrors } from './catalog-option.js';
@@ -92,19 +93,28 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   };
 }
 
+/**
+ * The GitHub API base: the flag, else GITHUB_API_URL (as Actions sets it), else the config's, else
+ * github.com; an http(s) URL without a trailing slash.
+ */
+export function resolveGitHubApiUrl(flag: string | undefined, configured?: string): string {
+  const apiUrl = flag ?? process.env.GITHUB_API_URL ?? configured ?? 'https://api.github.com';
+  if (!httpUrlOf(apiUrl)) throw new UsageError(`GitHub API URL "${apiUrl}" is not an http(s) URL`);
+  return apiUrl.replace(/\/+$/, '');
+}
+
 /** The GitHub sources of the flags (over the config's); undefined when none is named. */
 function githubSources(options: SourceOptions, configured: { org?: string; repos?: string[]; apiUrl?: string } = {}): GitHubSources | undefined {
   const org = options.githubOrg ?? configured.org;
   const repos = options.githubRepo ?? configured.repos ?? [];
   if (!org && repos.length === 0) return undefined;
   for (const repo of repos) if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new UsageError(`--github-repo "${repo}" is not owner/name`);
-  const apiUrl = options.githubApiUrl ?? process.env.GITHUB_API_URL ?? configured.apiUrl ?? 'https://api.github.com';
-  if (!/^https?:\/\//.test(apiUrl)) throw new UsageError(`GitHub API URL "${apiUrl}" is not an http(s) URL`);
+  const apiUrl = resolveGitHubApiUrl(options.githubApiUrl, configured.apiUrl);
   const shard = options.githubShard === undefined ? undefined : parseShard(options.githubShard);
   if (options.githubShard !== undefined && !shard) throw new UsageError(`--github-shard "${options.githubShard}" is not i/n with 1 <= i <= n`);
   const token = process.env.GITHUB_TOKEN || undefined;
   return {
-    ...(org ? { org } : {}), repos, apiUrl: apiUrl.replace(/\/+$/, ''), ...(token ? { token } : {}),
+    ...(org ? { org } : {}), repos, apiUrl, ...(token ? { token } : {}),
     ...(options.includeArchived ? { includeArchived: true } : {}), ...(shard ? { shard } : {}),
     ...(options.githubCache ? { cacheDir: path.resolve(options.githubCache) } : {}),
     ...(options.verbose ? { verbose: true } : {}),

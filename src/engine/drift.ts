@@ -7,7 +7,7 @@
  * below the threshold are listed, never failed (Lula's threshold comparison, with Scorecard's honesty:
  * a control that lost its evidence is a regression, not a pass).
  */
-import { SEVERITIES, type Severity } from '../catalog/model.js';
+import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, AssessmentChanges, FindingRef } from './assessment.js';
 import { compareAssessments } from './compare.js';
 
@@ -26,7 +26,7 @@ export interface Drift {
 
 export function driftOf(baseline: Assessment, current: Assessment, failOn: Severity | 'none'): Drift {
   const changes = compareAssessments(baseline, current);
-  const reaches = (f: FindingRef) => failOn !== 'none' && !f.exception && SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn);
+  const reaches = (f: FindingRef) => !f.exception && reachesFailOn(f.severity, failOn);
   const regressions = {
     controls: changes.controls.filter((c) => c.direction === 'regressed'),
     requirements: changes.requirements.filter((r) => r.direction === 'regressed'),

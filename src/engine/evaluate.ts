@@ -3,7 +3,7 @@
  * summarise. Pure: the clock, the catalog and the evidence are all passed in.
  */
 import type { Catalog, Severity } from '../catalog/model.js';
-import { SEVERITIES } from '../catalog/model.js';
+import { reachesFailOn, SEVERITIES } from '../catalog/model.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Check } from '../checks/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
@@ -88,7 +88,7 @@ export function evaluate(input: EvaluateInput): Assessment {
   const bySeverity = count(SEVERITIES, findings.map((f) => f.severity));
   // A finding under a live exception is accepted risk: it stays a finding but no longer fails the run.
   const open = findings.filter((f) => !f.exception);
-  const failed = input.failOn !== 'none' && open.some((f) => severityRank(f.severity) >= severityRank(input.failOn as Severity));
+  const failed = open.some((f) => reachesFailOn(f.severity, input.failOn));
   const registerCount = (pick: (e: typeof register[number]) => boolean) => register.filter(pick).length;
 
   const assessment: Assessment = {

@@ -8,7 +8,7 @@
  * through escapeMarkdown(); annotation messages and titles are plain text that GitHub shows as such.
  */
 import path from 'node:path';
-import { SEVERITIES, type Severity } from '../catalog/model.js';
+import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, FindingRef } from '../engine/assessment.js';
 import type { Drift } from '../engine/drift.js';
 import { sha256Hex } from '../lib/canonical-json.js';
@@ -117,7 +117,6 @@ export interface UpdateCheckRunBody {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 
-const reaches = (severity: Severity, failOn: Severity | 'none') => failOn !== 'none' && SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(failOn);
 
 /** The gate of a drift: new findings and regressions since the baseline, scores from -> to. */
 export function gateOfDrift(drift: Drift): CheckGate {
@@ -139,12 +138,12 @@ export function gateOfDrift(drift: Drift): CheckGate {
 export function gateOfAssessment(a: Assessment, failOn?: Severity | 'none'): CheckGate {
   const threshold = failOn ?? a.summary.failOn;
   const open = a.findings.filter((f) => !f.exception).map(findingRef);
-  const failing = open.filter((f) => reaches(f.severity, threshold));
+  const failing = open.filter((f) => reachesFailOn(f.severity, threshold));
   return {
     basis: 'assessment', failOn: threshold,
     failed: failOn === undefined ? a.summary.failed : failing.length > 0,
     regressions: { controls: [], requirements: [] },
-    failing, listed: open.filter((f) => !reaches(f.severity, threshold)), resolved: 0,
+    failing, listed: open.filter((f) => !reachesFailOn(f.severity, threshold)), resolved: 0,
     frameworks: a.frameworks.map((f) => ({ id: f.id, name: f.name, coverage: { to: f.summary.coverage }, compliance: { to: f.summary.compliance } })),
   };
 }

@@ -17,6 +17,7 @@ import {
   ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
+import { httpUrlOf } from '../lib/http-url.js';
 import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
 
@@ -44,15 +45,8 @@ export function escapeMarkdown(text: string): string {
 
 /** The URL as a Markdown link destination when it is http(s), else undefined (no javascript:, data:, ...). */
 export function httpUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   // Characters that would end the destination or the table cell are percent-encoded.
-  return parsed.href.replace(/[()<>|\\"'`\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return httpUrlOf(url)?.href.replace(/[()<>|\\"'`\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A link when the URL is http(s); otherwise only the text, so a hostile URL is never clickable. */

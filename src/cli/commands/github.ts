@@ -11,9 +11,11 @@ import { createGitHubClient } from '../../collectors/github/client.js';
 import { driftOf } from '../../engine/drift.js';
 import { gateOfAssessment, gateOfDrift, planCheckRun } from '../../github/check-run.js';
 import { PublishError, publishCheck } from '../../github/publish.js';
+import { httpUrlOf } from '../../lib/http-url.js';
 import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
+import { resolveGitHubApiUrl } from '../run-options.js';
 
 interface CheckOptions {
   assessment: string;
@@ -102,9 +104,8 @@ function checkSettings(options: CheckOptions): CheckSettings {
   if (!/^[0-9a-f]{40}$/i.test(options.sha)) throw new UsageError(`--sha "${options.sha}" is not a commit SHA (40 hex digits)`);
   const pr = options.pr === undefined ? undefined : Number(options.pr);
   if (pr !== undefined && !(/^\d+$/.test(options.pr!) && Number.isSafeInteger(pr) && pr >= 1)) throw new UsageError(`--pr "${options.pr}" is not a pull request number`);
-  if (options.detailsUrl !== undefined && !isHttpUrl(options.detailsUrl)) throw new UsageError(`--details-url "${options.detailsUrl}" is not an http(s) URL`);
-  const apiUrl = options.githubApiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
-  if (!isHttpUrl(apiUrl)) throw new UsageError(`GitHub API URL "${apiUrl}" is not an http(s) URL`);
+  if (options.detailsUrl !== undefined && !httpUrlOf(options.detailsUrl)) throw new UsageError(`--details-url "${options.detailsUrl}" is not an http(s) URL`);
+  const apiUrl = resolveGitHubApiUrl(options.githubApiUrl);
   const prefix = options.pathPrefix?.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
   if (prefix !== undefined && (prefix.startsWith('/') || /^[a-z]:/i.test(prefix) || prefix.split('/').includes('..'))) {
     throw new UsageError(`--path-prefix "${options.pathPrefix}" must be a folder inside the repository (relative, without ..)`);
@@ -112,18 +113,9 @@ function checkSettings(options: CheckOptions): CheckSettings {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('github check needs a token in GITHUB_TOKEN (in Actions: GITHUB_TOKEN with "permissions: checks: write")');
   return {
-    owner: repo[1]!, repo: repo[2]!, sha: options.sha.toLowerCase(), token, apiUrl: apiUrl.replace(/\/+$/, ''),
+    owner: repo[1]!, repo: repo[2]!, sha: options.sha.toLowerCase(), token, apiUrl,
     ...(pr !== undefined ? { pr } : {}),
     ...(options.detailsUrl !== undefined ? { detailsUrl: new URL(options.detailsUrl).href } : {}),
     ...(prefix ? { pathPrefix: prefix } : {}),
   };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

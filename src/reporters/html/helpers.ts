@@ -5,6 +5,7 @@
  */
 import type { HelperDelegate } from 'handlebars';
 import type { Location } from '../../evidence/types.js';
+import { httpUrlOf } from '../../lib/http-url.js';
 import {
   ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, dateOf, locationText, percent as percentText,
 } from '../labels.js';
@@ -40,14 +41,7 @@ export function location(value: unknown): string {
  * otherwise (`javascript:`, `data:`, relative, unparsable), so the text is shown without a link.
  */
 export function safeUrl(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return '';
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  return typeof value === 'string' ? httpUrlOf(value)?.href ?? '' : '';
 }
 
 /** The calendar date (UTC) of an ISO date or time; anything else as given. */
