@@ -13,12 +13,14 @@ import { didYouMean } from '../lib/suggest.js';
 import { REPORTERS } from '../reporters/index.js';
 import { REPORT_FORMATS, type PaperSize, type RenderOptions, type ReportFormat } from '../reporters/types.js';
 import { UsageError } from './exit-codes.js';
+import { checkPathPrefix } from './path-prefix.js';
 
 export interface ReportFlags {
   format?: string;
   paper?: PaperSize;
   templates?: string;
   browser?: string;
+  pathPrefix?: string;
 }
 
 export function addReportOptions(command: Command, formatHelp: string): Command {
@@ -26,7 +28,8 @@ export function addReportOptions(command: Command, formatHelp: string): Command 
     .addOption(new Option('--format <formats>', `${formatHelp}: ${REPORT_FORMATS.join(', ')} (comma-separated)`))
     .addOption(new Option('--paper <size>', 'PDF paper size (default: the config\'s report.paper, else A4)').choices(['A4', 'Letter']))
     .addOption(new Option('--templates <dir>', 'your own report.hbs, print.css and partials/*.hbs, each replacing the shipped one of the same name'))
-    .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'));
+    .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'))
+    .addOption(new Option('--path-prefix <dir>', 'where the assessed folder sits in the repository (e.g. services/agent), so SARIF paths start at the repository root as code scanning reads them'));
 }
 
 /** `pdf,md` -> formats in a fixed order (HTML before PDF, so the HTML is on disk if printing fails). */
@@ -44,6 +47,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
   const configured = config?.config.report;
   const base = config ? path.dirname(config.file) : process.cwd();
   const templates = flags.templates ? path.resolve(flags.templates) : configured?.templates ? path.resolve(base, configured.templates) : undefined;
+  const pathPrefix = checkPathPrefix(flags.pathPrefix);
   const browser = flags.browser ? path.resolve(flags.browser) : configured?.browser ? path.resolve(base, configured.browser) : undefined;
   return {
     formats: flags.format !== undefined ? parseFormats(flags.format) : parseFormats((configured?.formats ?? []).join(',')),
@@ -51,6 +55,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
       paper: flags.paper ?? configured?.paper ?? 'A4',
       ...(templates ? { templatesDir: templates } : {}),
       ...(browser ? { browserPath: browser } : {}),
+      ...(pathPrefix ? { pathPrefix } : {}),
       log: (message) => process.stderr.write(`${message}\n`),
     },
   };

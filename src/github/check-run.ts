@@ -7,7 +7,7 @@
  * Untrusted text (finding messages and paths, check ids, framework names) goes into the summary only
  * through escapeMarkdown(); annotation messages and titles are plain text that GitHub shows as such.
  */
-import path from 'node:path';
+import { repositoryPath } from '../lib/repository-path.js';
 import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, FindingRef } from '../engine/assessment.js';
 import type { Drift } from '../engine/drift.js';
@@ -169,18 +169,6 @@ export function planCheckRun(gate: CheckGate, options: CheckRunOptions): CheckRu
     annotations, unannotated,
     ...(options.detailsUrl ? { detailsUrl: options.detailsUrl } : {}),
   };
-}
-
-/**
- * The repository path of a finding's location, or undefined when it is not a file of the repository:
- * a `github:` subject or another scheme, an absolute or home path, one that climbs out with `..`.
- */
-export function repositoryPath(findingPath: string, prefix = ''): string | undefined {
-  const slashed = findingPath.replace(/\\/g, '/');
-  if (slashed === '' || /^[a-z][a-z0-9+.-]*:/i.test(slashed) || slashed.startsWith('/') || slashed.startsWith('~')) return undefined;
-  const joined = path.posix.normalize(path.posix.join(prefix.replace(/\\/g, '/'), slashed));
-  if (joined === '.' || joined === '..' || joined.startsWith('../') || joined.startsWith('/') || joined.endsWith('/')) return undefined;
-  return joined;
 }
 
 function annotationOf(ref: FindingRef, level: CheckAnnotation['annotation_level'], prefix: string | undefined): CheckAnnotation | undefined {

@@ -16,6 +16,7 @@ import type {
 import type { Assessment, AssessmentCheck, AssessmentControl, AssessmentFramework, ExceptionNote, Finding } from '../engine/assessment.js';
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
+import { repositoryPath } from '../lib/repository-path.js';
 import { dateOf, locationText } from './labels.js';
 import { escapeMarkdown } from './markdown.js';
 import type { Reporter } from './types.js';
@@ -100,7 +101,7 @@ interface PlacedLocation {
  * Scorecard does for branch protection), and the subject itself as a logical location for viewers that
  * read those.
  */
-function placed(location: Location): PlacedLocation {
+function placed(location: Location, pathPrefix: string | undefined): PlacedLocation {
   const region = regionOf(location);
   const physical = (artifactLocation: ArtifactLocation): PhysicalLocation => ({ artifactLocation, ...(region ? { region } : {}) });
   const subject = GITHUB_SUBJECT.exec(location.path)?.[1];
@@ -118,8 +119,10 @@ function placed(location: Location): PlacedLocation {
   if (drive) return { location: { physicalLocation: physical({ uri: `file:///${drive[1]}:${encodedPath(path.slice(2))}` }) }, lineHashable: false };
   if (path.startsWith('/')) return { location: { physicalLocation: physical({ uri: `file://${encodedPath(path)}` }) }, lineHashable: false };
   if (path === '~' || path.startsWith('~/')) return { location: { physicalLocation: physical({ uri: encodedPath(path) }) }, lineHashable: false };
+  // Code scanning reads a relative URI from the repository root and ignores uriBaseId, so the prefix makes it one.
+  const relative = (pathPrefix !== undefined ? repositoryPath(path, pathPrefix) : undefined) ?? path;
   return {
-    location: { physicalLocation: physical({ uri: path === '' ? '.' : encodedPath(path), uriBaseId: SRCROOT }) },
+    location: { physicalLocation: physical({ uri: relative === '' ? '.' : encodedPath(relative), uriBaseId: SRCROOT }) },
     lineHashable: region !== undefined,
   };
 }
@@ -276,8 +279,8 @@ function suppression(exception: ExceptionNote): Suppression {
   };
 }
 
-function result(finding: Finding, ruleIndex: number): Result {
-  const { location, lineHashable } = placed(finding.location);
+function result(finding: Finding, ruleIndex: number, pathPrefix: string | undefined): Result {
+  const { location, lineHashable } = placed(finding.location, pathPrefix);
   return {
     ruleId: finding.checkId,
     ruleIndex,
@@ -326,8 +329,11 @@ function slug(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036F]/g, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** The assessment as one SARIF 2.1.0 log. Pure: the same assessment gives the same log. */
-export function toSarif(assessment: Assessment): Log {
+/**
+ * The assessment as one SARIF 2.1.0 log. Pure: the same assessment gives the same log. `pathPrefix` is
+ * where the assessed folder sits in the repository; relative locations then start at the repository root.
+ */
+export function toSarif(assessment: Assessment, pathPrefix?: string): Log {
   const checkIds = [...new Set(assessment.findings.map((f) => f.checkId))].sort();
   const ruleIndex = new Map(checkIds.map((id, index) => [id, index]));
   const context: RuleContext = {
@@ -351,9 +357,15 @@ export function toSarif(assessment: Assessment): Log {
     }],
     // The absolute root is left out (SARIF §3.14.14 allows it): it would reveal the machine's paths and change the bytes per machine.
     originalUriBaseIds: {
-      [SRCROOT]: { description: { text: 'The folder mcp-comply assessed (where mcp-comply.yaml is); relative locations start there.' } },
+      [SRCROOT]: {
+        description: {
+          text: pathPrefix === undefined
+            ? 'The folder mcp-comply assessed (where mcp-comply.yaml is); relative locations start there.'
+            : `The repository root; mcp-comply assessed its folder ${plainText(pathPrefix)}.`,
+        },
+      },
     },
-    results: assessment.findings.map((finding) => result(finding, ruleIndex.get(finding.checkId)!)),
+    results: assessment.findings.map((finding) => result(finding, ruleIndex.get(finding.checkId)!, pathPrefix)),
     // Columns count UTF-16 code units, as the JavaScript parsers that find them do.
     columnKind: 'utf16CodeUnits',
     properties: { evidenceRootHash: assessment.evidence.rootHash, assessmentSchemaVersion: assessment.schemaVersion },
@@ -364,7 +376,7 @@ export function toSarif(assessment: Assessment): Log {
 export const sarifReporter: Reporter = {
   format: 'sarif',
   files: ['results.sarif'],
-  async render(assessment) {
-    return [{ name: 'results.sarif', content: `${JSON.stringify(toSarif(assessment), null, 2)}\n` }];
+  async render(assessment, options) {
+    return [{ name: 'results.sarif', content: `${JSON.stringify(toSarif(assessment, options.pathPrefix), null, 2)}\n` }];
   },
 };

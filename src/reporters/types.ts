@@ -22,6 +22,8 @@ export interface RenderOptions {
   templatesDir?: string;
   /** The Chrome or Chromium to print with, as the user named it (--browser or the config); else it is looked for. */
   browserPath?: string;
+  /** Where the assessed folder sits in the repository (`services/agent`): SARIF paths then start at the repository root, as code scanning reads them. */
+  pathPrefix?: string;
   /** Warnings and notes for the person running the command (stderr). */
   log: (message: string) => void;
 }

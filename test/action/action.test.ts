@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
+import type { Log } from 'sarif';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { CLI_ENV, runCli } from '../helpers/cli.js';
@@ -271,10 +272,6 @@ const REGRESSED = JSON.stringify({
 }, null, 2);
 const BASELINE = '.mcp-comply/baseline.json';
 
-const cliHelp = (args: string[]) => runCli([...args, '--help']).stdout;
-const HAS_GITHUB_CHECK = cliHelp(['github', 'check']).includes('--assessment');
-const HAS_BASELINE_UPDATE = cliHelp(['baseline', 'update']).includes('--assessment');
-
 describe('action.yml: the shell steps, run locally', () => {
   let baselineFile = '';
   /** A fresh workspace: the estate's .mcp.json and the committed baseline of the clean estate. */
@@ -291,12 +288,8 @@ describe('action.yml: the shell steps, run locally', () => {
     const assessed = runCli(['assess', '--out', 'out'], { cwd: estate });
     assert.equal(assessed.code, 0, assessed.stdout + assessed.stderr);
     baselineFile = path.join(estate, 'baseline.json');
-    if (HAS_BASELINE_UPDATE) {
-      const updated = runCli(['baseline', 'update', '--assessment', 'out/assessment.json', '--output', baselineFile], { cwd: estate });
-      assert.equal(updated.code, 0, updated.stderr);
-    } else {
-      fs.copyFileSync(path.join(estate, 'out', 'assessment.json'), baselineFile);
-    }
+    const updated = runCli(['baseline', 'update', '--assessment', 'out/assessment.json', '--output', baselineFile], { cwd: estate });
+    assert.equal(updated.code, 0, updated.stderr);
   });
 
   it('without drift: passes, the summary holds the drift Markdown, the outputs and reports are there', async () => {
@@ -407,7 +400,7 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.match(stepNamed(run, 'Assess')!.stderr!, /severe/);
   });
 
-  describe('the check run', { skip: HAS_GITHUB_CHECK ? false : '`mcp-comply github check` is not in dist/ yet: the check-run step cannot run' }, () => {
+  describe('the check run', () => {
     let fake: FakeGitHub;
     before(async () => { fake = await startFakeGitHub({ org: { login: 'acme' }, repos: [{ name: 'estate' }], token: 'ghs_testtoken' }); });
     after(async () => { await fake?.close(); });
@@ -422,6 +415,19 @@ describe('action.yml: the shell steps, run locally', () => {
       const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/estate/check-runs');
       assert.equal(posts.length, 1);
       assert.equal(posts[0]!.headers.authorization?.replace(/^(token|bearer) /i, ''), '[token]');
+    });
+
+    it('path-prefix: an estate in a subfolder is annotated, and its SARIF named, from the repository root', async () => {
+      const ws = workspace(REGRESSED);
+      fs.mkdirSync(path.join(ws, 'services', 'agent'), { recursive: true });
+      fs.renameSync(path.join(ws, '.mcp.json'), path.join(ws, 'services', 'agent', '.mcp.json'));
+      const run = await runAction(ws, { paths: 'services/agent', 'path-prefix': 'services/agent', 'upload-sarif': 'true' }, { GITHUB_API_URL: fake.apiUrl });
+      assert.equal(run.failedStep, 'Gate', log(run));
+      const annotated = fake.written.checkRuns.at(-1)!.annotations.map((a) => a.path);
+      assert.ok(annotated.length > 0 && annotated.every((p) => p === 'services/agent/.mcp.json'), annotated.join(', '));
+      const sarif = JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log;
+      const uris = sarif.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri);
+      assert.ok(uris.length > 0 && uris.every((uri) => uri === 'services/agent/.mcp.json'), uris.join(', '));
     });
   });
 });

@@ -5,7 +5,7 @@ import type { Severity } from '../../src/catalog/model.js';
 import type { Assessment, Finding } from '../../src/engine/assessment.js';
 import { driftOf } from '../../src/engine/drift.js';
 import {
-  MAX_SUMMARY_CHARS, checkRunRequests, commentBodyOf, commentMarker, commitStatusOf, gateOfAssessment, gateOfDrift, planCheckRun, repositoryPath,
+  MAX_SUMMARY_CHARS, checkRunRequests, commentBodyOf, commentMarker, commitStatusOf, gateOfAssessment, gateOfDrift, planCheckRun,
   type CheckGate,
 } from '../../src/github/check-run.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
@@ -93,26 +93,6 @@ describe('github check: annotations', () => {
     assert.match(p.summary, /^4 findings above have no file line in the repository/m);
     assert.match(p.summary, /\| High \| github:acme/);
   });
-
-  // [finding path, --path-prefix, repository path]
-  const paths: Array<[string, string | undefined, string | undefined]> = [
-    ['app/.mcp.json', undefined, 'app/.mcp.json'],
-    ['app/.mcp.json', 'infra/mcp', 'infra/mcp/app/.mcp.json'],
-    ['./app/.mcp.json', 'infra/', 'infra/app/.mcp.json'],
-    ['app\\win\\mcp.json', undefined, 'app/win/mcp.json'],
-    ['app/../../up.json', 'infra', 'up.json'],
-    ['../up.json', undefined, undefined],
-    ['github:acme/app', 'infra', undefined],
-    ['https://example.com/x', undefined, undefined],
-    ['/etc/mcp.json', undefined, undefined],
-    ['~/.cursor/mcp.json', undefined, undefined],
-    ['', undefined, undefined],
-  ];
-  for (const [findingPath, prefix, expected] of paths) {
-    it(`path ${JSON.stringify(findingPath)} with prefix ${JSON.stringify(prefix)} -> ${JSON.stringify(expected)}`, () => {
-      assert.equal(repositoryPath(findingPath, prefix), expected);
-    });
-  }
 
   it('--path-prefix moves every annotation', () => {
     const p = plan(driftWith([newFinding(1)]), { pathPrefix: 'examples' });

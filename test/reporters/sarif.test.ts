@@ -328,6 +328,24 @@ describe('SARIF: locations', () => {
       assert.deepEqual(result.partialFingerprints, { [FINGERPRINT_KEY]: 'f1', ...(ownLineHash ? { primaryLocationLineHash: 'f1:1' } : {}) });
     });
   }
+
+  it('with --path-prefix, files of the assessed folder are named from the repository root, as code scanning reads them; the rest is unchanged', () => {
+    const paths = ['.cursor/mcp.json', './a b.json', '../shared/mcp.json', '../../../outside.json', 'github:acme/api', '~/.cursor/mcp.json', '/etc/mcp.json'];
+    const log = toSarif(assessment({ findings: paths.map((p, i) => finding(`f${i}`, { location: { path: p, line: 2 } })) }), 'services/agent');
+    assertValid(log);
+    assert.deepEqual(results(log).map((r) => r.locations![0]!.physicalLocation!.artifactLocation), [
+      { uri: 'services/agent/.cursor/mcp.json', uriBaseId: '%SRCROOT%' },
+      { uri: 'services/agent/a%20b.json', uriBaseId: '%SRCROOT%' },
+      { uri: 'services/shared/mcp.json', uriBaseId: '%SRCROOT%' },
+      // Out of the repository altogether: no file of it, so it stays as the assessment names it.
+      { uri: '../../../outside.json', uriBaseId: '%SRCROOT%' },
+      { uri: 'GitHub%20settings/acme/api' },
+      { uri: '~/.cursor/mcp.json' },
+      { uri: 'file:///etc/mcp.json' },
+    ]);
+    assert.equal(log.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.description!.text, 'The repository root; mcp-comply assessed its folder services/agent.');
+    assert.match(toSarif(assessment({ findings: [] })).runs[0]!.originalUriBaseIds!['%SRCROOT%']!.description!.text ?? '', /^The folder mcp-comply assessed/);
+  });
 });
 
 describe('SARIF: exceptions', () => {

@@ -16,6 +16,7 @@ import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { resolveGitHubApiUrl } from '../run-options.js';
+import { checkPathPrefix } from '../path-prefix.js';
 
 interface CheckOptions {
   assessment: string;
@@ -106,10 +107,7 @@ function checkSettings(options: CheckOptions): CheckSettings {
   if (pr !== undefined && !(/^\d+$/.test(options.pr!) && Number.isSafeInteger(pr) && pr >= 1)) throw new UsageError(`--pr "${options.pr}" is not a pull request number`);
   if (options.detailsUrl !== undefined && !httpUrlOf(options.detailsUrl)) throw new UsageError(`--details-url "${options.detailsUrl}" is not an http(s) URL`);
   const apiUrl = resolveGitHubApiUrl(options.githubApiUrl);
-  const prefix = options.pathPrefix?.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-  if (prefix !== undefined && (prefix.startsWith('/') || /^[a-z]:/i.test(prefix) || prefix.split('/').includes('..'))) {
-    throw new UsageError(`--path-prefix "${options.pathPrefix}" must be a folder inside the repository (relative, without ..)`);
-  }
+  const prefix = checkPathPrefix(options.pathPrefix);
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('github check needs a token in GITHUB_TOKEN (in Actions: GITHUB_TOKEN with "permissions: checks: write")');
   return {
