@@ -21,9 +21,7 @@ export function readAssessmentFile(file: string, role = 'assessment'): Assessmen
   } catch (error) {
     throw new UsageError(`${name}: cannot read the ${role} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const parsed = parseJsonc(text);
-  if (!parsed.ok) throw new UsageError(`${name}:${parsed.error.line}:${parsed.error.column}: not valid JSON: ${parsed.error.message}`);
-  const value = parsed.document.value as Partial<Assessment> | null;
+  const value = parseAssessmentJson(text, name) as Partial<Assessment> | null;
   const missing = (['schemaVersion', 'generatedAt', 'evidence', 'findings', 'controls', 'frameworks', 'risks'] as const)
     .filter((key) => typeof value !== 'object' || value === null || value[key] === undefined);
   if (missing.length > 0) throw new UsageError(`${name}: not an mcp-comply assessment (missing ${missing.join(', ')})`);
@@ -35,4 +33,19 @@ export function readAssessmentFile(file: string, role = 'assessment'): Assessmen
     throw new UsageError(`${name}: not an mcp-comply assessment (findings, controls, frameworks and risks must be lists)`);
   }
   return previous;
+}
+
+/**
+ * Native JSON.parse first: the file is ours and large ones are common (50,000 findings are 50 MB), and
+ * the positioned parser takes several times the memory. Only when that fails does the positioned parser
+ * run, to accept comments (a hand-edited file) or name the line and column of the mistake.
+ */
+function parseAssessmentJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const parsed = parseJsonc(text);
+    if (!parsed.ok) throw new UsageError(`${name}:${parsed.error.line}:${parsed.error.column}: not valid JSON: ${parsed.error.message}`);
+    return parsed.document.value;
+  }
 }
