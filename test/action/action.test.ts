@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { validateAction, validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import type { Log } from 'sarif';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
@@ -190,6 +191,15 @@ describe('action.yml: metadata', () => {
     ...steps.flatMap((s) => stepExpressions(s).flatMap(inputRefs)),
     ...Object.values(action.outputs).flatMap((o) => inputRefs(o.value)),
   ]);
+
+  it('is valid action metadata by SchemaStore\'s schema (action-validator)', () => {
+    assert.deepEqual(validateAction(fs.readFileSync(path.join(PACKAGE_ROOT, 'action.yml'), 'utf8')).errors, []);
+  });
+
+  it('the schema check is not vacuous: a run step without a shell is refused', () => {
+    const broken = fs.readFileSync(path.join(PACKAGE_ROOT, 'action.yml'), 'utf8').replace(/^ {6}shell: bash\n/m, '');
+    assert.notDeepEqual(validateAction(broken).errors, []);
+  });
 
   it('is a composite action with a name and described inputs and outputs', () => {
     assert.equal(action.runs.using, 'composite');
@@ -445,6 +455,10 @@ describe('workflow examples', () => {
       const allSteps = Object.values(workflow.jobs).flatMap((j) => j.steps);
       const uses = allSteps.filter((s) => s.uses);
       const mcpComply = uses.filter((s) => /(^|\/)mcp-comply@/.test(s.uses!));
+
+      it('is a valid workflow by SchemaStore\'s schema (action-validator)', () => {
+        assert.deepEqual(validateWorkflow(fs.readFileSync(path.join(PACKAGE_ROOT, file), 'utf8')).errors, []);
+      });
 
       it('uses the action with inputs it declares', () => {
         assert.equal(mcpComply.length, 1);
