@@ -65,7 +65,7 @@ describe('mcp-comply github check (built CLI, a planted regression)', () => {
 
   before(async () => {
     fake = await startFakeGitHub({ token: TOKEN, org: { login: 'acme' }, repos: [{ name: 'agent' }] });
-    git('init', '-q');
+    git('init', '-q', '-b', 'main');
     write(estate, '.cursor/mcp.json', SAFE);
     const first = await assess(0);
     const update = await cli(['baseline', 'update', '--assessment', first, '--output', baseline], fake.apiUrl);
