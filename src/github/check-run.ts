@@ -7,11 +7,11 @@
  * Untrusted text (finding messages and paths, check ids, framework names) goes into the summary only
  * through escapeMarkdown(); annotation messages and titles are plain text that GitHub shows as such.
  */
-import { repositoryPath } from '../lib/repository-path.js';
 import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, FindingRef } from '../engine/assessment.js';
 import type { Drift } from '../engine/drift.js';
 import { sha256Hex } from '../lib/canonical-json.js';
+import { repositoryPath } from '../lib/repository-path.js';
 import { CONTROL_STATUS_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, locationText, percent } from '../reporters/labels.js';
 import { findingRef } from '../engine/compare.js';
 import { escapeMarkdown, httpUrl, labelOf, table } from '../reporters/markdown.js';
