@@ -21,6 +21,8 @@ export interface ReportFlags {
   templates?: string;
   browser?: string;
   pathPrefix?: string;
+  /** Commander's `--no-sandbox`: false when given. */
+  sandbox?: boolean;
 }
 
 export function addReportOptions(command: Command, formatHelp: string): Command {
@@ -29,6 +31,7 @@ export function addReportOptions(command: Command, formatHelp: string): Command 
     .addOption(new Option('--paper <size>', 'PDF paper size (default: the config\'s report.paper, else A4)').choices(['A4', 'Letter']))
     .addOption(new Option('--templates <dir>', 'your own report.hbs, print.css and partials/*.hbs, each replacing the shipped one of the same name'))
     .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'))
+    .addOption(new Option('--no-sandbox', 'start Chromium without its sandbox, for hosts that forbid it (Ubuntu 23.10+ AppArmor); the report runs no JavaScript and reaches no network'))
     .addOption(new Option('--path-prefix <dir>', 'where the assessed folder sits in the repository (e.g. services/agent), so SARIF paths start at the repository root as code scanning reads them'));
 }
 
@@ -56,6 +59,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
       ...(templates ? { templatesDir: templates } : {}),
       ...(browser ? { browserPath: browser } : {}),
       ...(pathPrefix ? { pathPrefix } : {}),
+      ...(flags.sandbox === false ? { sandbox: false } : {}),
       log: (message) => process.stderr.write(`${message}\n`),
     },
   };

@@ -22,6 +22,8 @@ export interface RenderOptions {
   templatesDir?: string;
   /** The Chrome or Chromium to print with, as the user named it (--browser or the config); else it is looked for. */
   browserPath?: string;
+  /** False to start Chromium without its sandbox (--no-sandbox), where the host forbids it. */
+  sandbox?: boolean;
   /** Where the assessed folder sits in the repository (`services/agent`): SARIF paths then start at the repository root, as code scanning reads them. */
   pathPrefix?: string;
   /** Warnings and notes for the person running the command (stderr). */

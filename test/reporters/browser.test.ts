@@ -86,7 +86,8 @@ describe('findBrowser', () => {
     });
   }
 
-  const linux = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/opt/google/chrome/chrome'];
+  // Google Chrome before Chromium: on GitHub's ubuntu-24.04 runners /usr/bin/chromium is a snapshot build AppArmor gives no sandbox.
+  const linux = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
   const darwin = ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     `${HOME}/Applications/Google Chrome.app/Contents/MacOS/Google Chrome`];

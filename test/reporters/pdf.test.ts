@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { validateValue } from '../../src/lib/schemas.js';
 import { findBrowser } from '../../src/reporters/pdf/browser.js';
 import { BrowserNotFoundError, pdfReporter } from '../../src/reporters/pdf/index.js';
-import { printPdf, type PrintPdfOptions } from '../../src/reporters/pdf/print-pdf.js';
+import { chromiumArgs, launchFailure, printPdf, type PrintPdfOptions } from '../../src/reporters/pdf/print-pdf.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 import { tempDir } from '../helpers/temp-catalog.js';
 
@@ -227,6 +227,44 @@ describe('printPdf', { skip: SKIP }, () => {
     // Too little time to load the page: printPdf fails after the browser started.
     await assert.rejects(print(page('<p>Too slow</p>'), { timeoutMs: 1 }), /time/i);
     assert.deepEqual(await leftOver(), [], 'after a failure');
+  });
+});
+
+describe('starting Chromium', () => {
+  const table: Array<[string, { sandbox?: boolean; root: boolean }, boolean]> = [
+    ['not root: with its sandbox', { root: false }, false],
+    ['not root, --no-sandbox: without', { root: false, sandbox: false }, true],
+    ['root: without (Chromium refuses to start as root with it)', { root: true }, true],
+    ['root, --no-sandbox: without', { root: true, sandbox: false }, true],
+  ];
+  for (const [name, options, noSandbox] of table) {
+    it(name, () => {
+      const args = chromiumArgs(options);
+      assert.equal(args.includes('--no-sandbox'), noSandbox);
+      // The network stays closed either way.
+      assert.ok(args.includes('--host-resolver-rules=MAP * ~NOTFOUND') && args.includes('--proxy-server=http://proxy.invalid:9'));
+    });
+  }
+
+  /** A "browser" that fails as Chromium does on a host that forbids its sandbox. */
+  function brokenBrowser(stderr: string): string {
+    const file = path.join(tempDir('broken-browser-'), 'chrome');
+    fs.writeFileSync(file, `#!/bin/sh\nprintf '%s\\n' ${JSON.stringify(stderr)} >&2\nexit 1\n`, { mode: 0o755 });
+    return file;
+  }
+
+  it('a host that forbids the sandbox: says so in one message, with the ways out, not puppeteer\'s dump', async () => {
+    const file = brokenBrowser('[0109/235031.343250:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! If you are running on Ubuntu 23.10+ ...');
+    await assert.rejects(printPdf('<p>x</p>', { executablePath: file, paper: 'A4', header: 'h' }), (error: Error) => {
+      assert.match(error.message, /did not start: this host forbids its sandbox .*--browser \/usr\/bin\/google-chrome.*--no-sandbox/);
+      assert.doesNotMatch(error.message, /zygote/);
+      return true;
+    });
+  });
+
+  it('any other failure to start: the browser and the first lines of why', () => {
+    assert.equal(launchFailure('/x/chrome', 'Failed to launch the browser process!\n\nerror while loading shared libraries: libnss3.so\n\nTROUBLESHOOTING: https://pptr.dev/troubleshooting\nmore'),
+      '/x/chrome did not start: Failed to launch the browser process! error while loading shared libraries: libnss3.so TROUBLESHOOTING: https://pptr.dev/troubleshooting');
   });
 });
 

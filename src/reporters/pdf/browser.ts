@@ -157,9 +157,11 @@ function systemCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, hom
     const installs = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
     return installs.flatMap((install) => roots.map((root) => path.win32.join(root, install)));
   }
+  // Google Chrome first: Ubuntu's AppArmor allows its sandbox, and on GitHub's runners /usr/bin/chromium
+  // is a snapshot build that AppArmor gives no sandbox (it would not start there).
   return [
-    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-    '/snap/bin/chromium', '/opt/google/chrome/chrome',
+    '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome',
+    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium',
   ];
 }
 

@@ -23,6 +23,7 @@ export const pdfReporter: Reporter = {
       paper: options.paper,
       header: `${assessment.scope.organization ?? 'MCP estate'} · MCP compliance assessment · ${date}`,
       documentDate: assessment.generatedAt,
+      ...(options.sandbox === false ? { sandbox: false } : {}),
     });
     return [{ name: 'report.pdf', content }];
   },

@@ -22,6 +22,8 @@ export interface PrintPdfOptions {
    * the same bytes; Chromium writes its own clock's time when absent.
    */
   documentDate?: string;
+  /** False to start Chromium without its sandbox, where the host forbids it (asked for with --no-sandbox). */
+  sandbox?: boolean;
 }
 
 // Resolver and proxy that lead nowhere: no name resolves (IP literals included), and loopback, which
@@ -35,17 +37,29 @@ const NO_NETWORK_ARGS = [
 const MARGIN = { top: '18mm', bottom: '16mm', left: '14mm', right: '14mm' };
 const TEMPLATE_STYLE = 'box-sizing: border-box; width: 100%; padding: 0 14mm; font-family: sans-serif; font-size: 9px; color: #555;';
 
+/**
+ * Chromium's flags. Its sandbox is switched off only as root, where Chromium refuses to start with it
+ * (containers, CI), or when the user asks; the page runs no JavaScript and reaches no network either way.
+ */
+export function chromiumArgs(options: { sandbox?: boolean; root: boolean }): string[] {
+  return [...(options.root || options.sandbox === false ? ['--no-sandbox'] : []), '--disable-dev-shm-usage', '--disable-gpu', ...NO_NETWORK_ARGS];
+}
+
 export async function printPdf(html: string, options: PrintPdfOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? defaultTimeout(html);
-  const browser = await puppeteer.launch({
-    executablePath: options.executablePath,
-    // chrome-headless-shell only knows the old headless mode.
-    headless: path.basename(options.executablePath).startsWith('chrome-headless-shell') ? 'shell' : true,
-    // Chromium refuses to start as root with its sandbox (containers, CI); nowhere else is it switched off.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-dev-shm-usage', '--disable-gpu', ...NO_NETWORK_ARGS],
-    // Printing a long report is one protocol call: it must not time out before `timeout` does.
-    protocolTimeout: timeout + 60_000,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: options.executablePath,
+      // chrome-headless-shell only knows the old headless mode.
+      headless: path.basename(options.executablePath).startsWith('chrome-headless-shell') ? 'shell' : true,
+      args: chromiumArgs({ sandbox: options.sandbox, root: process.getuid?.() === 0 }),
+      // Printing a long report is one protocol call: it must not time out before `timeout` does.
+      protocolTimeout: timeout + 60_000,
+    });
+  } catch (error) {
+    throw new Error(launchFailure(options.executablePath, (error as Error).message));
+  }
   try {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
@@ -111,4 +125,18 @@ function withDocumentDate(pdf: Uint8Array, iso: string): Uint8Array {
   const dated = text.replace(/\/(CreationDate|ModDate) \((D:\d{14}[-+Z]\d{2}'\d{2}')\)/g,
     (match, key: string, old: string) => (old.length === stamp.length ? `/${key} (${stamp})` : match));
   return new Uint8Array(Buffer.from(dated, 'latin1'));
+}
+
+/**
+ * Why the browser did not start, in a line or two rather than puppeteer's dump. Ubuntu 23.10 and later
+ * (GitHub's ubuntu-24.04 runners too) forbid the sandbox to browsers AppArmor has no profile for.
+ */
+export function launchFailure(executablePath: string, message: string): string {
+  if (/No usable sandbox/i.test(message)) {
+    return `${executablePath} did not start: this host forbids its sandbox (on Ubuntu 23.10 and later, AppArmor allows it only to `
+      + 'browsers it has a profile for). Print with Google Chrome (--browser /usr/bin/google-chrome) or the chromium snap, '
+      + 'or pass --no-sandbox to start it without one (the report runs no JavaScript and reaches no network).';
+  }
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  return `${executablePath} did not start: ${lines.slice(0, 3).join(' ')}`;
 }
