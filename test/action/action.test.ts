@@ -396,6 +396,18 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.ok(!fs.existsSync(path.join(ws, 'PWNED')));
   });
 
+  it('a report that fails (no browser for the PDF) fails the step, yet names what was written, the HTML in the PDF\'s place', async () => {
+    const ws = workspace(CLEAN);
+    write(ws, 'mcp-comply.yaml', 'organization: Acme\nreport:\n  browser: no-such-chrome\n');
+    const run = await runAction(ws, { config: 'mcp-comply.yaml', formats: 'pdf,md', 'check-run': 'false' });
+    assert.equal(run.failedStep, 'Assess', log(run));
+    assert.equal(stepNamed(run, 'Assess')!.code, 2);
+    assert.match(stepNamed(run, 'Assess')!.stderr!, /pdf report not written: .*no-such-chrome/);
+    const out = path.join(ws, 'mcp-comply-out');
+    assert.equal(run.stepOutputs.assess!['report-dir'], out);
+    for (const file of ['assessment.json', 'report.html', 'report.md']) assert.ok(fs.existsSync(path.join(out, file)), file);
+  });
+
   it('inputs are data, never shell code', async () => {
     const ws = workspace(CLEAN);
     const run = await runAction(ws, { paths: '$(touch PWNED) `touch PWNED2`;touch PWNED3', 'check-run': 'false', 'fail-on': 'high; touch PWNED4' });
@@ -496,6 +508,8 @@ describe('workflow examples', () => {
     assert.ok(step.with!.previous, 'the previous quarter is given');
     const upload = jobSteps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
     assert.equal(Number(upload.with!['retention-days']), 400);
-    assert.match(String(upload.with!.path), /steps\.[\w-]+\.outputs\.report-dir/);
+    // The literal output-dir, not the step's output: kept even when the action fails on a report.
+    assert.equal(upload.with!.path, step.with!['output-dir']);
+    assert.equal(upload.if, '${{ !cancelled() }}');
   });
 });
