@@ -4,10 +4,18 @@
  * items, check results and timings are left out: they change on every run without anything changing.
  */
 import type { Assessment, AssessmentControl, AssessmentFramework, AssessmentRisk, ExceptionEntry, Finding } from './assessment.js';
+import { byText, serverKey, toolKey } from './compare.js';
+
+const BASELINE_KIND = 'mcp-comply-baseline';
+
+/** Whether a file read as an assessment is a baseline, which lacks what reports and the check's current state need. */
+export function isBaseline(value: Assessment | Baseline): boolean {
+  return (value as { kind?: string }).kind === BASELINE_KIND;
+}
 
 /** What a baseline keeps: `readAssessmentFile` and `compareAssessments` need no more. */
 export interface Baseline {
-  kind: 'mcp-comply-baseline';
+  kind: typeof BASELINE_KIND;
   schemaVersion: string;
   tool: Assessment['tool'];
   generatedAt: string;
@@ -24,33 +32,33 @@ export interface Baseline {
   exceptions?: Array<Pick<ExceptionEntry, 'id' | 'target' | 'status' | 'expires'>>;
 }
 
-/** Code-point order, as in compare.ts: the file must not depend on the machine's locale. */
-const byText = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+/** Code-point order by a key, as in compare.ts: the file must not depend on the machine's locale. */
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => byText(key(a), key(b));
 
 export function baselineOf(a: Assessment): Baseline {
   return {
-    kind: 'mcp-comply-baseline',
+    kind: BASELINE_KIND,
     schemaVersion: a.schemaVersion,
     tool: a.tool,
     generatedAt: a.generatedAt,
     scope: { ...(a.scope.organization ? { organization: a.scope.organization } : {}), frameworks: [...a.scope.frameworks].sort() },
     evidence: { rootHash: a.evidence.rootHash },
     controls: a.controls.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.attestation ? { attestation: c.attestation } : {}) }))
-      .sort(byText((c) => c.id)),
+      .sort(byKey((c) => c.id)),
     findings: a.findings.map((f) => ({
       checkId: f.checkId, severity: f.severity, message: f.message, location: f.location, fingerprint: f.fingerprint,
       controlIds: f.controlIds, ...(f.exception ? { exception: f.exception } : {}),
-    })).sort(byText((f) => f.fingerprint)),
+    })).sort(byKey((f) => f.fingerprint)),
     frameworks: a.frameworks.map((f) => ({
       id: f.id, name: f.name, version: f.version,
       summary: { coverage: f.summary.coverage, compliance: f.summary.compliance },
       requirements: f.requirements.map((r) => ({ id: r.id, title: r.title, status: r.status })),
-    })).sort(byText((f) => f.id)),
-    risks: a.risks.map((r) => ({ threatId: r.threatId, title: r.title, residual: r.residual })).sort(byText((r) => r.threatId)),
+    })).sort(byKey((f) => f.id)),
+    risks: a.risks.map((r) => ({ threatId: r.threatId, title: r.title, residual: r.residual })).sort(byKey((r) => r.threatId)),
     inventory: {
-      servers: [...(a.inventory?.servers ?? [])].sort(byText((s) => `${s.path}\u0000${s.name}`)),
-      tools: [...(a.inventory?.tools ?? [])].sort(byText((t) => `${t.server}\u0000${t.name}`)),
+      servers: [...(a.inventory?.servers ?? [])].sort(byKey(serverKey)),
+      tools: [...(a.inventory?.tools ?? [])].sort(byKey(toolKey)),
     },
-    ...(a.exceptions ? { exceptions: a.exceptions.map((e) => ({ id: e.id, target: e.target, status: e.status, expires: e.expires })).sort(byText((e) => e.id)) } : {}),
+    ...(a.exceptions ? { exceptions: a.exceptions.map((e) => ({ id: e.id, target: e.target, status: e.status, expires: e.expires })).sort(byKey((e) => e.id)) } : {}),
   };
 }

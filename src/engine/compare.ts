@@ -33,7 +33,7 @@ export const requirementDirection = (from: RequirementStatus, to: RequirementSta
 const DIRECTION_ORDER: Record<ChangeDirection, number> = { regressed: 0, improved: 1, changed: 2 };
 
 /** Code-point order, not localeCompare: the result must not depend on the machine's locale. */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** First entry per key: duplicates (the same problem reported twice, a server listed twice) count once. */
 function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
@@ -60,8 +60,8 @@ function isStale(attestation: ControlAttestation | undefined, generatedAt: strin
   return state !== undefined ? state === 'stale' : generatedAt.slice(0, 10) > attestation.validUntil;
 }
 
-const serverKey = (s: { path: string; name: string }) => `${s.path}\u0000${s.name}`;
-const toolKey = (t: { server: string; name: string }) => `${t.server}\u0000${t.name}`;
+export const serverKey = (s: { path: string; name: string }) => `${s.path}\u0000${s.name}`;
+export const toolKey = (t: { server: string; name: string }) => `${t.server}\u0000${t.name}`;
 
 /** Items only after (added), only before (removed), and on both sides (kept, as [before, after]), by key. */
 function diffBy<T>(before: readonly T[], after: readonly T[], key: (item: T) => string) {

@@ -9,6 +9,7 @@ import type { CheckStatus } from '../checks/types.js';
 import type { AssessmentControl, AssessmentFramework, ControlStatus, RequirementStatus, RiskMethod } from './assessment.js';
 import { requirementKey, type AttestationState, type ControlAttestationState } from './attestations.js';
 import { listed } from '../lib/listed.js';
+import { plural } from '../lib/plural.js';
 import { controlRisk } from './risk-register.js';
 import { requirementApplicability, type ScopeFacts } from './scoping.js';
 
@@ -25,8 +26,6 @@ export type CheckLookup = (id: string) => CheckOutcome;
 
 /** What an attestation makes of a control no check can decide. */
 const MANUAL_STATUS: Record<AttestationState, ControlStatus> = { fresh: 'attested', stale: 'stale', future: 'manual' };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Control status from its checks: fail > error > not_observed > pass. With no checks, an attestation

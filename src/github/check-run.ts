@@ -11,10 +11,12 @@ import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, FindingRef } from '../engine/assessment.js';
 import type { Drift } from '../engine/drift.js';
 import { sha256Hex } from '../lib/canonical-json.js';
+import { clip } from '../lib/clip.js';
+import { plural } from '../lib/plural.js';
 import { repositoryPath } from '../lib/repository-path.js';
 import { CONTROL_STATUS_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, locationText, percent } from '../reporters/labels.js';
 import { findingRef } from '../engine/compare.js';
-import { escapeMarkdown, httpUrl, labelOf, table } from '../reporters/markdown.js';
+import { driftVerdict, escapeMarkdown, httpUrl, labelOf, table } from '../reporters/markdown.js';
 
 /** GitHub takes at most 50 annotations per create or update request; updates append them. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -114,10 +116,6 @@ export interface UpdateCheckRunBody {
   output: CheckRunOutput;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-
-
 /** The gate of a drift: new findings and regressions since the baseline, scores from -> to. */
 export function gateOfDrift(drift: Drift): CheckGate {
   const { changes } = drift;
@@ -188,14 +186,6 @@ function annotationOf(ref: FindingRef, level: CheckAnnotation['annotation_level'
 
 const isPositiveInteger = (n: number | undefined): n is number => Number.isInteger(n) && (n as number) >= 1;
 
-/** At most `max` characters, an ellipsis marking the cut; never a lone half of a surrogate pair. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;
-  return `${text.slice(0, cut)}…`;
-}
-
 export function titleOf(gate: CheckGate, conclusion: Conclusion): string {
   const suffix = conclusion === 'neutral' ? ' (report only)' : '';
   const threshold = gate.failOn;
@@ -222,10 +212,7 @@ export function summaryOf(gate: CheckGate, conclusion: Conclusion, unannotated: 
   const threshold = escapeMarkdown(gate.failOn);
   const lines: string[] = [];
   if (gate.basis === 'drift') {
-    lines.push(gate.failed
-      ? `**Drift fails the gate:** ${plural(controls.length, 'control')} and ${plural(requirements.length, 'requirement')} regressed; `
-        + `${plural(gate.failing.length, 'new finding')} at or above ${threshold} without a live exception.`
-      : `**No drift that fails the gate** (at or above ${threshold}).`);
+    lines.push(driftVerdict(gate));
     lines.push('', `Compared with the baseline of ${escapeMarkdown(gate.baseline!.generatedAt)} (root hash ${escapeMarkdown(gate.baseline!.rootHash)}): `
       + `${plural(gate.failing.length + gate.listed.length, 'new finding')}, ${gate.resolved} resolved.`);
   } else {
@@ -258,7 +245,6 @@ export function summaryOf(gate: CheckGate, conclusion: Conclusion, unannotated: 
   const more = link ? `[the full report](${link})` : 'the full drift: `mcp-comply drift --format md`';
   return truncateMarkdown(`${lines.join('\n')}\n`, MAX_SUMMARY_CHARS, `_The summary was cut at GitHub's limit of ${MAX_SUMMARY_CHARS.toLocaleString('en')} characters; ${more}._\n`);
 }
-
 
 const move = (share: { from?: number | null; to: number | null }) =>
   share.from === undefined || percent(share.from) === percent(share.to) ? percent(share.to) : `${percent(share.from)} → ${percent(share.to)}`;

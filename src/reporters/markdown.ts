@@ -18,6 +18,7 @@ import {
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
 import { httpUrlOf } from '../lib/http-url.js';
+import { plural } from '../lib/plural.js';
 import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
 
@@ -83,8 +84,6 @@ function countsText<K extends string>(order: readonly K[], counts: Partial<Recor
   const parts = order.filter((key) => (counts[key] ?? 0) > 0).map((key) => `${counts[key]} ${label(key)}`);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function locationCell(location: Location): string {
   return escapeMarkdown(locationText(location));
@@ -431,13 +430,17 @@ export const markdownReporter: Reporter = {
 };
 
 /** `mcp-comply drift --format md`, for a pull-request comment: the verdict, what fails it, then every change. */
-export function renderDriftMarkdown(drift: Drift): string {
+/** The drift's verdict in one Markdown line: this report's and the check run summary's. */
+export function driftVerdict(drift: Pick<Drift, 'failed' | 'regressions' | 'failing' | 'failOn'>): string {
   const { controls, requirements } = drift.regressions;
-  const verdict = drift.failed
+  return drift.failed
     ? `**Drift fails the gate:** ${plural(controls.length, 'control')} and ${plural(requirements.length, 'requirement')} regressed; `
       + `${plural(drift.failing.length, 'new finding')} at or above ${escapeMarkdown(drift.failOn)} without a live exception.`
     : `**No drift that fails the gate** (at or above ${escapeMarkdown(drift.failOn)}).`;
-  const lines = ['# MCP control drift', '', verdict];
+}
+
+export function renderDriftMarkdown(drift: Drift): string {
+  const lines = ['# MCP control drift', '', driftVerdict(drift)];
   if (drift.failing.length > 0) lines.push('', `## New findings that fail (${drift.failing.length})`, '', ...table(['Severity', 'Location', 'Check', 'Message', 'Exception'], findingRefRows(drift.failing)));
   if (drift.listed.length > 0) lines.push('', `New findings below the threshold or accepted: ${drift.listed.length} (listed under the changes).`);
   lines.push('', ...changesSection(drift.changes));

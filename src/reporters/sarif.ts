@@ -16,6 +16,7 @@ import type {
 import type { Assessment, AssessmentCheck, AssessmentControl, AssessmentFramework, ExceptionNote, Finding } from '../engine/assessment.js';
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
+import { clip } from '../lib/clip.js';
 import { repositoryPath } from '../lib/repository-path.js';
 import { dateOf, locationText } from './labels.js';
 import { escapeMarkdown } from './markdown.js';
@@ -51,13 +52,12 @@ function plainText(text: string): string {
   return text.replace(/[\\[\]]/g, '\\$&');
 }
 
-/** At most `max` UTF-16 units, cut with an ellipsis; never splits a surrogate pair or a backslash escape. */
+/** clip(), and never half a backslash escape before the ellipsis. */
 function limited(text: string, max = DESCRIPTION_LIMIT): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  if ((/\\+$/.exec(cut)?.[0].length ?? 0) % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  const clipped = clip(text, max);
+  if (clipped === text) return text;
+  const cut = clipped.slice(0, -1);
+  return (/\\+$/.exec(cut)?.[0].length ?? 0) % 2 === 1 ? `${cut.slice(0, -1)}…` : clipped;
 }
 
 /** The text, or the fallback when it is empty: GitHub rejects empty strings in required fields. */

@@ -19,6 +19,7 @@ import { table } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
+import { percent } from '../../reporters/labels.js';
 import { addReportOptions, reportSettings, writeReports, type ReportFlags } from '../reports.js';
 
 interface AssessOptions extends SourceOptions, ReportFlags {
@@ -78,8 +79,6 @@ export function registerAssess(program: Command): void {
     });
 }
 
-const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-
 /** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
 export function summarise(a: Assessment, out: string, reports: string[] = []): string {
   const lines: string[] = [];
@@ -114,7 +113,7 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   lines.push(table(a.frameworks.map((f) => {
     if (!f.applicability.applies) return ['  ' + f.id, 'not applicable', '', firstSentence(f.applicability.reason ?? '')];
     const n = f.summary.counts;
-    return ['  ' + f.id, `coverage ${pct(f.summary.coverage)}`, `compliance ${pct(f.summary.compliance)}`,
+    return ['  ' + f.id, `coverage ${percent(f.summary.coverage)}`, `compliance ${percent(f.summary.compliance)}`,
       `${n.met} met, ${n.partially_met} partly, ${n.not_met} not met, ${n.not_assessed} not assessed${n.not_applicable ? `, ${n.not_applicable} out of scope` : ''}`
       + (f.applicability.assumed.length ? ` (assumed in scope: ${f.applicability.assumed.join(', ')} not declared)` : '')];
   })));
@@ -135,8 +134,8 @@ function describeChanges(c: AssessmentChanges): string {
   const s = c.summary;
   const scores = c.frameworks.filter((f) => f.compliance.from !== f.compliance.to || f.coverage.from !== f.coverage.to || f.status)
     .map((f) => f.status ? `${f.id} ${f.status}`
-      : f.compliance.from !== f.compliance.to ? `${f.id} compliance ${pct(f.compliance.from)} -> ${pct(f.compliance.to)}`
-        : `${f.id} coverage ${pct(f.coverage.from)} -> ${pct(f.coverage.to)}`);
+      : f.compliance.from !== f.compliance.to ? `${f.id} compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`
+        : `${f.id} coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}`);
   return [
     `Since ${c.previous.generatedAt.slice(0, 10)}: ${s.regressedControls} control(s) regressed, ${s.improvedControls} improved;`,
     `${s.newFindings} new finding(s), ${s.resolvedFindings} resolved; ${s.addedServers} new server(s), ${s.addedTools} new tool(s),`,

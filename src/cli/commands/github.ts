@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { createGitHubClient } from '../../collectors/github/client.js';
+import { isBaseline } from '../../engine/baseline.js';
 import { driftOf } from '../../engine/drift.js';
 import { gateOfAssessment, gateOfDrift, planCheckRun } from '../../github/check-run.js';
 import { PublishError, publishCheck } from '../../github/publish.js';
@@ -53,7 +54,7 @@ export function registerGitHub(program: Command): void {
     .action(async (options: CheckOptions) => {
       const settings = checkSettings(options);
       const current = readAssessmentFile(path.resolve(options.assessment), 'assessment');
-      if ((current as { kind?: string }).kind === 'mcp-comply-baseline') {
+      if (isBaseline(current)) {
         throw new UsageError(`${displayPath(path.resolve(options.assessment))} is a baseline: give the current assessment.json as --assessment`);
       }
       const gate = options.baseline

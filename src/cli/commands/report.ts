@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadProjectConfig } from '../../config/project-config.js';
+import { isBaseline } from '../../engine/baseline.js';
 import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { refuseErrors } from '../catalog-option.js';
@@ -35,7 +36,7 @@ export function registerReport(program: Command): void {
       if (formats.length === 0) throw new UsageError('no format asked for: give --format (e.g. --format pdf,md) or report.formats in the config');
       checkOutput(options.output, formats);
       const assessment = readAssessmentFile(path.resolve(file));
-      if ((assessment as { kind?: string }).kind === 'mcp-comply-baseline') {
+      if (isBaseline(assessment)) {
         throw new UsageError(`${displayPath(path.resolve(file))} is a baseline (baseline update keeps only what drift compares): give an assessment.json`);
       }
       const dir = path.resolve(options.out ?? path.dirname(path.resolve(file)));
