@@ -39,7 +39,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-comply-report-bench-'));
 const file = (name) => path.join(dir, name);
 fs.writeFileSync(file('big.json'), JSON.stringify(largeAssessment(size), null, 2));
 
-function timed(label, command, args, output) {
+async function timed(label, command, args, output) {
   const wrapped = timeBin ? [timeBin, ['-v', command, ...args]] : [command, args];
   const start = performance.now();
   const run = spawnSync(wrapped[0], wrapped[1], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CI: '1', NO_COLOR: '1' } });
@@ -47,24 +47,28 @@ function timed(label, command, args, output) {
   if (run.status !== 0) throw new Error(`${label} exited ${run.status}: ${run.stderr}`);
   const kb = (pattern) => Number(pattern.exec(run.stderr)?.[1] ?? NaN) / 1024;
   return {
-    label, seconds, output, bytes: fs.statSync(file(output)).size, pages: pdfPages(file(output)),
+    label, seconds, output, bytes: fs.statSync(file(output)).size, pages: await pdfPages(file(output)),
     nodeRssMb: kb(/BENCH_MAX_RSS_KB=(\d+)/), largestRssMb: kb(/Maximum resident set size \(kbytes\): (\d+)/),
   };
 }
 
-function pdfPages(pdf) {
+/** Pages of a PDF, read with pdf.js (a dev dependency), as the tests read them. */
+async function pdfPages(pdf) {
   if (!pdf.endsWith('.pdf')) return undefined;
-  const run = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  return run.status === 0 ? Number(/^Pages:\s+(\d+)/m.exec(run.stdout)?.[1]) : undefined;
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(fs.readFileSync(pdf)), verbosity: 0, isEvalSupported: false }).promise;
+  const pages = document.numPages;
+  await document.destroy();
+  return pages;
 }
 
 const cli = (format, output) => [process.execPath, ['--import', path.join(root, 'bench/report-rss.mjs'), path.join(root, 'dist/cli/index.js'),
   'report', 'big.json', '--format', format, '--output', output, ...(format === 'pdf' ? ['--browser', browser] : [])]];
 
 try {
-  const html = timed('mcp-comply report --format html', ...cli('html', 'report.html'), 'report.html');
-  const pdf = timed('mcp-comply report --format pdf', ...cli('pdf', 'report.pdf'), 'report.pdf');
-  const bare = timed('bare chromium --print-to-pdf of report.html', browser, [
+  const html = await timed('mcp-comply report --format html', ...cli('html', 'report.html'), 'report.html');
+  const pdf = await timed('mcp-comply report --format pdf', ...cli('pdf', 'report.pdf'), 'report.pdf');
+  const bare = await timed('bare chromium --print-to-pdf of report.html', browser, [
     '--headless', ...(asRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--no-pdf-header-footer',
     `--print-to-pdf=${file('bare.pdf')}`, pathToFileURL(file('report.html')).href,
   ], 'bare.pdf');

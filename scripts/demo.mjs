@@ -2,9 +2,9 @@
 // `npm run demo`: runs the built CLI on the bundled examples/ estate, writes every report under out/,
 // and says what it did.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provision } from './provision.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(root, 'dist', 'cli', 'index.js');
@@ -20,25 +20,13 @@ function step(args, expected = [0]) {
   return result.status;
 }
 
-/** The PDF needs Chrome or Chromium: as root on Debian, install Debian's chromium when none is found. */
-async function ensureBrowser() {
-  const { findBrowser } = await import('../dist/reporters/pdf/browser.js');
-  try {
-    findBrowser({});
-    return;
-  } catch (error) {
-    if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
-      process.stdout.write(`demo: ${error.message}\n`);
-      return;
-    }
-  }
-  process.stdout.write('demo: no Chrome or Chromium found; installing Debian\'s chromium for the PDF report (apt-get)\n');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+// The PDF needs Chrome or Chromium: found, or installed as root on Debian, by the same code as npm test's.
+try {
+  await provision('demo');
+} catch (error) {
+  process.stderr.write(`demo: ${error.message}\n`);
+  process.exit(1);
 }
-
-await ensureBrowser();
 step(['validate', '--config', 'examples/mcp-comply.yaml']);
 // The example estate has high findings on purpose, so assess exits 1 ("findings at or above --fail-on").
 const assessed = step([

@@ -90,11 +90,33 @@ describe('requirement ids', { skip: !fs.existsSync(sharedIds) && 'shared/referen
   });
 });
 
-describe('check ids', () => {
-  it('are exactly the ids of DESIGN §4 (ids, once shipped, never change)', { skip: !fs.existsSync(path.join(shared, 'DESIGN.md')) && 'shared/DESIGN.md is not beside this checkout' }, () => {
+/**
+ * Check ids DESIGN §4 names that are not built yet, each with the issue that builds it. Listed here so
+ * that a new id in the design is seen (this test fails) rather than silently left unbuilt.
+ */
+const NOT_BUILT_YET: Record<string, string> = {
+  'mcp.auth.protected-resource-metadata-missing': 'issue 20, the live probe',
+  'mcp.auth.pkce-s256-unsupported': 'issue 20, the live probe',
+  'mcp.auth.insecure-authorization-endpoint': 'issue 20, the live probe',
+  'mcp.transport.tls-certificate': 'issue 20, the live probe',
+  'mcp.transport.tls-protocol': 'issue 20, the live probe',
+  'mcp.transport.origin-not-validated': 'issue 20, the live probe',
+};
+
+describe('check ids', { skip: !fs.existsSync(path.join(shared, 'DESIGN.md')) && 'shared/DESIGN.md is not beside this checkout' }, () => {
+  const ids = () => {
     const design = fs.readFileSync(path.join(shared, 'DESIGN.md'), 'utf8');
     const section = design.slice(design.indexOf('## 4.'), design.indexOf('## 5.'));
-    const ids = [...section.matchAll(/`((?:mcp|logs|repo|github)\.[a-z0-9.-]+)`/g)].map((m) => m[1]);
-    assert.deepEqual([...CHECK_IDS].sort(), [...new Set(ids)].sort());
+    return new Set([...section.matchAll(/`((?:mcp|logs|repo|github)\.[a-z0-9.-]+)`/g)].map((m) => m[1]!));
+  };
+
+  it('every shipped id is in DESIGN §4 (ids, once shipped, never change)', () => {
+    const design = ids();
+    assert.deepEqual(CHECK_IDS.filter((id) => !design.has(id)), []);
+  });
+
+  it('every id of DESIGN §4 is shipped, or listed as not built yet with its issue', () => {
+    const shipped = new Set<string>(CHECK_IDS);
+    assert.deepEqual([...ids()].filter((id) => !shipped.has(id)).sort(), Object.keys(NOT_BUILT_YET).sort());
   });
 });

@@ -1,10 +1,9 @@
 /**
- * The PDF report, printed by a real Chromium and read back with poppler (pdfinfo, pdftotext, pdffonts).
- * Without Chrome or Chromium these tests fail, saying how to get one (CI installs it; a silent skip would
- * hide a broken setup), unless MCP_COMPLY_SKIP_PDF=1 asks to skip them.
+ * The PDF report, printed by a real Chromium and read back with pdf.js (test/helpers/pdf.ts). Without
+ * Chrome or Chromium these tests fail, saying how to get one: `npm test` finds or installs it first
+ * (scripts/provision.mjs), and a skip would hide a broken setup.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,10 +16,9 @@ import { validateValue } from '../../src/lib/schemas.js';
 import { findBrowser } from '../../src/reporters/pdf/browser.js';
 import { BrowserNotFoundError, pdfReporter } from '../../src/reporters/pdf/index.js';
 import { chromiumArgs, launchFailure, printPdf, type PrintPdfOptions } from '../../src/reporters/pdf/print-pdf.js';
+import { readPdf } from '../helpers/pdf.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 import { tempDir } from '../helpers/temp-catalog.js';
-
-const SKIP = process.env.MCP_COMPLY_SKIP_PDF === '1' ? 'MCP_COMPLY_SKIP_PDF=1: the PDF tests need Chrome or Chromium' : false;
 
 // Looked for once, for every test of this file.
 const browser = (() => {
@@ -33,7 +31,7 @@ const browser = (() => {
 })();
 function chromium(): string {
   if (browser instanceof Error) {
-    throw new Error(`The PDF tests need Chrome or Chromium (CI installs it; MCP_COMPLY_SKIP_PDF=1 skips these tests).\n${browser.message}`);
+    throw new Error(`The PDF tests need Chrome or Chromium (npm test installs it as root on Debian: node scripts/provision.mjs test).\n${browser.message}`);
   }
   return browser.path;
 }
@@ -52,38 +50,8 @@ const print = (html: string, options: Partial<PrintPdfOptions> = {}) =>
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test report</title><style>body { font-family: sans-serif; }</style>${head}</head><body>${body}</body></html>`;
 
-/** Runs a poppler tool on the PDF and returns its output. */
-function poppler(tool: 'pdfinfo' | 'pdftotext' | 'pdffonts', pdf: Uint8Array, args: string[] = []): string {
-  const file = path.join(tempDir('pdf-test-'), 'report.pdf');
-  fs.writeFileSync(file, pdf);
-  const run = spawnSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (run.error) throw new Error(`${tool} (poppler-utils) is needed by the PDF tests: ${run.error.message}`);
-  assert.equal(run.status, 0, `${tool}: ${run.stderr}`);
-  return run.stdout;
-}
-
-function info(pdf: Uint8Array) {
-  const out = poppler('pdfinfo', pdf, ['-isodates']);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts(?: \((\w+)\))?/m.exec(out);
-  assert.ok(size, out);
-  return {
-    pages: Number(/^Pages:\s+(\d+)$/m.exec(out)?.[1]),
-    width: Number(size[1]), height: Number(size[2]), paperName: size[3],
-    tagged: /^Tagged:\s+yes$/m.test(out),
-    creationDate: /^CreationDate:\s+(\S+)$/m.exec(out)?.[1],
-    title: /^Title:\s+(.*)$/m.exec(out)?.[1],
-  };
-}
-
-/**
- * The text of each page, in the order Chromium drew it (-raw): a table cell's lines stay together,
- * where the reading-order mode interleaves the columns, and hyphens at line ends are kept.
- */
-function pageTexts(pdf: Uint8Array): string[] {
-  const pages = poppler('pdftotext', pdf, ['-raw']).split('\f');
-  if (pages.at(-1) === '') pages.pop();
-  return pages;
-}
+/** The text of each page, in the order Chromium drew it: a table cell's lines stay together. */
+const pageTexts = async (pdf: Uint8Array) => (await readPdf(pdf)).texts;
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -108,7 +76,7 @@ async function leftOver(): Promise<number[]> {
   return ourChromiumProcesses();
 }
 
-describe('printPdf', { skip: SKIP }, () => {
+describe('printPdf', () => {
   const papers = [
     { paper: 'A4', css: 'Letter', size: [595, 842], name: 'A4' },
     { paper: 'Letter', css: 'A4', size: [612, 792], name: 'letter' },
@@ -117,7 +85,7 @@ describe('printPdf', { skip: SKIP }, () => {
     it(`prints on ${p.paper} even when the HTML's @page asks for ${p.css}`, async () => {
       const pdf = await print(page('<h1>Paper</h1>', `<style>@page { size: ${p.css}; }</style>`), { paper: p.paper });
       assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
-      const { width, height, paperName } = info(pdf);
+      const { width, height, paperName } = await readPdf(pdf);
       assert.equal(paperName, p.name);
       assert.ok(Math.abs(width - p.size[0]) < 1 && Math.abs(height - p.size[1]) < 1, `${width} x ${height}`);
     });
@@ -126,8 +94,7 @@ describe('printPdf', { skip: SKIP }, () => {
   it('puts the running header on every page and "Page N of M" in the footer', async () => {
     const body = Array.from({ length: 150 }, (_, i) => `<p>Paragraph ${i} of the report.</p>`).join('');
     const pdf = await print(page(`<h1>Long report</h1>${body}`));
-    const { pages } = info(pdf);
-    const texts = pageTexts(pdf);
+    const { pages, texts } = await readPdf(pdf);
     assert.ok(pages > 2, `${pages} pages`);
     assert.equal(texts.length, pages);
     for (const [i, text] of texts.entries()) {
@@ -138,7 +105,7 @@ describe('printPdf', { skip: SKIP }, () => {
 
   it('prints the header as text, never as HTML', async () => {
     const header = `Acme <b>bold</b> </div><img src="x"> & "quoted" 'single' · 2026-11-23`;
-    const texts = pageTexts(await print(page('<p>Body</p>'), { header }));
+    const texts = await pageTexts(await print(page('<p>Body</p>'), { header }));
     assert.ok(texts[0]!.includes(header), texts[0]);
   });
 
@@ -147,14 +114,16 @@ describe('printPdf', { skip: SKIP }, () => {
     const raw = Buffer.from(pdf).toString('latin1');
     assert.match(raw, /\/Type \/Outlines/);
     for (const heading of ['Executive summary', 'Findings overview', 'Control detail']) assert.ok(raw.includes(`/Title (${heading})`), heading);
-    assert.equal(info(pdf).tagged, true);
+    const { tagged, outline } = await readPdf(pdf);
+    assert.equal(tagged, true);
+    assert.deepEqual(outline, ['Executive summary', 'Findings overview', 'Control detail']);
   });
 
   it('runs no JavaScript in the report', async () => {
-    const text = pageTexts(await print(page(
+    const text = (await pageTexts(await print(page(
       `<p id="original">ORIGINAL-TEXT</p><script>document.body.innerHTML = '<p>SCRIPT-RAN</p>';</script>`
       + `<img src="data:," onerror="document.body.append('ONERROR-RAN')">`,
-    ))).join('');
+    )))).join('');
     assert.ok(text.includes('ORIGINAL-TEXT'), text);
     assert.ok(!text.includes('SCRIPT-RAN') && !text.includes('ONERROR-RAN'), text);
   });
@@ -184,10 +153,11 @@ describe('printPdf', { skip: SKIP }, () => {
       );
       const pdf = await print(html);
       assert.deepEqual(requests, []);
-      const text = pageTexts(pdf).join('');
+      const { texts, fonts } = await readPdf(pdf, { fonts: true });
+      const text = texts.join('');
       assert.ok(text.includes('STILL-PRINTED') && text.includes('Monospaced 0123'), text);
       assert.ok(!text.includes('REMOTE-'), text);
-      assert.match(poppler('pdffonts', pdf), /JetBrainsMono-Regular/);
+      assert.ok(fonts.some((font) => /^[A-Z]{6}\+JetBrainsMono-Regular$/.test(font)), fonts.join(', '));
     });
   });
 
@@ -195,7 +165,7 @@ describe('printPdf', { skip: SKIP }, () => {
     const rows = Array.from({ length: 40 }, (_, i) =>
       `<tr><td>ROW-START-${i}<br>${'A row of the findings table. '.repeat(i % 5 === 0 ? 40 : 2)}<br>ROW-END-${i}</td></tr>`).join('');
     const css = '<style>thead { display: table-header-group; } tr { break-inside: avoid; } td { border: 1px solid #999; }</style>';
-    const texts = pageTexts(await print(page(`<table><thead><tr><th>Finding</th></tr></thead><tbody>${rows}</tbody></table>`, css)));
+    const texts = await pageTexts(await print(page(`<table><thead><tr><th>Finding</th></tr></thead><tbody>${rows}</tbody></table>`, css)));
     assert.ok(texts.length > 2, `${texts.length} pages`);
     for (let i = 0; i < 40; i++) {
       const start = texts.findIndex((t) => t.includes(`ROW-START-${i}\n`));
@@ -208,7 +178,7 @@ describe('printPdf', { skip: SKIP }, () => {
     const html = page('<h1>Same</h1><p>Twice</p>');
     const [first, second] = [await print(html, { documentDate: DATE }), await print(html, { documentDate: DATE })];
     assert.ok(Buffer.from(first).equals(Buffer.from(second)), 'identical bytes');
-    assert.equal(info(first).creationDate, '2026-11-23T00:00:00Z');
+    assert.equal((await readPdf(first)).creationDate, '2026-11-23T00:00:00Z');
   });
 
   it('leaves no Chromium process behind, after a print and after a failure', { skip: process.platform === 'linux' ? false : 'counts processes through /proc' }, async () => {
@@ -268,7 +238,7 @@ describe('starting Chromium', () => {
   });
 });
 
-describe('pdfReporter', { skip: SKIP }, () => {
+describe('pdfReporter', () => {
   const render = (assessment: Assessment) => pdfReporter.render(assessment, { paper: 'A4', browserPath: chromium(), log: () => {} });
 
   it('is the pdf format, writing report.pdf', () => {
@@ -290,8 +260,7 @@ describe('pdfReporter', { skip: SKIP }, () => {
     const files = await render(assessment);
     assert.deepEqual(files.map((f) => f.name), ['report.pdf']);
     const pdf = files[0]!.content as Uint8Array;
-    const texts = pageTexts(pdf);
-    const { pages } = info(pdf);
+    const { texts, pages, creationDate } = await readPdf(pdf);
     assert.equal(texts.length, pages);
     const all = squeeze(texts.join(''));
     for (const framework of assessment.frameworks) assert.ok(all.includes(squeeze(framework.name)), framework.name);
@@ -301,7 +270,7 @@ describe('pdfReporter', { skip: SKIP }, () => {
       assert.ok(text.includes('Northwind Health · MCP compliance assessment · 2026-11-23'), `header on page ${i + 1}`);
       assert.ok(text.includes(`Page ${i + 1} of ${pages}`), `footer on page ${i + 1}`);
     }
-    assert.equal(info(pdf).creationDate, assessment.generatedAt.replace('.000', ''));
+    assert.equal(creationDate, assessment.generatedAt.replace('.000', ''));
 
     const again = (await render(assessment))[0]!.content as Uint8Array;
     assert.ok(Buffer.from(again).equals(Buffer.from(pdf)), 'same assessment, same bytes');
@@ -310,10 +279,10 @@ describe('pdfReporter', { skip: SKIP }, () => {
   it('prints a large assessment (500 controls, 5,000 findings) to the end', async () => {
     const assessment = largeAssessment({ controls: 500, findings: 5000 });
     const pdf = (await render(assessment))[0]!.content as Uint8Array;
-    const { pages } = info(pdf);
+    const { pages, texts } = await readPdf(pdf);
     // A findings table holds a few dozen rows a page at most; 5,000 findings cannot fit in fewer than 100 pages.
     assert.ok(pages >= 100 && pages <= 5000, `${pages} pages`);
-    const all = squeeze(pageTexts(pdf).join(''));
+    const all = squeeze(texts.join(''));
     assert.ok(all.includes(squeeze(assessment.findings.at(-1)!.message)), 'the last finding is printed');
   });
 });
