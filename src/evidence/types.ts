@@ -12,12 +12,6 @@ import type { RepositoryEvidence } from '../collectors/repo/model.js';
 import type { CheckOptions } from '../config/check-options.js';
 import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
 
-/** 1-based position in a source file. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
-
 /**
  * Where a result points. `path` is relative to the assessed root, POSIX style; a user-level file
  * outside it is written home-relative (`~/.cursor/mcp.json`), never with the user's home path.

@@ -3,7 +3,7 @@
  * every value, via jsonc-parser. Errors come back with line and column instead of being thrown.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { SourcePosition } from '../evidence/types.js';
+import type { SourcePosition } from './source-position.js';
 
 export interface JsoncDocument {
   value: unknown;

@@ -18,7 +18,8 @@ import { BUILTIN_ADVISORIES_FILE, readAdvisoryFile } from '../../src/collectors/
 import type {
   McpClient, McpConfigFile, McpScope, McpServer, McpTransport, SecretFinding,
 } from '../../src/collectors/mcp-config/model.js';
-import type { EvidenceItem, SourcePosition } from '../../src/evidence/types.js';
+import type { EvidenceItem } from '../../src/evidence/types.js';
+import type { SourcePosition } from '../../src/lib/source-position.js';
 import { parseJsonc } from '../../src/lib/jsonc-file.js';
 
 export interface ServerSpec {

@@ -12,7 +12,8 @@
  *   `/`                               the file as a whole
  */
 import type { McpClient, McpConfigFile, McpServer } from '../../collectors/mcp-config/model.js';
-import type { Location, SourcePosition } from '../../evidence/types.js';
+import type { Location } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { EnvSetting } from './command-line.js';
 import { safeText } from './url.js';
 

@@ -28,7 +28,8 @@
 import type { Severity } from '../../catalog/model.js';
 import { toolStrings, type ToolStringKind } from '../../collectors/tool-snapshot/fields.js';
 import type { ToolSnapshotFile } from '../../collectors/tool-snapshot/model.js';
-import type { EvidenceItem, SourcePosition } from '../../evidence/types.js';
+import type { EvidenceItem } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { Check, CheckResult } from '../types.js';
 
 type Data = Record<string, string | number>;

@@ -4,7 +4,8 @@
  */
 import type { Severity } from '../../catalog/model.js';
 import type { RepositoryEvidence } from '../../collectors/repo/model.js';
-import type { Location, SourcePosition } from '../../evidence/types.js';
+import type { Location } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { CheckContext, CheckResult } from '../types.js';
 
 export type Data = Record<string, string | number>;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { CHECK_OPTION_DEFAULTS } from '../../config/check-options.js';
 import { evidencePath } from '../../evidence/paths.js';
 import type { Collector, CollectContext, EvidenceItem, LogFileSpec, UnreadableSource } from '../../evidence/types.js';
+import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { expandGlob, hasWildcard } from '../../lib/glob.js';
 import { analyseBlock, type BlockResult } from './block-analysis.js';
 import { BlockPool, defaultWorkerCount } from './block-pool.js';
@@ -38,7 +39,7 @@ export async function collectLogs(context: CollectContext, parallel: ParallelOpt
   const items: EvidenceItem[] = [];
   const display = (file: string) => evidencePath(file, context.root, context.home);
   const unreadable = (data: UnreadableSource) => items.push({
-    id: `unreadable-source:${data.path}`, kind: 'unreadable-source', collector: COLLECTOR_ID, source: data.path, collectedAt: context.now, data,
+    id: unreadableSourceId(COLLECTOR_ID, data.path), kind: 'unreadable-source', collector: COLLECTOR_ID, source: data.path, collectedAt: context.now, data,
   });
   let pool: BlockPool | undefined;
   try {

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { findSecrets } from '../../evidence/secrets.js';
+import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { REDACTED, type McpConfigFile } from './model.js';
 import { discover, type Candidate, type DiscoveryStats } from './discovery.js';
 import { evidencePath } from '../../evidence/paths.js';
@@ -37,7 +38,7 @@ export const mcpConfigCollector: Collector = {
     const stats: DiscoveryStats = { filesExamined: 0, skipped: [] };
     let serversFound = 0;
     const unreadable = (source: UnreadableSource) => items.push({
-      id: `unreadable-source:${source.path}`, kind: 'unreadable-source', collector: COLLECTOR_ID,
+      id: unreadableSourceId(COLLECTOR_ID, source.path), kind: 'unreadable-source', collector: COLLECTOR_ID,
       source: source.path, collectedAt: context.now, data: source,
     });
 

@@ -3,7 +3,7 @@
  * Windsurf, Gemini CLI, Codex, Zed, Continue, Cline/Roo/Kilo, Kiro, Amazon Q, registry server.json, ...)
  * is parsed into this one shape, with the source position of every value, so checks are written once.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 
 export type McpClient =
   | 'claude-desktop' | 'claude-code' | 'cursor' | 'vscode' | 'windsurf' | 'gemini-cli' | 'codex' | 'zed'

@@ -3,7 +3,7 @@
  * command rebalancing, interpolation tokens, secret detection and redaction, and the position of
  * every value. Parsers only say where each field is in their format (reference/mcp-formats.md §2.1).
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import { findInterpolations, findSecrets, redactSecrets } from '../../evidence/secrets.js';
 import { REDACTED, type McpClient, type McpScope, type McpServer, type McpTransport, type SecretFinding } from './model.js';
 import type { DocPath, SourceDoc } from './source-doc.js';

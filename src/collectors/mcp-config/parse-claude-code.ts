@@ -8,7 +8,7 @@
  *   tool) and `mcp__<server>__<tool>`, which run tools without asking.
  * Shapes: reference/mcp-formats.md §2.2 (Claude Code row) and code.claude.com settings docs.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { McpScope } from './model.js';
 import { buildServer, emptyRaw, isObject, pointerOf, stringList } from './normalize.js';
 import { readServersObject } from './parse-mcp-servers.js';

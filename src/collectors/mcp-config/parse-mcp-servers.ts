@@ -5,7 +5,7 @@
  * (`allowedTools: ["@server"]` in agent files), Copilot's portable format, Antigravity.
  * Shapes: reference/mcp-formats.md §2.2.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { McpClient, McpScope, McpServer, McpTransport } from './model.js';
 import { buildServer, emptyRaw, isObject, pointerOf, readCommonFields, stringList, type RawServer } from './normalize.js';
 import { describeType, emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';

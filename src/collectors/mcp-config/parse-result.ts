@@ -1,5 +1,5 @@
 /** What every per-client parser takes and returns. */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { McpClient, McpConfigFile, McpScope } from './model.js';
 import type { SourceDoc } from './source-doc.js';
 

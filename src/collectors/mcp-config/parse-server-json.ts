@@ -8,7 +8,7 @@
  * `docker run -i --rm image`, `dnx id@version`), a remote as its URL and headers. An input marked
  * secret that carries a literal value or default is an inline credential.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import type { McpServer } from './model.js';
 import { buildServer, emptyRaw, isObject, pointerOf, scalarText, type Located, type RawServer } from './normalize.js';
 import { emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';

@@ -7,7 +7,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseJsonc } from '../../lib/jsonc-file.js';
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import { locateToml } from './toml-locator.js';
 
 export type DocPath = ReadonlyArray<string | number>;

@@ -6,6 +6,7 @@
  */
 import { evidencePath } from '../../evidence/paths.js';
 import type { CollectContext, Collector, EvidenceItem } from '../../evidence/types.js';
+import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { findRepositories } from './discover.js';
 import type { RepoProblem } from './files.js';
 import { collectRepository } from './repository.js';
@@ -29,7 +30,7 @@ export const repoCollector: Collector = {
     const unreadable = (problem: RepoProblem) => {
       const shown = evidencePath(problem.file, context.root, context.home);
       const { file: _file, ...rest } = problem;
-      push({ id: `unreadable-source:${shown}`, kind: 'unreadable-source', collector: COLLECTOR_ID, source: shown, collectedAt: context.now, data: { path: shown, ...rest } });
+      push({ id: unreadableSourceId(COLLECTOR_ID, shown), kind: 'unreadable-source', collector: COLLECTOR_ID, source: shown, collectedAt: context.now, data: { path: shown, ...rest } });
     };
 
     const { targets, problems } = findRepositories(context);

@@ -5,7 +5,7 @@
  * `requirements*.txt` is its own lock when every requirement is pinned with `==` or carries `--hash`.
  */
 import path from 'node:path';
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import { SKIPPED_FOLDERS } from '../mcp-config/discovery.js';
 import { parseJsonDoc, parseTomlDoc, type ParseFailure } from '../mcp-config/source-doc.js';
 import type { ManifestEcosystem } from './model.js';

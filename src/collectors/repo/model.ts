@@ -5,7 +5,7 @@
  * No file content is copied, except the few values checks judge (action references, permissions,
  * checkout refs); a secret is recorded as its kind and place, never its value.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 
 /** Committed secrets listed per repository; the total keeps counting past it. */
 export const MAX_SECRET_FINDINGS = 500;

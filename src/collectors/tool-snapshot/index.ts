@@ -22,6 +22,7 @@ import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '
 import { REDACTED } from '../mcp-config/model.js';
 import { evidencePath } from '../../evidence/paths.js';
 import { redactSecretsDeep } from '../../evidence/secrets.js';
+import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
 
 export const COLLECTOR_ID = 'tool-snapshot';
@@ -57,7 +58,8 @@ export const toolSnapshotCollector: Collector = {
     const { candidates, problems } = await discover(context);
     const items: EvidenceItem[] = [];
     const item = <K extends 'tool-snapshot' | 'tool-lock' | 'unreadable-source'>(kind: K, source: string, data: EvidenceItem<K>['data'], suffix = ''): EvidenceItem<K> => ({
-      id: `${kind}:${source}${suffix}`, kind, collector: COLLECTOR_ID, source, collectedAt: context.now, data,
+      id: `${kind === 'unreadable-source' ? unreadableSourceId(COLLECTOR_ID, source) : `${kind}:${source}`}${suffix}`,
+      kind, collector: COLLECTOR_ID, source, collectedAt: context.now, data,
     });
     const reportProblem = ({ problem, pointer }: SourceProblem) => items.push(item('unreadable-source', problem.path, problem, pointer ? `#${pointer}` : ''));
     problems.forEach((problem) => reportProblem({ problem }));

@@ -2,7 +2,7 @@
  * Tool snapshots (a server's `tools/list` result saved as JSON) and the committed tool lock file
  * (`mcp-tools.lock`: the hash of every approved tool definition), for poisoning and rug-pull checks.
  */
-import type { SourcePosition } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 
 export interface ToolDefinition {
   name: string;

@@ -21,7 +21,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { SourcePosition, UnreadableSource } from '../../evidence/types.js';
+import type { UnreadableSource } from '../../evidence/types.js';
+import type { SourcePosition } from '../../lib/source-position.js';
 import { parseJsonc, type JsoncDocument } from '../../lib/jsonc-file.js';
 import { fieldKey, isRecord, toolStrings } from './fields.js';
 import type { SnapshotTool, ToolDefinition, ToolLockFile, ToolSnapshotFile } from './model.js';

@@ -43,9 +43,9 @@ describe('log sources', () => {
       { path: path.join(root, 'logs/*.jsonl') }, { path: path.join(root, 'missing.jsonl') }, { path: path.join(root, 'logs') },
     ]);
     assert.deepEqual(items.map((i) => [i.id, i.kind, i.collector]), [
-      ['unreadable-source:logs/*.jsonl', 'unreadable-source', 'logs'],
-      ['unreadable-source:missing.jsonl', 'unreadable-source', 'logs'],
-      ['unreadable-source:logs', 'unreadable-source', 'logs'],
+      ['unreadable-source:logs:logs/*.jsonl', 'unreadable-source', 'logs'],
+      ['unreadable-source:logs:missing.jsonl', 'unreadable-source', 'logs'],
+      ['unreadable-source:logs:logs', 'unreadable-source', 'logs'],
     ]);
     assert.deepEqual(unreadables(items).map((u) => [u.path, u.code]), [['logs/*.jsonl', 'no-match'], ['missing.jsonl', 'not-found'], ['logs', 'not-a-file']]);
   });

@@ -43,7 +43,7 @@ describe('walking a project', () => {
     fs.symlinkSync('..', path.join(root, 'a', 'up'));
     fs.symlinkSync(path.join(root, 'a'), path.join(root, 'a', 'self'));
     const items = await collect(root);
-    assert.deepEqual(kinds(items), ['mcp-config:a/.cursor/mcp.json', 'unreadable-source:a/self', 'unreadable-source:a/up', 'discovery:mcp-config']);
+    assert.deepEqual(kinds(items), ['mcp-config:a/.cursor/mcp.json', 'unreadable-source:mcp-config:a/self', 'unreadable-source:mcp-config:a/up', 'discovery:mcp-config']);
     assert.deepEqual(unreadableAt(items, 'a/up'), { path: 'a/up', code: 'symlink-loop', reason: 'the symbolic link points back to a folder above it (.)' });
     assert.equal(unreadableAt(items, 'a/self').code, 'symlink-loop');
     assert.deepEqual(discoveryOf(items).skipped, [{ path: 'a/self', reason: 'symlink loop' }, { path: 'a/up', reason: 'symlink loop' }]);
@@ -132,7 +132,7 @@ describe('walking a project', () => {
     write(root, '.zed/settings.json', '{ "theme": ');
     write(root, '.gemini/settings.json', '{ "mcpServers": ');
     const items = await collect(root);
-    assert.deepEqual(kinds(items), ['unreadable-source:.gemini/settings.json', 'discovery:mcp-config']);
+    assert.deepEqual(kinds(items), ['unreadable-source:mcp-config:.gemini/settings.json', 'discovery:mcp-config']);
     assert.deepEqual(unreadableAt(items, '.gemini/settings.json'), {
       path: '.gemini/settings.json', code: 'parse-error', reason: 'cannot be parsed as JSON: value expected', line: 1, column: 17,
     });

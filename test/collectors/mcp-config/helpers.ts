@@ -49,7 +49,7 @@ export function serverNamed(file: McpConfigFile, name: string, index = 0): McpSe
 export function unreadableAt(items: EvidenceItem[], display: string): UnreadableSource {
   const item = items.find((i) => i.kind === 'unreadable-source' && i.source === display);
   assert.ok(item, `no unreadable-source item for ${display}; have: ${items.map((i) => i.id).join(', ')}`);
-  assert.equal(item.id, `unreadable-source:${display}`);
+  assert.equal(item.id, `unreadable-source:mcp-config:${display}`);
   return item.data as UnreadableSource;
 }
 

@@ -27,7 +27,7 @@ const byId = (items: EvidenceItem[], id: string) => {
   return item;
 };
 const snapshotOf = (items: EvidenceItem[], file: string) => byId(items, `tool-snapshot:${file}`).data as ToolSnapshotFile;
-const unreadableOf = (items: EvidenceItem[], id: string) => byId(items, `unreadable-source:${id}`).data as UnreadableSource;
+const unreadableOf = (items: EvidenceItem[], id: string) => byId(items, `unreadable-source:tool-snapshot:${id}`).data as UnreadableSource;
 
 describe('tool snapshot collector: the fixture estate', async () => {
   const items = await collect([ESTATE]);
@@ -39,13 +39,13 @@ describe('tool snapshot collector: the fixture estate', async () => {
       'tool-snapshot:mcp-tools/filesystem.json',
       'tool-snapshot:mcp-tools/notes.json',
       'tool-snapshot:signatures/weather.tools.json',
-      'unreadable-source:mcp-tools/broken.json',
-      'unreadable-source:other/config.tools.json',
+      'unreadable-source:tool-snapshot:mcp-tools/broken.json',
+      'unreadable-source:tool-snapshot:other/config.tools.json',
     ]);
     for (const item of items) {
       assert.equal(item.collector, 'tool-snapshot');
       assert.equal(item.collectedAt, NOW);
-      assert.equal(item.id, `${item.kind}:${item.source}`);
+      assert.equal(item.id, item.kind === 'unreadable-source' ? `unreadable-source:tool-snapshot:${item.source}` : `${item.kind}:${item.source}`);
     }
   });
 
@@ -284,7 +284,7 @@ describe('tool snapshot collector: discovery', () => {
     write(root, 'mcp-tools/server.json', snapshot('ok'));
     write(root, 'mcp-tools/mcp.json', '{"mcpServers": {,}}');
     write(root, 'mcp-tools/notes.json', '{"tools": [,]}');
-    assert.deepEqual((await collect([root])).map((i) => i.id), ['tool-snapshot:mcp-tools/server.json', 'unreadable-source:mcp-tools/notes.json']);
+    assert.deepEqual((await collect([root])).map((i) => i.id), ['tool-snapshot:mcp-tools/server.json', 'unreadable-source:tool-snapshot:mcp-tools/notes.json']);
   });
 
   it('does not treat every JSON file as a snapshot when the assessed root itself is called mcp-tools', async () => {
@@ -301,8 +301,8 @@ describe('tool snapshot collector: discovery', () => {
     write(root, 'latin1.tools.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
     const items = await collect([root]);
     assert.deepEqual(items.map((i) => [i.id, (i.data as UnreadableSource).code]), [
-      ['unreadable-source:big.tools.json', 'too-large'],
-      ['unreadable-source:latin1.tools.json', 'not-utf8'],
+      ['unreadable-source:tool-snapshot:big.tools.json', 'too-large'],
+      ['unreadable-source:tool-snapshot:latin1.tools.json', 'not-utf8'],
     ]);
     assert.match((items[0]!.data as UnreadableSource).reason, /5\.0 MiB is over the 5 MiB limit/);
   });
@@ -316,8 +316,8 @@ describe('tool snapshot collector: discovery', () => {
     const items = await collect([root]);
     assert.deepEqual(items.map((i) => [i.id, i.kind === 'unreadable-source' ? (i.data as UnreadableSource).code : '']), [
       ['tool-snapshot:mcp-tools/a.json', ''],
-      ['unreadable-source:dangling.tools.json', 'broken-symlink'],
-      ['unreadable-source:self.tools.json', 'symlink-loop'],
+      ['unreadable-source:tool-snapshot:dangling.tools.json', 'broken-symlink'],
+      ['unreadable-source:tool-snapshot:self.tools.json', 'symlink-loop'],
     ]);
   });
 
