@@ -58,6 +58,8 @@ export async function publishCheck(client: GitHubClient, target: PublishTarget, 
   let run: { id: number; html_url?: string };
   try {
     run = await client.send<{ id: number; html_url?: string }>(CREATE, { ...repo, ...create });
+    // Without the id there is nothing to update: never PATCH check run "undefined".
+    if (!Number.isSafeInteger(run.id)) throw new GitHubApiError(CREATE, 201, 'the answer names no check run id', false);
   } catch (error) {
     if (refusesCheckRuns(error)) return fallback(client, target, plan, error, log);
     if (error instanceof GitHubApiError) throw new PublishError(error, 'could not create the check run');

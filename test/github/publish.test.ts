@@ -120,14 +120,31 @@ describe('github check: publishing the check run', () => {
   });
 
   it('a rate-limited 403 on the create is no personal-token refusal: no fallback, the error says so', async () => {
-    for (let i = 0; i < 3; i++) fake.failOnce('/repos/acme/app/check-runs', 'primary-rate-limit-hour');
+    fake.failOnce('/repos/acme/app/check-runs', 'primary-rate-limit-hour');
     const start = fake.requests.length;
     await assert.rejects(publishCheck(clientFor(fake), TARGET, planWith(1), () => {}), (error: unknown) => {
       assert.ok(error instanceof PublishError);
       assert.match(error.message, /^could not create the check run: POST \/repos\/\{owner\}\/\{repo\}\/check-runs answered 403 \(API rate limit exceeded/);
       return true;
     });
-    assert.deepEqual(sequence(fake, start).map((r) => r.split(' ').slice(0, 3).join(' ')), Array.from({ length: 3 }, () => 'POST /repos/acme/app/check-runs 403'));
+    // GitHub asks to wait an hour: not waited, not retried before then.
+    assert.deepEqual(sequence(fake, start).map((r) => r.split(' ').slice(0, 3).join(' ')), ['POST /repos/acme/app/check-runs 403']);
+  });
+
+  it('a create answered with a page that is not JSON: an error, and no update of a check run without an id', async () => {
+    fake.failOnce('/repos/acme/app/check-runs', 'not-json');
+    const start = fake.requests.length;
+    await assert.rejects(publishCheck(clientFor(fake), TARGET, planWith(60), () => {}),
+      { name: 'PublishError', message: /^could not create the check run: POST \/repos\/\{owner\}\/\{repo\}\/check-runs answered 200 \(the answer is not JSON \(200 with \d+ characters of text\)\)$/ });
+    assert.deepEqual(sequence(fake, start).map((r) => r.split(' ').slice(0, 3).join(' ')), ['POST /repos/acme/app/check-runs 200']);
+  });
+
+  it('a create answered with JSON that names no check run: an error, and no update', async () => {
+    fake.failOnce('/repos/acme/app/check-runs', 'empty-json');
+    const start = fake.requests.length;
+    await assert.rejects(publishCheck(clientFor(fake), TARGET, planWith(60), () => {}),
+      { name: 'PublishError', message: 'could not create the check run: POST /repos/{owner}/{repo}/check-runs answered 201 (the answer names no check run id)' });
+    assert.deepEqual(sequence(fake, start).map((r) => r.split(' ').slice(0, 3).join(' ')), ['POST /repos/acme/app/check-runs 201']);
   });
 
   it('bad credentials: the create answers 401 and nothing else is tried', async () => {

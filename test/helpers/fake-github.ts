@@ -99,8 +99,15 @@ export interface FakeWritten {
   comments: FakeComment[];
 }
 
-/** `primary-rate-limit` resets a second later, `primary-rate-limit-hour` an hour later. */
-export type Fault = 502 | 'secondary-rate-limit' | 'primary-rate-limit' | 'primary-rate-limit-hour';
+/**
+ * `primary-rate-limit` resets a second later, `primary-rate-limit-hour` an hour later;
+ * `secondary-rate-limit-long` asks to wait 6 minutes; `trickle` sends a 200's headers, then one byte of
+ * its body every 200 ms (for a minute at most); `redirect` answers 302 to the location given with
+ * `failOnce`; `reflect-token` answers 200, and `reflect-token-403` 403, with the Authorization header it
+ * got in the body's message; `not-json` answers 200 with an HTML page; `empty-json` answers 201 `{}`.
+ */
+export type Fault = 502 | 'secondary-rate-limit' | 'secondary-rate-limit-long' | 'primary-rate-limit' | 'primary-rate-limit-hour'
+  | 'trickle' | 'redirect' | 'reflect-token' | 'reflect-token-403' | 'not-json' | 'empty-json';
 
 export interface RecordedRequest {
   method: string;
@@ -120,7 +127,7 @@ export interface FakeGitHub {
   /** Most requests in flight at once. */
   maxInFlight: number;
   /** The next request to exactly this path (no prefix, no query) gets the fault, once (call again to queue more). */
-  failOnce(path: string, fault: Fault): void;
+  failOnce(path: string, fault: Fault, location?: string): void;
   written: FakeWritten;
   close(): Promise<void>;
 }
@@ -129,7 +136,7 @@ const DOCS = 'https://docs.github.com/rest';
 
 export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub> {
   const prefix = options.prefix ?? '';
-  const faults = new Map<string, Fault[]>();
+  const faults = new Map<string, Array<{ fault: Fault; location?: string }>>();
   const repos = new Map(options.repos.map((r) => [`${r.owner ?? options.org.login}/${r.name}`.toLowerCase(), r]));
   const limit = options.rateLimit ?? 5000;
   let remaining = limit;
@@ -137,7 +144,7 @@ export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub>
   const later = (answer: () => void) => (options.latencyMs ? setTimeout(answer, options.latencyMs) : setImmediate(answer));
   const fake: FakeGitHub = {
     apiUrl: '', requests: [], maxInFlight: 0, written: { checkRuns: [], statuses: [], comments: [] },
-    failOnce: (path, fault) => faults.set(path, [...(faults.get(path) ?? []), fault]),
+    failOnce: (path, fault, location) => faults.set(path, [...(faults.get(path) ?? []), { fault, ...(location ? { location } : {}) }]),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 
@@ -170,7 +177,7 @@ export async function startFakeGitHub(options: FakeOptions): Promise<FakeGitHub>
         inFlight--;
       };
       const fault = faults.get(path)?.shift();
-      if (fault) return replyFault(fault, reply);
+      if (fault) return replyFault(fault, reply, { req, res, location: fault.location, done: (status) => { record.status = status; inFlight--; } });
       const who = caller(req.headers.authorization, options.token);
       if (who === 'wrong') return reply(401, { message: 'Bad credentials', documentation_url: DOCS });
       const page = (items: unknown[]) => paginate(items, url, `http://${req.headers.host}${prefix}${path}`, reply);
@@ -343,13 +350,45 @@ function parseBody(text: string): unknown {
   }
 }
 
-function replyFault(fault: Fault, reply: Reply): void {
+interface RawExchange {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  location: string | undefined;
+  /** Records the status of an answer written without `reply`. */
+  done: (status: number) => void;
+}
+
+function replyFault({ fault }: { fault: Fault }, reply: Reply, raw: RawExchange): void {
   if (fault === 502) return reply(502, { message: 'Server Error' });
-  if (fault === 'secondary-rate-limit') {
+  if (fault === 'secondary-rate-limit' || fault === 'secondary-rate-limit-long') {
     return reply(403, {
       message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE:1.',
       documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
-    }, { 'retry-after': '1' });
+    }, { 'retry-after': fault === 'secondary-rate-limit' ? '1' : '360' });
+  }
+  if (fault === 'redirect') return reply(302, { message: 'Found' }, { location: raw.location ?? '/' });
+  if (fault === 'reflect-token' || fault === 'reflect-token-403') {
+    return reply(fault === 'reflect-token' ? 200 : 403, { message: `You sent: ${raw.req.headers.authorization ?? 'nothing'}` });
+  }
+  if (fault === 'empty-json') return reply(201, {});
+  if (fault === 'not-json') {
+    raw.res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    raw.res.end('<html><body>Unicorn! This page is taking too long to load.</body></html>');
+    return raw.done(200);
+  }
+  if (fault === 'trickle') {
+    raw.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+    const body = `{"login":"acme","padding":"${'x'.repeat(300)}"}`;
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent < body.length) raw.res.write(body[sent++]);
+      else {
+        clearInterval(timer);
+        raw.res.end();
+      }
+    }, 200);
+    raw.res.on('close', () => clearInterval(timer));
+    return raw.done(200);
   }
   reply(403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, {
     'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + (fault === 'primary-rate-limit' ? 1 : 3600)),

@@ -4,9 +4,16 @@
  *
  * - 5xx and network failures are retried `retries` times with a growing backoff (plugin-retry).
  * - Primary (403/429, `x-ratelimit-remaining: 0`) and secondary (`retry-after`) rate limits are
- *   waited out as GitHub asks, at most `maxRetryWaitMs` per retry, and retried twice (plugin-throttling).
- *   A call still refused by the primary limit after that stops all calls until the limit resets: the
- *   rest fail at once (GitHub asks not to retry before the reset, and waiting out an hour is no use).
+ *   waited out as GitHub asks and retried twice (plugin-throttling), when GitHub asks for at most
+ *   `maxRetryWaitMs`. A longer wait, or a call still refused after the retries, stops all calls until
+ *   the time GitHub named: the rest fail at once (GitHub asks not to retry before then, and waiting
+ *   minutes on every call of an organisation is no use).
+ * - Each attempt, its answer's body included, has `requestTimeoutMs` (an answer that trickles fails
+ *   instead of stalling the run) and at most `maxAnswerBytes`; all calls of the client together have
+ *   `deadlineMs`, after which the rest fail at once.
+ * - Redirects are followed only within the API's origin, so the token never goes elsewhere; an answer
+ *   that echoes the token back has it replaced before anything keeps it; a 2xx that is not JSON is a
+ *   failure, never an empty fact.
  * - Writes (`send`: POST/PATCH/PUT/DELETE) get the same retries, one at a time, at least
  *   `minWriteIntervalMs` apart (GitHub's advice against secondary rate limits); a 4xx is never retried.
  * - A GET whose answer had an ETag is sent again with `If-None-Match`; a 304 reuses the stored body.
@@ -36,6 +43,12 @@ export interface GitHubClientOptions {
   log?: (message: string) => void;
   /** Least time between the starts of two writes (GitHub asks for a second). Default 1000 ms. */
   minWriteIntervalMs?: number;
+  /** Longest one attempt may take, from the request to the last byte of its answer. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Longest all calls of this client may take together. Default 30 min. */
+  deadlineMs?: number;
+  /** Largest answer read. Default 32 MiB. */
+  maxAnswerBytes?: number;
 }
 
 export type Params = Record<string, string | number>;
@@ -77,6 +90,12 @@ export interface GitHubClient {
 }
 
 export const DEFAULT_MAX_RETRY_WAIT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_DEADLINE_MS = 30 * 60_000;
+const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+/** What an echoed token is replaced with. */
+export const TOKEN_REPLACEMENT = '[token]';
 const DEFAULT_MIN_WRITE_INTERVAL_MS = 1000;
 const DEFAULT_RETRIES = 3;
 const RATE_LIMIT_RETRIES = 2;
@@ -129,15 +148,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     options.log?.(logLine(entry, gauge.remaining, failure));
   };
   const GitHubOctokit = Octokit.plugin(conditionalRequests(cache, options.token, record), throttling, retry);
-  let exhaustedUntil = 0;
+  const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  /** No call before this time, and why: GitHub asked for a wait longer than we make calls wait. */
+  let paused = { until: 0, why: '' };
   const onLimit = (kind: 'rate limit' | 'secondary rate limit') => async (retryAfter: number, request: { method: string; url: string; request?: unknown }, _octokit: unknown, retryCount: number) => {
     const route = routeOf(request, apiUrl);
-    if (retryCount >= RATE_LIMIT_RETRIES) {
-      if (kind === 'rate limit') exhaustedUntil = Date.now() + retryAfter * 1000;
-      options.log?.(`github: ${kind} on ${route}; giving up after ${retryCount} retries${kind === 'rate limit' ? `, no calls until ${new Date(exhaustedUntil).toISOString()}` : ''}`);
+    const waitMs = retryAfter * 1000;
+    if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWait) {
+      paused = { until: Math.max(paused.until, Date.now() + waitMs), why: kind === 'rate limit' ? 'the primary rate limit is exhausted' : 'GitHub asked to wait (secondary rate limit)' };
+      const given = retryCount >= RATE_LIMIT_RETRIES ? `giving up after ${retryCount} retries` : `GitHub asks to wait ${retryAfter} s, more than ${formatMs(maxWait)}`;
+      options.log?.(`github: ${kind} on ${route}; ${given}, no calls until ${new Date(paused.until).toISOString()}`);
       return false;
     }
-    const waitMs = Math.min(retryAfter * 1000, maxWait);
     options.log?.(`github: ${kind} on ${route}; GitHub asks to wait ${retryAfter} s, retrying in ${formatMs(waitMs)}`);
     await sleep(waitMs);
     return true;
@@ -151,11 +173,20 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit'), retryAfterBaseValue: 0, ...({ global: UNQUEUED, ...UNPACED } as object) },
     // Backoff is (n+1)² × base: with 3 retries the last wait is 9 × base, kept within the cap.
     retry: { retries, retryAfterBaseValue: Math.min(1000, Math.floor(maxWait / Math.max(1, retries) ** 2)), doNotRetry: DO_NOT_RETRY },
+    request: {
+      fetch: guardedFetch({
+        origin: new URL(apiUrl).origin, token: options.token, deadline,
+        timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, maxBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+      }),
+    },
   });
 
   const notExhausted = (route: string) => {
-    if (Date.now() < exhaustedUntil) {
-      throw new GitHubApiError(route, 403, `not called: the primary rate limit is exhausted until ${new Date(exhaustedUntil).toISOString()}`, true);
+    if (Date.now() < paused.until) {
+      throw new GitHubApiError(route, 403, `not called: ${paused.why} until ${new Date(paused.until).toISOString()}`, true);
+    }
+    if (Date.now() >= deadline) {
+      throw new GitHubApiError(route, 0, `not called: the GitHub calls' time limit (${formatMs(options.deadlineMs ?? DEFAULT_DEADLINE_MS)}) has passed`, false);
     }
   };
   const read = async (route: string, params: Params, onCall: OnCall | undefined, next?: string) => {
@@ -192,14 +223,19 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   return {
     calls,
     rateLimitRemaining: () => gauge.remaining,
-    get: async <T>(route: string, params: Params = {}, onCall?: OnCall) => (await read(route, params, onCall)).data as T,
-    send: async <T>(route: string, params: WriteParams = {}, onCall?: OnCall) => (await write(route, params, onCall)).data as T,
+    get: async <T>(route: string, params: Params = {}, onCall?: OnCall) => json<T>(route, await read(route, params, onCall)),
+    send: async <T>(route: string, params: WriteParams = {}, onCall?: OnCall) => json<T>(route, await write(route, params, onCall)),
     getAll: async <T>(route: string, params: Params = {}, onCall?: OnCall) => {
+      const page = (response: { status: number; data: unknown }) => {
+        const data = json<T[]>(route, response);
+        if (!Array.isArray(data)) throw new GitHubApiError(route, response.status, 'the answer is not a list', false);
+        return data;
+      };
       let response = await read(route, params, onCall);
-      const items = [...(response.data as T[])];
+      const items = [...page(response)];
       for (let pages = 1, next = nextLink(response.headers.link, apiUrl, route); next && pages < MAX_PAGES; pages++) {
         response = await read(route, params, onCall, next);
-        items.push(...(response.data as T[]));
+        items.push(...page(response));
         next = nextLink(response.headers.link, apiUrl, route);
       }
       return items;
@@ -241,6 +277,70 @@ function conditionalRequests(
       }
     });
   };
+}
+
+/** The data of a successful answer, which must be JSON (an object or a list), or nothing at all (204). */
+function json<T>(route: string, response: { status: number; data: unknown }): T {
+  if (response.status === 204 || response.status === 205 || (typeof response.data === 'object' && response.data !== null && !(response.data instanceof ArrayBuffer))) {
+    return response.data as T;
+  }
+  throw new GitHubApiError(route, response.status, `the answer is not JSON (${response.status} with ${typeof response.data === 'string' ? `${response.data.length} characters of text` : 'a binary body'})`, false);
+}
+
+interface GuardOptions {
+  /** The API's origin: redirects elsewhere are refused. */
+  origin: string;
+  token: string | undefined;
+  /** When all calls must be over (ms since the epoch). */
+  deadline: number;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/**
+ * The fetch Octokit is given: one attempt, its whole answer read within the time left (the attempt's
+ * timeout, or the client's deadline if sooner) and the size cap, then handed on from memory, so that
+ * Octokit never reads a body that stalls. Octokit turns what this throws into a failed call (status 0).
+ */
+function guardedFetch(guard: GuardOptions): typeof fetch {
+  return async (input, init = {}) => {
+    const timeoutMs = Math.max(0, Math.min(guard.timeoutMs, guard.deadline - Date.now()));
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const method = (init.method ?? 'GET').toUpperCase();
+    let url = input instanceof Request ? input.url : String(input);
+    try {
+      for (let hops = 0; ; hops++) {
+        const response = await fetch(url, { ...init, redirect: 'manual', signal });
+        const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+        if (location === null) return await buffered(response, guard);
+        await response.body?.cancel();
+        const target = new URL(location, url);
+        if (target.origin !== guard.origin) throw new Error(`the answer redirects to ${target.origin}, outside ${guard.origin}: not followed`);
+        if (method !== 'GET' && method !== 'HEAD') throw new Error(`the answer to a ${method} redirects: a write is not sent again`);
+        if (hops >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+        url = target.href;
+      }
+    } catch (error) {
+      if (timeout.aborted) throw new Error(`no complete answer within ${formatMs(timeoutMs)}`, { cause: error });
+      throw error;
+    }
+  };
+}
+
+/** The answer with its body read (at most `maxBytes`), the token replaced wherever the body echoes it. */
+async function buffered(response: Response, guard: GuardOptions): Promise<Response> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > guard.maxBytes) throw new Error(`the answer is larger than ${guard.maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.concat(chunks);
+  const body = guard.token && bytes.includes(guard.token) ? bytes.toString('utf8').replaceAll(guard.token, TOKEN_REPLACEMENT) : bytes;
+  const empty = response.status === 204 || response.status === 205 || response.status === 304;
+  return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** GitHub varies ETags by Authorization, so the token's identity is part of the key (hashed, never kept). */

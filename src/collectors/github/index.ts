@@ -25,6 +25,8 @@ export interface GitHubCollectOptions {
   maxRetryWaitMs?: number;
   /** Retries of a 5xx or network failure. Default 3. */
   retries?: number;
+  /** Longest one attempt may take, its answer included. Default 30 s. */
+  requestTimeoutMs?: number;
   /** Folder for the ETag cache, so the next run's reads are conditional. */
   cacheDir?: string;
   /** An ETag cache shared with an earlier run (takes precedence over `cacheDir`). */
@@ -46,6 +48,7 @@ export async function collectGitHub(context: CollectContext, options: GitHubColl
     ...(sources.token ? { token: sources.token } : {}),
     ...(options.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: options.maxRetryWaitMs }),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     cache: options.cache ?? new EtagCache(options.cacheDir),
     // The request log is for --verbose; the summary at the end always goes out.
     ...(context.log && sources.verbose ? { log: context.log } : {}),
