@@ -4,9 +4,12 @@
  * (scripts/provision.mjs), and a skip would hide a broken setup.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { largeAssessment } from '../../bench/lib/large-assessment.mjs';
@@ -16,6 +19,7 @@ import { validateValue } from '../../src/lib/schemas.js';
 import { findBrowser } from '../../src/reporters/pdf/browser.js';
 import { BrowserNotFoundError, pdfReporter } from '../../src/reporters/pdf/index.js';
 import { chromiumArgs, launchFailure, printPdf, type PrintPdfOptions } from '../../src/reporters/pdf/print-pdf.js';
+import { BIN, CLI_ENV } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 import { tempDir } from '../helpers/temp-catalog.js';
@@ -60,7 +64,9 @@ function ourChromiumProcesses(): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(RUN_MARK)) found.push(Number(entry));
+      // The marker, on a process that is not Node (a CLI this file starts carries the marker too).
+      const ours = fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(RUN_MARK);
+      if (ours && fs.readFileSync(`/proc/${entry}/cmdline`, 'latin1').split('\0')[0] !== process.execPath) found.push(Number(entry));
     } catch {
       // Gone meanwhile, or another user's.
     }
@@ -197,6 +203,26 @@ describe('printPdf', () => {
     // Too little time to load the page: printPdf fails after the browser started.
     await assert.rejects(print(page('<p>Too slow</p>'), { timeoutMs: 1 }), /time/i);
     assert.deepEqual(await leftOver(), [], 'after a failure');
+  });
+
+  it('a run killed (SIGKILL) while printing leaves no Chromium behind, and the next print removes its profile', { skip: process.platform === 'linux' ? false : 'counts processes through /proc' }, async () => {
+    assert.deepEqual(await leftOver(), [], 'no Chromium of this test file before');
+    const dir = tempDir('killed-while-printing-');
+    const input = path.join(dir, 'assessment.json');
+    fs.writeFileSync(input, JSON.stringify(largeAssessment({ controls: 500, findings: 5000 })));
+    const cli = spawn(process.execPath, [BIN, 'report', input, '--format', 'pdf', '--output', path.join(dir, 'report.pdf'), '--browser', chromium()],
+      { env: { ...process.env, ...CLI_ENV }, stdio: 'ignore' });
+    const profiles = () => fs.readdirSync(os.tmpdir()).filter((entry) => entry.startsWith(`mcp-comply-chromium-${cli.pid}-`));
+    for (let i = 0; i < 600 && ourChromiumProcesses().length === 0; i++) await sleep(100);
+    assert.ok(ourChromiumProcesses().length > 0, 'the browser started');
+    assert.equal(profiles().length, 1, 'its profile is named after the run');
+
+    cli.kill('SIGKILL');
+    await once(cli, 'exit');
+    assert.deepEqual(await leftOver(), [], 'Chromium quit when its parent died');
+    assert.equal(profiles().length, 1, 'a killed run cannot remove its profile');
+    await print(page('<p>The next report</p>'));
+    assert.deepEqual(profiles(), [], 'the next print removed it');
   });
 });
 

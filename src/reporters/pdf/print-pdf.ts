@@ -5,6 +5,9 @@
  * and the browser itself is started with a resolver and proxy that lead nowhere, in case anything
  * slips past the interception.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { escapeXml } from '../../lib/escape-xml.js';
@@ -47,18 +50,27 @@ export function chromiumArgs(options: { sandbox?: boolean; root: boolean }): str
 
 export async function printPdf(html: string, options: PrintPdfOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? defaultTimeout(html);
+  const profile = newProfileDir();
+  // chrome-headless-shell only knows the old headless mode.
+  const shell = path.basename(options.executablePath).startsWith('chrome-headless-shell');
+  const args = chromiumArgs({ sandbox: options.sandbox, root: process.getuid?.() === 0 });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath: options.executablePath,
-      // chrome-headless-shell only knows the old headless mode.
-      headless: path.basename(options.executablePath).startsWith('chrome-headless-shell') ? 'shell' : true,
-      args: chromiumArgs({ sandbox: options.sandbox, root: process.getuid?.() === 0 }),
+      headless: shell ? 'shell' : true,
+      args,
+      // Over a pipe, Chromium quits when we die, even by SIGKILL: its end of the pipe closes.
+      pipe: true,
+      userDataDir: profile,
       // Printing a long report is one protocol call: it must not time out before `timeout` does.
       protocolTimeout: timeout + 60_000,
     });
   } catch (error) {
-    throw new Error(launchFailure(options.executablePath, (error as Error).message));
+    // Over a pipe, puppeteer sees only that the browser went away; its own words say why.
+    const why = browserStderr(options.executablePath, [...args, shell ? '--headless' : '--headless=new', `--user-data-dir=${profile}`]);
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw new Error(launchFailure(options.executablePath, `${why}\n${(error as Error).message}`));
   }
   try {
     const page = await browser.newPage();
@@ -88,6 +100,32 @@ export async function printPdf(html: string, options: PrintPdfOptions): Promise<
     return options.documentDate === undefined ? pdf : withDocumentDate(pdf, options.documentDate);
   } finally {
     await closeBrowser(browser);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const PROFILE_PREFIX = 'mcp-comply-chromium-';
+
+/**
+ * A new Chromium profile folder, named with our process id. A run killed while printing cannot remove
+ * its own, so each new one first removes those whose process is gone.
+ */
+function newProfileDir(): string {
+  const tmp = os.tmpdir();
+  for (const entry of fs.readdirSync(tmp)) {
+    const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) fs.rmSync(path.join(tmp, entry), { recursive: true, force: true });
+  }
+  return fs.mkdtempSync(path.join(tmp, `${PROFILE_PREFIX}${process.pid}-`));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -125,6 +163,12 @@ function withDocumentDate(pdf: Uint8Array, iso: string): Uint8Array {
   const dated = text.replace(/\/(CreationDate|ModDate) \((D:\d{14}[-+Z]\d{2}'\d{2}')\)/g,
     (match, key: string, old: string) => (old.length === stamp.length ? `/${key} (${stamp})` : match));
   return new Uint8Array(Buffer.from(dated, 'latin1'));
+}
+
+/** What the browser writes to stderr when started once more to load a blank page (15 s at most). */
+function browserStderr(executablePath: string, args: string[]): string {
+  const run = spawnSync(executablePath, [...args, '--dump-dom', 'about:blank'], { encoding: 'utf8', timeout: 15_000 });
+  return run.error ? run.error.message : run.stderr ?? '';
 }
 
 /**
