@@ -99,6 +99,12 @@ const TOKEN_RULES: TokenRule[] = [
   { kind: 'google-api-key', pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
   { kind: 'slack-token', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/g, plausible: notKebabWords },
   { kind: 'huggingface-token', pattern: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}/g },
+  { kind: 'npm-token', pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g },
+  { kind: 'sendgrid-key', pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g },
+  // The path of a Slack webhook is its secret; the host stays visible.
+  { kind: 'slack-webhook', pattern: /(?<=hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]{20,}/g },
+  // Azure connection strings (storage, Service Bus, Event Hubs): the key after its name.
+  { kind: 'azure-key', pattern: /(?<=(?:AccountKey|SharedAccessKey)=)[A-Za-z0-9+/]{20,}={0,2}/g },
   { kind: 'jwt', pattern: /(?<![A-Za-z0-9_-])eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/g },
 ];
 
@@ -108,7 +114,10 @@ const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const BASIC = /\bBasic\s+([A-Za-z0-9+/]{8,}=*)/gi;
 
 /** Cheap first look: every pattern above needs one of these; most values have none. */
-const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
+const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|npm_|SG\.|AccountKey=|SharedAccessKey=|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
+
+/** Names that hold a password as such: any literal under them is one, however guessable (`DB_PASSWORD`, `--password`, `redisPassword`). */
+const PASSWORD_KEY_NAME = /(?:passw(?:or)?d|pwd|passphrase)$/i;
 
 /** Finds every secret in a value (no key name: patterns only, plus secret-named URL query parameters). */
 export function findSecrets(value: string, keyName?: string): SecretMatch[] {
@@ -158,8 +167,71 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
       found.push({ kind: 'high-entropy-secret', start, end: start + scheme[2]!.length });
     } else if (isHighEntropySecret(value)) {
       found.push({ kind: 'high-entropy-secret', start: 0, end: value.length });
+    } else if (PASSWORD_KEY_NAME.test(keyName!) && isLiteralPassword(value)) {
+      found.push({ kind: 'password', start: 0, end: value.length });
     }
   }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A literal under a password's name: four characters or more, and not a placeholder, path, URL,
+ * boolean, prose, or code that reads one (`process.env.DB_PASSWORD`, `config.db.password`).
+ */
+function isLiteralPassword(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.length >= 4 && !isPlaceholder(trimmed) && !/\s/.test(trimmed) && !/^(?:true|false|yes|no|on|off|null|none)$/i.test(trimmed)
+    && !isUrlValue(trimmed) && !/^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(trimmed)
+    && !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(trimmed);
+}
+
+function isUrlValue(value: string): boolean {
+  return /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+/** `X-API-Key: value`: a header written as one string, as in `--header=x-api-key: V`. */
+const HEADER_LINE = /^(\s*([A-Za-z][\w-]*)\s*:\s*)(\S[\s\S]*)$/;
+
+/**
+ * Secrets in a command-line argument's value, which may carry its own key: a header line (`x-api-key: V`,
+ * the value judged under the header's name) or JSON (`{"apiKey":"V"}`, each string under its key, its
+ * span where it is written). Otherwise the value is judged under `keyName` (the flag before it).
+ */
+export function findSecretsInArgument(value: string, keyName?: string): SecretMatch[] {
+  const header = HEADER_LINE.exec(value);
+  if (header && !isUrlValue(value) && SECRET_KEY_NAME.test(header[2]!)) {
+    return findSecrets(header[3]!, header[2]).map((m) => ({ ...m, start: m.start + header[1]!.length, end: m.end + header[1]!.length }));
+  }
+  const inJson = secretsInJson(value);
+  return inJson ?? findSecrets(value, keyName);
+}
+
+/** Secrets in JSON, or undefined when the value is not JSON. */
+function secretsInJson(value: string): SecretMatch[] | undefined {
+  const trimmed = value.trim();
+  if (!/^[{[]/.test(trimmed) || trimmed.length > 1_000_000) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+  const found: SecretMatch[] = [];
+  const visit = (node: unknown, key: string | undefined): void => {
+    if (typeof node === 'string') {
+      const kind = findSecretsInArgument(node, key)[0]?.kind;
+      if (kind === undefined) return;
+      const written = JSON.stringify(node).slice(1, -1);
+      for (let at = value.indexOf(written); at >= 0; at = value.indexOf(written, at + 1)) {
+        if (!found.some((f) => f.start === at)) found.push({ kind, start: at, end: at + written.length });
+      }
+    } else if (Array.isArray(node)) {
+      for (const item of node) visit(item, key);
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) visit(v, k);
+    }
+  };
+  visit(parsed, undefined);
   return found.sort((a, b) => a.start - b.start);
 }
 

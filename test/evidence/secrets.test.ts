@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectSecret, findInterpolations, findSecrets, isPlaceholder, redactSecrets, shannonEntropy } from '../../src/evidence/secrets.js';
+import { detectSecret, findInterpolations, findSecrets, findSecretsInArgument, isPlaceholder, redactSecrets, shannonEntropy } from '../../src/evidence/secrets.js';
 
 /** A random-looking mixed-case alphanumeric body of `n` characters (deterministic). */
 function body(n: number, seed = 7): string {
@@ -49,6 +49,17 @@ const cases: Case[] = [
   { name: 'Basic auth with a default credential (admin:admin)', value: 'Basic ' + b64('admin:admin'), kind: 'basic-auth' },
   { name: 'Basic auth', value: 'Basic ' + b64('svc-mcp:' + body(16)), kind: 'basic-auth' },
   { name: 'secret in a URL query parameter', value: 'https://api.example.com/mcp?api_key=' + body(24), kind: 'high-entropy-secret' },
+  { name: 'npm access token', value: 'npm_' + body(36), kind: 'npm-token' },
+  { name: 'npm token in an .npmrc line', value: '//registry.npmjs.org/:_authToken=npm_' + body(36, 4), kind: 'npm-token' },
+  { name: 'SendGrid API key', value: 'SG.' + body(22) + '.' + body(43, 5), kind: 'sendgrid-key' },
+  { name: 'Slack incoming webhook URL', value: 'https://hooks.slack.com/services/T0' + upper(9) + '/B0' + upper(9) + '/' + body(24), kind: 'slack-webhook' },
+  { name: 'Azure storage connection string', value: 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=' + b64(body(64)) + ';EndpointSuffix=core.windows.net', kind: 'azure-key' },
+  { name: 'Azure Service Bus connection string', value: 'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=' + b64(body(32)), kind: 'azure-key' },
+
+  // A password's name makes any literal under it a password, however guessable.
+  { name: 'guessable password under DB_PASSWORD', value: 'hunter2', key: 'DB_PASSWORD', kind: 'password' },
+  { name: 'guessable password after --password', value: 'Winter2026', key: '--password', kind: 'password' },
+  { name: 'camelCase redisPassword', value: 'redis123', key: 'redisPassword', kind: 'password' },
 
   // Secret-named keys with literal high-entropy values.
   { name: 'API key under API_KEY', value: body(32), key: 'API_KEY', kind: 'high-entropy-secret' },
@@ -97,6 +108,15 @@ const cases: Case[] = [
   { name: 'URL under OAUTH_REDIRECT_URL', value: 'https://app.example.com/oauth/callback', key: 'OAUTH_REDIRECT_URL', kind: undefined },
   { name: 'path under TOKEN_FILE', value: '/run/secrets/github_token_file', key: 'TOKEN_FILE', kind: undefined },
   { name: 'high-entropy value under a non-secret name', value: body(32), key: 'BUILD_ID', kind: undefined },
+  { name: 'a path under PASSWORD_FILE', value: '/run/secrets/db', key: 'PASSWORD_FILE', kind: undefined },
+  { name: 'a word under PASSWORD_POLICY (not a password\'s name)', value: 'strict', key: 'PASSWORD_POLICY', kind: undefined },
+  { name: 'a flag under REQUIRE_PASSWORD', value: 'true', key: 'REQUIRE_PASSWORD', kind: undefined },
+  { name: 'a password variable under DB_PASSWORD', value: '${DB_PASSWORD}', key: 'DB_PASSWORD', kind: undefined },
+  { name: 'a short value under PASSWORD', value: 'abc', key: 'PASSWORD', kind: undefined },
+  { name: 'code that reads a password', value: 'process.env.DB_PASSWORD', key: 'password', kind: undefined },
+  { name: 'a config path to a password', value: 'settings.database.password', key: 'dbPassword', kind: undefined },
+  { name: 'npm config variable name', value: 'npm_config_user_agent', kind: undefined },
+  { name: 'a Slack URL that is not a webhook', value: 'https://acme.slack.com/archives/C0123456789', kind: undefined },
   { name: 'high-entropy value with no key', value: body(32), kind: undefined },
   { name: 'plain URL', value: 'https://mcp.example.com/mcp?region=eu-west-1', kind: undefined },
   { name: 'AWS-like id that is too long', value: 'AKIA' + upper(20), kind: undefined },
@@ -110,6 +130,35 @@ describe('detectSecret', () => {
       assert.deepEqual(detectSecret(c.value, c.key), c.kind === undefined ? undefined : { kind: c.kind });
     });
   }
+});
+
+describe('findSecretsInArgument: an argument that carries its own key', () => {
+  const table: Array<[string, string, string | undefined, string[]]> = [
+    ['a header written as one argument (--header=x-api-key: V)', 'x-api-key: ' + body(24), '--header', ['high-entropy-secret']],
+    ['a header line with no flag before it', 'X-Auth-Token: ' + body(30, 2), undefined, ['high-entropy-secret']],
+    ['a header line that names no secret', 'Content-Type: application/json', '--header', []],
+    ['a header with a guessable password', 'X-Password: hunter22', '-H', ['password']],
+    ['JSON: a secret under its own key', '{"apiKey":"' + body(32) + '","region":"eu-west-1"}', '--config', ['high-entropy-secret']],
+    ['JSON: a token anywhere in it', '[{"auth":{"bearer":"ghp_' + body(36) + '"}}]', undefined, ['github-token']],
+    ['JSON: the same secret twice is two places', '{"token":"' + body(20, 9) + '","again":"' + body(20, 9) + '"}', undefined, ['high-entropy-secret', 'high-entropy-secret']],
+    ['JSON with nothing secret', '{"region":"eu-west-1","retries":3}', '--config', []],
+    ['not JSON, not a header: judged under the flag', body(28), '--client-secret', ['high-entropy-secret']],
+    ['a URL is no header line', 'https://user:' + body(14) + '@mcp.example.com/', undefined, ['url-credentials']],
+  ];
+  for (const [name, value, key, kinds] of table) {
+    it(name, () => assert.deepEqual(findSecretsInArgument(value, key).map((m) => m.kind), kinds));
+  }
+
+  it('gives spans that replace only the secret, keeping the JSON and the header name', () => {
+    const key = body(32);
+    const redact = (value: string, flag?: string) => {
+      let out = value;
+      for (const m of [...findSecretsInArgument(value, flag)].reverse()) out = `${out.slice(0, m.start)}[R]${out.slice(m.end)}`;
+      return out;
+    };
+    assert.equal(redact(`{"apiKey":"${key}","region":"eu"}`, '--config'), '{"apiKey":"[R]","region":"eu"}');
+    assert.equal(redact(`x-api-key: ${key}`, '--header'), 'x-api-key: [R]');
+  });
 });
 
 describe('findSecrets and redactSecrets', () => {
@@ -132,6 +181,10 @@ describe('findSecrets and redactSecrets', () => {
 
   it('finds a token used as the default of an interpolation (the default is a literal)', () => {
     assert.equal(detectSecret('${GITHUB_TOKEN:-ghp_' + body(36) + '}')?.kind, 'github-token');
+  });
+
+  it('replaces only the path of a Slack webhook, keeping its host', () => {
+    assert.equal(redactSecrets(`https://hooks.slack.com/services/T0${upper(9)}/B0${upper(9)}/${body(24)}`, undefined, '[R]').value, 'https://hooks.slack.com/services/[R]');
   });
 
   it('replaces a secret-named value as a whole', () => {

@@ -4,7 +4,7 @@
  * every value. Parsers only say where each field is in their format (reference/mcp-formats.md §2.1).
  */
 import type { SourcePosition } from '../../lib/source-position.js';
-import { findInterpolations, findSecrets, redactSecrets } from '../../evidence/secrets.js';
+import { findInterpolations, findSecrets, findSecretsInArgument, redactSecrets } from '../../evidence/secrets.js';
 import { REDACTED, type McpClient, type McpScope, type McpServer, type McpTransport, type SecretFinding } from './model.js';
 import type { DocPath, SourceDoc } from './source-doc.js';
 
@@ -313,8 +313,8 @@ export function buildServer(raw: RawServer, options: { urlTransport?: McpTranspo
     put(field, arg.at);
     if (isUrlLike(arg.value) || raw.declaredSecrets?.includes(field)) return clean(field, arg.value);
     const keyed = argumentKey(argValues, i);
-    const direct = findSecrets(arg.value).map((m) => m.kind);
-    const kinds = direct.length > 0 ? direct : keyed ? findSecrets(keyed.value, keyed.key).map((m) => m.kind) : [];
+    const direct = findSecretsInArgument(arg.value).map((m) => m.kind);
+    const kinds = direct.length > 0 ? direct : keyed ? findSecretsInArgument(keyed.value, keyed.key).map((m) => m.kind) : [];
     for (const kind of kinds) found(field, kind);
     return kinds.length > 0 ? REDACTED : arg.value;
   });
