@@ -10,11 +10,16 @@ export const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
 /** A fixed clock (SOURCE_DATE_EPOCH) and no colour, from the package root unless told otherwise. */
 export const CLI_ENV = { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' };
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+/**
+ * `timeout` (ms) kills a CLI that would hang (a test of a FIFO must fail, not wait forever): then
+ * `signal` is set and `code` is null.
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8', cwd: options.cwd ?? PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, ...options.env },
+    ...(options.timeout !== undefined ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**
