@@ -4,9 +4,9 @@
  * state, catalog text) may be missing and readers cope. A file that cannot be used is an input error
  * naming the file and line.
  */
-import fs from 'node:fs';
 import type { Assessment } from '../engine/assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from '../engine/assessment.js';
+import { READ_CAPS, readRegularText } from '../lib/bounded-read.js';
 import { parseJsonc } from '../lib/jsonc-file.js';
 import { displayPath } from '../lib/problem.js';
 import { UsageError } from './exit-codes.js';
@@ -15,12 +15,10 @@ const major = (version: string) => version.split('.')[0];
 
 export function readAssessmentFile(file: string, role = 'assessment'): Assessment {
   const name = displayPath(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${name}: cannot read the ${role} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+  // Baselines and --previous files can be committed to a repository: a FIFO or a link to /dev/zero is refused, not waited on.
+  const read = readRegularText(file, { cap: READ_CAPS.assessment });
+  if (!read.ok) throw new UsageError(`${name}: cannot read the ${role}: ${read.refusal.reason}`);
+  const text = read.text;
   const value = parseAssessmentJson(text, name) as Partial<Assessment> | null;
   const missing = (['schemaVersion', 'generatedAt', 'evidence', 'findings', 'controls', 'frameworks', 'risks'] as const)
     .filter((key) => typeof value !== 'object' || value === null || value[key] === undefined);

@@ -2,14 +2,15 @@
  * The exceptions.yaml and attestations.yaml a config names, checked (errors refuse the run, exit 2, as
  * for the config itself), and the attestations turned into evidence items carrying their files' sha256.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import { checkAttestationsFile, checkExceptionsFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
 import type { AttestationEvidence, EvidenceItem } from '../evidence/types.js';
+import { READ_CAPS, readRegularFile } from '../lib/bounded-read.js';
 import { sha256Hex } from '../lib/canonical-json.js';
 import { displayPath } from '../lib/problem.js';
 import { refuseErrors } from './catalog-option.js';
+import { UsageError } from './exit-codes.js';
 
 /** The config's exceptions; undefined when it names none (so no register is written). */
 export function loadExceptions(config: LoadedConfig | undefined, catalog: Catalog): RiskException[] | undefined {
@@ -26,7 +27,11 @@ export function loadAttestationItems(config: LoadedConfig | undefined, catalog: 
   const { attestations, problems } = checkAttestationsFile(config.attestationsFile, baseDir, catalog);
   refuseErrors(problems, displayPath(config.attestationsFile));
   return attestations.map((a) => {
-    const bytes = fs.readFileSync(path.resolve(baseDir, a.evidence));
+    const file = path.resolve(baseDir, a.evidence);
+    // Checked when the attestations were; read bounded again, as the file may have changed since.
+    const read = readRegularFile(file, { cap: READ_CAPS.attestationEvidence });
+    if (!read.ok) throw new UsageError(`${displayPath(file)}: the evidence file of an attestation in ${displayPath(config.attestationsFile!)} cannot be used: ${read.refusal.reason}`);
+    const bytes = read.bytes;
     const evidence = path.relative(baseDir, path.resolve(baseDir, a.evidence)).split(path.sep).join('/');
     const data: AttestationEvidence = {
       ...(a.control ? { control: a.control } : { framework: a.framework!, requirement: a.requirement! }),

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
+import { openRegularFile, READ_CAPS, type ReadRefusal } from '../lib/bounded-read.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
 import type { RiskMethod } from '../engine/assessment.js';
@@ -136,10 +137,23 @@ export function checkAttestationsFile(file: string, baseDir: string, catalog: Ca
         report('requirement', 'unknown-requirement', `"${attestation.requirement}" is not a requirement of ${framework.id} in the catalog${didYouMean(attestation.requirement!, framework.requirements.map((r) => r.id))}`);
       }
     }
-    if (!fs.existsSync(path.resolve(baseDir, attestation.evidence))) report('evidence', 'evidence-not-found', `evidence file "${attestation.evidence}" does not exist (paths are relative to ${path.basename(baseDir) || baseDir}/)`);
+    const usable = checkAttestationEvidence(path.resolve(baseDir, attestation.evidence));
+    if (usable?.code === 'missing') report('evidence', 'evidence-not-found', `evidence file "${attestation.evidence}" does not exist (paths are relative to ${path.basename(baseDir) || baseDir}/)`);
+    else if (usable) report('evidence', 'evidence-unreadable', `evidence file "${attestation.evidence}" cannot be used: ${usable.reason}`);
     if (attestation.validUntil < attestation.date) report('validUntil', 'valid-until-before-date', `validUntil ${attestation.validUntil} is before date ${attestation.date}`);
   });
   return { attestations, problems };
+}
+
+/**
+ * Why an attestation's evidence file cannot be hashed (a folder, a FIFO, a link to a device,
+ * unreadable, over the cap), or undefined when it can. Opened and checked, not read: the run reads it.
+ */
+export function checkAttestationEvidence(file: string): ReadRefusal | undefined {
+  const opened = openRegularFile(file, { cap: READ_CAPS.attestationEvidence });
+  if (!opened.ok) return opened.refusal;
+  fs.closeSync(opened.fd);
+  return undefined;
 }
 
 function readValidated(file: string, schema: SchemaName): { yaml?: YamlFile; problems: Problem[] } {

@@ -5,9 +5,9 @@
  * sorted and joined with newlines; it is printed on the report's cover, so anyone can recompute it with
  * `mcp-comply verify` (or a few lines of shell). One file, not thousands: writing and verifying stream.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import { READ_CAPS, readRegularText } from '../lib/bounded-read.js';
 import { canonicalJson, sha256Hex } from '../lib/canonical-json.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
 import type { EvidenceItem } from './types.js';
@@ -94,19 +94,19 @@ export interface VerifyResult {
 /** Recomputes every item hash and the root hash; names each item that was altered, removed or added. */
 export function verifyBundle(dir: string): VerifyResult {
   let manifest: Manifest;
-  let lines: string[];
+  // A bundle handed over for verification is not trusted: either file may be a FIFO or a link to a device.
+  const manifestRead = readRegularText(path.join(dir, MANIFEST), { cap: READ_CAPS.bundleManifest });
+  if (!manifestRead.ok) return { problems: [{ subject: MANIFEST, file: MANIFEST, reason: 'unreadable', detail: manifestRead.refusal.reason }] };
   try {
-    manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as Manifest;
+    manifest = JSON.parse(manifestRead.text) as Manifest;
     if (!Array.isArray(manifest.items) || typeof manifest.rootHash !== 'string') throw new Error('not an mcp-comply evidence manifest');
   } catch (error) {
     return { problems: [{ subject: MANIFEST, file: MANIFEST, reason: 'unreadable', detail: (error as Error).message }] };
   }
-  try {
-    const text = fs.readFileSync(path.join(dir, ITEMS), 'utf8');
-    lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
-  } catch (error) {
-    return { manifest, problems: [{ subject: ITEMS, file: ITEMS, reason: 'unreadable', detail: (error as Error).message }] };
-  }
+  const itemsRead = readRegularText(path.join(dir, ITEMS), { cap: READ_CAPS.bundleItems });
+  if (!itemsRead.ok) return { manifest, problems: [{ subject: ITEMS, file: ITEMS, reason: 'unreadable', detail: itemsRead.refusal.reason }] };
+  const text = itemsRead.text;
+  const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
   const problems: VerifyProblem[] = [];
   const actual: string[] = [];
   for (const entry of manifest.items) {

@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SourcePosition } from './source-position.js';
+import { positionFinder } from './text-position.js';
 
 export interface JsoncDocument {
   value: unknown;
@@ -18,16 +19,7 @@ export type JsoncResult =
 export function parseJsonc(text: string): JsoncResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const lineStarts = computeLineStarts(text);
-  const toPosition = (offset: number): SourcePosition => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid; else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
+  const toPosition = positionFinder(text);
   const first = errors[0];
   if (first || !tree) {
     const at = toPosition(first?.offset ?? 0);
@@ -45,12 +37,6 @@ export function parseJsonc(text: string): JsoncResult {
       },
     },
   };
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 function describeError(code: string): string {

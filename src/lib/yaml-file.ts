@@ -4,9 +4,10 @@
  * Safety: YAML 1.2 core schema (no code-executing tags, no "Norway problem"), duplicate keys
  * refused, alias expansion capped against billion-laughs documents, size capped.
  */
-import fs from 'node:fs';
 import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { READ_CAPS, readRegularFile } from './bounded-read.js';
 import type { Problem } from './problem.js';
+import { firstInvalidUtf8, loneCarriageReturnsAsNewlines } from './text-position.js';
 
 /** A parsed YAML file that can still answer "where is this value?". */
 export interface YamlFile {
@@ -18,7 +19,7 @@ export interface YamlFile {
   positionOf(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): { line: number; column: number };
 }
 
-export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+export const MAX_YAML_BYTES = READ_CAPS.yaml;
 const MAX_ALIAS_COUNT = 50;
 
 export function readYamlFile(file: string): YamlFile {
@@ -29,17 +30,14 @@ export function readYamlFile(file: string): YamlFile {
   const fail = (code: string, message: string, line?: number, column?: number) =>
     result(undefined, [{ file, line, column, severity: 'error', code, message }]);
 
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return fail('not-a-file', 'is not a regular file');
-    if (stat.size > MAX_YAML_BYTES) {
-      return fail('file-too-large', `is ${stat.size} bytes; YAML files over ${MAX_YAML_BYTES} bytes are not read`);
-    }
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return fail('unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const read = readRegularFile(file, { cap: MAX_YAML_BYTES });
+  if (!read.ok) {
+    const { refusal } = read;
+    if (refusal.code === 'not-a-file') return fail('not-a-file', refusal.reason);
+    if (refusal.code === 'too-large') return fail('file-too-large', refusal.reason);
+    return fail('unreadable', `cannot be read: ${refusal.reason}`);
   }
+  const bytes = read.bytes;
 
   let source: string;
   try {
@@ -50,7 +48,8 @@ export function readYamlFile(file: string): YamlFile {
   }
 
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
+  // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
+  const doc = parseDocument(loneCarriageReturnsAsNewlines(source), { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
   const toProblem = (severity: Problem['severity']) => (e: YAMLError): Problem => ({
     file,
     line: e.linePos?.[0]?.line,
@@ -111,19 +110,4 @@ function firstAliasPosition(doc: Document, counter: LineCounter): { line: number
   visit(doc, { Alias(_, node) { if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; } } });
   const { line, col } = counter.linePos(offset);
   return { line, column: col };
-}
-
-function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; continue; }
-    if (bytes[i]! < 0x80) continue;
-    const width = bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : bytes[i]! >= 0xc0 ? 2 : 1;
-    try { decoder.decode(bytes.subarray(i, i + width)); i += width - 1; } catch {
-      return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
-    }
-  }
-  return { line: 1, column: 1 };
 }

@@ -52,6 +52,6 @@ describe('mcp-comply drift (built CLI)', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /baseline\.json:1:\d+: not valid JSON/);
     const missing = runCli(['drift', path.join(dir, 'nope.json'), current]);
-    assert.match(missing.stderr, /nope\.json: cannot read the baseline \(ENOENT\)/);
+    assert.match(missing.stderr, /nope\.json: cannot read the baseline: does not exist/);
   });
 });

@@ -143,7 +143,7 @@ describe('assess --previous (built CLI): what changed since last quarter', () =>
       ['broken.json', /broken\.json:4:1: not valid JSON/],
       ['other.json', /other\.json: not an mcp-comply assessment \(missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks\)/],
       ['future.json', /future\.json: schemaVersion 2\.0 is not supported by this mcp-comply \(schema 1\.\d+\)/],
-      ['missing.json', /missing\.json: cannot read the previous assessment \(ENOENT\)/],
+      ['missing.json', /missing\.json: cannot read the previous assessment: does not exist/],
     ];
     for (const [name, message] of cases) {
       const result = runCli(['assess', project, '--config', path.join(project, 'mcp-comply.yaml'), '--out', tempDir(), '--previous', path.join(dir, name)]);

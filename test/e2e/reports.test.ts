@@ -104,7 +104,7 @@ describe('mcp-comply report: bad input and options', () => {
     ['--output for csv, which makes two files', () => ['report', good, '--format', 'csv', '--output', path.join(dir, 'x.csv')], /csv format writes two files/],
     ['a PDF to stdout', () => ['report', good, '--format', 'pdf', '--output', '-'], /PDF cannot go to stdout/],
     ['a --path-prefix out of the repository', () => ['report', good, '--format', 'sarif', '--path-prefix', '../up'], /--path-prefix "\.\.\/up" must be a folder inside the repository/],
-    ['a missing assessment', () => ['report', path.join(dir, 'missing.json'), '--format', 'md'], /missing\.json: cannot read the assessment \(ENOENT\)/],
+    ['a missing assessment', () => ['report', path.join(dir, 'missing.json'), '--format', 'md'], /missing\.json: cannot read the assessment: does not exist/],
     ['an assessment that is not JSON, with its line', () => ['report', write(dir, 'broken.json', '{\n  "schemaVersion": "1.2",\n  oops\n}'), '--format', 'md'], /broken\.json:3:3: not valid JSON/],
     ['JSON that is not an assessment', () => ['report', write(dir, 'other.json', '{"hello": 1}'), '--format', 'md'], /other\.json: not an mcp-comply assessment \(missing schemaVersion/],
   ];

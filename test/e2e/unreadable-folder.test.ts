@@ -1,8 +1,8 @@
 /**
  * A folder the user cannot read, met by two collectors (MCP discovery and the repository walk), is
  * reported by each and the run goes on: it once aborted the whole run ("two evidence items share the
- * id"). Permissions bind root only without its capabilities to override them, so as root the CLI runs
- * without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (setpriv), still able to read the checkout it owns.
+ * id"). The CLI runs where permissions bind (WHERE_PERMISSIONS_BIND: as root, without the capabilities
+ * that override them).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,15 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Assessment } from '../../src/engine/assessment.js';
-import { BIN, CLI_ENV } from '../helpers/cli.js';
+import { BIN, CLI_ENV, WHERE_PERMISSIONS_BIND } from '../helpers/cli.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-/** Runs the built CLI where permissions bind: as this user, or as root without the capabilities that bypass them. */
+/** Runs the built CLI where permissions bind. */
 function runCliBoundByPermissions(args: string[], cwd: string) {
-  const asRoot = process.getuid?.() === 0;
-  const command = asRoot ? 'setpriv' : process.execPath;
-  const argv = asRoot ? ['--bounding-set', '-dac_override,-dac_read_search', process.execPath, BIN, ...args] : [BIN, ...args];
-  const result = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, ...CLI_ENV, HOME: cwd }, timeout: 120_000 });
+  const [command, ...prefix] = [...WHERE_PERMISSIONS_BIND, process.execPath];
+  const result = spawnSync(command!, [...prefix, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...CLI_ENV, HOME: cwd }, timeout: 120_000 });
   assert.equal(result.error, undefined, `${command}: ${result.error?.message}`);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -7,14 +7,26 @@ import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 
 export const BIN = path.join(PACKAGE_ROOT, 'dist', 'cli', 'index.js');
 
+/**
+ * The command prefix under which file permissions bind: nothing for a user; for root, `setpriv` without
+ * the two capabilities that override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH). Root still owns, and
+ * so reads, the checkout wherever it lies, which a switch to nobody would not (a checkout under /root).
+ */
+export const WHERE_PERMISSIONS_BIND: string[] = process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : [];
+
 /** A fixed clock (SOURCE_DATE_EPOCH) and no colour, from the package root unless told otherwise. */
 export const CLI_ENV = { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' };
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+/**
+ * `timeout` (ms) kills a CLI that would hang (a test of a FIFO must fail, not wait forever): then
+ * `signal` is set and `code` is null.
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8', cwd: options.cwd ?? PACKAGE_ROOT, env: { ...process.env, ...CLI_ENV, ...options.env },
+    ...(options.timeout !== undefined ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**

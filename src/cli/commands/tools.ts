@@ -22,11 +22,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { check as poisoningCheck } from '../../checks/mcp/mcp.tools.poisoning-pattern.js';
 import type { CheckContext } from '../../checks/types.js';
-import { toolSnapshotCollector } from '../../collectors/tool-snapshot/index.js';
+import { MAX_SNAPSHOT_BYTES, toolSnapshotCollector } from '../../collectors/tool-snapshot/index.js';
 import { LOCK_FILE_NAME, lockEntries, parseToolLock, serializeToolLock } from '../../collectors/tool-snapshot/parse.js';
 import { formatMessage } from '../../engine/run-checks.js';
 import type { EvidenceItem, EvidenceKind } from '../../evidence/types.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { readRegularText } from '../../lib/bounded-read.js';
 import { displayPath, formatProblem, sortProblems, type Problem } from '../../lib/problem.js';
 import { runTime } from '../clock.js';
 import { ExitCode } from '../exit-codes.js';
@@ -128,13 +129,14 @@ export async function lockTools(options: LockToolsOptions): Promise<LockToolsOut
   // Merge with the previous lock: servers seen now are replaced whole; the others are kept.
   let previous: Map<string, Map<string, string>> | undefined;
   if (fs.existsSync(output)) {
-    let text: string | undefined;
-    try { text = fs.readFileSync(output, 'utf8'); } catch { /* unreadable: replaced below */ }
-    const parsed = text === undefined ? undefined : parseToolLock(text, displayPath(output, cwd));
+    // The lock may be a FIFO or a link to a device in the repository: read bounded, refused without waiting.
+    const read = readRegularText(output, { cap: MAX_SNAPSHOT_BYTES });
+    const parsed = read.ok ? parseToolLock(read.text, displayPath(output, cwd)) : undefined;
     if (parsed?.lock) {
       previous = new Map(Object.entries(parsed.lock.servers).map(([server, tools]) => [server, new Map(Object.entries(tools).map(([tool, e]) => [tool, e.sha256]))]));
     } else if (!problems.some((p) => p.file === output)) {
-      problems.push({ file: output, severity: 'warning', code: 'unreadable-lock', message: 'the existing lock file could not be read and is replaced' });
+      const why = read.ok ? '' : ` (${read.refusal.reason})`;
+      problems.push({ file: output, severity: 'warning', code: 'unreadable-lock', message: `the existing lock file could not be read${why} and is replaced` });
     }
   }
   const merged = new Map(servers);

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 
 export interface CachedAnswer {
   etag: string;
@@ -27,13 +28,16 @@ export class EtagCache {
   async get(key: string): Promise<CachedAnswer | undefined> {
     const known = this.memory.get(key);
     if (known || !this.dir) return known;
+    // The cache folder is the user's, but may sit in a checkout: read bounded, regular files only.
+    const read = readRegularText(this.file(key), { cap: READ_CAPS.githubCache });
+    if (!read.ok) return undefined; // absent, or not a file we can use: a plain request instead
     try {
-      const stored = JSON.parse(await fs.promises.readFile(this.file(key), 'utf8')) as CachedAnswer;
+      const stored = JSON.parse(read.text) as CachedAnswer;
       if (typeof stored.etag !== 'string') return undefined;
       this.memory.set(key, stored);
       return stored;
     } catch {
-      return undefined; // absent or torn: a plain request instead
+      return undefined; // torn: a plain request instead
     }
   }
 

@@ -7,6 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { openRegularFile } from '../../lib/bounded-read.js';
 
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 const BLOCK_BYTES = 4 * 1024 * 1024;
@@ -28,10 +29,33 @@ export interface ReadStats {
   error?: string;
 }
 
-export async function* readBlocks(file: string, stats: ReadStats): AsyncGenerator<Block> {
-  stats.gzip = startsWithGzipMagic(file);
+/**
+ * A log file opened and checked by openRegularFile (a regular file: a FIFO or a link to /dev/zero
+ * was refused there). `size` is its size when opened: reading stops there, so a log that is still
+ * being written is read as it was, not chased forever. readBlocks owns `fd` and closes it.
+ */
+export interface OpenedLog {
+  path: string;
+  fd: number;
+  size: number;
+}
+
+export async function* readBlocks(log: OpenedLog, stats: ReadStats): AsyncGenerator<Block> {
+  let raw: fs.ReadStream | undefined;
+  try {
+    yield* readOpened(log, stats, (stream) => { raw = stream; });
+  } finally {
+    // The stream closes the descriptor when it ends or is destroyed; without one it is closed here.
+    if (raw) raw.destroy(); else fs.closeSync(log.fd);
+  }
+}
+
+async function* readOpened(log: OpenedLog, stats: ReadStats, started: (raw: fs.ReadStream) => void): AsyncGenerator<Block> {
+  stats.gzip = startsWithGzipMagic(log.fd);
   const hash = createHash('sha256');
-  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  if (log.size === 0) { stats.sha256 = hash.digest('hex'); return; }
+  const raw = fs.createReadStream(log.path, { fd: log.fd, start: 0, end: log.size - 1, autoClose: true, highWaterMark: 1 << 20 });
+  started(raw);
   raw.on('data', (chunk) => { hash.update(chunk as Buffer); stats.bytes += chunk.length; });
   const source: Readable = stats.gzip ? pipeline(raw, createGunzip({ chunkSize: 1 << 20 }), () => {}) : raw;
 
@@ -70,7 +94,7 @@ export async function* readBlocks(file: string, stats: ReadStats): AsyncGenerato
   } catch (error) {
     stats.error = (error as Error).message;
     // A gzip error ends the pipeline and the file stream with it: hash the bytes not yet read, so sha256 and bytes stay the file's.
-    if (stats.gzip) hashRest(file, stats, hash);
+    if (stats.gzip) hashRest(log, stats, hash);
   }
   stats.sha256 = hash.digest('hex');
   if (discarding) { yield { kind: 'too-long' }; return; }
@@ -80,13 +104,20 @@ export async function* readBlocks(file: string, stats: ReadStats): AsyncGenerato
   yield { kind: 'lines', buf: tail, lines: countNewlines(tail) + (unterminated ? 1 : 0), unterminatedLast: unterminated };
 }
 
-function hashRest(file: string, stats: ReadStats, hash: Hash): void {
-  const fd = fs.openSync(file, 'r');
+/** Hashes the bytes after `stats.bytes`, up to the size the file had when opened, through a fresh checked open. */
+function hashRest(log: OpenedLog, stats: ReadStats, hash: Hash): void {
+  const opened = openRegularFile(log.path, { cap: Infinity });
+  if (!opened.ok) return; // gone or swapped meanwhile: sha256 and bytes cover what was read
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, stats.bytes)) > 0;) { hash.update(buf.subarray(0, n)); stats.bytes += n; }
+    while (stats.bytes < log.size) {
+      const n = fs.readSync(opened.fd, buf, 0, Math.min(buf.length, log.size - stats.bytes), stats.bytes);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+      stats.bytes += n;
+    }
   } finally {
-    fs.closeSync(fd);
+    fs.closeSync(opened.fd);
   }
 }
 
@@ -96,12 +127,7 @@ function countNewlines(buf: Buffer): number {
   return n;
 }
 
-function startsWithGzipMagic(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    fs.closeSync(fd);
-  }
+function startsWithGzipMagic(fd: number): boolean {
+  const head = Buffer.alloc(2);
+  return fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }

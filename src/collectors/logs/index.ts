@@ -4,15 +4,15 @@
  * is missing, not a file, unreadable or of no known format becomes an `unreadable-source` item; a
  * bad line is counted in the item and never stops the rest.
  */
-import fs from 'node:fs';
 import { CHECK_OPTION_DEFAULTS } from '../../config/check-options.js';
 import { evidencePath } from '../../evidence/paths.js';
 import type { Collector, CollectContext, EvidenceItem, LogFileSpec, UnreadableSource } from '../../evidence/types.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
+import { openRegularFile } from '../../lib/bounded-read.js';
 import { expandGlob, hasWildcard } from '../../lib/glob.js';
 import { analyseBlock, type BlockResult } from './block-analysis.js';
 import { BlockPool, defaultWorkerCount } from './block-pool.js';
-import { readBlocks, type ReadStats } from './block-reader.js';
+import { readBlocks, type OpenedLog, type ReadStats } from './block-reader.js';
 import { sniffFormat } from './formats.js';
 import { LogSummary } from './log-summary.js';
 import type { LogFormat } from './model.js';
@@ -45,18 +45,19 @@ export async function collectLogs(context: CollectContext, parallel: ParallelOpt
   try {
     for (const { file, spec } of logFiles(context.logs ?? [], unreadable, display)) {
       const shown = display(file);
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(file);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        unreadable({ path: shown, code: code === 'ENOENT' ? 'not-found' : code === 'ELOOP' ? 'symlink-loop' : 'permission-denied', reason: (error as Error).message });
+      // No cap (logs run to gigabytes, and are streamed), but regular files only: a FIFO is never waited on.
+      const opened = openRegularFile(file, { cap: Infinity });
+      if (!opened.ok) {
+        const { refusal } = opened;
+        if (refusal.code === 'missing') unreadable({ path: shown, code: 'not-found', reason: 'the log file does not exist' });
+        else if (refusal.code === 'not-a-file' && refusal.fileType === 'folder') unreadable({ path: shown, code: 'not-a-file', reason: 'a log source must be a file (use a glob such as logs/*.jsonl for a folder)' });
+        else unreadable({ path: shown, code: refusal.code, reason: refusal.reason });
         continue;
       }
-      if (!stat.isFile()) { unreadable({ path: shown, code: 'not-a-file', reason: 'a log source must be a file (use a glob such as logs/*.jsonl for a folder)' }); continue; }
       context.progress?.(`reading ${shown}`);
-      if (stat.size >= parallel.parallelFrom && parallel.workers > 1) pool ??= new BlockPool(parallel.workers);
-      const item = await collectLogFile(file, shown, spec, context, unreadable, stat.size >= parallel.parallelFrom ? pool : undefined);
+      const { size } = opened;
+      if (size >= parallel.parallelFrom && parallel.workers > 1) pool ??= new BlockPool(parallel.workers);
+      const item = await collectLogFile({ path: file, fd: opened.fd, size }, shown, spec, context, unreadable, size >= parallel.parallelFrom ? pool : undefined);
       if (item) items.push(item);
     }
   } finally {
@@ -78,7 +79,7 @@ function logFiles(specs: LogFileSpec[], unreadable: (u: UnreadableSource) => voi
 
 /** One pass over one file: blocks are analysed in order (or on the pool, a bounded number ahead) and merged in file order. */
 async function collectLogFile(
-  file: string, shown: string, spec: LogFileSpec, context: CollectContext,
+  log: OpenedLog, shown: string, spec: LogFileSpec, context: CollectContext,
   unreadable: (u: UnreadableSource) => void, pool: BlockPool | undefined,
 ): Promise<EvidenceItem<'log-source'> | undefined> {
   const options = context.checkOptions ?? CHECK_OPTION_DEFAULTS;
@@ -98,7 +99,7 @@ async function collectLogFile(
     }
   };
   try {
-    for await (const block of readBlocks(file, stats)) {
+    for await (const block of readBlocks(log, stats)) {
       if (!summary) {
         format ??= block.kind === 'lines' ? sniffFormat(firstLines(block.buf)) : undefined;
         if (!format) break;

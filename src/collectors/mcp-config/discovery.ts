@@ -37,7 +37,6 @@ export interface Candidate extends FileKind {
   abs: string;
   /** Display path: relative to the root, or `~/...`. */
   display: string;
-  size: number;
 }
 
 export type DiscoveryEvent =
@@ -180,10 +179,8 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
 
   async function candidate(abs: string, display: string, kind: FileKind): Promise<DiscoveryEvent | undefined> {
     let real: string;
-    let size: number;
     try {
       real = fsSync.realpathSync(abs);
-      size = fsSync.statSync(abs).size;
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ELOOP') {
@@ -202,7 +199,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
       return undefined;
     }
     seenFiles.add(real);
-    return { type: 'candidate', candidate: { ...kind, abs, display, size } };
+    return { type: 'candidate', candidate: { ...kind, abs, display } };
   }
 
   async function* walk(dirAbs: string, dirReal: string): AsyncGenerator<DiscoveryEvent> {
@@ -227,8 +224,12 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
         if (entry.isDirectory()) {
           if (SKIPPED_FOLDERS.has(entry.name)) skippedHere.push(entry.name);
           else folders.push(entry.name);
+          // A folder named like a configuration is walked, and also reported: the file is not there.
+          if (classifyFile(path.join(dirAbs, entry.name))) files.push(entry.name);
         } else if (entry.isSymbolicLink()) links.push(entry.name);
-        else if (entry.isFile()) {
+        else {
+          // Regular files, and FIFOs, sockets and devices too: one named like a configuration is
+          // handed on, and reading it reports what it is instead of passing it over in silence.
           examined();
           if (classifyFile(path.join(dirAbs, entry.name))) files.push(entry.name);
         }
@@ -256,10 +257,12 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
         } else skip(show(abs), code === 'ENOENT' ? 'broken symbolic link' : `cannot be followed (${code})`);
         continue;
       }
-      if (stat.isFile()) {
+      if (!stat.isDirectory()) {
+        // A link to a regular file, or to a FIFO or a device (refused, and reported, when read).
         examined();
         if (classifyFile(abs)) files.push(name);
-      } else if (stat.isDirectory()) {
+      } else {
+        if (classifyFile(abs)) files.push(name);
         if (SKIPPED_FOLDERS.has(name)) { skip(show(abs), SKIPPED_FOLDERS.get(name)!); continue; }
         try {
           linkedFolders.push({ name, real: await fs.realpath(abs) });
@@ -333,14 +336,14 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
       } else skip(display, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`);
       continue;
     }
-    if (stat.isFile()) {
+    if (!stat.isDirectory()) {
+      // A FIFO or device given by path is handed on too: reading it reports what it is.
       examined();
       const kind = classifyFile(abs) ?? { parser: 'auto', client: 'unknown', scope: 'project', format: formatOf(abs) };
       const event = await candidate(abs, display, kind);
       if (event) yield event;
       continue;
     }
-    if (!stat.isDirectory()) { skip(display, 'not a file or folder'); continue; }
     let real: string;
     try { real = await fs.realpath(abs); } catch (error) { skip(display, `cannot be read (${errorCode(error)})`); continue; }
     if (entered.some((r) => inside(r, real))) { skip(display, 'inside a folder already assessed'); continue; }

@@ -6,13 +6,14 @@
  * but cannot be used, and one `discovery` item with the counts and every skip.
  * Static analysis only: nothing from a configuration is ever executed; files are only read.
  */
-import { readFileSync } from 'node:fs';
 import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { findSecrets } from '../../evidence/secrets.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { REDACTED, type McpConfigFile } from './model.js';
 import { discover, type Candidate, type DiscoveryStats } from './discovery.js';
 import { evidencePath } from '../../evidence/paths.js';
+import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';
+import { firstInvalidUtf8 } from '../../lib/text-position.js';
 import { isObject } from './normalize.js';
 import { parseClaudeJson, parseClaudeSettings } from './parse-claude-code.js';
 import { parseCodexConfig } from './parse-codex.js';
@@ -25,7 +26,7 @@ import { parseZedSettings } from './parse-zed.js';
 import { parseJsonDoc, parseTomlDoc, parseYamlDoc, type DocResult, type SourceDoc } from './source-doc.js';
 
 /** Files larger than this are not read (no client configuration comes near it). */
-export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+export const MAX_CONFIG_BYTES = READ_CAPS.mcpConfig;
 
 const COLLECTOR_ID = 'mcp-config';
 
@@ -91,19 +92,10 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
   const unreadable = (code: string, reason: string, line?: number, column?: number): FileOutcome =>
     ({ type: 'unreadable', source: { path: where, code, reason: scrub(reason), ...(line !== undefined ? { line, column: column ?? 1 } : {}) } });
 
-  if (candidate.size > MAX_CONFIG_BYTES) {
-    return unreadable('too-large', `is ${candidate.size} bytes; configuration files over ${MAX_CONFIG_BYTES} bytes (5 MiB) are not read`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(candidate.abs); // sync: files are read one by one, so async only adds round trips
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return unreadable('permission-denied', 'permission denied');
-    if (code === 'ELOOP') return unreadable('symlink-loop', 'the symbolic link resolves to itself');
-    return unreadable('unreadable', `cannot be read (${code ?? (error as Error).message})`);
-  }
-  if (bytes.length > MAX_CONFIG_BYTES) return unreadable('too-large', `is over ${MAX_CONFIG_BYTES} bytes (5 MiB); not read`);
+  // Regular files only, capped, checked on the opened file: a FIFO or a link to /dev/zero named like a config is reported.
+  const read = readRegularFile(candidate.abs, { cap: MAX_CONFIG_BYTES });
+  if (!read.ok) return unreadable(read.refusal.code, read.refusal.reason);
+  const bytes = read.bytes;
 
   let text: string;
   try {
@@ -197,23 +189,4 @@ function scrubSettings(file: McpConfigFile): void {
 /** Messages quote no file content, but a parser's message might: strip anything secret-shaped. */
 function scrub(text: string): string {
   return findSecrets(text).length > 0 ? text.replace(/:.*$/s, ': (details withheld: they quote a secret)') : text;
-}
-
-function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    if (byte === 0x0a) { line++; lineStart = i + 1; continue; }
-    if (byte < 0x80) continue;
-    const width = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    try {
-      decoder.decode(bytes.subarray(i, i + width));
-      i += width - 1;
-    } catch {
-      return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
-    }
-  }
-  return { line: 1, column: 1 };
 }

@@ -8,6 +8,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } fr
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseJsonc } from '../../lib/jsonc-file.js';
 import type { SourcePosition } from '../../lib/source-position.js';
+import { loneCarriageReturnsAsNewlines, positionFinder } from '../../lib/text-position.js';
 import { locateToml } from './toml-locator.js';
 
 export type DocPath = ReadonlyArray<string | number>;
@@ -75,27 +76,14 @@ function indexJson(text: string): Map<string, Spot> {
   return index;
 }
 
-/** Offset to 1-based line and column (UTF-16 columns, as editors and jsonc-parser count). */
-function positionFinder(text: string): (offset: number) => SourcePosition {
-  const starts = lineStarts(text);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid; else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
-}
-
 /**
  * YAML with the safety of src/lib/yaml-file.ts: YAML 1.2 core schema, duplicate keys refused, alias
  * expansion capped, one document per file.
  */
 export function parseYamlDoc(text: string): DocResult {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
+  // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
+  const doc = parseDocument(loneCarriageReturnsAsNewlines(text), { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
   if (first) {
     return {
@@ -163,12 +151,6 @@ export function parseTomlDoc(text: string): DocResult {
       },
     },
   };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 function firstLine(message: string): string {

@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorCode, inside } from '../mcp-config/discovery.js';
+import { READ_CAPS, readRegularFile, type ReadRefusal } from '../../lib/bounded-read.js';
+import { inside } from '../mcp-config/discovery.js';
 
 /** Files over this size are not read (recorded as skipped). */
-export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+export const MAX_TEXT_BYTES = READ_CAPS.repositoryText;
 /** A NUL byte in this many leading bytes makes a file binary (as git decides). */
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
@@ -52,14 +53,11 @@ export class RepoReader {
 
   read(rel: string): TextRead {
     const file = this.abs(rel);
-    let stats: fs.Stats;
-    try { stats = fs.lstatSync(file); } catch (error) { return { skip: missingOr(error) }; }
-    if (stats.isSymbolicLink()) return { skip: 'symlink' };
-    if (!stats.isFile()) return { skip: 'not-a-file' };
-    if (stats.size > MAX_TEXT_BYTES) return { skip: 'too-large' };
     if (!this.inRepository(path.dirname(file))) return { skip: 'outside-repository' };
-    let bytes: Buffer;
-    try { bytes = fs.readFileSync(file); } catch (error) { return { skip: missingOr(error) }; }
+    // Never through a link (O_NOFOLLOW), and checked on the opened file: a FIFO or device is passed over, not waited on.
+    const read = readRegularFile(file, { cap: MAX_TEXT_BYTES, followSymlinks: false });
+    if (!read.ok) return { skip: skipReason(read.refusal) };
+    const bytes = read.bytes;
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skip: 'binary' };
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -83,9 +81,12 @@ export function realpathOr(file: string): string {
   try { return fs.realpathSync(file); } catch { return path.resolve(file); }
 }
 
-function missingOr(error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-in-work-tree';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission-denied';
-  return 'unreadable';
+function skipReason(refusal: ReadRefusal): string {
+  switch (refusal.code) {
+    case 'missing': return 'not-in-work-tree';
+    case 'not-a-file': return refusal.fileType === 'symbolic link' ? 'symlink' : 'not-a-file';
+    case 'too-large': return 'too-large';
+    case 'permission-denied': return 'permission-denied';
+    default: return 'unreadable';
+  }
 }

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';
 import { errorCode } from '../mcp-config/discovery.js';
 
 export interface IndexEntry {
@@ -23,7 +24,7 @@ export interface IndexEntry {
 
 export type IndexResult = { ok: true; version: number; entries: IndexEntry[] } | { ok: false; reason: string };
 
-export const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+export const MAX_INDEX_BYTES = READ_CAPS.gitIndex;
 
 const SIGNATURE = 'DIRC';
 const HEADER_BYTES = 12;
@@ -146,31 +147,29 @@ export function resolveGitDir(root: string): GitDirResult {
   let stats: fs.Stats;
   try { stats = fs.statSync(dotGit); } catch (error) { return { problem: `.git cannot be read (${errorCode(error)})` }; }
   if (stats.isDirectory()) return { gitDir: dotGit };
-  if (!stats.isFile() || stats.size > 4096) return { problem: '.git is neither a folder nor a gitdir file' };
-  let text: string;
-  try { text = fs.readFileSync(dotGit, 'utf8'); } catch (error) { return { problem: `.git cannot be read (${errorCode(error)})` }; }
-  const target = /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1];
+  const read = readRegularFile(dotGit, { cap: READ_CAPS.gitdirFile });
+  if (!read.ok) {
+    return { problem: read.refusal.code === 'not-a-file' || read.refusal.code === 'too-large' ? `.git is neither a folder nor a gitdir file (${read.refusal.reason})` : `.git cannot be read (${read.refusal.reason})` };
+  }
+  const target = /^gitdir:\s*(.+?)\s*$/m.exec(read.bytes.toString('utf8'))?.[1];
   return target ? { gitDir: path.resolve(root, target) } : { problem: '.git file has no "gitdir:" line' };
 }
 
 export type IndexRead = { file: string } & (
   | { ok: true; version: number; entries: IndexEntry[] }
-  /** `code` as in UnreadableSource: `missing`, `too-large`, `parse-error`, `permission-denied`, `read-error`. */
+  /** `code` as in UnreadableSource: `missing`, `too-large`, `parse-error`, `permission-denied`, `not-a-file`, `symlink-loop`, `read-error`. */
   | { ok: false; code: string; reason: string }
 );
 
-/** Reads and parses `<gitDir>/index` with a size cap. */
+/** Reads and parses `<gitDir>/index` with a size cap; a FIFO or a link to a device is refused, never waited on. */
 export function readGitIndex(gitDir: string): IndexRead {
   const file = path.join(gitDir, 'index');
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_INDEX_BYTES) return { file, ok: false, code: 'too-large', reason: `${size} bytes is over the ${MAX_INDEX_BYTES / 1024 / 1024} MiB limit for an index` };
-    const parsed = parseGitIndex(fs.readFileSync(file));
-    return parsed.ok ? { file, ...parsed } : { file, ok: false, code: 'parse-error', reason: parsed.reason };
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') return { file, ok: false, code: 'missing', reason: 'the repository has no index file (nothing staged or committed yet)' };
-    if (code === 'EACCES' || code === 'EPERM') return { file, ok: false, code: 'permission-denied', reason: 'permission denied' };
-    return { file, ok: false, code: 'read-error', reason: `cannot be read (${code})` };
+  const read = readRegularFile(file, { cap: MAX_INDEX_BYTES });
+  if (!read.ok) {
+    const { code, reason } = read.refusal;
+    if (code === 'missing') return { file, ok: false, code, reason: 'the repository has no index file (nothing staged or committed yet)' };
+    return { file, ok: false, code, reason };
   }
+  const parsed = parseGitIndex(read.bytes);
+  return parsed.ok ? { file, ...parsed } : { file, ok: false, code: 'parse-error', reason: parsed.reason };
 }

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { SourcePosition } from '../../lib/source-position.js';
+import { splitLines } from '../../lib/text-position.js';
 import { SKIPPED_FOLDERS } from '../mcp-config/discovery.js';
 import { parseJsonDoc, parseTomlDoc, type ParseFailure } from '../mcp-config/source-doc.js';
 import type { ManifestEcosystem } from './model.js';
@@ -136,11 +137,11 @@ function readRequirements(text: string): ManifestFacts {
 
 /** Requirement lines with `\` continuations joined and comments removed; position of the first character. */
 function* logicalLines(text: string): Generator<{ line: number; column: number; content: string }> {
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
-    let joined = lines[i]!.replace(/\r$/, '');
-    while (joined.endsWith('\\') && i + 1 < lines.length) joined = joined.slice(0, -1) + ' ' + lines[++i]!.replace(/\r$/, '');
+    let joined = lines[i]!;
+    while (joined.endsWith('\\') && i + 1 < lines.length) joined = joined.slice(0, -1) + ' ' + lines[++i]!;
     const content = joined.replace(/(?:^|\s)#.*$/, '').trim();
     if (content) yield { line: start + 1, column: joined.length - joined.trimStart().length + 1, content };
   }

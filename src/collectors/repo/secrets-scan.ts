@@ -5,6 +5,7 @@
  * Only the kind and the 1-based line and column come back: never the value, never the line.
  */
 import { findSecrets, SECRET_KEY_NAME } from '../../evidence/secrets.js';
+import { splitLines } from '../../lib/text-position.js';
 
 export interface SecretHit {
   line: number;
@@ -26,9 +27,9 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/;
 
 export function scanTextForSecrets(text: string): SecretHit[] {
   const hits: SecretHit[] = [];
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
-    for (const span of secretsInLine(lines[i]!.replace(/\r$/, ''))) hits.push({ line: i + 1, column: span.start + 1, kind: span.kind });
+    for (const span of secretsInLine(lines[i]!)) hits.push({ line: i + 1, column: span.start + 1, kind: span.kind });
   }
   return hits;
 }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../../lib/bounded-read.js';
 import { errorCode, inside, SKIPPED_FOLDERS } from '../mcp-config/discovery.js';
 import { isIgnored, parseGitignore, type IgnoreFile } from './gitignore.js';
 import { MAX_TEXT_BYTES, realpathOr, Tally, type RepoProblem } from './files.js';
@@ -80,16 +81,13 @@ export function walkRepository(root: string, options: WalkOptions = {}): WalkRes
 function withGitignore(frame: Frame, entries: fs.Dirent[], problems: RepoProblem[]): IgnoreFile[] {
   if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return frame.ignores;
   const file = path.join(frame.abs, '.gitignore');
-  try {
-    if (fs.statSync(file).size > MAX_TEXT_BYTES) {
-      problems.push({ file, code: 'too-large', reason: `over the ${MAX_TEXT_BYTES / 1024 / 1024} MiB limit; its patterns were not applied` });
-      return frame.ignores;
-    }
-    return [...frame.ignores, { base: frame.rel, rules: parseGitignore(fs.readFileSync(file, 'utf8')) }];
-  } catch (error) {
-    problems.push({ file, code: 'permission-denied', reason: `cannot be read (${errorCode(error)}); its patterns were not applied` });
+  const read = readRegularFile(file, { cap: MAX_TEXT_BYTES });
+  if (!read.ok) {
+    const { code, reason } = read.refusal;
+    problems.push({ file, code: code === 'read-error' ? 'permission-denied' : code, reason: `${reason}; its patterns were not applied` });
     return frame.ignores;
   }
+  return [...frame.ignores, { base: frame.rel, rules: parseGitignore(read.bytes.toString('utf8')) }];
 }
 
 /** What a symbolic link leads to, without following it into a walk. */

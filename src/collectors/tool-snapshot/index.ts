@@ -21,12 +21,13 @@ import path from 'node:path';
 import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
 import { REDACTED } from '../mcp-config/model.js';
 import { evidencePath } from '../../evidence/paths.js';
+import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';
 import { redactSecretsDeep } from '../../evidence/secrets.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
 
 export const COLLECTOR_ID = 'tool-snapshot';
-export const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024;
+export const MAX_SNAPSHOT_BYTES = READ_CAPS.toolSnapshot;
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /**
@@ -68,7 +69,7 @@ export const toolSnapshotCollector: Collector = {
       const display = evidencePath(candidate.file, context.root, context.home);
       const quiet = candidate.role === 'snapshot-lenient' && SHARED_NAMES.has(path.basename(candidate.file).toLowerCase());
       const report = (problem: SourceProblem) => { if (!quiet) reportProblem(problem); };
-      const read = await readText(candidate.file, display);
+      const read = readText(candidate.file, display);
       if ('problem' in read) { report(read); continue; }
       if (candidate.role === 'lock') {
         const { lock, problems: lockProblems } = parseToolLock(read.text, display);
@@ -114,7 +115,7 @@ async function discover(context: CollectContext): Promise<{ candidates: Candidat
       continue; // a path that does not exist is the command line's business, not evidence
     }
     if (stat.stats.isDirectory()) await walk(given);
-    else if (stat.stats.isFile()) {
+    else {
       const role = roleOf(given, true);
       if (role) await addFile(given, role);
     }
@@ -136,7 +137,6 @@ async function discover(context: CollectContext): Promise<{ candidates: Candidat
         if (SKIPPED_DIRS.has(entry.name)) continue;
         const full = path.join(dir, entry.name);
         let isDir = entry.isDirectory();
-        let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
           const stat = await statOrError(full);
           if ('error' in stat) {
@@ -148,10 +148,10 @@ async function discover(context: CollectContext): Promise<{ candidates: Candidat
             continue;
           }
           isDir = stat.stats.isDirectory();
-          isFile = stat.stats.isFile();
         }
         if (isDir) subdirs.push(full);
-        else if (isFile) {
+        else {
+          // Regular files, and FIFOs, sockets or devices with a name of ours: reading them reports what they are.
           const role = roleOf(full, false);
           if (role) await addFile(full, role);
         }
@@ -185,19 +185,8 @@ async function statOrError(file: string): Promise<{ stats: import('node:fs').Sta
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-async function readText(file: string, display: string): Promise<{ text: string } | SourceProblem> {
-  const fail = (code: string, reason: string): SourceProblem => ({ problem: { path: display, code, reason } });
-  try {
-    const stats = await fs.stat(file);
-    if (stats.size > MAX_SNAPSHOT_BYTES) {
-      return fail('too-large', `${(stats.size / 1024 / 1024).toFixed(1)} MiB is over the ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB limit for tool snapshots and lock files`);
-    }
-    const buffer = await fs.readFile(file);
-    try { return { text: decoder.decode(buffer) }; } catch { return fail('not-utf8', 'not valid UTF-8 text'); }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return fail('permission-denied', 'permission denied');
-    if (code === 'ELOOP') return fail('symlink-loop', 'symbolic link loop');
-    return fail('read-error', `could not be read (${code ?? (error as Error).message})`);
-  }
+function readText(file: string, display: string): { text: string } | SourceProblem {
+  const read = readRegularFile(file, { cap: MAX_SNAPSHOT_BYTES });
+  if (!read.ok) return { problem: { path: display, code: read.refusal.code, reason: read.refusal.reason } };
+  try { return { text: decoder.decode(read.bytes) }; } catch { return { problem: { path: display, code: 'not-utf8', reason: 'not valid UTF-8 text' } }; }
 }

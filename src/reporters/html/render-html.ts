@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Assessment } from '../../engine/assessment.js';
+import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
 import type { PaperSize, Reporter } from '../types.js';
 import { frameworkScoresChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
@@ -42,13 +43,12 @@ interface TemplateFile { name: string; file: string; source: string }
 
 interface Templates { report: TemplateFile; partials: TemplateFile[]; css: { file: string; text: string } }
 
+/** A template of the user's folder, read bounded (regular files only); undefined when there is none. */
 function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = readRegularText(file, { cap: READ_CAPS.template });
+  if (read.ok) return read.text;
+  if (read.refusal.code === 'missing') return undefined;
+  throw new TemplateError(file, `cannot be read: ${read.refusal.reason}`);
 }
 
 function partialsIn(dir: string): Map<string, TemplateFile> {
@@ -57,7 +57,9 @@ function partialsIn(dir: string): Map<string, TemplateFile> {
   if (!fs.existsSync(folder)) return partials;
   for (const entry of fs.readdirSync(folder).filter((f) => f.endsWith('.hbs')).sort()) {
     const file = path.join(folder, entry);
-    partials.set(entry.slice(0, -'.hbs'.length), { name: entry.slice(0, -'.hbs'.length), file, source: fs.readFileSync(file, 'utf8') });
+    const source = readIfExists(file);
+    if (source === undefined) throw new TemplateError(file, 'cannot be read: does not exist');
+    partials.set(entry.slice(0, -'.hbs'.length), { name: entry.slice(0, -'.hbs'.length), file, source });
   }
   return partials;
 }

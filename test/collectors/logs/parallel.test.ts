@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { BlockPool } from '../../../src/collectors/logs/block-pool.js';
 import { readBlocks, type ReadStats } from '../../../src/collectors/logs/block-reader.js';
+import { openRegularFile } from '../../../src/lib/bounded-read.js';
 import type { LogSourceEvidence } from '../../../src/collectors/logs/model.js';
 import { at, collect, INLINE, logsTemp, only, PARALLEL, planted, write } from './support.js';
 
@@ -56,7 +57,9 @@ describe('parallel analysis', async () => {
   it('the file spans at least three blocks', async () => {
     const stats: ReadStats = { sha256: '', bytes: 0, gzip: false };
     const blocks: number[] = [];
-    for await (const block of readBlocks(file, stats)) if (block.kind === 'lines') blocks.push(block.lines);
+    const opened = openRegularFile(file, { cap: Infinity });
+    assert.ok(opened.ok);
+    for await (const block of readBlocks({ path: file, fd: opened.fd, size: opened.size }, stats)) if (block.kind === 'lines') blocks.push(block.lines);
     assert.ok(blocks.length >= 3, JSON.stringify(blocks));
     assert.equal(blocks.reduce((a, b) => a + b, 0), LINES + 1);
   });

@@ -82,9 +82,9 @@ describe('walking a project', () => {
     fs.truncateSync(big, 5 * 1024 * 1024 + 1);
     const items = await collect(root);
     assert.deepEqual(unreadableAt(items, '.mcp.json'), {
-      path: '.mcp.json', code: 'too-large', reason: 'is 5242881 bytes; configuration files over 5242880 bytes (5 MiB) are not read',
+      path: '.mcp.json', code: 'too-large', reason: 'too large: is 5.0 MiB (5242881 bytes); the limit for this kind of file is 5 MiB',
     });
-    assert.deepEqual(discoveryOf(items).skipped, [{ path: '.mcp.json', reason: 'is 5242881 bytes; configuration files over 5242880 bytes (5 MiB) are not read' }]);
+    assert.deepEqual(discoveryOf(items).skipped, [{ path: '.mcp.json', reason: 'too large: is 5.0 MiB (5242881 bytes); the limit for this kind of file is 5 MiB' }]);
   });
 
   it('reports a file that is not UTF-8 with the line and column of the first bad byte', async () => {
