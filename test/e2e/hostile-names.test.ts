@@ -101,6 +101,31 @@ describe('hostile server and folder names (built CLI)', () => {
     assert.ok(plan.annotations.some((a) => a.path === `${FOLDER}/.cursor/mcp.json`), 'the path is GitHub\'s file name, as it is');
   });
 
+  it('collect, and verify of a bundle altered since, name the folder escaped', () => {
+    const bundle = tempDir('hostile-bundle-');
+    const collect = runCli(['collect', project, '--out', bundle]);
+    assert.equal(collect.code, 0, collect.stderr);
+    assertInert(collect.stdout + collect.stderr, 'collect');
+    const items = path.join(bundle, 'evidence', 'items.jsonl');
+    fs.writeFileSync(items, fs.readFileSync(items, 'utf8').replaceAll('mcp.example.com', 'mcp.example.org'));
+    const verify = runCli(['verify', bundle]);
+    assert.equal(verify.code, 1, verify.stderr);
+    assertInert(verify.stdout, 'verify');
+    assert.match(verify.stdout, new RegExp(`: altered: mcp-config:${escapeRegExp(SHOWN_FOLDER)}/\\.cursor/mcp\\.json: sha256 is `));
+  });
+
+  it('tools lock names a tool added since the last lock escaped', () => {
+    const dir = tempDir('hostile-tools-');
+    const tool = (name: string) => ({ name, description: 'x', inputSchema: { type: 'object' } });
+    write(dir, 'srv.tools.json', JSON.stringify({ tools: [tool('ok')] }));
+    assert.equal(runCli(['tools', 'lock', dir, '--output', path.join(dir, 'mcp-tools.lock')]).code, 0);
+    write(dir, 'srv.tools.json', JSON.stringify({ tools: [tool('ok'), tool(SERVER)] }));
+    const run = runCli(['tools', 'lock', dir, '--output', path.join(dir, 'mcp-tools.lock')]);
+    assert.equal(run.code, 0, run.stderr);
+    assertInert(run.stderr, 'tools lock');
+    assert.ok(run.stderr.includes(`\n    added srv/${SHOWN_SERVER}\n`), run.stderr);
+  });
+
   it('validate quotes a hostile key of a catalog escaped', () => {
     const catalog = tempDir('hostile-catalog-');
     write(catalog, 'controls/zz.yaml', `controls:\n  - id: MCP-ZZ-01\n    ${JSON.stringify('x\n::error file=a,line=1::forged \x1b[2K\u202E')}: 1\n`);
