@@ -13,6 +13,7 @@ import { registerTools } from './commands/tools.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { ExitCode, UsageError } from './exit-codes.js';
+import { writeErr, writeOut } from './text.js';
 
 export function buildProgram(): Command {
   const program = new Command('mcp-comply')
@@ -20,7 +21,9 @@ export function buildProgram(): Command {
     .version(PACKAGE_VERSION)
     .showHelpAfterError('(add --help for usage)')
     // Commander exits 1 on usage errors by default; 1 means "findings" here, so take control of exits.
-    .exitOverride();
+    .exitOverride()
+    // Commander repeats arguments in its errors ("unknown option ..."): through the same writers as the rest.
+    .configureOutput({ writeOut, writeErr });
   registerAssess(program);
   registerCollect(program);
   registerReport(program);
@@ -52,10 +55,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`mcp-comply: ${error.message}\n`);
+      writeErr(`mcp-comply: ${error.message}\n`);
       return ExitCode.Usage;
     }
-    process.stderr.write(`mcp-comply: internal error: ${(error as Error).stack ?? String(error)}\nThis is a bug in mcp-comply; please report it with the command you ran.\n`);
+    writeErr(`mcp-comply: internal error: ${(error as Error).stack ?? String(error)}\nThis is a bug in mcp-comply; please report it with the command you ran.\n`);
     return ExitCode.Usage;
   }
 }

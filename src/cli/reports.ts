@@ -14,6 +14,7 @@ import { REPORTERS } from '../reporters/index.js';
 import { REPORT_FORMATS, type PaperSize, type RenderOptions, type ReportFormat } from '../reporters/types.js';
 import { UsageError } from './exit-codes.js';
 import { checkPathPrefix } from './path-prefix.js';
+import { writeErr, writeJsonText, writeOut } from './text.js';
 
 export interface ReportFlags {
   format?: string;
@@ -60,7 +61,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
       ...(browser ? { browserPath: browser } : {}),
       ...(pathPrefix ? { pathPrefix } : {}),
       ...(flags.sandbox === false ? { sandbox: false } : {}),
-      log: (message) => process.stderr.write(`${message}\n`),
+      log: (message) => writeErr(`${message}\n`),
     },
   };
 }
@@ -87,7 +88,7 @@ export async function writeReports(
   for (const format of formats) {
     try {
       const files = await (await REPORTERS[format]()).render(assessment, options);
-      for (const file of files) target.output === '-' ? process.stdout.write(file.content) : write(file.name, file.content);
+      for (const file of files) target.output === '-' ? writeToStdout(format, file.content) : write(file.name, file.content);
     } catch (error) {
       result.failed.push({ format, message: (error as Error).message });
       options.log(`mcp-comply: ${format} report not written: ${(error as Error).message}`);
@@ -103,6 +104,16 @@ export async function writeReports(
     }
   }
   return result;
+}
+
+/**
+ * A report on stdout (`--output -`): SARIF and OSCAL as the same JSON value, Markdown and HTML through the
+ * writer of human text (their escapers already keep untrusted text inert; this is the backstop).
+ */
+function writeToStdout(format: ReportFormat, content: string | Uint8Array): void {
+  const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  if (format === 'sarif' || format === 'oscal') writeJsonText(text);
+  else writeOut(text);
 }
 
 /** `--output` names one file: refuse it for several formats, and for CSV, which makes two. */

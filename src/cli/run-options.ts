@@ -19,6 +19,7 @@ import { displayPath } from '../lib/problem.js';
 import { createProgress } from '../lib/progress.js';
 import { refuseErrors } from './catalog-option.js';
 import { UsageError } from './exit-codes.js';
+import { writeErr } from './text.js';
 
 export interface SourceOptions {
   config?: string;
@@ -138,7 +139,7 @@ export async function gatherEvidence(
       ...(sources.repos ? { repos: sources.repos } : {}),
       checkOptions: sources.checkOptions,
       ...(sources.github ? { github: sources.github } : {}),
-      log: (message: string) => process.stderr.write(`${message}\n`),
+      log: (message: string) => writeErr(`${message}\n`),
     });
   } finally {
     progress.done();

@@ -5,7 +5,8 @@
  * reference/library-notes.md §B2). No I/O and no clock: the same input gives the same requests.
  *
  * Untrusted text (finding messages and paths, check ids, framework names) goes into the summary only
- * through escapeMarkdown(); annotation messages and titles are plain text that GitHub shows as such.
+ * through escapeMarkdown(); annotation messages and titles are plain text that GitHub shows as such,
+ * after printable(), so no control, bidi or invisible character disguises what they say.
  */
 import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, FindingRef } from '../engine/assessment.js';
@@ -13,6 +14,7 @@ import type { Drift } from '../engine/drift.js';
 import { sha256Hex } from '../lib/canonical-json.js';
 import { clip } from '../lib/clip.js';
 import { plural } from '../lib/plural.js';
+import { printable } from '../lib/printable.js';
 import { repositoryPath } from '../lib/repository-path.js';
 import { CONTROL_STATUS_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, locationText, percent } from '../reporters/labels.js';
 import { findingRef } from '../engine/compare.js';
@@ -162,7 +164,8 @@ export function planCheckRun(gate: CheckGate, options: CheckRunOptions): CheckRu
   }
   const conclusion = conclusionOf(gate, options.reportOnly);
   return {
-    name: options.name, conclusion, title: titleOf(gate, conclusion),
+    // The threshold in the title may come from the assessment file (its own failOn).
+    name: options.name, conclusion, title: printable(titleOf(gate, conclusion)),
     summary: summaryOf(gate, conclusion, unannotated, options.detailsUrl),
     annotations, unannotated,
     ...(options.detailsUrl ? { detailsUrl: options.detailsUrl } : {}),
@@ -179,8 +182,8 @@ function annotationOf(ref: FindingRef, level: CheckAnnotation['annotation_level'
     // Columns are allowed because the annotation is one line; GitHub highlights from the column.
     ...(isPositiveInteger(column) ? { start_column: column, end_column: column } : {}),
     annotation_level: level,
-    message: clip(`${ref.message}${accepted}`, MAX_ANNOTATION_MESSAGE_CHARS),
-    title: clip(ref.checkId, MAX_ANNOTATION_TITLE_CHARS),
+    message: clip(printable(`${ref.message}${accepted}`), MAX_ANNOTATION_MESSAGE_CHARS),
+    title: clip(printable(ref.checkId), MAX_ANNOTATION_TITLE_CHARS),
   };
 }
 

@@ -3,6 +3,7 @@
  * Every reader reports problems instead of throwing, so one bad file never hides the others.
  */
 import path from 'node:path';
+import { printable } from './printable.js';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -25,12 +26,14 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return shown.split(path.sep).join('/');
 }
 
-/** `file:line:column: severity: message [code]`, the format editors and problem matchers parse. */
+/**
+ * `file:line:column: severity: message [code]`, the format editors and problem matchers parse, on one
+ * line: the file's name and the message quote what was read, so they are printable().
+ */
 export function formatProblem(problem: Problem, cwd?: string): string {
-  const where = problem.line === undefined
-    ? displayPath(problem.file, cwd)
-    : `${displayPath(problem.file, cwd)}:${problem.line}:${problem.column ?? 1}`;
-  return `${where}: ${problem.severity}: ${problem.message} [${problem.code}]`;
+  const file = printable(displayPath(problem.file, cwd));
+  const where = problem.line === undefined ? file : `${file}:${problem.line}:${problem.column ?? 1}`;
+  return `${where}: ${problem.severity}: ${printable(problem.message)} [${printable(problem.code)}]`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

@@ -19,11 +19,10 @@ import {
 import { historyPoint } from '../engine/compare.js';
 import { httpUrlOf } from '../lib/http-url.js';
 import { plural } from '../lib/plural.js';
+import { printable } from '../lib/printable.js';
 import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
 
-// Line breaks, tabs and other control characters: a value must stay on its line and in its table cell.
-const BREAKS = /\r\n|[\u0000-\u001F\u007F\u0085\u2028\u2029]/g;
 // `@team` and `#123` would notify people or cross-reference issues in a PR comment; a zero-width space
 // after the sign (as Dependabot does in quoted release notes) keeps the text readable but inert.
 const MENTION = /(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}])|#(?=\p{N})/gu;
@@ -33,12 +32,13 @@ const MARKUP = /[\\`*_{}[\]()#+\-.!|~$&<>]|:(?=\/\/)/g;
 const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Untrusted text as inert Markdown: one line, Markdown punctuation backslash-escaped (`|` too, so a
- * table cell stays one cell), `& < >` as entities so no HTML or entity gets through.
+ * Untrusted text as inert Markdown: one line (line breaks, controls, bidi and invisible characters as
+ * visible escapes by printable(), so a value stays on its line and in its table cell and shows what it
+ * hid), Markdown punctuation backslash-escaped (`|` too, so a table cell stays one cell), `& < >` as
+ * entities so no HTML or entity gets through.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(BREAKS, ' ')
+  return printable(text)
     .replace(/ {2,}/g, ' ')
     .replace(MENTION, (sign: string) => `${sign}\u200B`)
     .replace(MARKUP, (char) => HTML_ENTITY[char] ?? `\\${char}`);

@@ -281,6 +281,13 @@ const REGRESSED = JSON.stringify({
   },
 }, null, 2);
 const BASELINE = '.mcp-comply/baseline.json';
+// A pull request can name a server so as to forge workflow commands (issue 16) and hide text on a terminal.
+const HOSTILE_SERVER = 'x\n::add-mask::Failing\n::error file=a,line=1::forged\n::stop-commands::abc'
+  + ' \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 \x1b[2K\r\x1b[8mhidden \x9b2K \u202Eevil ##[warning]legacy';
+const SHOWN_HOSTILE_SERVER = 'x\\n::add-mask::Failing\\n::error file=a,line=1::forged\\n::stop-commands::abc'
+  + ' \\x1b]8;;https://evil.example\\x07link\\x1b]8;;\\x07 \\x1b[2K\\r\\x1b[8mhidden \\x9b2K \\u202eevil ##\\x5bwarning]legacy';
+// What a terminal or a log viewer obeys rather than shows (tab and line feed are text).
+const ACTING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 
 describe('action.yml: the shell steps, run locally', () => {
   let baselineFile = '';
@@ -422,6 +429,15 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.match(stepNamed(run, 'Assess')!.stderr!, /severe/);
   });
 
+  it('an output-dir with a line break is refused before it can reach GITHUB_OUTPUT as a second output', async () => {
+    const ws = workspace(CLEAN);
+    const run = await runAction(ws, { 'output-dir': 'out\nfailed=false', 'check-run': 'false' });
+    assert.equal(run.failedStep, 'Assess', log(run));
+    assert.equal(stepNamed(run, 'Assess')!.code, 2);
+    assert.match(stepNamed(run, 'Assess')!.stderr!, /^mcp-comply: output-dir must be one line$/m);
+    assert.deepEqual(run.stepOutputs.assess, {});
+  });
+
   describe('the check run', () => {
     let fake: FakeGitHub;
     before(async () => { fake = await startFakeGitHub({ org: { login: 'acme' }, repos: [{ name: 'estate' }], token: 'ghs_testtoken' }); });
@@ -437,6 +453,30 @@ describe('action.yml: the shell steps, run locally', () => {
       const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/estate/check-runs');
       assert.equal(posts.length, 1);
       assert.equal(posts[0]!.headers.authorization?.replace(/^(token|bearer) /i, ''), '[token]');
+    });
+
+    it('a server named to forge workflow commands and hide text: every step\'s log, the summary and the annotations are inert', async () => {
+      const named = JSON.stringify({ mcpServers: { docs: { command: 'node', args: ['server.js'] }, [HOSTILE_SERVER]: { url: 'http://mcp.example.com/mcp' } } }, null, 2);
+      for (const baseline of [BASELINE, '']) {
+        const run = await runAction(workspace(named), { baseline, formats: 'md' }, { GITHUB_API_URL: fake.apiUrl });
+        assert.equal(run.failedStep, 'Gate', log(run));
+        for (const step of run.steps.filter((s) => s.status === 'ran')) {
+          // The gate's own annotation is the only workflow command, and it is fixed text.
+          const deliberate = step.name === 'Gate' ? /^::error title=mcp-comply::(Drift against the baseline|Findings at or above fail-on) fail(s)? the gate\. See the job summary\.$/ : /^$/;
+          for (const line of `${step.stdout}\n${step.stderr}`.split('\n').filter((l) => !deliberate.test(l))) {
+            assert.doesNotMatch(line, /^\s*::|##\[/, `${step.name}: a workflow command in the log: ${JSON.stringify(line)}`);
+            assert.doesNotMatch(line, ACTING, `${step.name}: a control character in the log: ${JSON.stringify(line)}`);
+          }
+        }
+        assert.equal(run.outputs.failed, 'true');
+        for (const line of run.summary.split('\n')) {
+          assert.doesNotMatch(line, /^\s*::|##\[/, `summary: ${JSON.stringify(line)}`);
+          assert.doesNotMatch(line, ACTING, `summary: ${JSON.stringify(line)}`);
+        }
+        assert.ok(run.summary.includes('Server "x\\\\n::add\\-mask::Failing\\\\n::error file=a,line=1::forged\\\\n::stop\\-commands::abc \\\\x1b\\]8;;'), run.summary);
+        const messages = fake.written.checkRuns.at(-1)!.annotations.map((a) => String(a.message));
+        assert.ok(messages.length > 0 && messages.every((m) => m.startsWith(`Server "${SHOWN_HOSTILE_SERVER}"`)), messages.join('\n'));
+      }
     });
 
     it('path-prefix: an estate in a subfolder is annotated, and its SARIF named, from the repository root', async () => {

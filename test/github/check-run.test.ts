@@ -161,9 +161,9 @@ describe('github check: summary', () => {
     const message = 'pwn [click](javascript:alert(1)) ![x](https://evil.example/x.png) <img src=x onerror=1> @org/team #12 | cell\n# heading';
     const p = plan(driftWith([newFinding(1, { message, checkId: 'x<script>', location: { path: 'a|b/<c>.json', line: 1 } })]));
     const row = p.summary.split('\n').find((l) => l.includes('pwn'))!;
-    assert.equal(row, '| High | a\\|b/&lt;c&gt;\\.json:1 | x&lt;script&gt; | pwn \\[click\\]\\(javascript:alert\\(1\\)\\) \\!\\[x\\]\\(https\\://evil\\.example/x\\.png\\) &lt;img src=x onerror=1&gt; @\u200Borg/team \\#\u200B12 \\| cell \\# heading |  |');
-    // The annotation is plain text (GitHub shows it as such): the message as it is.
-    assert.equal(p.annotations[0]!.message, message);
+    assert.equal(row, '| High | a\\|b/&lt;c&gt;\\.json:1 | x&lt;script&gt; | pwn \\[click\\]\\(javascript:alert\\(1\\)\\) \\!\\[x\\]\\(https\\://evil\\.example/x\\.png\\) &lt;img src=x onerror=1&gt; @\u200Borg/team \\#\u200B12 \\| cell\\\\n\\# heading |  |');
+    // The annotation is plain text (GitHub shows it as such): the message as it is, its line break shown.
+    assert.equal(p.annotations[0]!.message, message.replace('\n', '\\n'));
   });
 
   it('is cut at GitHub\'s limit on a line boundary, with a note and the details link', () => {

@@ -59,8 +59,10 @@ describe('escapeMarkdown', () => {
     ['list markers', '- a + b 1. c', '\\- a \\+ b 1\\. c'],
     ['braces, tilde, dollar, backslash', '{~~x~~} $y$ \\', '\\{\\~\\~x\\~\\~\\} \\$y\\$ \\\\'],
     ['a pipe', 'a | b', 'a \\| b'],
-    ['line breaks', 'one\ntwo\r\nthree\rfour\u2028five', 'one two three four five'],
-    ['a tab and runs of spaces', 'a\t  b', 'a b'],
+    // Shown, not dropped: printable() writes them as escapes, whose backslash Markdown then escapes.
+    ['line breaks', 'one\ntwo\r\nthree\rfour\u2028five', 'one\\\\ntwo\\\\r\\\\nthree\\\\rfour\\\\u2028five'],
+    ['a tab and runs of spaces', 'a\t  b', 'a\\\\t b'],
+    ['ESC, C1, bidi and zero-width characters', 'a\x1b[2Kb\x9bc\u202Ed\u200Be', 'a\\\\x1b\\[2Kb\\\\x9bc\\\\u202ed\\\\u200be'],
     ['a mention', '@org/team and @user', `@${ZWSP}org/team and @${ZWSP}user`],
     ['an e-mail address', 'ciso@example.com', 'ciso@example\\.com'],
     ['an issue reference', 'fixes #12', `fixes \\#${ZWSP}12`],
@@ -142,7 +144,7 @@ describe('renderMarkdown', () => {
     const row = tableAfter(md, '## Findings', 'Severity')[0]!;
     assert.equal(row.length, 5);
     assert.equal(row[1], 'a\\|b/&lt;x&gt;\\.json:3:4');
-    assert.equal(shown(row[3]!), HOSTILE.replace(/\r\n|\n/g, ' '));
+    assert.equal(shown(row[3]!), HOSTILE.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
     // Nothing of it survives as markup: no tag, no link to javascript:, no heading of its own.
     assert.ok(!md.includes('<img') && !md.includes('<script') && !md.includes('](javascript:'));
     assert.deepEqual(md.match(/<\/?[a-z]+/g)!.filter((tag) => !['<details', '</details', '<summary', '</summary'].includes(tag)), []);

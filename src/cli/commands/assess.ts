@@ -11,11 +11,12 @@ import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
+import { printable } from '../../lib/printable.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { loadCatalogFor, refuseInvalid } from '../catalog-option.js';
 import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
-import { table } from '../text.js';
+import { table, writeOut } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
@@ -74,12 +75,15 @@ export function registerAssess(program: Command): void {
       });
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
       const { written, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
-      process.stdout.write(summarise(assessment, out, written));
+      writeOut(summarise(assessment, out, written));
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
 }
 
-/** The human summary on stdout: what was examined, what failed, how far each framework is evidenced. */
+/**
+ * The human summary on stdout: what was examined, what failed, how far each framework is evidenced.
+ * Paths, reasons and messages come from what was assessed: each is printable(), or a cell of table().
+ */
 export function summarise(a: Assessment, out: string, reports: string[] = []): string {
   const lines: string[] = [];
   const count = (kind: string) => a.evidence.items.filter((i) => i.kind === kind).length;
@@ -91,9 +95,9 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   lines.push(`Assessed ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}.`);
   if (a.evidence.unreadable.length > 0) {
     lines.push(`${a.evidence.unreadable.length} source(s) could not be read:`);
-    for (const u of a.evidence.unreadable) lines.push(`  ${u.path}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${u.code}: ${u.reason}`);
+    for (const u of a.evidence.unreadable) lines.push(`  ${printable(u.path)}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${printable(u.code)}: ${printable(u.reason)}`);
   }
-  for (const f of a.evidence.collectorFailures) lines.push(`collector ${f.collector} failed: ${f.message}`);
+  for (const f of a.evidence.collectorFailures) lines.push(`collector ${printable(f.collector)} failed: ${printable(f.message)}`);
   const c = a.summary.checks;
   lines.push(`Checks:   ${c.fail} fail, ${c.pass} pass, ${c.not_observed} not observed, ${c.error} error`);
   const s = a.summary.findings.bySeverity;
@@ -133,9 +137,9 @@ const firstSentence = (text: string) => text.split(/(?<=;|\.) /)[0]!.replace(/[;
 function describeChanges(c: AssessmentChanges): string {
   const s = c.summary;
   const scores = c.frameworks.filter((f) => f.compliance.from !== f.compliance.to || f.coverage.from !== f.coverage.to || f.status)
-    .map((f) => f.status ? `${f.id} ${f.status}`
-      : f.compliance.from !== f.compliance.to ? `${f.id} compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`
-        : `${f.id} coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}`);
+    .map((f) => f.status ? `${printable(f.id)} ${f.status}`
+      : f.compliance.from !== f.compliance.to ? `${printable(f.id)} compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`
+        : `${printable(f.id)} coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}`);
   return [
     `Since ${c.previous.generatedAt.slice(0, 10)}: ${s.regressedControls} control(s) regressed, ${s.improvedControls} improved;`,
     `${s.newFindings} new finding(s), ${s.resolvedFindings} resolved; ${s.addedServers} new server(s), ${s.addedTools} new tool(s),`,

@@ -7,7 +7,9 @@ import { Option, type Command } from 'commander';
 import { baselineOf } from '../../engine/baseline.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
+import { printable } from '../../lib/printable.js';
 import { readAssessmentFile } from '../assessment-file.js';
+import { writeErr } from '../text.js';
 
 export const DEFAULT_BASELINE = '.mcp-comply/baseline.json';
 
@@ -21,6 +23,6 @@ export function registerBaseline(program: Command): void {
       const assessment = readAssessmentFile(path.resolve(options.assessment));
       const file = path.resolve(options.output);
       writeFileAtomic(file, `${JSON.stringify(baselineOf(assessment), null, 2)}\n`);
-      process.stderr.write(`wrote ${displayPath(file)}: ${assessment.controls.length} controls, ${assessment.findings.length} findings, as of ${assessment.generatedAt}\n`);
+      writeErr(`wrote ${displayPath(file)}: ${assessment.controls.length} controls, ${assessment.findings.length} findings, as of ${printable(String(assessment.generatedAt))}\n`);
     });
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { writeBundle } from '../../evidence/bundle.js';
 import { displayPath } from '../../lib/problem.js';
+import { printable } from '../../lib/printable.js';
 import { runTime } from '../clock.js';
 import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
+import { writeErr, writeOut } from '../text.js';
 
 export function registerCollect(program: Command): void {
   addSourceOptions(program.command('collect'))
@@ -13,9 +15,9 @@ export function registerCollect(program: Command): void {
       const now = runTime();
       const sources = resolveSources(args, options);
       const { items, failures } = await gatherEvidence(sources, options, now);
-      for (const failure of failures) process.stderr.write(`mcp-comply: collector ${failure.collector} failed: ${failure.message}\n`);
+      for (const failure of failures) writeErr(`mcp-comply: collector ${printable(failure.collector)} failed: ${printable(failure.message)}\n`);
       const dir = path.resolve(options.out, 'evidence');
       const manifest = writeBundle(dir, items, now);
-      process.stdout.write(`collected ${items.length} evidence item(s) into ${displayPath(dir)}\nroot hash ${manifest.rootHash}\n`);
+      writeOut(`collected ${items.length} evidence item(s) into ${displayPath(dir)}\nroot hash ${manifest.rootHash}\n`);
     });
 }

@@ -6,7 +6,8 @@ import { displayPath } from '../../lib/problem.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { addCatalogOptions, loadValidCatalog, type CatalogOptions } from '../catalog-option.js';
 import { UsageError } from '../exit-codes.js';
-import { table, wrap, writeJson } from '../text.js';
+import { table, wrap, writeJson, writeOut } from '../text.js';
+import { printable } from '../../lib/printable.js';
 
 
 export function registerControls(program: Command): void {
@@ -27,7 +28,7 @@ export function registerControls(program: Command): void {
         selected = selected.filter((c) => mapped.has(c.id));
       }
       if (options.format === 'json') return writeJson(selected.map((c) => publicControl(c, catalog)));
-      process.stdout.write(`${table([
+      writeOut(`${table([
         ['ID', 'SEVERITY', 'RISK', 'CHECKS', 'TITLE'],
         ...selected.map((c) => [c.id, c.severity, String(c.likelihood * c.impact), c.checks.length ? String(c.checks.length) : 'manual', c.title]),
       ])}\n${selected.length} control(s)\n`);
@@ -42,8 +43,9 @@ export function registerControls(program: Command): void {
       if (!control) throw new UsageError(`unknown control "${id}"${didYouMean(id, catalog.controls.map((c) => c.id))}`);
       const view = publicControl(control, catalog);
       if (options.format === 'json') return writeJson(view);
+      // A config may name extra catalogs from the repository: their text is printable(), in table() or wrap().
       const lines = [
-        `${control.id}  ${control.title}`,
+        `${printable(control.id)}  ${printable(control.title)}`,
         '',
         table([
           ['Family', control.family ? `${control.family.id} ${control.family.title}` : '-'],
@@ -53,8 +55,8 @@ export function registerControls(program: Command): void {
           ['Defined in', view.file],
         ]),
         '', 'Objective', wrap(control.objective),
-        '', 'Practices', ...control.practices.map((p) => `  ${p}  ${PRACTICES[p] ?? ''}`),
-        '', 'Threats', ...control.threats.map((t) => `  ${t}  ${THREATS[t] ?? ''}`),
+        '', 'Practices', ...control.practices.map((p) => `  ${printable(p)}  ${PRACTICES[p] ?? ''}`),
+        '', 'Threats', ...control.threats.map((t) => `  ${printable(t)}  ${THREATS[t] ?? ''}`),
         '', 'Manual evidence an auditor accepts', ...control.evidence.map((e) => wrap(e, 4).replace(/^ {4}/, '  - ')),
         '', 'Remediation', wrap(control.remediation),
         '', 'Framework requirements',
@@ -62,8 +64,8 @@ export function registerControls(program: Command): void {
           ? [table(view.requirements.map((r) => ['  ' + r.framework, r.requirement, r.relationship, r.rationale]))]
           : ['  (mapped to no requirement)']),
       ];
-      if (control.references?.length) lines.push('', 'References', ...control.references.map((r) => `  ${r.title}: ${r.url}`));
-      process.stdout.write(`${lines.join('\n')}\n`);
+      if (control.references?.length) lines.push('', 'References', ...control.references.map((r) => `  ${printable(r.title)}: ${printable(r.url)}`));
+      writeOut(`${lines.join('\n')}\n`);
     });
 }
 

@@ -12,6 +12,8 @@ import { locationText, percent } from '../../reporters/labels.js';
 import { renderDriftMarkdown } from '../../reporters/markdown.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { ExitCode } from '../exit-codes.js';
+import { writeJson, writeOut } from '../text.js';
+import { printable } from '../../lib/printable.js';
 
 interface DriftOptions {
   format: 'text' | 'json' | 'md';
@@ -29,14 +31,15 @@ export function registerDrift(program: Command): void {
       const baseline = readAssessmentFile(path.resolve(baselineFile), 'baseline');
       const current = readAssessmentFile(path.resolve(currentFile), 'current assessment');
       const drift = driftOf(baseline, current, options.failOn);
-      const output = options.format === 'json' ? `${JSON.stringify(drift, null, 2)}\n`
-        : options.format === 'md' ? renderDriftMarkdown(drift) : driftText(drift);
-      process.stdout.write(output);
+      if (options.format === 'json') writeJson(drift);
+      else writeOut(options.format === 'md' ? renderDriftMarkdown(drift) : driftText(drift));
       process.exitCode = drift.failed ? ExitCode.Findings : ExitCode.Ok;
     });
 }
 
-const findingLine = (f: FindingRef) => `  ${f.severity.padEnd(8)} ${locationText(f.location)}  ${f.checkId}  ${f.message}${f.exception ? ` [accepted: exception ${f.exception}]` : ''}`;
+// Every field of a baseline and an assessment is untrusted (a pull request can edit the committed baseline).
+const findingLine = (f: FindingRef) => `  ${printable(f.severity).padEnd(8)} ${printable(locationText(f.location))}  ${printable(f.checkId)}  ${printable(f.message)}`
+  + `${f.exception ? ` [accepted: exception ${printable(f.exception)}]` : ''}`;
 
 /** The drift for a terminal or a CI log: the verdict first, then what decided it, then the rest. */
 export function driftText(drift: Drift): string {
@@ -44,10 +47,10 @@ export function driftText(drift: Drift): string {
   const lines = [drift.failed
     ? `Drift fails: ${regressions.controls.length} control(s) and ${regressions.requirements.length} requirement(s) regressed, ${drift.failing.length} new finding(s) at or above ${drift.failOn}.`
     : `No drift that fails (at or above ${drift.failOn}).`];
-  lines.push(`Baseline: ${changes.previous.generatedAt} (root hash ${changes.previous.rootHash}).`);
+  lines.push(`Baseline: ${printable(changes.previous.generatedAt)} (root hash ${printable(changes.previous.rootHash)}).`);
   const moves = (title: string, items: Array<{ id: string; from: string; to: string; frameworkId?: string }>) => {
     if (items.length === 0) return;
-    lines.push(`${title}:`, ...items.map((c) => `  ${c.frameworkId ? `${c.frameworkId} ` : ''}${c.id}: ${c.from} -> ${c.to}`));
+    lines.push(`${title}:`, ...items.map((c) => `  ${c.frameworkId ? `${printable(c.frameworkId)} ` : ''}${printable(c.id)}: ${printable(c.from)} -> ${printable(c.to)}`));
   };
   moves('Regressed controls', regressions.controls);
   moves('Regressed requirements', regressions.requirements);
@@ -57,7 +60,7 @@ export function driftText(drift: Drift): string {
   if (changes.findings.resolved.length) lines.push('Resolved findings:', ...changes.findings.resolved.map(findingLine));
   const scores = changes.frameworks.filter((f) => f.status || f.coverage.from !== f.coverage.to || f.compliance.from !== f.compliance.to);
   if (scores.length) {
-    lines.push('Framework scores:', ...scores.map((f) => `  ${f.id}: ${f.status ? `${f.status}; ` : ''}coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}, compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`));
+    lines.push('Framework scores:', ...scores.map((f) => `  ${printable(f.id)}: ${f.status ? `${f.status}; ` : ''}coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}, compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`));
   }
   return `${lines.join('\n')}\n`;
 }

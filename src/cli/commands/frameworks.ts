@@ -5,7 +5,8 @@ import { requirementIdsOf } from '../../catalog/requirement-ids.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { addCatalogOptions, loadValidCatalog, type CatalogOptions } from '../catalog-option.js';
 import { UsageError } from '../exit-codes.js';
-import { table, wrap, writeJson } from '../text.js';
+import { table, wrap, writeJson, writeOut } from '../text.js';
+import { printable } from '../../lib/printable.js';
 
 
 export function registerFrameworks(program: Command): void {
@@ -17,7 +18,7 @@ export function registerFrameworks(program: Command): void {
       const catalog = loadValidCatalog(options);
       const stats = catalog.frameworks.map((f) => frameworkStats(f));
       if (options.format === 'json') return writeJson(catalog.frameworks.map((f, i) => ({ id: f.id, name: f.name, version: f.version, ...stats[i] })));
-      process.stdout.write(`${table([
+      writeOut(`${table([
         ['ID', 'VERSION', 'REQUIREMENTS', 'LINKS', 'CONTROLS', 'NAME'],
         ...catalog.frameworks.map((f, i) => [f.id, f.version, `${stats[i]!.reached}/${stats[i]!.requirements}`, String(stats[i]!.links), String(stats[i]!.controls), f.name]),
       ])}\nREQUIREMENTS: mapped requirements that at least one control reaches / all mapped requirements\n`);
@@ -37,16 +38,17 @@ export function registerFrameworks(program: Command): void {
         const { files: _files, ...rest } = framework;
         return writeJson({ ...rest, requirements: rest.requirements.map(({ file: _file, ...r }) => r), stats, unreached: unreached.map((r) => r.id) });
       }
+      // A config may name extra catalogs from the repository: their text is printable(), in table() or wrap().
       const lines = [
-        `${framework.id}  ${framework.name} (${framework.version})`,
-        `Publisher: ${framework.publisher}`,
-        `Source:    ${framework.source}`,
+        `${printable(framework.id)}  ${printable(framework.name)} (${printable(framework.version)})`,
+        `Publisher: ${printable(framework.publisher)}`,
+        `Source:    ${printable(framework.source)}`,
         `Mapped:    ${stats.reached} of ${stats.requirements} listed requirements reached by ${stats.controls} controls through ${stats.links} links`
           + (stats.frameworkIds ? `; the framework has ${stats.frameworkIds} requirement ids in all` : ''),
         '',
       ];
       for (const requirement of framework.requirements.filter((r) => r.controls.length > 0)) {
-        lines.push(`${requirement.id}  ${requirement.title}`);
+        lines.push(`${printable(requirement.id)}  ${printable(requirement.title)}`);
         lines.push(table(requirement.controls.map((l) => ['    ' + l.control, l.relationship, titles.get(l.control) ?? ''])));
         if (requirement.note) lines.push(wrap(`note: ${requirement.note}`, 4));
         lines.push('');
@@ -54,10 +56,10 @@ export function registerFrameworks(program: Command): void {
       lines.push(`Requirements no control reaches (${unreached.length})`);
       if (unreached.length === 0) lines.push('  none');
       for (const requirement of unreached) {
-        lines.push(`  ${requirement.id}  ${requirement.title}`);
+        lines.push(`  ${printable(requirement.id)}  ${printable(requirement.title)}`);
         if (requirement.note) lines.push(wrap(requirement.note, 4));
       }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      writeOut(`${lines.join('\n')}\n`);
     });
 }
 

@@ -13,11 +13,13 @@ import { driftOf } from '../../engine/drift.js';
 import { gateOfAssessment, gateOfDrift, planCheckRun } from '../../github/check-run.js';
 import { PublishError, publishCheck } from '../../github/publish.js';
 import { httpUrlOf } from '../../lib/http-url.js';
+import { printable } from '../../lib/printable.js';
 import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { resolveGitHubApiUrl } from '../run-options.js';
 import { checkPathPrefix } from '../path-prefix.js';
+import { writeErr } from '../text.js';
 
 interface CheckOptions {
   assessment: string;
@@ -65,7 +67,7 @@ export function registerGitHub(program: Command): void {
         ...(settings.detailsUrl ? { detailsUrl: settings.detailsUrl } : {}),
         ...(settings.pathPrefix ? { pathPrefix: settings.pathPrefix } : {}),
       });
-      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const log = (line: string) => writeErr(`${line}\n`);
       const client = createGitHubClient({ apiUrl: settings.apiUrl, token: settings.token, ...(options.verbose ? { log } : {}) });
       const where = `${settings.owner}/${settings.repo}@${settings.sha.slice(0, 12)}`;
       try {
@@ -73,13 +75,14 @@ export function registerGitHub(program: Command): void {
         if (result.kind === 'check-run') {
           log(`github check: check run "${plan.name}" on ${where} concluded ${plan.conclusion}: ${plan.title}; `
             + `${result.annotations} annotation(s) in ${result.requests} request(s)${plan.unannotated.length ? `, ${plan.unannotated.length} finding(s) without a file line in the summary only` : ''}`
-            + `${result.url ? ` (${result.url})` : ''}.`);
+            + `${result.url ? ` (${printable(result.url)})` : ''}.`);
         } else {
           log(`github check: no check run (the token cannot create one); commit status ${result.status} and ${result.comments.length} pull-request comment(s) on ${where}: ${plan.title}.`);
         }
       } catch (error) {
         if (!(error instanceof PublishError)) throw error;
-        log(`mcp-comply: github check on ${where}: ${error.message}`);
+        // The message quotes GitHub's answer.
+        log(`mcp-comply: github check on ${where}: ${printable(error.message)}`);
         if (error.apiError.status === 401) log('mcp-comply: GitHub refused the token (401): set GITHUB_TOKEN to a valid token.');
         process.exitCode = ExitCode.Usage;
         return;

@@ -11,6 +11,7 @@ import { readAssessmentFile } from '../assessment-file.js';
 import { refuseErrors } from '../catalog-option.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { addReportOptions, checkOutput, reportSettings, writeReports, type ReportFlags } from '../reports.js';
+import { writeErr } from '../text.js';
 
 interface ReportOptions extends ReportFlags {
   output?: string;
@@ -41,7 +42,7 @@ export function registerReport(program: Command): void {
       }
       const dir = path.resolve(options.out ?? path.dirname(path.resolve(file)));
       const { written, failed } = await writeReports(assessment, formats, renderOptions, { dir, ...(options.output ? { output: options.output } : {}) });
-      for (const f of written) process.stderr.write(`wrote ${displayPath(f)}\n`);
+      for (const f of written) writeErr(`wrote ${displayPath(f)}\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : ExitCode.Ok;
     });
 }

@@ -28,10 +28,12 @@ import { formatMessage } from '../../engine/run-checks.js';
 import type { EvidenceItem, EvidenceKind } from '../../evidence/types.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { readRegularText } from '../../lib/bounded-read.js';
+import { printable } from '../../lib/printable.js';
 import { displayPath, formatProblem, sortProblems, type Problem } from '../../lib/problem.js';
 import { runTime } from '../clock.js';
 import { ExitCode } from '../exit-codes.js';
 import { resolveCheckOptions } from '../../config/check-options.js';
+import { writeErr } from '../text.js';
 
 export interface LockToolsOptions {
   /** Files or folders, relative to `cwd` (default: `.`). */
@@ -74,8 +76,8 @@ export function registerTools(program: Command): void {
     .option('--output <file>', 'lock file to write', LOCK_FILE_NAME)
     .action(async (paths: string[], options: { output: string }) => {
       const outcome = await lockTools({ paths, cwd: process.cwd(), output: options.output });
-      for (const problem of sortProblems(outcome.problems)) process.stderr.write(`${formatProblem(problem)}\n`);
-      process.stderr.write(`${outcome.summary}\n`);
+      for (const problem of sortProblems(outcome.problems)) writeErr(`${formatProblem(problem)}\n`);
+      writeErr(`${outcome.summary}\n`);
       process.exitCode = outcome.exitCode;
     });
 }
@@ -169,10 +171,10 @@ export async function lockTools(options: LockToolsOptions): Promise<LockToolsOut
   if (previous) {
     lines.push(`  since the previous lock: ${changes.added.length} added, ${changes.changed.length} changed, ${changes.removed.length} removed`);
     for (const [label, list] of [['added', changes.added], ['changed', changes.changed], ['removed', changes.removed]] as const) {
-      for (const entry of list) lines.push(`    ${label} ${entry}`);
+      for (const entry of list) lines.push(`    ${label} ${printable(entry)}`);
     }
     if (changes.keptServers.length > 0) {
-      lines.push(`  kept ${changes.keptServers.length} server(s) of the previous lock that no snapshot here covers: ${changes.keptServers.join(', ')}`);
+      lines.push(`  kept ${changes.keptServers.length} server(s) of the previous lock that no snapshot here covers: ${changes.keptServers.map(printable).join(', ')}`);
     }
   } else {
     lines.push('  new lock file');

@@ -8,7 +8,7 @@ import { checkAttestationsFile, checkExceptionsFile } from '../../config/project
 import { displayPath, formatProblem, sortProblems } from '../../lib/problem.js';
 import { ExitCode } from '../exit-codes.js';
 import { addCatalogOptions, loadSelectedCatalog, type CatalogOptions } from '../catalog-option.js';
-import { writeJson } from '../text.js';
+import { writeJson, writeOut } from '../text.js';
 
 export function registerValidate(program: Command): void {
   addCatalogOptions(program
@@ -31,10 +31,10 @@ export function registerValidate(program: Command): void {
           problems: sorted.map((p) => ({ ...p, file: displayPath(p.file) })),
         });
       } else {
-        for (const problem of sorted) process.stdout.write(`${formatProblem(problem)}\n`);
+        for (const problem of sorted) writeOut(`${formatProblem(problem)}\n`);
         const counts = `${errors} error(s), ${warnings} warning(s)`;
         const checked = config ? ` and ${displayPath(config.file)}` : '';
-        process.stdout.write(errors === 0
+        writeOut(errors === 0
           ? `catalog valid${checked}: ${catalog.controls.length} controls, ${catalog.frameworks.length} frameworks, ${links} requirement links (${counts})\n`
           : `catalog invalid${checked}: ${counts}\n`);
       }

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { verifyBundle } from '../../evidence/bundle.js';
 import { displayPath } from '../../lib/problem.js';
+import { printable } from '../../lib/printable.js';
+import { writeOut } from '../text.js';
 import { ExitCode } from '../exit-codes.js';
 import { locateBundle } from '../run-options.js';
 
@@ -13,11 +15,12 @@ export function registerVerify(program: Command): void {
     .action((dir: string) => {
       const bundle = locateBundle(dir);
       const { manifest, rootHash, problems } = verifyBundle(bundle);
-      for (const p of problems) process.stdout.write(`${displayPath(bundle)}/${p.file}: ${p.reason}: ${p.subject}: ${p.detail}\n`);
+      // The bundle is untrusted: its file names, item ids and details are printable().
+      for (const p of problems) writeOut(`${displayPath(bundle)}/${printable(p.file)}: ${printable(p.reason)}: ${printable(p.subject)}: ${printable(p.detail)}\n`);
       if (problems.length === 0 && manifest) {
-        process.stdout.write(`verified ${manifest.items.length} evidence item(s) in ${displayPath(bundle)}\nroot hash ${rootHash}\n`);
+        writeOut(`verified ${manifest.items.length} evidence item(s) in ${displayPath(bundle)}\nroot hash ${rootHash}\n`);
       } else {
-        process.stdout.write(`verification failed: ${problems.length} problem(s) in ${displayPath(bundle)}\n`);
+        writeOut(`verification failed: ${problems.length} problem(s) in ${displayPath(bundle)}\n`);
         process.exitCode = manifest ? ExitCode.Findings : ExitCode.Usage;
       }
     });
