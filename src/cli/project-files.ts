@@ -8,16 +8,23 @@ import { checkAttestationsFile, checkExceptionsFile, type LoadedConfig, type Ris
 import type { AttestationEvidence, EvidenceItem } from '../evidence/types.js';
 import { READ_CAPS, readRegularFile } from '../lib/bounded-read.js';
 import { sha256Hex } from '../lib/canonical-json.js';
-import { displayPath } from '../lib/problem.js';
+import { displayPath, formatProblem, sortProblems, type Problem } from '../lib/problem.js';
 import { refuseErrors } from './catalog-option.js';
 import { UsageError } from './exit-codes.js';
+import { writeErr } from './text.js';
 
 /** The config's exceptions; undefined when it names none (so no register is written). */
 export function loadExceptions(config: LoadedConfig | undefined, catalog: Catalog): RiskException[] | undefined {
   if (!config?.exceptionsFile) return undefined;
   const { exceptions, problems } = checkExceptionsFile(config.exceptionsFile, catalog);
   refuseErrors(problems, displayPath(config.exceptionsFile));
+  printWarnings(problems);
   return exceptions;
+}
+
+/** Warnings of the exceptions and attestations (a credential quoted in their text) go to stderr: the run goes on. */
+function printWarnings(problems: Problem[]): void {
+  for (const problem of sortProblems(problems.filter((p) => p.severity === 'warning'))) writeErr(`${formatProblem(problem)}\n`);
 }
 
 /** One `attestation` evidence item per attestation, its evidence file read and hashed now. */
@@ -26,6 +33,7 @@ export function loadAttestationItems(config: LoadedConfig | undefined, catalog: 
   const baseDir = path.dirname(config.file);
   const { attestations, problems } = checkAttestationsFile(config.attestationsFile, baseDir, catalog);
   refuseErrors(problems, displayPath(config.attestationsFile));
+  printWarnings(problems);
   return attestations.map((a) => {
     const file = path.resolve(baseDir, a.evidence);
     // Checked when the attestations were; read bounded again, as the file may have changed since.

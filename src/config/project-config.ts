@@ -12,6 +12,8 @@ import type { ConfiguredCheckOptions } from './check-options.js';
 import type { RiskMethod } from '../engine/assessment.js';
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
+import { REDACTED } from '../collectors/mcp-config/model.js';
+import { redactSecrets } from '../evidence/secrets.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
 import { didYouMean } from '../lib/suggest.js';
@@ -113,7 +115,8 @@ export function checkExceptionsFile(file: string, catalog: Catalog): { exception
     if (exception.control && !controls.has(exception.control)) report('control', 'unknown-control', `unknown control "${exception.control}"${didYouMean(exception.control, controls)}`);
     if (exception.expires < exception.approved) report('expires', 'expires-before-approved', `expires ${exception.expires} is before approved ${exception.approved}`);
   });
-  return { exceptions, problems };
+  const warn = (i: number, key: string, kinds: string[]) => problems.push(secretInText(file, yaml.positionOf(['exceptions', i, key]), key, kinds));
+  return { exceptions: exceptions.map((e, i) => withoutSecrets(e, ['justification', 'ticket', 'compensatingControls'], (key, kinds) => warn(i, key, kinds))), problems };
 }
 
 /** Schema and references of attestations.yaml: known controls, evidence files that exist, sane dates. */
@@ -142,7 +145,33 @@ export function checkAttestationsFile(file: string, baseDir: string, catalog: Ca
     else if (usable) report('evidence', 'evidence-unreadable', `evidence file "${attestation.evidence}" cannot be used: ${usable.reason}`);
     if (attestation.validUntil < attestation.date) report('validUntil', 'valid-until-before-date', `validUntil ${attestation.validUntil} is before date ${attestation.date}`);
   });
-  return { attestations, problems };
+  const warn = (i: number, key: string, kinds: string[]) => problems.push(secretInText(file, yaml.positionOf(['attestations', i, key]), key, kinds));
+  return { attestations: attestations.map((a, i) => withoutSecrets(a, ['statement'], (key, kinds) => warn(i, key, kinds))), problems };
+}
+
+/**
+ * Exceptions and attestations are copied into the assessment and every report, so a credential quoted
+ * in their free text is replaced there; the author is told where, by kind.
+ */
+function withoutSecrets<T extends object>(entry: T, fields: Array<keyof T & string>, found: (key: string, kinds: string[]) => void): T {
+  const copy = { ...entry };
+  for (const key of fields) {
+    const value = copy[key] as unknown;
+    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
+    const redacted = texts.map((text) => redactSecrets(text, undefined, REDACTED));
+    const kinds = [...new Set(redacted.flatMap((r) => r.kinds))];
+    if (kinds.length === 0) continue;
+    found(key, kinds);
+    (copy as Record<string, unknown>)[key] = typeof value === 'string' ? redacted[0]!.value : redacted.map((r) => r.value);
+  }
+  return copy;
+}
+
+function secretInText(file: string, at: { line: number; column: number }, key: string, kinds: string[]): Problem {
+  return {
+    file, ...at, severity: 'warning', code: 'secret-in-text',
+    message: `${key} quotes a credential (${kinds.join(', ')}); it is written as ${REDACTED} in the assessment and every report`,
+  };
 }
 
 /**

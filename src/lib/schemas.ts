@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { findSecrets } from '../evidence/secrets.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import type { Problem } from './problem.js';
 import type { YamlFile } from './yaml-file.js';
@@ -56,7 +57,18 @@ function pointerSegments(pointer: string): Array<string | number> {
 
 /** `controls[3].severity`, the way a person would point at it. */
 export function readablePath(segments: ReadonlyArray<string | number>): string {
-  return segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '') || '(document)';
+  return segments.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${nameToShow(s)}` : nameToShow(s)), '') || '(document)';
+}
+
+/**
+ * A key of the user's document as an error message may show it. The key can be anything the file
+ * holds: a credential pasted as a key, or a line of a file that was never YAML (`exceptions: /etc/shadow`
+ * reads each line as a key). Plain names are shown, so a typo can be found; others only described.
+ */
+function nameToShow(name: string): string {
+  const secret = findSecrets(name)[0];
+  if (secret) return `<a ${secret.kind} as a name, not shown>`;
+  return /^[\p{L}\p{N}_ .@/+-]{1,64}$/u.test(name) ? name : `<a name of ${[...name].length} characters, not shown>`;
 }
 
 function describe(error: ErrorObject, segments: Array<string | number>, extra: string | undefined): string {
@@ -64,7 +76,7 @@ function describe(error: ErrorObject, segments: Array<string | number>, extra: s
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': return `${where} is missing required property "${String(params.missingProperty)}"`;
-    case 'additionalProperties': return `${where} has unknown property "${extra}"`;
+    case 'additionalProperties': return `${where} has unknown property "${nameToShow(extra ?? '')}"`;
     case 'enum': return `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'type': return `${where} must be ${String(params.type)}`;
     case 'pattern': return `${where} does not have the expected form (${String(params.pattern)})`;

@@ -126,13 +126,14 @@ describe('hostile server and folder names (built CLI)', () => {
     assert.ok(run.stderr.includes(`\n    added srv/${SHOWN_SERVER}\n`), run.stderr);
   });
 
-  it('validate quotes a hostile key of a catalog escaped', () => {
+  it('validate names a hostile key of a catalog without printing it', () => {
     const catalog = tempDir('hostile-catalog-');
     write(catalog, 'controls/zz.yaml', `controls:\n  - id: MCP-ZZ-01\n    ${JSON.stringify('x\n::error file=a,line=1::forged \x1b[2K\u202E')}: 1\n`);
     const run = runCli(['validate', '--catalog', catalog]);
     assert.equal(run.code, 2, run.stderr);
     assertInert(run.stdout, 'validate');
-    assert.match(run.stdout, /^\S+\/controls\/zz\.yaml:3:5: error: controls\[0\] has unknown property "x\\n::error file=a,line=1::forged \\x1b\[2K\\u202e" \[schema\]$/m);
+    // Not a plain name (it could as well be a line of a file that is not YAML): described, not quoted.
+    assert.match(run.stdout, /^\S+\/controls\/zz\.yaml:3:5: error: controls\[0\] has unknown property "<a name of \d+ characters, not shown>" \[schema\]$/m);
   });
 });
 
