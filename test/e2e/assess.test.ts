@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { writeBundle } from '../../src/evidence/bundle.js';
+import { manifestRootHash, writeBundle, type Manifest } from '../../src/evidence/bundle.js';
 import type { EvidenceItem } from '../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { validateValue } from '../../src/lib/schemas.js';
@@ -169,6 +169,21 @@ describe('mcp-comply assess (built CLI)', () => {
     const assess = run(['assess', '--evidence', out, '--out', tempDir()]);
     assert.equal(assess.code, 2);
     assert.match(assess.stderr, /does not verify/);
+  });
+
+  it('verify compares the bundle with the root hash its assessment records: a forger who makes the bundle agree with itself still fails', () => {
+    const out = tempDir();
+    assert.equal(run(['assess', 'examples/billing-service', '--out', out, '--fail-on', 'none']).code, 0);
+    assert.match(run(['verify', out]).stdout, /^root hash sha256:[0-9a-f]{64}, the one .*assessment\.json records$/m);
+    const file = path.join(out, 'evidence', 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+    manifest.items.pop();
+    manifest.rootHash = manifestRootHash(manifest);
+    fs.writeFileSync(file, JSON.stringify(manifest));
+    const verify = run(['verify', out]);
+    assert.equal(verify.code, 1, verify.stdout);
+    assert.match(verify.stdout, /evidence\/\.\.\/assessment\.json: root-hash-mismatch: assessment\.json: the assessment records root hash sha256:[0-9a-f]{64}, the bundle's manifest sha256:/);
+    assert.match(verify.stdout, /unlisted: line \d+/);
   });
 
   it('assessing a saved bundle gives the same findings as assessing the sources', () => {

@@ -1,10 +1,13 @@
 /** `mcp-comply verify DIR`: recompute every evidence hash and the root hash; name anything altered. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { verifyBundle } from '../../evidence/bundle.js';
+import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
 import { writeOut } from '../text.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import { locateBundle } from '../run-options.js';
 
 export function registerVerify(program: Command): void {
@@ -15,13 +18,39 @@ export function registerVerify(program: Command): void {
     .action((dir: string) => {
       const bundle = locateBundle(dir);
       const { manifest, rootHash, problems } = verifyBundle(bundle);
+      const recorded = recordedRootHash(path.dirname(bundle));
+      if (manifest && recorded && recorded.rootHash !== manifest.rootHash) {
+        problems.push({ subject: ASSESSMENT, file: `../${ASSESSMENT}`, reason: 'root-hash-mismatch', detail: `the assessment records root hash ${recorded.rootHash}, the bundle's manifest ${manifest.rootHash}` });
+      }
       // The bundle is untrusted: its file names, item ids and details are printable().
       for (const p of problems) writeOut(`${displayPath(bundle)}/${printable(p.file)}: ${printable(p.reason)}: ${printable(p.subject)}: ${printable(p.detail)}\n`);
       if (problems.length === 0 && manifest) {
-        writeOut(`verified ${manifest.items.length} evidence item(s) in ${displayPath(bundle)}\nroot hash ${rootHash}\n`);
+        const matched = recorded ? `, the one ${displayPath(recorded.file)} records` : '';
+        writeOut(`verified ${manifest.items.length} evidence item(s) in ${displayPath(bundle)}\nroot hash ${rootHash}${matched}\n`);
       } else {
         writeOut(`verification failed: ${problems.length} problem(s) in ${displayPath(bundle)}\n`);
         process.exitCode = manifest ? ExitCode.Findings : ExitCode.Usage;
       }
     });
+}
+
+const ASSESSMENT = 'assessment.json';
+
+/**
+ * The root hash that the assessment beside the bundle records (the one its reports print), so that a
+ * bundle made consistent with itself after tampering still fails. Undefined when there is no assessment.
+ */
+function recordedRootHash(folder: string): { file: string; rootHash: string } | undefined {
+  const file = path.join(folder, ASSESSMENT);
+  if (!fs.existsSync(file)) return undefined;
+  const read = readRegularText(file, { cap: READ_CAPS.assessment });
+  if (!read.ok) throw new UsageError(`${displayPath(file)}: cannot read the assessment beside the bundle: ${read.refusal.reason}`);
+  let rootHash: unknown;
+  try {
+    rootHash = (JSON.parse(read.text) as { evidence?: { rootHash?: unknown } }).evidence?.rootHash;
+  } catch {
+    throw new UsageError(`${displayPath(file)}: the assessment beside the bundle is not JSON`);
+  }
+  if (typeof rootHash !== 'string') throw new UsageError(`${displayPath(file)}: the assessment beside the bundle records no evidence root hash`);
+  return { file, rootHash };
 }
