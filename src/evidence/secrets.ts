@@ -7,6 +7,9 @@
  * `findSecrets`, the span to redact.
  */
 
+/** What a redacted value is replaced with, everywhere. */
+export const REDACTED = '[REDACTED]';
+
 /** A secret found in a value: what it looks like and where it is (UTF-16 offsets, end exclusive). */
 export interface SecretMatch {
   kind: string;

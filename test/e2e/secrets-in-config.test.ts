@@ -76,3 +76,24 @@ describe('credentials in the keys of a config file', () => {
     assert.match(run.stderr, /shadow:1:1: error: \(document\) has unknown property "<a name of \d+ characters, not shown>"/);
   });
 });
+
+describe('credentials in names: a file, a log and an environment variable named with one', () => {
+  it('are written as [REDACTED] wherever the name goes: evidence, positions, findings, reports, stdout and stderr', () => {
+    const project = tempDir('secret-names-');
+    // A repository that committed a file named after a token, with a credential in it so that a finding points at it.
+    fs.mkdirSync(path.join(project, '.git'));
+    write(project, `deploy/${TOKEN}.env`, `SENDGRID_API_KEY=${['SG', 'Qw3Er6Ty9Ui2Op5As8Df1G', 'Hj4Kl7Zx0Cv3Bn6Mq9Wr2Et5Yu8Io1Pa4Sd7Fg0Hj3Kl6'].join('.')}\n`);
+    write(project, `logs/${NPM}.jsonl`, `${JSON.stringify({ ts: '2026-11-01T10:00:00Z', identity: 'svc', server: 'files', method: 'tools/call', tool: 'read', status: 200 })}\n`);
+    write(project, '.cursor/mcp.json', JSON.stringify({ mcpServers: { files: { command: 'npx', args: ['-y', '@acme/files-mcp@1.2.3'], env: { [TOKEN]: 'x' } } } }, null, 2));
+    write(project, 'mcp-comply.yaml', `organization: Acme\nsources:\n  logs:\n    - path: logs/${NPM}.jsonl\n`);
+    const out = path.join(project, 'out');
+    const run = runCli(['assess', project, '--config', path.join(project, 'mcp-comply.yaml'), '--out', out, '--format', 'html,md,csv,sarif,oscal', '--fail-on', 'none']);
+    assert.equal(run.code, 0, run.stderr);
+    const everything = [run.stdout, run.stderr, readAll(out)].join('\n');
+    assert.ok(!leaks(everything, TOKEN) && !leaks(everything, NPM), 'a credential in a name leaked');
+    const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
+    const sources = assessment.evidence.items.map((item) => item.source);
+    assert.ok(sources.includes('logs/[REDACTED].jsonl'), sources.join('\n'));
+    assert.ok(assessment.findings.some((f) => f.location.path === 'deploy/[REDACTED].env'), 'the committed credential is still found, at the redacted path');
+  });
+});

@@ -2,7 +2,7 @@
  * Small value predicates shared by the MCP configuration checks: run-time interpolation, booleans
  * written as strings, redaction markers. Pure; no I/O.
  */
-import { REDACTED } from '../../collectors/mcp-config/model.js';
+import { REDACTED } from '../../evidence/secrets.js';
 
 /**
  * Every interpolation syntax of mcp-formats §2.1: `${input:x}`, `${env:X}`, `${X}`, `${X:-d}`, `$X`,

@@ -7,9 +7,9 @@
  * Static analysis only: nothing from a configuration is ever executed; files are only read.
  */
 import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
-import { findSecrets } from '../../evidence/secrets.js';
+import { findSecrets, REDACTED } from '../../evidence/secrets.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
-import { REDACTED, type McpConfigFile } from './model.js';
+import type { McpConfigFile } from './model.js';
 import { discover, type Candidate, type DiscoveryStats } from './discovery.js';
 import { evidencePath } from '../../evidence/paths.js';
 import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';

@@ -21,9 +21,6 @@ export interface SecretFinding {
   kind: string;
 }
 
-/** What a redacted value is replaced with, everywhere. */
-export const REDACTED = '[REDACTED]';
-
 export interface McpServer {
   name: string;
   client: McpClient;

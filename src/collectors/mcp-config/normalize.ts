@@ -4,8 +4,8 @@
  * every value. Parsers only say where each field is in their format (reference/mcp-formats.md §2.1).
  */
 import type { SourcePosition } from '../../lib/source-position.js';
-import { findInterpolations, findSecrets, findSecretsInArgument, redactSecrets } from '../../evidence/secrets.js';
-import { REDACTED, type McpClient, type McpScope, type McpServer, type McpTransport, type SecretFinding } from './model.js';
+import { findInterpolations, findSecrets, findSecretsInArgument, REDACTED, redactSecrets } from '../../evidence/secrets.js';
+import type { McpClient, McpScope, McpServer, McpTransport, SecretFinding } from './model.js';
 import type { DocPath, SourceDoc } from './source-doc.js';
 
 /** A value and where it is written. */
@@ -440,4 +440,9 @@ function sweepServer(server: McpServer, checked: ReadonlySet<string>): void {
     if (current === undefined) continue;
     (server as unknown as Record<string, unknown>)[key] = visit(current, key);
   }
+  // The fields of positions and secret findings name keys too (`env/<NAME>`): a key that is a secret
+  // goes there as it went in the values above.
+  const safeField = (field: string) => field.split('/').map((part) => (findSecrets(part).length > 0 ? REDACTED : part)).join('/');
+  server.positions = Object.fromEntries(Object.entries(server.positions).map(([field, at]) => [safeField(field), at]));
+  for (const secret of server.secrets) secret.field = safeField(secret.field);
 }

@@ -19,10 +19,9 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import path from 'node:path';
 import type { CollectContext, Collector, EvidenceItem, UnreadableSource } from '../../evidence/types.js';
-import { REDACTED } from '../mcp-config/model.js';
 import { evidencePath } from '../../evidence/paths.js';
 import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';
-import { redactSecretsDeep } from '../../evidence/secrets.js';
+import { REDACTED, redactSecretsDeep } from '../../evidence/secrets.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import { compareKeys, LOCK_FILE_NAME, parseToolLock, parseToolSnapshot, type SourceProblem } from './parse.js';
 

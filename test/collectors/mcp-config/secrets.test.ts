@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { REDACTED } from '../../../src/collectors/mcp-config/model.js';
+import { REDACTED } from '../../../src/evidence/secrets.js';
 import { tempDir } from '../../helpers/temp-catalog.js';
 import { collect, configAt, serverNamed, unreadableAt, write } from './helpers.js';
 
