@@ -2,6 +2,7 @@
  * What `collect` and `assess` share: which paths to read, the assessed root that evidence paths are
  * relative to, the project config, and gathering evidence (from sources or from saved bundles).
  */
+import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { COLLECTORS } from '../collectors/index.js';
 import { parseShard } from '../collectors/github/shard.js';
 import { loadProjectConfig, type LoadedConfig } from '../config/project-config.js';
 import { readBundle, MANIFEST } from '../evidence/bundle.js';
+import { KeyFileError, readPrivateKey } from '../evidence/signature.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
@@ -34,6 +36,7 @@ export interface SourceOptions {
   githubShard?: string;
   githubCache?: string;
   verbose?: boolean;
+  signKey?: string;
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -49,7 +52,19 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--include-archived', 'also assess the organisation\'s archived repositories (listed and skipped by default)'))
     .addOption(new Option('--github-shard <i/n>', 'collect only shard i of n of the repositories (stable hash of owner/name), for parallel jobs; merge with assess --evidence'))
     .addOption(new Option('--github-cache <dir>', 'keep GitHub answers with their ETags in this folder, so the next run asks conditionally (304s cost no rate limit)'))
-    .addOption(new Option('--verbose', 'log every GitHub API call (method, route, status, rate limit left) to stderr'));
+    .addOption(new Option('--verbose', 'log every GitHub API call (method, route, status, rate limit left) to stderr'))
+    .addOption(new Option('--sign-key <file>', 'sign the evidence bundle\'s root hash with this PEM private key (evidence/manifest.sig; verify --key checks it)'));
+}
+
+/** The private key of --sign-key, read before any work so that a bad one fails at once. */
+export function signingKey(options: SourceOptions): KeyObject | undefined {
+  if (!options.signKey) return undefined;
+  try {
+    return readPrivateKey(path.resolve(options.signKey));
+  } catch (error) {
+    if (error instanceof KeyFileError) throw new UsageError(`--sign-key ${error.message}`);
+    throw error;
+  }
 }
 
 export interface ResolvedSources {

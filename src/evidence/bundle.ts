@@ -82,7 +82,7 @@ export interface VerifyProblem {
   /** Where: `items.jsonl:12`, or `manifest.json`. */
   file: string;
   /** `inconsistent`: the manifest's entry does not describe its line (another id or source, another place). */
-  reason: 'altered' | 'missing' | 'unlisted' | 'inconsistent' | 'root-hash-mismatch' | 'unreadable';
+  reason: 'altered' | 'missing' | 'unlisted' | 'inconsistent' | 'root-hash-mismatch' | 'unreadable' | 'unsigned' | 'signature-mismatch';
   detail: string;
 }
 

@@ -3,6 +3,7 @@
  * never appears in any output, nothing from a config is ever executed, and verify catches tampering.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -184,6 +185,53 @@ describe('mcp-comply assess (built CLI)', () => {
     assert.equal(verify.code, 1, verify.stdout);
     assert.match(verify.stdout, /evidence\/\.\.\/assessment\.json: root-hash-mismatch: assessment\.json: the assessment records root hash sha256:[0-9a-f]{64}, the bundle's manifest sha256:/);
     assert.match(verify.stdout, /unlisted: line \d+/);
+  });
+
+  it('signs the bundle with --sign-key; verify --key proves who signed it, and refuses another key, no signature, or a re-signed forgery', () => {
+    const keys = tempDir('keys-');
+    const pair = (name: string) => {
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+      write(keys, `${name}.key`, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+      write(keys, `${name}.pub`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
+      return { key: path.join(keys, `${name}.key`), pub: path.join(keys, `${name}.pub`) };
+    };
+    const [ours, theirs] = [pair('ours'), pair('theirs')];
+    const out = tempDir();
+    const assess = run(['assess', 'examples/billing-service', '--out', out, '--fail-on', 'none', '--sign-key', ours.key]);
+    assert.equal(assess.code, 0, assess.stderr);
+    const fingerprint = /^Signed the evidence with key (sha256:[0-9a-f]{64}) \(ed25519\)$/m.exec(assess.stdout)?.[1];
+    assert.ok(fingerprint, assess.stdout);
+    assert.ok(!assess.stdout.includes('PRIVATE KEY') && !readAll(out).includes('PRIVATE KEY'), 'the private key stays where it was');
+
+    const good = run(['verify', out, '--key', ours.pub]);
+    assert.equal(good.code, 0, good.stdout);
+    assert.match(good.stdout, new RegExp(`^signed by key ${fingerprint} \\(ed25519\\), the key given$`, 'm'));
+    const other = run(['verify', out, '--key', theirs.pub]);
+    assert.equal(other.code, 1);
+    assert.match(other.stdout, /manifest\.sig: signature-mismatch: manifest\.sig: signed by key sha256:[0-9a-f]{64}, not by the key given/);
+
+    // A forger who alters the bundle, recomputes its root and signs it with their own key still fails --key.
+    const manifestFile = path.join(out, 'evidence', 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+    manifest.generatedAt = '2020-01-01T00:00:00.000Z';
+    manifest.rootHash = manifestRootHash(manifest);
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const stale = run(['verify', out, '--key', ours.pub]);
+    assert.match(stale.stdout, /signature-mismatch: manifest\.sig: it signs root hash sha256:[0-9a-f]{64}, the manifest records sha256:/);
+    const resigned = tempDir();
+    assert.equal(run(['collect', 'examples/billing-service', '--out', resigned, '--sign-key', theirs.key]).code, 0);
+    assert.equal(run(['verify', resigned, '--key', ours.pub]).code, 1);
+
+    const unsigned = tempDir();
+    assert.equal(run(['collect', 'examples/billing-service', '--out', unsigned]).code, 0);
+    assert.match(run(['verify', unsigned]).stdout, /^not signed$/m);
+    const demanded = run(['verify', unsigned, '--key', ours.pub]);
+    assert.equal(demanded.code, 1);
+    assert.match(demanded.stdout, /unsigned: manifest\.sig: the bundle is not signed, and --key expects a signature by sha256:/);
+
+    const notAKey = run(['assess', 'examples/billing-service', '--out', tempDir(), '--sign-key', ours.pub]);
+    assert.equal(notAKey.code, 2);
+    assert.match(notAKey.stderr, /--sign-key \S+ours\.pub: not a PEM private key/);
   });
 
   it('assessing a saved bundle gives the same findings as assessing the sources', () => {

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
+import { signBundle } from '../../evidence/signature.js';
 import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
@@ -17,7 +18,7 @@ import { loadCatalogFor, refuseInvalid } from '../catalog-option.js';
 import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { table, writeOut } from '../text.js';
-import { addSourceOptions, gatherEvidence, resolveSources, type SourceOptions } from '../run-options.js';
+import { addSourceOptions, gatherEvidence, resolveSources, signingKey, type SourceOptions } from '../run-options.js';
 import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { percent } from '../../reporters/labels.js';
@@ -42,6 +43,7 @@ export function registerAssess(program: Command): void {
     .action(async (args: string[], options: AssessOptions) => {
       const now = runTime();
       const sources = resolveSources(args, options);
+      const key = signingKey(options);
       const catalog = refuseInvalid(loadCatalogFor(options.catalog, sources.config));
       const reports = reportSettings(options, sources.config);
       const known = catalog.frameworks.map((f) => f.id);
@@ -57,6 +59,7 @@ export function registerAssess(program: Command): void {
       const failures = gathered.failures;
       const out = path.resolve(options.out);
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
+      const signed = key ? signBundle(path.join(out, 'evidence'), manifest.rootHash, key) : undefined;
       const assessment = evaluate({
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
         ...(exceptions ? { exceptions } : {}), ...(previous ? { previous } : {}),
@@ -76,6 +79,7 @@ export function registerAssess(program: Command): void {
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
       const { written, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
       writeOut(summarise(assessment, out, written));
+      if (signed) writeOut(`Signed the evidence with key ${signed.keyFingerprint} (${signed.algorithm})\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
 }

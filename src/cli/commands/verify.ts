@@ -1,8 +1,9 @@
 /** `mcp-comply verify DIR`: recompute every evidence hash and the root hash; name anything altered. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { verifyBundle } from '../../evidence/bundle.js';
+import { checkSignature, KeyFileError, readPublicKey } from '../../evidence/signature.js';
 import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
@@ -15,9 +16,13 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('verify an evidence bundle: every item against its recorded sha256, and the root hash (exit 1 when anything was altered)')
     .argument('<dir>', 'evidence bundle, or an output folder holding one in evidence/')
-    .action((dir: string) => {
+    .addOption(new Option('--key <file>', 'the PEM public key that must have signed the bundle (manifest.sig)'))
+    .action((dir: string, options: { key?: string }) => {
       const bundle = locateBundle(dir);
+      const expected = options.key ? publicKeyOf(options.key) : undefined;
       const { manifest, rootHash, problems } = verifyBundle(bundle);
+      const signature = manifest ? checkSignature(bundle, manifest.rootHash, expected) : undefined;
+      problems.push(...(signature?.problems ?? []));
       const recorded = recordedRootHash(path.dirname(bundle));
       if (manifest && recorded && recorded.rootHash !== manifest.rootHash) {
         problems.push({ subject: ASSESSMENT, file: `../${ASSESSMENT}`, reason: 'root-hash-mismatch', detail: `the assessment records root hash ${recorded.rootHash}, the bundle's manifest ${manifest.rootHash}` });
@@ -27,6 +32,8 @@ export function registerVerify(program: Command): void {
       if (problems.length === 0 && manifest) {
         const matched = recorded ? `, the one ${displayPath(recorded.file)} records` : '';
         writeOut(`verified ${manifest.items.length} evidence item(s) in ${displayPath(bundle)}\nroot hash ${rootHash}${matched}\n`);
+        const signedBy = signature?.signedBy;
+        writeOut(signedBy ? `signed by key ${signedBy.keyFingerprint} (${signedBy.algorithm})${expected ? ', the key given' : ''}\n` : 'not signed\n');
       } else {
         writeOut(`verification failed: ${problems.length} problem(s) in ${displayPath(bundle)}\n`);
         process.exitCode = manifest ? ExitCode.Findings : ExitCode.Usage;
@@ -35,6 +42,15 @@ export function registerVerify(program: Command): void {
 }
 
 const ASSESSMENT = 'assessment.json';
+
+function publicKeyOf(file: string) {
+  try {
+    return readPublicKey(path.resolve(file));
+  } catch (error) {
+    if (error instanceof KeyFileError) throw new UsageError(`--key ${error.message}`);
+    throw error;
+  }
+}
 
 /**
  * The root hash that the assessment beside the bundle records (the one its reports print), so that a
