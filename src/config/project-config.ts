@@ -26,7 +26,7 @@ export interface ProjectConfig {
   aiAct?: { role?: string; riskLevel?: string };
   sources?: {
     paths?: string[];
-    logs?: Array<{ path: string; format?: LogFormat; fields?: Record<string, string> }>;
+    logs?: Array<{ path: string; format?: LogFormat; fields?: Record<string, string>; maxInflatedBytes?: number; maxInflationRatio?: number }>;
     repos?: string[];
     github?: { org?: string; repos?: string[]; apiUrl?: string };
     /** Saved evidence bundles (e.g. recorded GitHub evidence) added to what is collected. */

@@ -139,6 +139,10 @@ export interface LogFileSpec {
   format?: LogFormat;
   /** For JSONL not in the canonical shape: canonical field -> dotted path. */
   fields?: Record<string, string>;
+  /** Gzip only: reading stops once this many bytes were inflated (default DEFAULT_INFLATE_LIMITS). */
+  maxInflatedBytes?: number;
+  /** Gzip only: reading stops once, past 16 MiB, the data inflates more than this many times the bytes read. */
+  maxInflationRatio?: number;
 }
 
 export interface Collector {

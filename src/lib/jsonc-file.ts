@@ -3,6 +3,7 @@
  * every value, via jsonc-parser. Errors come back with line and column instead of being thrown.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { jsonNestingTooDeepAt, tooDeepReason } from './nesting-depth.js';
 import type { SourcePosition } from './source-position.js';
 import { positionFinder } from './text-position.js';
 
@@ -14,9 +15,12 @@ export interface JsoncDocument {
 
 export type JsoncResult =
   | { ok: true; document: JsoncDocument }
-  | { ok: false; error: { message: string; line: number; column: number } };
+  | { ok: false; error: { message: string; line: number; column: number; code?: 'too-deep' } };
 
 export function parseJsonc(text: string): JsoncResult {
+  // jsonc-parser and every walker after it recurse: a document too deep for the stack is refused first.
+  const tooDeepAt = jsonNestingTooDeepAt(text);
+  if (tooDeepAt >= 0) return { ok: false, error: { message: tooDeepReason(), code: 'too-deep', ...positionFinder(text)(tooDeepAt) } };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const toPosition = positionFinder(text);

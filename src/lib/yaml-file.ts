@@ -4,10 +4,11 @@
  * Safety: YAML 1.2 core schema (no code-executing tags, no "Norway problem"), duplicate keys
  * refused, alias expansion capped against billion-laughs documents, size capped.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, Parser, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import { READ_CAPS, readRegularFile } from './bounded-read.js';
+import { tooDeepReason, yamlNestingTooDeepAt } from './nesting-depth.js';
 import type { Problem } from './problem.js';
-import { firstInvalidUtf8, loneCarriageReturnsAsNewlines } from './text-position.js';
+import { firstInvalidUtf8, loneCarriageReturnsAsNewlines, positionFinder } from './text-position.js';
 
 /** A parsed YAML file that can still answer "where is this value?". */
 export interface YamlFile {
@@ -49,7 +50,14 @@ export function readYamlFile(file: string): YamlFile {
 
   const counter = new LineCounter();
   // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
-  const doc = parseDocument(loneCarriageReturnsAsNewlines(source), { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
+  const text = loneCarriageReturnsAsNewlines(source);
+  // Composing a deep document recurses (and runs out of memory on deep block indentation): refused from the syntax tree first.
+  const tooDeepAt = yamlNestingTooDeepAt(new Parser().parse(text));
+  if (tooDeepAt >= 0) {
+    const { line, column } = positionFinder(text)(tooDeepAt);
+    return fail('yaml-too-deep', tooDeepReason(), line, column);
+  }
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
   const toProblem = (severity: Problem['severity']) => (e: YAMLError): Problem => ({
     file,
     line: e.linePos?.[0]?.line,

@@ -7,6 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { SECRET_KEY_NAME } from '../../evidence/secrets.js';
+import { jsonNestingTooDeepAt, tooDeepReason } from '../../lib/nesting-depth.js';
 import { mayHoldSensitive, scanText, SSN_KEY, type HitCategory } from './detect.js';
 import {
   accessLogEvent, CANONICAL_FIELDS, canonicalEvent, claudeDesktopEvent, fieldGetters, jsonlEvent, type LogEvent,
@@ -209,6 +210,7 @@ class BlockAnalysis implements LineSink {
       case 'jsonl': return this.readJsonLine(text, lineNo, unterminated);
       case 'claude-desktop': {
         const event = claudeDesktopEvent(text);
+        if (event?.tooDeepAt !== undefined) return this.tooDeep(text, lineNo, unterminated, event.tooDeepAt - 1);
         // Anything else in mcp.log continues a multi-line message (a stack trace, server stderr): scanned, not an event.
         if (event) this.addEvent(event, text, lineNo);
         else if (mayHoldSensitive(text)) this.scanValue(text, lineNo, undefined, text);
@@ -231,6 +233,9 @@ class BlockAnalysis implements LineSink {
   }
 
   private readJsonLine(text: string, lineNo: number, unterminated: boolean): void {
+    // JSON.parse copes with any depth, but the walkers over the event recurse: a line that deep is skipped, not the file.
+    const tooDeepAt = jsonNestingTooDeepAt(text);
+    if (tooDeepAt >= 0) return this.tooDeep(text, lineNo, unterminated, tooDeepAt);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -334,6 +339,12 @@ class BlockAnalysis implements LineSink {
 
   /** Where the next hit's value is searched for in the raw line. */
   private column = { line: 0, next: 0 };
+
+  /** A line nested past MAX_NESTING_DEPTH (`offset` in the line): skipped, its text still scanned for sensitive data. */
+  private tooDeep(text: string, lineNo: number, unterminated: boolean, offset: number): void {
+    this.badLine(lineNo, unterminated, 'too-deep', `${tooDeepReason()} (at column ${offset + 1})`);
+    if (mayHoldSensitive(text)) this.scanValue(text, lineNo, undefined, text);
+  }
 
   private badLine(lineNo: number, unterminated: boolean, code: string, reason: string): void {
     if (unterminated) this.skip(lineNo, 'truncated', `the last line ends without a newline and is incomplete (${reason})`);

@@ -11,6 +11,27 @@ import { openRegularFile } from '../../lib/bounded-read.js';
 
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 const BLOCK_BYTES = 4 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * How far a gzip log may inflate before reading stops: a few kilobytes of gzip can stand for
+ * gigabytes of zeros (a decompression bomb), and a log that a pull request may add is read in CI.
+ */
+export interface InflateLimits {
+  /** Inflated bytes; `maxInflatedBytes` in sources.logs. */
+  maxInflatedBytes: number;
+  /** Inflated bytes per compressed byte; `maxInflationRatio` in sources.logs. */
+  maxInflationRatio: number;
+}
+
+/**
+ * Far above honest logs: real logs gzip 1:5 to 1:50 (deflate's ceiling is about 1:1032, reached by
+ * runs of one byte), and 4 GiB is more than a day of a busy gateway. Plain logs have no such cap: a
+ * plain file's size is what it is, read up to the size it had when opened.
+ */
+export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxInflatedBytes: 4 * 1024 * MiB, maxInflationRatio: 500 };
+/** The ratio is judged from here on: a small file of repeated lines may compress past any ratio and is harmless. */
+const RATIO_FROM_BYTES = 16 * MiB;
 
 export type Block =
   /**
@@ -27,6 +48,8 @@ export interface ReadStats {
   gzip: boolean;
   /** Set when reading stopped early (corrupt gzip, I/O error): what was read is still analysed. */
   error?: string;
+  /** Set when a gzip log passed an InflateLimits limit: the whole lines before it are analysed, the rest is not read. */
+  stopped?: { code: 'inflated-too-large' | 'inflation-ratio'; reason: string };
 }
 
 /**
@@ -40,17 +63,17 @@ export interface OpenedLog {
   size: number;
 }
 
-export async function* readBlocks(log: OpenedLog, stats: ReadStats): AsyncGenerator<Block> {
+export async function* readBlocks(log: OpenedLog, stats: ReadStats, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): AsyncGenerator<Block> {
   let raw: fs.ReadStream | undefined;
   try {
-    yield* readOpened(log, stats, (stream) => { raw = stream; });
+    yield* readOpened(log, stats, limits, (stream) => { raw = stream; });
   } finally {
     // The stream closes the descriptor when it ends or is destroyed; without one it is closed here.
     if (raw) raw.destroy(); else fs.closeSync(log.fd);
   }
 }
 
-async function* readOpened(log: OpenedLog, stats: ReadStats, started: (raw: fs.ReadStream) => void): AsyncGenerator<Block> {
+async function* readOpened(log: OpenedLog, stats: ReadStats, limits: InflateLimits, started: (raw: fs.ReadStream) => void): AsyncGenerator<Block> {
   stats.gzip = startsWithGzipMagic(log.fd);
   const hash = createHash('sha256');
   if (log.size === 0) { stats.sha256 = hash.digest('hex'); return; }
@@ -63,8 +86,15 @@ async function* readOpened(log: OpenedLog, stats: ReadStats, started: (raw: fs.R
   let pendingBytes = 0;
   let discarding = false;
   let first = true;
+  let inflated = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (stats.gzip) {
+        inflated += chunk.length;
+        stats.stopped = inflationStop(inflated, stats.bytes, limits);
+        // The chunk that passed a limit is not read: what was read ends at the last whole line before it.
+        if (stats.stopped) break;
+      }
       let data = chunk;
       // A UTF-8 byte order mark (files written by Windows tools) is not part of the first line: it would make it unreadable.
       if (first) { first = false; if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3); }
@@ -96,6 +126,17 @@ async function* readOpened(log: OpenedLog, stats: ReadStats, started: (raw: fs.R
     // A gzip error ends the pipeline and the file stream with it: hash the bytes not yet read, so sha256 and bytes stay the file's.
     if (stats.gzip) hashRest(log, stats, hash);
   }
+  if (stats.stopped) {
+    // Destroyed first, so that no read still under way is hashed twice; then the bytes not read are hashed.
+    raw.destroy();
+    hashRest(log, stats, hash);
+    stats.sha256 = hash.digest('hex');
+    if (discarding || pendingBytes === 0) return;
+    const whole = Buffer.concat(pending, pendingBytes);
+    const last = whole.lastIndexOf(10);
+    if (last >= 0) yield { kind: 'lines', buf: whole.subarray(0, last + 1), lines: countNewlines(whole.subarray(0, last + 1)), unterminatedLast: false };
+    return;
+  }
   stats.sha256 = hash.digest('hex');
   if (discarding) { yield { kind: 'too-long' }; return; }
   if (pendingBytes === 0) return;
@@ -103,6 +144,22 @@ async function* readOpened(log: OpenedLog, stats: ReadStats, started: (raw: fs.R
   const unterminated = tail[tail.length - 1] !== 10;
   yield { kind: 'lines', buf: tail, lines: countNewlines(tail) + (unterminated ? 1 : 0), unterminatedLast: unterminated };
 }
+
+/** Whether `inflated` bytes from `compressed` bytes of gzip pass a limit, and the reason to show. */
+function inflationStop(inflated: number, compressed: number, limits: InflateLimits): ReadStats['stopped'] {
+  if (inflated > limits.maxInflatedBytes) {
+    return { code: 'inflated-too-large', reason: `the gzip stream inflates past ${mebibytes(limits.maxInflatedBytes)} (maxInflatedBytes in sources.logs)` };
+  }
+  if (inflated >= RATIO_FROM_BYTES && inflated > limits.maxInflationRatio * compressed) {
+    return {
+      code: 'inflation-ratio',
+      reason: `the gzip stream inflates more than ${limits.maxInflationRatio} times its compressed size, as a decompression bomb does (maxInflationRatio in sources.logs)`,
+    };
+  }
+  return undefined;
+}
+
+const mebibytes = (bytes: number) => `${Number((bytes / MiB).toFixed(2))} MiB`;
 
 /** Hashes the bytes after `stats.bytes`, up to the size the file had when opened, through a fresh checked open. */
 function hashRest(log: OpenedLog, stats: ReadStats, hash: Hash): void {

@@ -4,6 +4,7 @@
  * in combined (or common) log format. Parsers are pure and return undefined for a line that is not
  * of their format.
  */
+import { jsonNestingTooDeepAt } from '../../lib/nesting-depth.js';
 import type { LogFormat } from './model.js';
 
 /** One log line as the analysis sees it. Free-form parts stay where they are for the detectors. */
@@ -21,6 +22,8 @@ export interface LogEvent {
   payload: unknown;
   /** Text outside the payload to scan (Claude Desktop stderr lines). */
   text?: string;
+  /** A JSON-RPC message nested past MAX_NESTING_DEPTH, left unparsed: the 1-based column in the line where it passed it. */
+  tooDeepAt?: number;
 }
 
 export const CANONICAL_FIELDS = ['ts', 'identity', 'client', 'server', 'method', 'tool', 'status', 'source_ip', 'session', 'args', 'result'] as const;
@@ -134,7 +137,11 @@ export function claudeDesktopEvent(line: string): LogEvent | undefined {
   const event: LogEvent = { time: timeOf(m[1]), server: m[2] || undefined, client: 'claude-desktop', payload: undefined };
   const message = CLAUDE_MESSAGE.exec(m[4]!);
   let rpc: Record<string, unknown> | undefined;
-  if (message) {
+  // The prefix before the message JSON, so a depth found in the message is placed in the line.
+  const messageAt = message ? line.length - m[4]!.length + message[0].indexOf(message[2]!) : 0;
+  const tooDeepAt = message ? jsonNestingTooDeepAt(message[2]!) : -1;
+  if (tooDeepAt >= 0) event.tooDeepAt = messageAt + tooDeepAt + 1;
+  else if (message) {
     try {
       const parsed: unknown = JSON.parse(message[2]!);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) rpc = parsed as Record<string, unknown>;

@@ -12,7 +12,7 @@ import { openRegularFile } from '../../lib/bounded-read.js';
 import { expandGlob, hasWildcard } from '../../lib/glob.js';
 import { analyseBlock, type BlockResult } from './block-analysis.js';
 import { BlockPool, defaultWorkerCount } from './block-pool.js';
-import { readBlocks, type OpenedLog, type ReadStats } from './block-reader.js';
+import { DEFAULT_INFLATE_LIMITS, readBlocks, type OpenedLog, type ReadStats } from './block-reader.js';
 import { sniffFormat } from './formats.js';
 import { LogSummary } from './log-summary.js';
 import type { LogFormat } from './model.js';
@@ -98,8 +98,12 @@ async function collectLogFile(
       if (next === 'too-long') summary!.addTooLong(); else summary!.add(await next.result, next.lines);
     }
   };
+  const limits = {
+    maxInflatedBytes: spec.maxInflatedBytes ?? DEFAULT_INFLATE_LIMITS.maxInflatedBytes,
+    maxInflationRatio: spec.maxInflationRatio ?? DEFAULT_INFLATE_LIMITS.maxInflationRatio,
+  };
   try {
-    for await (const block of readBlocks(log, stats)) {
+    for await (const block of readBlocks(log, stats, limits)) {
       if (!summary) {
         format ??= block.kind === 'lines' ? sniffFormat(firstLines(block.buf)) : undefined;
         if (!format) break;
@@ -115,6 +119,10 @@ async function collectLogFile(
     if (summary) await mergeUntil(0);
   } catch (error) {
     unreadable({ path: shown, code: 'read-error', reason: (error as Error).message });
+    return undefined;
+  }
+  if (!format && stats.stopped) {
+    unreadable({ path: shown, code: stats.stopped.code, line: 1, reason: `reading stopped before the first line: ${stats.stopped.reason}; nothing of the log was read` });
     return undefined;
   }
   if (!format && stats.error) {
@@ -133,6 +141,10 @@ async function collectLogFile(
   // An empty file whose format the config gives: evidence of no events.
   summary ??= summaryOf(format);
   const data = summary.finish({ path: shown, gzip: stats.gzip, sha256: stats.sha256, bytes: stats.bytes });
+  if (stats.stopped) {
+    // Kept, but said to be partial: the unreadable-source item names the file, so coverage is not over-claimed.
+    unreadable({ path: shown, code: stats.stopped.code, line: data.lines + 1, reason: `reading stopped after line ${data.lines}: ${stats.stopped.reason}; the rest of the log was not read` });
+  }
   if (stats.error) {
     unreadable({ path: shown, code: stats.gzip ? 'gzip-error' : 'read-error', line: data.lines + 1, reason: `reading stopped after line ${data.lines}: ${stats.error}` });
   }

@@ -15,7 +15,7 @@ export const MAX_SKIPPED_SAMPLES = 100;
 /** A line that could not be read as an event of the source's format; counted, never fatal. */
 export interface SkippedLine {
   line: number;
-  /** `not-json` | `truncated` (the last line, cut off) | `not-utf8` | `unrecognised` | `too-long` | `not-object` */
+  /** `not-json` | `truncated` (the last line, cut off) | `not-utf8` | `unrecognised` | `too-long` | `not-object` | `too-deep` */
   code: string;
   reason: string;
 }

@@ -111,7 +111,7 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
     if (!parsed.ok) {
       if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: 'does not parse and holds no MCP configuration' };
       const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
-      return unreadable('parse-error', `cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
+      return unreadable(parsed.error.code ?? 'parse-error', `cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
     }
     const result = runParser(candidate, parsed.doc);
     if (result.ok) {

@@ -4,9 +4,10 @@
  * against this interface. Parse errors come back with line and column, never as exceptions.
  */
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, Parser, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseJsonc } from '../../lib/jsonc-file.js';
+import { tomlNestingTooDeepAt, tooDeepReason, valueTooDeepPath, yamlNestingTooDeepAt } from '../../lib/nesting-depth.js';
 import type { SourcePosition } from '../../lib/source-position.js';
 import { loneCarriageReturnsAsNewlines, positionFinder } from '../../lib/text-position.js';
 import { locateToml } from './toml-locator.js';
@@ -25,6 +26,8 @@ export interface ParseFailure {
   message: string;
   line: number;
   column: number;
+  /** Set when the document nests deeper than MAX_NESTING_DEPTH (line and column: where it passed it). */
+  code?: 'too-deep';
 }
 
 export type DocResult = { ok: true; doc: SourceDoc } | { ok: false; error: ParseFailure };
@@ -83,7 +86,11 @@ function indexJson(text: string): Map<string, Spot> {
 export function parseYamlDoc(text: string): DocResult {
   const counter = new LineCounter();
   // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
-  const doc = parseDocument(loneCarriageReturnsAsNewlines(text), { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
+  const source = loneCarriageReturnsAsNewlines(text);
+  // Composing a deep document recurses (and runs out of memory on deep block indentation): refused from the syntax tree first.
+  const tooDeepAt = yamlNestingTooDeepAt(new Parser().parse(source));
+  if (tooDeepAt >= 0) return { ok: false, error: { message: tooDeepReason(), code: 'too-deep', ...positionFinder(text)(tooDeepAt) } };
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
   if (first) {
     return {
@@ -129,6 +136,9 @@ export function parseYamlDoc(text: string): DocResult {
 
 /** TOML through smol-toml; positions from a light scan of the text (smol-toml keeps none). */
 export function parseTomlDoc(text: string): DocResult {
+  // Tables, dotted keys and inline values, before smol-toml (whose own limit counts inline values only) and the walkers after it.
+  const tooDeepAt = tomlNestingTooDeepAt(text);
+  if (tooDeepAt >= 0) return { ok: false, error: { message: tooDeepReason(), code: 'too-deep', ...positionFinder(text)(tooDeepAt) } };
   let value: unknown;
   try {
     value = parseToml(text);
@@ -138,6 +148,8 @@ export function parseTomlDoc(text: string): DocResult {
     }
     return { ok: false, error: { message: firstLine((error as Error).message), line: 1, column: 1 } };
   }
+  // What the scan does not count (dotted keys inside inline tables) is found in the value, without a place.
+  if (valueTooDeepPath(value)) return { ok: false, error: { message: tooDeepReason(), code: 'too-deep', line: 1, column: 1 } };
   const located = locateToml(text);
   const toPosition = positionFinder(text);
   return {

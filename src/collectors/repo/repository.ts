@@ -80,7 +80,7 @@ export function collectRepository(target: RepoTarget, context: CollectContext): 
     if (rel === dependabotPath) {
       const { config, problem } = parseDependabot(read.text);
       dependabot = { path: show(rel), ...config };
-      if (problem) report(rel, 'parse-error', problem.message, problem);
+      if (problem) report(rel, problem.code ?? 'parse-error', problem.message, problem);
     }
     if (isWorkflowPath(rel) || isAction) {
       const { workflow, problem } = parseWorkflowFile(read.text, isAction ? 'action' : 'workflow');
@@ -89,7 +89,7 @@ export function collectRepository(target: RepoTarget, context: CollectContext): 
     }
     if (isManifest || rel === 'package.json') {
       const facts = readManifest(rel, read.text);
-      if (facts.problem) report(rel, 'parse-error', facts.problem.message, facts.problem);
+      if (facts.problem) report(rel, facts.problem.code ?? 'parse-error', facts.problem.message, facts.problem);
       if (rel === 'package.json' && facts.renovate && !evidence.dependencyUpdates.renovate) evidence.dependencyUpdates.renovate = show(rel);
       if (isManifest) evidence.manifests.push(manifestOf(rel, facts, show, has));
     }

@@ -11,7 +11,7 @@ import type { ActionRef, CheckoutRef, Permissions, WorkflowFile, WorkflowJob } f
 import { inDependencyFolder } from './manifests.js';
 import { asObject } from './values.js';
 
-type Parsed = { workflow?: Omit<WorkflowFile, 'path'>; problem?: ParseFailure & { code: string } };
+type Parsed = { workflow?: Omit<WorkflowFile, 'path'>; problem?: Omit<ParseFailure, 'code'> & { code: string } };
 
 export function isWorkflowPath(rel: string): boolean {
   return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel);
@@ -27,7 +27,7 @@ export function isActionPath(rel: string): boolean {
  */
 export function parseWorkflowFile(text: string, kind: WorkflowFile['kind']): Parsed {
   const parsed = parseYamlDoc(text);
-  if (!parsed.ok) return { problem: { ...parsed.error, code: 'parse-error' } };
+  if (!parsed.ok) return { problem: { ...parsed.error, code: parsed.error.code ?? 'parse-error' } };
   const { doc } = parsed;
   const value = doc.value;
   if (!isObject(value)) return { problem: { message: `not a ${kind === 'workflow' ? 'workflow' : 'action'} (the document is not a mapping)`, line: 1, column: 1, code: 'unknown-shape' } };

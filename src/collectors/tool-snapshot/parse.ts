@@ -101,8 +101,8 @@ function tooDeep(displayPath: string, error: unknown): UnreadableSource {
 function parseJsonDocument(text: string, displayPath: string): { doc: JsoncDocument } | SourceProblem {
   const parsed = parseJsonc(stripBom(text));
   if (parsed.ok) return { doc: parsed.document };
-  const { message, line, column } = parsed.error;
-  return { problem: { path: displayPath, code: 'parse-error', reason: `not valid JSON: ${message}`, line, column } };
+  const { message, line, column, code } = parsed.error;
+  return { problem: { path: displayPath, code: code ?? 'parse-error', reason: code ? message : `not valid JSON: ${message}`, line, column } };
 }
 
 function readSnapshot(text: string, displayPath: string, options: { lenient?: boolean }): SnapshotParse {

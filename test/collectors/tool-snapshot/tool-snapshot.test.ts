@@ -220,10 +220,12 @@ describe('snapshot shapes and problems (parseToolSnapshot)', () => {
     assert.equal(parseToolSnapshot(deep, 'x.tools.json').snapshot!.tools.length, 1);
   });
 
-  it('reports a document nested deeper than the stack allows instead of throwing', () => {
+  it('reports a document nested deeper than 1000 levels, with where, instead of throwing', () => {
     const abyss = `{"tools":[{"name":"d","inputSchema":{"default":${'['.repeat(200_000)}${']'.repeat(200_000)}}}]}`;
-    assert.deepEqual(parseToolSnapshot(abyss, 'x.tools.json').problems.map((p) => [p.problem.code, p.problem.reason]), [['parse-error', 'nested too deeply to be read']]);
-    assert.equal(parseToolLock(`{"lockfileVersion":1,"servers":${'['.repeat(200_000)}`, 'mcp-tools.lock').problems[0]!.problem.code, 'parse-error');
+    const problem = (p: { problem: { code: string; reason: string; line?: number; column?: number } }) => [p.problem.code, p.problem.reason, p.problem.line, p.problem.column];
+    // Levels 1 to 5 are the braces and brackets before the run: the 996th bracket of the run opens level 1001.
+    assert.deepEqual(parseToolSnapshot(abyss, 'x.tools.json').problems.map(problem), [['too-deep', 'nested deeper than 1000 levels', 1, 48 + 996]]);
+    assert.deepEqual(parseToolLock(`{"lockfileVersion":1,"servers":${'['.repeat(200_000)}`, 'mcp-tools.lock').problems.map(problem), [['too-deep', 'nested deeper than 1000 levels', 1, 31 + 1000]]);
   });
 });
 
