@@ -76,13 +76,18 @@ describe('output targets that are not regular files', () => {
     assert.ok(fs.statSync(fifo).isFIFO());
   });
 
-  const full: Array<[string, string[], string]> = [
-    ['report --output', ['report', EXAMPLE, '--format', 'md', '--output', '/dev/full'], 'mcp-comply: md report not written: cannot write /dev/full: no space left on the device (ENOSPC)\n'],
-    ['baseline update --output', ['baseline', 'update', '--assessment', EXAMPLE, '--output', '/dev/full'], 'mcp-comply: cannot write /dev/full: no space left on the device (ENOSPC)\n'],
+  // Never /dev/full itself: a writer that replaces its target (the bug) would destroy the machine's
+  // device. A link to it is what a broken writer replaces instead; a correct one writes through it.
+  const full: Array<[string, (device: string) => string[], string]> = [
+    ['report --output', (device) => ['report', EXAMPLE, '--format', 'md', '--output', device], 'mcp-comply: md report not written: cannot write FULL: no space left on the device (ENOSPC)\n'],
+    ['baseline update --output', (device) => ['baseline', 'update', '--assessment', EXAMPLE, '--output', device], 'mcp-comply: cannot write FULL: no space left on the device (ENOSPC)\n'],
   ];
   for (const [name, args, message] of full) {
-    it(`${name} /dev/full (no space left): exit 2 naming it, /dev/full still a device`, () => {
-      expectInputError(run(args), message);
+    it(`${name} a link to /dev/full (no space left): exit 2 naming it, the link and the device left as they are`, () => {
+      const device = path.join(tempDir('targets-'), 'full');
+      fs.symlinkSync('/dev/full', device);
+      expectInputError(run(args(device)), message.replace('FULL', device));
+      assert.equal(fs.readlinkSync(device), '/dev/full');
       assert.ok(fs.statSync('/dev/full').isCharacterDevice());
     });
   }

@@ -96,8 +96,12 @@ describe('writeFileAtomic', () => {
     assert.deepEqual(fs.readdirSync(dir), ['null']);
   });
 
-  it('/dev/full (writes fail with ENOSPC): a WriteError, the device left as it is', () => {
-    expectWriteError(() => writeFileAtomic('/dev/full', 'a report\n'), 'cannot write /dev/full: no space left on the device (ENOSPC)');
+  it('a link to /dev/full (writes fail with ENOSPC): a WriteError, the link and the device left as they are', () => {
+    // Never /dev/full itself: a writer that replaces its target (the bug) would destroy the machine's device.
+    const device = path.join(tempDir('atomic-'), 'full');
+    fs.symlinkSync('/dev/full', device);
+    expectWriteError(() => writeFileAtomic(device, 'a report\n'), `cannot write ${device}: no space left on the device (ENOSPC)`);
+    assert.equal(fs.readlinkSync(device), '/dev/full');
     assert.ok(fs.statSync('/dev/full').isCharacterDevice());
   });
 
