@@ -9,6 +9,9 @@ import { ASSESSMENT_SCHEMA_VERSION } from '../engine/assessment.js';
 import { READ_CAPS, readRegularText } from '../lib/bounded-read.js';
 import { parseJsonc } from '../lib/jsonc-file.js';
 import { displayPath } from '../lib/problem.js';
+import { isBaseline } from '../engine/baseline.js';
+import { printable } from '../lib/printable.js';
+import { validateDocument } from '../lib/schemas.js';
 import { UsageError } from './exit-codes.js';
 
 const major = (version: string) => version.split('.')[0];
@@ -25,12 +28,53 @@ export function readAssessmentFile(file: string, role = 'assessment'): Assessmen
   if (missing.length > 0) throw new UsageError(`${name}: not an mcp-comply assessment (missing ${missing.join(', ')})`);
   const previous = value as Assessment;
   if (major(String(previous.schemaVersion)) !== major(ASSESSMENT_SCHEMA_VERSION)) {
-    throw new UsageError(`${name}: schemaVersion ${previous.schemaVersion} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION})`);
+    throw new UsageError(`${name}: schemaVersion ${printable(String(previous.schemaVersion))} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION})`);
   }
-  if (!Array.isArray(previous.findings) || !Array.isArray(previous.controls) || !Array.isArray(previous.frameworks) || !Array.isArray(previous.risks)) {
-    throw new UsageError(`${name}: not an mcp-comply assessment (findings, controls, frameworks and risks must be lists)`);
-  }
+  refuseInvalid(previous, text, name, role);
   return previous;
+}
+
+/**
+ * Fields that schema 1.1 added as required: a 1.0 file lacks them, and its readers cope (they are
+ * read with `?.` or defaults). By the JSON pointer of the object that lacks them, array indexes as `*`.
+ */
+const ADDED_IN_1_1: Record<string, readonly string[]> = {
+  '': ['riskMethod', 'riskHeatMap', 'inventory'],
+  '/scope': ['dataClassesDeclared'],
+  '/controls/*': ['reason'],
+  '/controls/*/attestation': ['state'],
+  '/frameworks/*': ['applicability'],
+  '/frameworks/*/requirements/*': ['reason'],
+  '/risks/*': ['likelihood', 'impact', 'residualLikelihood', 'band', 'mitigation', 'controls', 'reason'],
+};
+
+/** At most this many problems are listed; the count of the rest follows. */
+const SHOWN_PROBLEMS = 5;
+
+/**
+ * Every consumer (drift, report, baseline update, the GitHub check, assess --previous) reads the
+ * document's fields as the types the schema gives: a file that parses but has other types (a finding
+ * without fingerprint, `findings: {}`) is refused here, naming the place of each problem, rather than
+ * failing somewhere inside as a TypeError. A baseline has its own, reduced schema.
+ */
+function refuseInvalid(value: Assessment, text: string, name: string, role: string): void {
+  const baseline = isBaseline(value);
+  let problems = validateDocument(baseline ? 'baseline' : 'assessment', value);
+  if (!baseline && value.schemaVersion === '1.0') {
+    problems = problems.filter((p) => !(p.missingProperty !== undefined
+      && ADDED_IN_1_1[p.pointer.replace(/^\/$/, '').replace(/\/\d+(?=\/|$)/g, '/*')]?.includes(p.missingProperty)));
+  }
+  if (problems.length === 0) return;
+  // Only now the positioned parser: it costs several times the memory of JSON.parse on a large file.
+  const parsed = parseJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const where = (segments: Array<string | number>) => {
+    const at = parsed.ok ? parsed.document.positionOf(segments) : undefined;
+    return at ? `${name}:${at.line}:${at.column}` : name;
+  };
+  const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${where(p.segments)}: ${printable(p.pointer)} ${p.message}`);
+  if (problems.length > SHOWN_PROBLEMS) lines.push(`  and ${problems.length - SHOWN_PROBLEMS} more`);
+  const kind = baseline ? 'baseline (baseline update)' : `assessment (schema ${ASSESSMENT_SCHEMA_VERSION})`;
+  throw new UsageError(`${name}: the ${role} is not a valid mcp-comply ${kind}:\n${lines.join('\n')}`);
 }
 
 /**

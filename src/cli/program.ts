@@ -12,6 +12,7 @@ import { registerReport } from './commands/report.js';
 import { registerTools } from './commands/tools.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
+import { WriteError } from '../lib/atomic-write.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { writeErr, writeOut } from './text.js';
 
@@ -54,7 +55,8 @@ export async function runCli(argv: string[]): Promise<number> {
       // help and --version arrive here as "errors" with exit code 0
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
-    if (error instanceof UsageError) {
+    // A file that cannot be written (a read-only or full disk, a folder in the way) is the input's fault, not ours.
+    if (error instanceof UsageError || error instanceof WriteError) {
       writeErr(`mcp-comply: ${error.message}\n`);
       return ExitCode.Usage;
     }

@@ -11,7 +11,10 @@ import { PACKAGE_ROOT } from './package-root.js';
 import type { Problem } from './problem.js';
 import type { YamlFile } from './yaml-file.js';
 
-export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'assessment';
+export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'assessment' | 'baseline';
+
+/** Schemas that refer to parts of another by its $id, which must be compiled first. */
+const REFERS_TO: Partial<Record<SchemaName, SchemaName>> = { baseline: 'assessment' };
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees as a namespace.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -23,6 +26,8 @@ function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     ajv ??= addFormats(new Ajv({ allErrors: true, strict: true }));
+    const referred = REFERS_TO[name];
+    if (referred) validatorFor(referred);
     const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
     validate = ajv.compile(schema);
     compiled.set(name, validate);
@@ -101,6 +106,33 @@ export function isValidDefinition(name: SchemaName, definition: string, value: u
   const validate = ajv!.getSchema(`urn:mcp-comply:schema:${name}#/definitions/${definition}`);
   if (!validate) throw new Error(`schema ${name} has no definition ${definition}`);
   return validate(value) as boolean;
+}
+
+/** One schema problem of a JSON document: where (a JSON pointer and its segments) and what, never the value. */
+export interface DocumentProblem {
+  pointer: string;
+  segments: Array<string | number>;
+  message: string;
+  /** The ajv keyword and, for `required`, the missing property: for callers that forgive some. */
+  keyword: string;
+  missingProperty?: string;
+}
+
+/** Validates a parsed JSON document; every problem is located by JSON pointer, [] when valid. */
+export function validateDocument(name: SchemaName, value: unknown): DocumentProblem[] {
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  return dedupe(validate.errors ?? []).map((error) => {
+    const params = error.params as Record<string, unknown>;
+    const missingProperty = error.keyword === 'required' ? String(params.missingProperty) : undefined;
+    return {
+      pointer: error.instancePath || '/', segments: pointerSegments(error.instancePath), keyword: error.keyword,
+      message: missingProperty !== undefined ? `is missing required property "${missingProperty}"`
+        : error.keyword === 'enum' ? `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`
+          : error.message ?? 'is invalid',
+      ...(missingProperty !== undefined ? { missingProperty } : {}),
+    };
+  });
 }
 
 /** Validates a plain value (e.g. an assessment we wrote); returns readable errors, [] when valid. */

@@ -1,34 +1,91 @@
-/** readAssessmentFile: JSON as we write it, a hand-edited file with comments or a BOM, and what is refused. */
+/**
+ * readAssessmentFile: JSON as we write it (today's schema, a 1.0 file, a baseline), a hand-edited file
+ * with comments or a BOM, and what is refused: with the file, the line and the JSON pointer of each problem.
+ */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readAssessmentFile } from '../../src/cli/assessment-file.js';
+import type { Assessment } from '../../src/engine/assessment.js';
+import { baselineOf } from '../../src/engine/baseline.js';
+import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-const MINIMAL = { schemaVersion: '1.2', generatedAt: '2026-11-24T09:00:00.000Z', evidence: { rootHash: 'x' }, findings: [], controls: [], frameworks: [], risks: [] };
+const EXAMPLE = fs.readFileSync(path.join(PACKAGE_ROOT, 'examples/previous/2026-Q3/assessment.json'), 'utf8');
+const example = (): Assessment => JSON.parse(EXAMPLE) as Assessment;
+
+/** A 1.0 file: without what schema 1.1 added (risk method, heat map, inventory, reasons, applicability). */
+function schema10(): unknown {
+  const a = example();
+  const top = a as Partial<Assessment>;
+  delete top.riskMethod; delete top.riskHeatMap; delete top.inventory;
+  delete (a.scope as Partial<Assessment['scope']>).dataClassesDeclared;
+  for (const c of a.controls) delete (c as Partial<typeof c>).reason;
+  for (const f of a.frameworks) {
+    delete (f as Partial<typeof f>).applicability;
+    for (const r of f.requirements) delete (r as Partial<typeof r>).reason;
+  }
+  for (const r of a.risks) for (const key of ['likelihood', 'impact', 'residualLikelihood', 'band', 'mitigation', 'controls', 'reason'] as const) delete (r as Partial<typeof r>)[key];
+  return { ...a, schemaVersion: '1.0' };
+}
 
 describe('readAssessmentFile', () => {
   const dir = tempDir('assessment-file-');
   const readable: Array<[string, string]> = [
-    ['JSON as assess writes it', JSON.stringify(MINIMAL, null, 2)],
-    ['with a byte order mark', `\uFEFF${JSON.stringify(MINIMAL)}`],
-    ['hand-edited, with comments and a trailing comma', `// baseline agreed in review\n${JSON.stringify(MINIMAL, null, 2).replace(/\n}$/, ',\n}')}`],
+    ['JSON as assess writes it', JSON.stringify(example(), null, 2)],
+    ['with a byte order mark', `\uFEFF${JSON.stringify(example())}`],
+    ['hand-edited, with comments and a trailing comma', `// baseline agreed in review\n${JSON.stringify(example(), null, 2).replace(/\n}$/, ',\n}')}`],
+    ['a schema 1.0 file, without what 1.1 added', JSON.stringify(schema10(), null, 2)],
+    ['a baseline', JSON.stringify(baselineOf(example()), null, 2)],
   ];
   for (const [name, text] of readable) {
     it(`reads ${name}`, () => {
       // The comment-tolerant parser makes objects without a prototype: compare the data.
-      assert.deepEqual(JSON.parse(JSON.stringify(readAssessmentFile(write(dir, `${name.length}.json`, text)))), MINIMAL);
+      assert.deepEqual(JSON.parse(JSON.stringify(readAssessmentFile(write(dir, `${name.length}.json`, text)))), JSON.parse(text.replace(/^\uFEFF|^\/\/.*\n/, '').replace(/,\n}$/, '\n}')));
     });
   }
 
-  const refused: Array<[string, string, RegExp]> = [
-    ['broken JSON, with its line and column', '{\n  "schemaVersion": "1.2",\n  oops\n}', /broken\.json:3:3: not valid JSON/],
-    ['JSON that is not an assessment', '{"hello": 1}', /not an mcp-comply assessment \(missing schemaVersion/],
-    ['another major schema', JSON.stringify({ ...MINIMAL, schemaVersion: '2.0' }), /schemaVersion 2\.0 is not supported/],
-    ['lists that are not lists', JSON.stringify({ ...MINIMAL, findings: {} }), /findings, controls, frameworks and risks must be lists/],
+  /** The example with one change, indented as we write it, so that problems have lines. */
+  const changed = (change: (a: Record<string, unknown>) => void, from: unknown = example()) => {
+    const a = JSON.parse(JSON.stringify(from)) as Record<string, unknown>;
+    change(a);
+    return JSON.stringify(a, null, 2);
+  };
+  const at = (n: number) => (a: Record<string, unknown>, key: string) => (a[key] as unknown[])[n] as Record<string, unknown>;
+  const first = at(0);
+  const F = `${dir}/broken.json`;
+  const refused: Array<[string, string, string]> = [
+    ['broken JSON, with its line and column', '{\n  "schemaVersion": "1.2",\n  oops\n}', `${F}:3:3: not valid JSON: invalid symbol`],
+    ['JSON that is not an assessment', '{"hello": 1}', `${F}: not an mcp-comply assessment (missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks)`],
+    ['another major schema', changed((a) => { a.schemaVersion = '2.0'; }), `${F}: schemaVersion 2.0 is not supported by this mcp-comply (schema 1.2)`],
+    ['findings that are not a list', changed((a) => { a.findings = {}; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:3574:15: /findings must be array`],
+    ['a finding without its fingerprint', changed((a) => { delete first(a, 'findings').fingerprint; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:3575:5: /findings/0 is missing required property "fingerprint"`],
+    ['a null control', changed((a) => { (a.controls as unknown[])[0] = null; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:4589:5: /controls/0 must be object`],
+    ['a number for a string', changed((a) => { first(a, 'findings').message = 7; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:3579:18: /findings/0/message must be string`],
+    ['frameworks as text', changed((a) => { a.frameworks = 'x'; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:7106:17: /frameworks must be array`],
+    ['an unknown status', changed((a) => { first(a, 'controls').status = 'fine'; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:4593:17: /controls/0/status must be one of: pass, fail, not_observed, manual, attested, stale, not_applicable, error`],
+    ['a 1.0 file that lacks a field 1.0 already had', changed((a) => { delete first(a, 'findings').fingerprint; }, schema10()),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n  ${F}:3574:5: /findings/0 is missing required property "fingerprint"`],
+    ['a baseline with a finding of the wrong shape', changed((a) => { first(a, 'findings').controlIds = 'MCP-AC-01'; }, baselineOf(example())),
+      `${F}: the baseline is not a valid mcp-comply baseline (baseline update):\n  ${F}:372:21: /findings/0/controlIds must be array`],
+    ['more problems than are listed', changed((a) => { for (const f of a.findings as Array<Record<string, unknown>>) f.severity = 1; }),
+      `${F}: the baseline is not a valid mcp-comply assessment (schema 1.2):\n${[[3577, 0], [3593, 1], [3609, 2], [3626, 3], [3643, 4]]
+        .map(([line, n]) => `  ${F}:${line}:19: /findings/${n}/severity must be one of: low, medium, high, critical\n`).join('')}  and 57 more`],
   ];
   for (const [name, text, message] of refused) {
     it(`refuses ${name}`, () => {
-      assert.throws(() => readAssessmentFile(write(dir, 'broken.json', text), 'baseline'), (error: Error) => error.name === 'UsageError' && message.test(error.message));
+      assert.throws(() => readAssessmentFile(write(dir, 'broken.json', text), 'baseline'), (error: Error) => {
+        assert.equal(error.name, 'UsageError');
+        assert.equal(error.message, message);
+        return true;
+      });
     });
   }
 });

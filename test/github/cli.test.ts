@@ -36,7 +36,7 @@ async function run(args: string[], env: Record<string, string | undefined>): Pro
 
 const newFinding: Finding = {
   checkId: 'mcp.supply-chain.unpinned-package', severity: 'high', messageId: 'm', message: 'a new high finding',
-  location: { path: 'app/.cursor/mcp.json', line: 4, column: 9 }, fingerprint: 'new-high', controlIds: ['MCP-SC-01'], evidenceId: 'mcp-config:app',
+  location: { path: 'app/.cursor/mcp.json', line: 4, column: 9 }, fingerprint: '4e3a0b1c2d3e4f5a6b7c8d9e0f1a2b3c', controlIds: ['MCP-SC-01'], evidenceId: 'mcp-config:app',
 };
 
 describe('mcp-comply github check (built CLI, fake API)', () => {

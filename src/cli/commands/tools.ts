@@ -26,7 +26,7 @@ import { MAX_SNAPSHOT_BYTES, toolSnapshotCollector } from '../../collectors/tool
 import { LOCK_FILE_NAME, lockEntries, parseToolLock, serializeToolLock } from '../../collectors/tool-snapshot/parse.js';
 import { formatMessage } from '../../engine/run-checks.js';
 import type { EvidenceItem, EvidenceKind } from '../../evidence/types.js';
-import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { WriteError, writeFileAtomic } from '../../lib/atomic-write.js';
 import { readRegularText } from '../../lib/bounded-read.js';
 import { printable } from '../../lib/printable.js';
 import { displayPath, formatProblem, sortProblems, type Problem } from '../../lib/problem.js';
@@ -163,7 +163,7 @@ export async function lockTools(options: LockToolsOptions): Promise<LockToolsOut
   try {
     writeFileAtomic(output, serializeToolLock(merged));
   } catch (error) {
-    problems.push({ file: output, severity: 'error', code: 'write-failed', message: `could not write the lock file: ${(error as Error).message}` });
+    problems.push({ file: output, severity: 'error', code: 'write-failed', message: `could not write the lock file: ${error instanceof WriteError ? error.reason : (error as Error).message}` });
     return outcome(`nothing written to ${displayPath(output, cwd)}`);
   }
   const toolCount = [...merged.values()].reduce((n, tools) => n + tools.size, 0);
