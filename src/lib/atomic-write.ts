@@ -8,8 +8,12 @@
  * - A character device (/dev/null, a terminal, /dev/stdout) or a FIFO: written in place, with no
  *   rename: replacing it would destroy it (as root, `--output /dev/null` would leave a regular file
  *   where the null device was), and streaming into it is what a user who names one wants. A FIFO that
- *   nobody reads is refused rather than waited on (a repository can plant a link to one), and a reader
- *   that stops reading (EPIPE) ends the write quietly, as for stdout (src/cli/text.ts).
+ *   nobody reads is refused rather than waited on, and a reader that stops reading (EPIPE) ends the
+ *   write quietly, as for stdout (src/cli/text.ts).
+ * - A symbolic link to a device or FIFO is written through only when it lies under /dev or /proc
+ *   (/dev/stdout, /proc/self/fd/1), which the user named. Anywhere else it is a link a repository may
+ *   have committed where an output goes (`mcp-comply-out/assessment.json` -> /dev/kmsg): the link
+ *   itself is replaced by the file, and the device is never written.
  * - A folder, a block device, a socket: refused, never replaced.
  */
 import fs from 'node:fs';
@@ -27,7 +31,7 @@ export class WriteError extends Error {
 
 /** The file-system calls the writer makes: tests pass one that fails (ENOSPC) to prove the clean-up. */
 export type WriterFs = Pick<typeof fs,
-  'statSync' | 'mkdirSync' | 'openSync' | 'writeFileSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
+  'statSync' | 'lstatSync' | 'mkdirSync' | 'openSync' | 'writeFileSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
 
 export interface WriteOptions {
   /**
@@ -45,8 +49,9 @@ const NON_BLOCK = fs.constants.O_NONBLOCK ?? 0;
 export function writeFileAtomic(file: string, data: string | Uint8Array, { durable = true, fs: io = fs }: WriteOptions = {}): void {
   const target = existing(file, io);
   if (target && !target.isFile()) {
-    if (target.isCharacterDevice() || target.isFIFO()) return writeInPlace(file, data, target.isFIFO(), io);
-    throw new WriteError(file, `it is a ${fileType(target)}, not a file; it is left as it is`);
+    const stream = target.isCharacterDevice() || target.isFIFO();
+    if (stream && (!isLink(file, io) || SYSTEM_PATHS.test(path.resolve(file)))) return writeInPlace(file, data, target.isFIFO(), io);
+    if (!stream) throw new WriteError(file, `it is a ${fileType(target)}, not a file; it is left as it is`);
   }
   try {
     io.mkdirSync(path.dirname(file), { recursive: true });
@@ -66,6 +71,17 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, { durab
   } catch (error) {
     io.rmSync(temp, { force: true });
     throw new WriteError(file, reasonOf(error));
+  }
+}
+
+/** Where a link to a device or FIFO is the user's own naming of one, not a planted file. */
+const SYSTEM_PATHS = /^\/(?:dev|proc)\//;
+
+function isLink(file: string, io: WriterFs): boolean {
+  try {
+    return io.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

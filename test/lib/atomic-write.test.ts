@@ -11,6 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { WriteError, writeFileAtomic, type WriterFs } from '../../src/lib/atomic-write.js';
+import { fullDevice } from '../helpers/devices.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -96,13 +97,21 @@ describe('writeFileAtomic', () => {
     assert.deepEqual(fs.readdirSync(dir), ['null']);
   });
 
-  it('a link to /dev/full (writes fail with ENOSPC): a WriteError, the link and the device left as they are', () => {
-    // Never /dev/full itself: a writer that replaces its target (the bug) would destroy the machine's device.
-    const device = path.join(tempDir('atomic-'), 'full');
-    fs.symlinkSync('/dev/full', device);
+  it('a full device (writes fail with ENOSPC): a WriteError, the device left as it is', () => {
+    const device = fullDevice(tempDir('atomic-'));
     expectWriteError(() => writeFileAtomic(device, 'a report\n'), `cannot write ${device}: no space left on the device (ENOSPC)`);
-    assert.equal(fs.readlinkSync(device), '/dev/full');
-    assert.ok(fs.statSync('/dev/full').isCharacterDevice());
+    assert.ok(fs.statSync(device).isCharacterDevice());
+  });
+
+  it('a link to a device outside /dev and /proc (as a repository could commit where an output goes): the link is replaced, the device never written', () => {
+    const dir = tempDir('atomic-');
+    const planted = path.join(dir, 'assessment.json');
+    const device = fullDevice(dir);
+    fs.symlinkSync(device, planted);
+    writeFileAtomic(planted, 'the assessment\n');
+    assert.equal(fs.lstatSync(planted).isFile(), true, 'a regular file where the link was');
+    assert.equal(fs.readFileSync(planted, 'utf8'), 'the assessment\n');
+    assert.ok(fs.statSync(device).isCharacterDevice(), 'the device is as it was');
   });
 
   it('a FIFO with a reader: streamed into it, still a FIFO', async () => {
