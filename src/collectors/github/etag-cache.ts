@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { reasonOf, WriteError, writeFileAtomic } from '../../lib/atomic-write.js';
 import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 
 export interface CachedAnswer {
@@ -19,10 +19,18 @@ export interface CachedAnswer {
 
 export class EtagCache {
   private readonly memory = new Map<string, CachedAnswer>();
+  /** Set once the folder could not be written: the cache goes on in memory, and says so once. */
+  private unwritable = false;
 
-  constructor(private readonly dir?: string) {
+  /** `warn` hears, once, that the folder cannot be written (the run goes on without it). */
+  constructor(private readonly dir?: string, private readonly warn: (message: string) => void = () => {}) {
     // Private repositories' settings end up here: the folder is the owner's only.
-    if (dir) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      if (dir) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      this.unwritable = true;
+      warn(`github: the ETag cache is not kept: cannot make the folder ${dir}: ${reasonOf(error)}`);
+    }
   }
 
   async get(key: string): Promise<CachedAnswer | undefined> {
@@ -43,7 +51,15 @@ export class EtagCache {
 
   set(key: string, answer: CachedAnswer): void {
     this.memory.set(key, answer);
-    if (this.dir) writeFileAtomic(this.file(key), JSON.stringify(answer), { durable: false });
+    if (!this.dir || this.unwritable) return;
+    try {
+      writeFileAtomic(this.file(key), JSON.stringify(answer), { durable: false });
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      // A cache is a saving, not evidence: the run goes on, asking GitHub plainly next time.
+      this.unwritable = true;
+      this.warn(`github: the ETag cache is not kept: ${error.message}`);
+    }
   }
 
   private file(key: string): string {

@@ -49,7 +49,7 @@ export async function collectGitHub(context: CollectContext, options: GitHubColl
     ...(options.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: options.maxRetryWaitMs }),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
-    cache: options.cache ?? new EtagCache(options.cacheDir),
+    cache: options.cache ?? new EtagCache(options.cacheDir, (message) => context.log?.(message)),
     // The request log is for --verbose; the summary at the end always goes out.
     ...(context.log && sources.verbose ? { log: context.log } : {}),
   });

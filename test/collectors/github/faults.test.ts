@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { createGitHubClient, GitHubApiError, TOKEN_REPLACEMENT } from '../../../src/collectors/github/client.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../../helpers/fake-github.js';
+import { tempDir, write } from '../../helpers/temp-catalog.js';
 import { collect, TOKEN } from './support.js';
 
 const typical = (name: string): FakeRepo => ({ name, classic: { reviews: 1 }, files: ['SECURITY.md'] });
@@ -122,6 +123,23 @@ describe('GitHub collector: a secondary rate limit that asks for minutes', () =>
       assert.equal((run.repo('acme/a').protection.classic as { message: string }).message.includes(`You sent: token ${TOKEN_REPLACEMENT}`), true);
       const text = JSON.stringify(run.items) + run.log.join('\n');
       assert.ok(!text.includes(TOKEN) && !text.includes(TOKEN.slice(4, 16)), 'the token is nowhere');
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('GitHub collector: an ETag cache folder that cannot be written', () => {
+  it('is said once, and the collection goes on without it', async () => {
+    const fake = await startFakeGitHub({ org: { login: 'acme' }, repos: ['a'].map(typical), token: TOKEN });
+    try {
+      const dir = tempDir('etag-');
+      const notAFolder = write(dir, 'cache', 'a file where the folder should be');
+      const run = await collect(fake, { repos: ['acme/a'] }, { cacheDir: notAFolder });
+      assert.equal(run.repo('acme/a').protection.classic.state, 'ok');
+      const warnings = run.log.filter((l) => l.startsWith('github: the ETag cache is not kept'));
+      assert.equal(warnings.length, 1, run.log.join('\n'));
+      assert.equal(warnings[0], `github: the ETag cache is not kept: cannot make the folder ${notAFolder}: part of its path is not a folder (EEXIST)`);
     } finally {
       await fake.close();
     }
