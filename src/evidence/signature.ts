@@ -35,29 +35,19 @@ export class KeyFileError extends Error {
 }
 
 /** The private key in a PEM file (PKCS #8, or SEC1/PKCS #1). */
-export function readPrivateKey(file: string): KeyObject {
-  const pem = readKeyFile(file, 'private key');
-  try {
-    return crypto.createPrivateKey(pem);
-  } catch {
-    throw new KeyFileError(`${file}: not a PEM private key`);
-  }
-}
+export const readPrivateKey = (file: string): KeyObject => readKey(file, 'private');
 
 /** The public key in a PEM file; a private key's file gives its public key. */
-export function readPublicKey(file: string): KeyObject {
-  const pem = readKeyFile(file, 'public key');
-  try {
-    return crypto.createPublicKey(pem);
-  } catch {
-    throw new KeyFileError(`${file}: not a PEM public key`);
-  }
-}
+export const readPublicKey = (file: string): KeyObject => readKey(file, 'public');
 
-function readKeyFile(file: string, what: string): string {
+function readKey(file: string, kind: 'private' | 'public'): KeyObject {
   const read = readRegularText(file, { cap: KEY_FILE_CAP });
-  if (!read.ok) throw new KeyFileError(`${file}: cannot read the ${what}: ${read.refusal.reason}`);
-  return read.text;
+  if (!read.ok) throw new KeyFileError(`${file}: cannot read the ${kind} key: ${read.refusal.reason}`);
+  try {
+    return kind === 'private' ? crypto.createPrivateKey(read.text) : crypto.createPublicKey(read.text);
+  } catch {
+    throw new KeyFileError(`${file}: not a PEM ${kind} key`);
+  }
 }
 
 export function keyFingerprint(key: KeyObject): string {

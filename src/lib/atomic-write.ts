@@ -19,6 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { fileTypeOf } from './bounded-read.js';
 import { displayPath } from './problem.js';
 
 /** A file that could not be written; the CLI reports it as an input error (exit 2). */
@@ -51,7 +52,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, { durab
   if (target && !target.isFile()) {
     const stream = target.isCharacterDevice() || target.isFIFO();
     if (stream && (!isLink(file, io) || SYSTEM_PATHS.test(path.resolve(file)))) return writeInPlace(file, data, target.isFIFO(), io);
-    if (!stream) throw new WriteError(file, `it is a ${fileType(target)}, not a file; it is left as it is`);
+    if (!stream) throw new WriteError(file, `it is a ${fileTypeOf(target)}, not a file; it is left as it is`);
   }
   try {
     io.mkdirSync(path.dirname(file), { recursive: true });
@@ -124,21 +125,11 @@ function folderProblem(dir: string, io: WriterFs): string | undefined {
   for (let at = dir; ; at = path.dirname(at)) {
     try {
       const stats = io.statSync(at);
-      return stats.isDirectory() ? undefined : `${displayPath(at)} is a ${fileType(stats)}, not a folder`;
+      return stats.isDirectory() ? undefined : `${displayPath(at)} is a ${fileTypeOf(stats)}, not a folder`;
     } catch {
       if (path.dirname(at) === at) return undefined;
     }
   }
-}
-
-function fileType(stats: fs.Stats): string {
-  if (stats.isFile()) return 'file';
-  if (stats.isDirectory()) return 'folder';
-  if (stats.isBlockDevice()) return 'block device';
-  if (stats.isSocket()) return 'socket';
-  if (stats.isCharacterDevice()) return 'character device';
-  if (stats.isFIFO()) return 'FIFO';
-  return 'special file';
 }
 
 /** Why a write failed, in words and with its code; never the data being written. */

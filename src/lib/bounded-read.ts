@@ -82,7 +82,7 @@ export function openRegularFile(file: string, options: BoundedReadOptions): Open
   // have effects). The fstat below is what decides, since the path may change between the two calls.
   try {
     const before = follow ? fs.statSync(file) : fs.lstatSync(file);
-    if (!before.isFile()) return { ok: false, refusal: notAFile(typeOf(before)) };
+    if (!before.isFile()) return { ok: false, refusal: notAFile(fileTypeOf(before) as FileType) };
   } catch (error) {
     return { ok: false, refusal: fromErrno(error, file, follow) };
   }
@@ -94,7 +94,7 @@ export function openRegularFile(file: string, options: BoundedReadOptions): Open
   }
   try {
     const stats = fs.fstatSync(fd);
-    if (!stats.isFile()) { fs.closeSync(fd); return { ok: false, refusal: notAFile(typeOf(stats)) }; }
+    if (!stats.isFile()) { fs.closeSync(fd); return { ok: false, refusal: notAFile(fileTypeOf(stats) as FileType) }; }
     if (stats.size > options.cap) { fs.closeSync(fd); return { ok: false, refusal: tooLarge(stats.size, options.cap) }; }
     return { ok: true, fd, size: stats.size };
   } catch (error) {
@@ -157,7 +157,9 @@ function tooLarge(size: number, cap: number, grew = false): ReadRefusal {
   return { code: 'too-large', size, cap, reason: `too large: ${what}; the limit for this kind of file is ${formatBytes(cap)}` };
 }
 
-function typeOf(stats: fs.Stats): FileType {
+/** What a path is, in the words of a refusal: `FIFO`, `folder`, ... (`file` for a regular one). */
+export function fileTypeOf(stats: fs.Stats): FileType | 'file' {
+  if (stats.isFile()) return 'file';
   if (stats.isFIFO()) return 'FIFO';
   if (stats.isSocket()) return 'socket';
   if (stats.isCharacterDevice()) return 'character device';
@@ -185,7 +187,7 @@ function fromErrno(error: unknown, file: string, follow: boolean): ReadRefusal {
       // Opening a socket fails with ENXIO: say what it is.
       let stats: fs.Stats | undefined;
       try { stats = fs.statSync(file); } catch { /* gone meanwhile */ }
-      if (stats && !stats.isFile()) return notAFile(typeOf(stats));
+      if (stats && !stats.isFile()) return notAFile(fileTypeOf(stats) as FileType);
       return { code: 'read-error', errno, reason: `cannot be read (${errno})` };
     }
     default:
