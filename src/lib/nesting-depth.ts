@@ -19,7 +19,7 @@ export const tooDeepReason = (limit = MAX_NESTING_DEPTH) => `nested deeper than 
  * `limit` opening brackets is passed after a few indexOf calls, without looking at each character.
  */
 export function jsonNestingTooDeepAt(text: string, limit = MAX_NESTING_DEPTH): number {
-  if (text.length <= limit || !hasMoreOpeningsThan(text, limit)) return -1;
+  if (text.length <= limit || !hasMoreThan(text, '[{', limit)) return -1;
   const n = text.length;
   let depth = 0;
   for (let i = 0; i < n; i++) {
@@ -134,10 +134,12 @@ function lineEnd(text: string, at: number): number {
   return end < 0 ? text.length : end;
 }
 
-function hasMoreOpeningsThan(text: string, limit: number): boolean {
+/** Whether `text` holds more than `limit` of the characters `chars`, counted with indexOf. */
+export function hasMoreThan(text: string, chars: string, limit: number): boolean {
   let count = 0;
-  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) if (++count > limit) return true;
-  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) if (++count > limit) return true;
+  for (const char of chars) {
+    for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) if (++count > limit) return true;
+  }
   return false;
 }
 

@@ -6,7 +6,7 @@
  */
 import { LineCounter, Parser, parseDocument, isAlias, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import { READ_CAPS, readRegularFile } from './bounded-read.js';
-import { tooDeepReason, yamlNestingTooDeepAt } from './nesting-depth.js';
+import { hasMoreThan, MAX_NESTING_DEPTH, tooDeepReason, yamlNestingTooDeepAt } from './nesting-depth.js';
 import type { Problem } from './problem.js';
 import { firstInvalidUtf8, loneCarriageReturnsAsNewlines, positionFinder } from './text-position.js';
 
@@ -22,6 +22,16 @@ export interface YamlFile {
 
 export const MAX_YAML_BYTES = READ_CAPS.yaml;
 const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Where YAML text nests deeper than MAX_NESTING_DEPTH (an offset), or -1. Composing a deep document
+ * recurses (and runs out of memory on deep block indentation), so this runs first, on the syntax tree.
+ * Every level opens with a character of its own (`[`, `{`, `-`, `?`, or the `:` after a key), so a
+ * text with no more of them than the limit cannot be too deep and is passed without that second parse.
+ */
+export function yamlTextTooDeepAt(text: string): number {
+  return hasMoreThan(text, '[{-?:', MAX_NESTING_DEPTH) ? yamlNestingTooDeepAt(new Parser().parse(text)) : -1;
+}
 
 export function readYamlFile(file: string): YamlFile {
   const result = (value: unknown, problems: Problem[], doc?: Document, counter?: LineCounter): YamlFile => ({
@@ -51,8 +61,7 @@ export function readYamlFile(file: string): YamlFile {
   const counter = new LineCounter();
   // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
   const text = loneCarriageReturnsAsNewlines(source);
-  // Composing a deep document recurses (and runs out of memory on deep block indentation): refused from the syntax tree first.
-  const tooDeepAt = yamlNestingTooDeepAt(new Parser().parse(text));
+  const tooDeepAt = yamlTextTooDeepAt(text);
   if (tooDeepAt >= 0) {
     const { line, column } = positionFinder(text)(tooDeepAt);
     return fail('yaml-too-deep', tooDeepReason(), line, column);

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { Parser } from 'yaml';
 import { readYamlFile } from '../../src/lib/yaml-file.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
-import { jsonNestingTooDeepAt, MAX_NESTING_DEPTH, tomlNestingTooDeepAt, valueTooDeepPath, yamlNestingTooDeepAt } from '../../src/lib/nesting-depth.js';
+import { hasMoreThan, jsonNestingTooDeepAt, MAX_NESTING_DEPTH, tomlNestingTooDeepAt, valueTooDeepPath, yamlNestingTooDeepAt } from '../../src/lib/nesting-depth.js';
+import { yamlTextTooDeepAt } from '../../src/lib/yaml-file.js';
 
 const DEEP = 100_000;
 const yamlAt = (text: string, limit?: number) => yamlNestingTooDeepAt(new Parser().parse(text), limit);
@@ -62,6 +63,28 @@ describe('yamlNestingTooDeepAt', () => {
   it('100,000 deep, flow and block, without composing the document', () => {
     assert.equal(yamlAt(`a: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n`), 3 + MAX_NESTING_DEPTH - 1);
     assert.equal(yamlAt(`${'- '.repeat(DEEP)}x\n`), 2 * MAX_NESTING_DEPTH);
+  });
+});
+
+describe('yamlTextTooDeepAt: the syntax tree only for a text with more level-opening characters than the limit', () => {
+  const deepIndent = Array.from({ length: MAX_NESTING_DEPTH + 1 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  const texts: Array<[string, string]> = [
+    ['100,000 deep by flow brackets', `a: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n`],
+    ['100,000 compact block sequences', `${'- '.repeat(DEEP)}x\n`],
+    ['block maps by indentation, one past the limit', deepIndent],
+    ['block maps by indentation, at the limit', deepIndent.split('\n').slice(1).map((l) => l.slice(1)).join('\n')],
+    ['many dashes and colons, shallow', `${'- 2026-11-01T10:00:00Z\n'.repeat(400)}`],
+    ['an ordinary config', 'organization: Acme\nsources:\n  paths: [.]\n  logs:\n    - path: a.jsonl\n'],
+  ];
+  for (const [name, text] of texts) {
+    it(`${name}: as the syntax tree says`, () => assert.equal(yamlTextTooDeepAt(text), yamlAt(text)));
+  }
+
+  it('a text with no more such characters than the limit is not parsed for depth at all, and cannot be too deep', () => {
+    const shallow = 'a:\n  b: [1, 2]\n';
+    assert.equal(hasMoreThan(shallow, '[{-?:', MAX_NESTING_DEPTH), false);
+    assert.equal(yamlTextTooDeepAt(shallow), -1);
+    assert.equal(yamlTextTooDeepAt(deepIndent) >= 0, true);
   });
 });
 

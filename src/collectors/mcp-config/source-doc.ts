@@ -4,12 +4,13 @@
  * against this interface. Parse errors come back with line and column, never as exceptions.
  */
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { LineCounter, Parser, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseJsonc } from '../../lib/jsonc-file.js';
-import { tomlNestingTooDeepAt, tooDeepReason, valueTooDeepPath, yamlNestingTooDeepAt } from '../../lib/nesting-depth.js';
+import { tomlNestingTooDeepAt, tooDeepReason, valueTooDeepPath } from '../../lib/nesting-depth.js';
 import type { SourcePosition } from '../../lib/source-position.js';
 import { loneCarriageReturnsAsNewlines, positionFinder } from '../../lib/text-position.js';
+import { yamlTextTooDeepAt } from '../../lib/yaml-file.js';
 import { locateToml } from './toml-locator.js';
 
 export type DocPath = ReadonlyArray<string | number>;
@@ -87,8 +88,7 @@ export function parseYamlDoc(text: string): DocResult {
   const counter = new LineCounter();
   // The yaml package breaks lines at \n only; YAML breaks them at a lone \r too (same offsets after).
   const source = loneCarriageReturnsAsNewlines(text);
-  // Composing a deep document recurses (and runs out of memory on deep block indentation): refused from the syntax tree first.
-  const tooDeepAt = yamlNestingTooDeepAt(new Parser().parse(source));
+  const tooDeepAt = yamlTextTooDeepAt(source);
   if (tooDeepAt >= 0) return { ok: false, error: { message: tooDeepReason(), code: 'too-deep', ...positionFinder(text)(tooDeepAt) } };
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, strict: true });
   const first = doc.errors[0];
