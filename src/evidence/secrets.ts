@@ -6,6 +6,7 @@
  * placeholder suppression). The value of a secret is never returned: callers get its kind and, from
  * `findSecrets`, the span to redact.
  */
+import { jsonNestingTooDeepAt } from '../lib/nesting-depth.js';
 
 /** What a redacted value is replaced with, everywhere. */
 export const REDACTED = '[REDACTED]';
@@ -209,10 +210,13 @@ export function findSecretsInArgument(value: string, keyName?: string): SecretMa
   return inJson ?? findSecrets(value, keyName);
 }
 
-/** Secrets in JSON, or undefined when the value is not JSON. */
+/**
+ * Secrets in JSON, or undefined when the value is not JSON, or nests too deep to be walked (it is then
+ * judged as a plain string, where credentials of a known shape are still found).
+ */
 function secretsInJson(value: string): SecretMatch[] | undefined {
   const trimmed = value.trim();
-  if (!/^[{[]/.test(trimmed) || trimmed.length > 1_000_000) return undefined;
+  if (!/^[{[]/.test(trimmed) || trimmed.length > 1_000_000 || jsonNestingTooDeepAt(trimmed) >= 0) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);

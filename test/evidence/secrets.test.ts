@@ -142,6 +142,8 @@ describe('findSecretsInArgument: an argument that carries its own key', () => {
     ['JSON: a token anywhere in it', '[{"auth":{"bearer":"ghp_' + body(36) + '"}}]', undefined, ['github-token']],
     ['JSON: the same secret twice is two places', '{"token":"' + body(20, 9) + '","again":"' + body(20, 9) + '"}', undefined, ['high-entropy-secret', 'high-entropy-secret']],
     ['JSON with nothing secret', '{"region":"eu-west-1","retries":3}', '--config', []],
+    ['JSON 100,000 deep: judged as a string (once a stack overflow), a token in it still found',
+      `${'['.repeat(100_000)}"ghp_${body(36)}"${']'.repeat(100_000)}`, '--config', ['github-token']],
     ['not JSON, not a header: judged under the flag', body(28), '--client-secret', ['high-entropy-secret']],
     ['a URL is no header line', 'https://user:' + body(14) + '@mcp.example.com/', undefined, ['url-credentials']],
   ];
