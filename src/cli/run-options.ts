@@ -58,11 +58,15 @@ export function addSourceOptions(command: Command): Command {
 
 /** The private key of --sign-key, read before any work so that a bad one fails at once. */
 export function signingKey(options: SourceOptions): KeyObject | undefined {
-  if (!options.signKey) return undefined;
+  return options.signKey ? keyOfFlag('--sign-key', options.signKey, readPrivateKey) : undefined;
+}
+
+/** A key file a flag names, read with `read`; one that is not a usable key is an input error naming the flag. */
+export function keyOfFlag(flag: string, file: string, read: (file: string) => KeyObject): KeyObject {
   try {
-    return readPrivateKey(path.resolve(options.signKey));
+    return read(path.resolve(file));
   } catch (error) {
-    if (error instanceof KeyFileError) throw new UsageError(`--sign-key ${error.message}`);
+    if (error instanceof KeyFileError) throw new UsageError(`${flag} ${error.message}`);
     throw error;
   }
 }

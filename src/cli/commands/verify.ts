@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { verifyBundle } from '../../evidence/bundle.js';
-import { checkSignature, KeyFileError, readPublicKey } from '../../evidence/signature.js';
-import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
+import { checkSignature, readPublicKey } from '../../evidence/signature.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
+import { readAssessmentFile } from '../assessment-file.js';
 import { writeOut } from '../text.js';
-import { ExitCode, UsageError } from '../exit-codes.js';
-import { locateBundle } from '../run-options.js';
+import { ExitCode } from '../exit-codes.js';
+import { keyOfFlag, locateBundle } from '../run-options.js';
 
 export function registerVerify(program: Command): void {
   program
@@ -19,7 +19,7 @@ export function registerVerify(program: Command): void {
     .addOption(new Option('--key <file>', 'the PEM public key that must have signed the bundle (manifest.sig)'))
     .action((dir: string, options: { key?: string }) => {
       const bundle = locateBundle(dir);
-      const expected = options.key ? publicKeyOf(options.key) : undefined;
+      const expected = options.key ? keyOfFlag('--key', options.key, readPublicKey) : undefined;
       const { manifest, rootHash, problems } = verifyBundle(bundle);
       const signature = manifest ? checkSignature(bundle, manifest.rootHash, expected) : undefined;
       problems.push(...(signature?.problems ?? []));
@@ -43,15 +43,6 @@ export function registerVerify(program: Command): void {
 
 const ASSESSMENT = 'assessment.json';
 
-function publicKeyOf(file: string) {
-  try {
-    return readPublicKey(path.resolve(file));
-  } catch (error) {
-    if (error instanceof KeyFileError) throw new UsageError(`--key ${error.message}`);
-    throw error;
-  }
-}
-
 /**
  * The root hash that the assessment beside the bundle records (the one its reports print), so that a
  * bundle made consistent with itself after tampering still fails. Undefined when there is no assessment.
@@ -59,14 +50,5 @@ function publicKeyOf(file: string) {
 function recordedRootHash(folder: string): { file: string; rootHash: string } | undefined {
   const file = path.join(folder, ASSESSMENT);
   if (!fs.existsSync(file)) return undefined;
-  const read = readRegularText(file, { cap: READ_CAPS.assessment });
-  if (!read.ok) throw new UsageError(`${displayPath(file)}: cannot read the assessment beside the bundle: ${read.refusal.reason}`);
-  let rootHash: unknown;
-  try {
-    rootHash = (JSON.parse(read.text) as { evidence?: { rootHash?: unknown } }).evidence?.rootHash;
-  } catch {
-    throw new UsageError(`${displayPath(file)}: the assessment beside the bundle is not JSON`);
-  }
-  if (typeof rootHash !== 'string') throw new UsageError(`${displayPath(file)}: the assessment beside the bundle records no evidence root hash`);
-  return { file, rootHash };
+  return { file, rootHash: readAssessmentFile(file, 'assessment beside the bundle').evidence.rootHash };
 }
