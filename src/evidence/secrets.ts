@@ -185,12 +185,18 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
 function isLiteralPassword(value: string): boolean {
   const trimmed = value.trim();
   return trimmed.length >= 4 && !isPlaceholder(trimmed) && !/\s/.test(trimmed) && !/^(?:true|false|yes|no|on|off|null|none)$/i.test(trimmed)
-    && !isUrlValue(trimmed) && !/^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(trimmed)
+    && !isUrlValue(trimmed) && !isPathValue(trimmed)
     && !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(trimmed);
 }
 
-function isUrlValue(value: string): boolean {
+/** `scheme://...`, leading white space allowed. */
+export function isUrlValue(value: string): boolean {
   return /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+/** A file path: absolute, home- or dot-relative, or a Windows drive path. */
+function isPathValue(value: string): boolean {
+  return /^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(value);
 }
 
 /** `X-API-Key: value`: a header written as one string, as in `--header=x-api-key: V`. */
@@ -274,8 +280,7 @@ function isHighEntropySecret(value: string): boolean {
   if (trimmed.length < 12 || isPlaceholder(trimmed)) return false;
   // Not credentials: URLs without userinfo, file paths, prose, and identifier-like names
   // (`oauth2-client-credentials`, `session_timeout_ms`) that merely sit under a secret-named key.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return false;
-  if (/^(?:~|\.{1,2})?[\\/]|^[A-Za-z]:[\\/]/.test(trimmed)) return false;
+  if (isUrlValue(trimmed) || isPathValue(trimmed)) return false;
   if (/\s/.test(trimmed)) return false;
   if (/^[a-z]+\d*(?:[-_.][a-z]+\d*)+$/i.test(trimmed)) return false;
   return shannonEntropy(trimmed) >= 3.5;

@@ -4,7 +4,7 @@
  * every value. Parsers only say where each field is in their format (reference/mcp-formats.md §2.1).
  */
 import type { SourcePosition } from '../../lib/source-position.js';
-import { findInterpolations, findSecrets, findSecretsInArgument, REDACTED, redactSecrets } from '../../evidence/secrets.js';
+import { findInterpolations, findSecrets, findSecretsInArgument, isUrlValue, REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import type { McpClient, McpScope, McpServer, McpTransport, SecretFinding } from './model.js';
 import type { DocPath, SourceDoc } from './source-doc.js';
 
@@ -252,10 +252,6 @@ export function splitCommand(command: string): string[] {
   return [trimmed.slice(0, boundary.index), ...splitCommandLine(trimmed.slice(boundary.index))];
 }
 
-function isUrlLike(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
-}
-
 /** Key name an argument's value belongs to: `--api-key=V`, `API_KEY=V` (docker -e), `X-Api-Key: V`, or the flag before it. */
 function argumentKey(args: string[], index: number): { key: string; value: string } | undefined {
   const arg = args[index]!;
@@ -264,7 +260,7 @@ function argumentKey(args: string[], index: number): { key: string; value: strin
   m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(arg);
   if (m) return { key: m[1]!, value: m[2]! };
   m = /^([A-Za-z][\w-]*):\s*([\s\S]+)$/.exec(arg);
-  if (m && !isUrlLike(arg)) return { key: m[1]!, value: m[2]! };
+  if (m && !isUrlValue(arg)) return { key: m[1]!, value: m[2]! };
   const previous = index > 0 ? args[index - 1]! : undefined;
   if (previous !== undefined && /^--?[A-Za-z][\w.-]*$/.test(previous) && !arg.startsWith('-')) return { key: previous, value: arg };
   return undefined;
@@ -281,7 +277,7 @@ export function buildServer(raw: RawServer, options: { urlTransport?: McpTranspo
   /** Whole value replaced (span only for URLs, so the host stays visible to checks). */
   const clean = (field: string, value: string, keyName?: string): string => {
     const declared = raw.declaredSecrets?.includes(field) && value.trim() !== '' && findInterpolations(value).length === 0;
-    if (isUrlLike(value)) {
+    if (isUrlValue(value)) {
       const redacted = redactSecrets(value, undefined, REDACTED);
       for (const kind of redacted.kinds) found(field, kind);
       if (declared && redacted.kinds.length === 0) { found(field, 'declared-secret'); return REDACTED; }
@@ -311,7 +307,7 @@ export function buildServer(raw: RawServer, options: { urlTransport?: McpTranspo
   const args = argsIn.map((arg, i) => {
     const field = `args/${i}`;
     put(field, arg.at);
-    if (isUrlLike(arg.value) || raw.declaredSecrets?.includes(field)) return clean(field, arg.value);
+    if (isUrlValue(arg.value) || raw.declaredSecrets?.includes(field)) return clean(field, arg.value);
     const keyed = argumentKey(argValues, i);
     const direct = findSecretsInArgument(arg.value).map((m) => m.kind);
     const kinds = direct.length > 0 ? direct : keyed ? findSecretsInArgument(keyed.value, keyed.key).map((m) => m.kind) : [];
