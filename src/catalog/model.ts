@@ -8,6 +8,13 @@ export function reachesFailOn(severity: Severity, failOn: Severity | 'none'): bo
   return failOn !== 'none' && SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(failOn);
 }
 export type Relationship = 'equal' | 'subset' | 'superset' | 'intersects';
+/** NIST IR 8477 supportive property: `integral` (the requirement cannot be met without it) or `example` (one way among others). */
+export type SupportiveProperty = 'integral' | 'example';
+/** How much of a control its checks decide (DESIGN §5): all of it, part of it, or none (no checks). */
+export type Automation = 'full' | 'partial' | 'none';
+/** Outcomes of a framework requirement (DESIGN §5); mapping files may give each the framework's own words. */
+export const REQUIREMENT_STATUSES = ['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 export interface ControlFamily { id: string; title: string; description?: string }
 
@@ -21,6 +28,9 @@ export interface Control {
   likelihood: number;
   impact: number;
   checks: string[];
+  automation: Automation;
+  /** What the checks of a `partial` control leave undecided: the manual evidence still outstanding. */
+  manualPart?: string;
   evidence: string[];
   remediation: string;
   references?: Array<{ title: string; url: string }>;
@@ -47,7 +57,7 @@ export interface Applicability {
   basis: string;
 }
 
-export interface RequirementLink { control: string; relationship: Relationship; rationale: string }
+export interface RequirementLink { control: string; relationship: Relationship; property: SupportiveProperty; rationale: string }
 
 export interface Requirement {
   id: string;
@@ -72,6 +82,9 @@ export interface Framework {
   /** The condition under which the framework applies at all. */
   appliesTo?: string;
   requirements: Requirement[];
+  /** The framework's own words for requirement outcomes (PCI DSS "In Place", ISO/IEC 42001 "conforming"). */
+  outcomeLabels?: Partial<Record<RequirementStatus, string>>;
+  figureLabels?: { effectiveness?: string; coverage?: string };
   files: string[];
 }
 

@@ -7,7 +7,8 @@ import type { CheckOptions } from '../config/check-options.js';
 import type { EvidenceItem, EvidenceKind, Location } from '../evidence/types.js';
 import type { CheckId } from './ids.js';
 
-export type CheckStatus = 'pass' | 'fail' | 'not_observed' | 'error';
+/** DESIGN §5: `not_applicable` is "no population" (nothing the check applies to was found), never a pass. */
+export type CheckStatus = 'pass' | 'fail' | 'not_observed' | 'not_applicable' | 'error';
 
 export interface CheckMeta {
   id: CheckId;
@@ -27,8 +28,10 @@ export interface CheckResult {
    * `not_observed`: this part of the evidence could not be seen (an API call the token may not make);
    * the message says what would let us see it. Never a finding, and the check cannot pass while any
    * part is unseen.
+   * `not_applicable`: the evidence held nothing this check applies to (a configuration that starts no
+   * container, a repository without workflows): no population, so neither a pass nor a finding.
    */
-  status: 'pass' | 'fail' | 'not_observed';
+  status: 'pass' | 'fail' | 'not_observed' | 'not_applicable';
   messageId: string;
   /** Placeholders for the message. Never a secret value: collectors have already redacted them. */
   data?: Record<string, string | number>;

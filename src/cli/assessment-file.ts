@@ -1,11 +1,13 @@
 /**
- * Reads an assessment.json given on the command line (`report`, `assess --previous`, later `drift`). It
- * must be one of ours with a compatible major schema version; fields added since (inventory, attestation
- * state, catalog text) may be missing and readers cope. A file that cannot be used is an input error
- * naming the file and line.
+ * Reads an assessment.json given on the command line (`report`, `assess --previous`, `drift`). It must
+ * be one of ours, of the current major schema version or of 1.x, which is validated against its own
+ * schema (schemas/v1) and then mapped to the current model (engine/upgrade.ts; `upgradedFrom` says how).
+ * Fields added within a major version (inventory, attestation state, catalog text) may be missing and
+ * readers cope. A file that cannot be used is an input error naming the file and line.
  */
 import type { Assessment } from '../engine/assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from '../engine/assessment.js';
+import { isSchema1, upgradeAssessment } from '../engine/upgrade.js';
 import { READ_CAPS, readRegularText } from '../lib/bounded-read.js';
 import { parseJsonc } from '../lib/jsonc-file.js';
 import { displayPath } from '../lib/problem.js';
@@ -13,6 +15,7 @@ import { isBaseline } from '../engine/baseline.js';
 import { printable } from '../lib/printable.js';
 import { validateDocument } from '../lib/schemas.js';
 import { UsageError } from './exit-codes.js';
+import { writeErr } from './text.js';
 
 const major = (version: string) => version.split('.')[0];
 
@@ -27,11 +30,15 @@ export function readAssessmentFile(file: string, role = 'assessment'): Assessmen
     .filter((key) => typeof value !== 'object' || value === null || value[key] === undefined);
   if (missing.length > 0) throw new UsageError(`${name}: not an mcp-comply assessment (missing ${missing.join(', ')})`);
   const previous = value as Assessment;
-  if (major(String(previous.schemaVersion)) !== major(ASSESSMENT_SCHEMA_VERSION)) {
-    throw new UsageError(`${name}: schemaVersion ${printable(String(previous.schemaVersion))} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION})`);
+  const old = isSchema1(previous.schemaVersion);
+  if (!old && major(String(previous.schemaVersion)) !== major(ASSESSMENT_SCHEMA_VERSION)) {
+    throw new UsageError(`${name}: schemaVersion ${printable(String(previous.schemaVersion))} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION}; 1.x files are read and mapped)`);
   }
   refuseInvalid(previous, text, name, role);
-  return previous;
+  if (!old) return previous;
+  const upgraded = upgradeAssessment(previous);
+  writeErr(`note: ${name} is schema ${printable(String(previous.schemaVersion))}, read as schema ${ASSESSMENT_SCHEMA_VERSION}:\n${upgraded.upgradedFrom!.notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  return upgraded;
 }
 
 /**
@@ -59,7 +66,8 @@ const SHOWN_PROBLEMS = 5;
  */
 function refuseInvalid(value: Assessment, text: string, name: string, role: string): void {
   const baseline = isBaseline(value);
-  let problems = validateDocument(baseline ? 'baseline' : 'assessment', value);
+  const v1 = isSchema1(value.schemaVersion);
+  let problems = validateDocument(`${baseline ? 'baseline' : 'assessment'}${v1 ? '-1' : ''}`, value);
   if (!baseline && value.schemaVersion === '1.0') {
     problems = problems.filter((p) => !(p.missingProperty !== undefined
       && ADDED_IN_1_1[p.pointer.replace(/^\/$/, '').replace(/\/\d+(?=\/|$)/g, '/*')]?.includes(p.missingProperty)));
@@ -73,7 +81,7 @@ function refuseInvalid(value: Assessment, text: string, name: string, role: stri
   };
   const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${where(p.segments)}: ${printable(p.pointer)} ${p.message}`);
   if (problems.length > SHOWN_PROBLEMS) lines.push(`  and ${problems.length - SHOWN_PROBLEMS} more`);
-  const kind = baseline ? 'baseline (baseline update)' : `assessment (schema ${ASSESSMENT_SCHEMA_VERSION})`;
+  const kind = baseline ? 'baseline (baseline update)' : `assessment (schema ${v1 ? '1.x' : ASSESSMENT_SCHEMA_VERSION})`;
   throw new UsageError(`${name}: the ${role} is not a valid mcp-comply ${kind}:\n${lines.join('\n')}`);
 }
 

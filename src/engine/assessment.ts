@@ -2,14 +2,16 @@
  * assessment.json (DESIGN §6): the one canonical result. Every report format is a view of it.
  * schemas/assessment.schema.json describes it for consumers; tests validate every document we write.
  */
-import type { Severity } from '../catalog/model.js';
+import type { Automation, RequirementStatus, Severity, SupportiveProperty } from '../catalog/model.js';
 import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
-export const ASSESSMENT_SCHEMA_VERSION = '1.2';
+/** 2.0: controls `partial` and population-free `not_applicable`, requirement outcomes and figures of DESIGN §5. */
+export const ASSESSMENT_SCHEMA_VERSION = '2.0';
 
-export type ControlStatus = 'pass' | 'fail' | 'not_observed' | 'manual' | 'attested' | 'stale' | 'not_applicable' | 'error';
-export type RequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
+export type { RequirementStatus };
+export const CONTROL_STATUSES = ['pass', 'partial', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 
 export interface AssessmentResult {
   status: CheckResult['status'];
@@ -101,6 +103,10 @@ export interface AssessmentControl {
   /** Why it has this status: which checks failed or lacked evidence, which attestation is stale, what scoped it out. */
   reason: string;
   severity: Severity;
+  /** How much of the control its checks decide (catalog data). */
+  automation: Automation;
+  /** For a `partial` control: what its checks leave undecided, the manual evidence outstanding (catalog data). */
+  manualPart?: string;
   checks: Array<{ id: string; status: CheckStatus }>;
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
   exception?: ExceptionNote;
@@ -130,13 +136,11 @@ export interface AssessmentFramework {
     /** Scope facts (`dataClasses`, `aiAct.role`, `aiAct.riskLevel`) the mapping needed but the config does not declare. */
     assumed: string[];
   };
-  summary: {
-    /** Share of in-scope requirements with evidence (status other than not_assessed), 0-1; null when none is in scope. */
-    coverage: number | null;
-    /** Share of in-scope requirements met, 0-1: missing evidence never counts as met; null when none is in scope. */
-    compliance: number | null;
-    counts: Record<RequirementStatus, number>;
-  };
+  /** DESIGN §5 figures; there is no single "compliance %". */
+  summary: FrameworkFigures;
+  /** The framework's own words for outcomes and figures (mapping data), for reports to use. */
+  outcomeLabels?: Partial<Record<RequirementStatus, string>>;
+  figureLabels?: { effectiveness?: string; coverage?: string };
   requirements: Array<{
     id: string;
     title: string;
@@ -145,10 +149,18 @@ export interface AssessmentFramework {
     reason: string;
     controlIds: string[];
     /** `rationale`: how the control supports the requirement (mapping data; absent before schema 1.2). */
-    controls: Array<{ id: string; relationship: string; status: ControlStatus; rationale?: string }>;
+    controls: Array<{ id: string; relationship: string; property: SupportiveProperty; status: ControlStatus; rationale?: string }>;
     /** An attestation of the part of the requirement its controls leave open. */
     attestation?: ControlAttestation;
   }>;
+}
+
+export interface FrameworkFigures {
+  /** In-scope requirements with evidence (not untested, not not_addressed) over in-scope requirements, 0-1; null when none is in scope. */
+  testingCoverage: number | null;
+  /** Tested requirements whose MCP part is effective (met + effective) over tested requirements, 0-1; null when none is tested. */
+  effectiveness: number | null;
+  counts: Record<RequirementStatus, number>;
 }
 
 export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
@@ -158,7 +170,7 @@ export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
  * defaults, and the method used is written into assessment.json so a report can state it.
  */
 export interface RiskMethod {
-  /** How much each control status counts as mitigation, 0-1 (default: pass 1, attested 1, every other status 0). */
+  /** How much each control status counts as mitigation, 0-1 (default: pass 1, attested 1, partial 0.5, every other status 0). */
   credit: Record<Exclude<ControlStatus, 'not_applicable'>, number>;
   /** Likelihood never falls below this, however well controlled (default 1). */
   minimumLikelihood: number;
@@ -240,7 +252,10 @@ export interface AssessmentChanges {
   /** Attestations stale now that were fresh (or absent) before. */
   attestations: { stale: Array<{ control: string; attestedBy: string; validUntil: string }> };
   /** Every framework in either assessment; `added`/`removed` when only one has it. */
-  frameworks: Array<{ id: string; name: string; coverage: { from: number | null; to: number | null }; compliance: { from: number | null; to: number | null }; status?: 'added' | 'removed' }>;
+  frameworks: Array<{
+    id: string; name: string; testingCoverage: { from: number | null; to: number | null }; effectiveness: { from: number | null; to: number | null };
+    status?: 'added' | 'removed';
+  }>;
   /** Threats whose residual risk moved. */
   risks: Array<{ threatId: string; title: string; residual: { from: number; to: number } }>;
   summary: {
@@ -253,7 +268,7 @@ export interface AssessmentChanges {
 export interface HistoryPoint {
   generatedAt: string;
   rootHash: string;
-  frameworks: Array<{ id: string; coverage: number | null; compliance: number | null }>;
+  frameworks: Array<{ id: string; testingCoverage: number | null; effectiveness: number | null }>;
   findings: { total: number; bySeverity: Record<Severity, number> };
   controls: Record<ControlStatus, number>;
   /** Sum of the residual scores of the risk register. */
@@ -295,6 +310,8 @@ export interface Assessment {
   history?: HistoryPoint[];
   /** The exceptions register: every exception of exceptions.yaml with its state on the run's date. */
   exceptions?: ExceptionEntry[];
+  /** Set in memory when a schema 1.x file was read and mapped to this model: its version and how it was mapped. */
+  upgradedFrom?: { schemaVersion: string; notes: string[] };
   summary: {
     checks: Record<CheckStatus, number>;
     /** `excepted`: findings under a live exception, left out of `failed`. */

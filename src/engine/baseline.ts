@@ -24,7 +24,7 @@ export interface Baseline {
   controls: Array<Pick<AssessmentControl, 'id' | 'title' | 'status' | 'attestation'>>;
   findings: Array<Pick<Finding, 'checkId' | 'severity' | 'message' | 'location' | 'fingerprint' | 'controlIds' | 'exception'>>;
   frameworks: Array<Pick<AssessmentFramework, 'id' | 'name' | 'version'> & {
-    summary: Pick<AssessmentFramework['summary'], 'coverage' | 'compliance'>;
+    summary: Pick<AssessmentFramework['summary'], 'testingCoverage' | 'effectiveness'>;
     requirements: Array<{ id: string; title: string; status: AssessmentFramework['requirements'][number]['status'] }>;
   }>;
   risks: Array<Pick<AssessmentRisk, 'threatId' | 'title' | 'residual'>>;
@@ -51,7 +51,7 @@ export function baselineOf(a: Assessment): Baseline {
     })).sort(byKey((f) => f.fingerprint)),
     frameworks: a.frameworks.map((f) => ({
       id: f.id, name: f.name, version: f.version,
-      summary: { coverage: f.summary.coverage, compliance: f.summary.compliance },
+      summary: { testingCoverage: f.summary.testingCoverage, effectiveness: f.summary.effectiveness },
       requirements: f.requirements.map((r) => ({ id: r.id, title: r.title, status: r.status })),
     })).sort(byKey((f) => f.id)),
     risks: a.risks.map((r) => ({ threatId: r.threatId, title: r.title, residual: r.residual })).sort(byKey((r) => r.threatId)),

@@ -8,14 +8,17 @@ import type {
   RequirementStatus,
 } from './assessment.js';
 
-/** How close to passing a control is: fail < no evidence or needs a person < passing. `not_applicable` has no rank. */
+/** How close to passing a control is: fail < no evidence or needs a person < partly shown < passing. `not_applicable` has no rank. */
 export const CONTROL_STATUS_RANK: Record<Exclude<ControlStatus, 'not_applicable'>, number> = {
-  fail: 0, error: 1, not_observed: 1, manual: 1, stale: 1, pass: 2, attested: 2,
+  fail: 0, error: 1, not_observed: 1, manual: 1, stale: 1, partial: 2, pass: 3, attested: 3,
 };
 
-/** Not assessed sits above not met: missing evidence is not a known failure. `not_applicable` has no rank. */
+/**
+ * Untested sits above deficient: missing evidence is not a known failure. Not addressed ranks with
+ * untested (no evidence either way). `not_applicable` has no rank.
+ */
 export const REQUIREMENT_STATUS_RANK: Record<Exclude<RequirementStatus, 'not_applicable'>, number> = {
-  not_met: 0, not_assessed: 1, partially_met: 2, met: 3,
+  deficient: 0, untested: 1, not_addressed: 1, partly_effective: 2, effective: 3, met: 4,
 };
 
 /** Direction of a status change, or undefined when the status did not change. Into or out of `not_applicable` is only `changed`. */
@@ -78,9 +81,13 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
   // Controls and requirements on one side only are a catalog change, not a change of the estate: left out.
   const previousControls = firstBy(previous.controls, (c) => c.id);
   const controls: AssessmentChanges['controls'] = [];
+  // Across the 1.x -> 2.0 model change, statuses move without the estate changing: pass -> partial (the
+  // catalog now says which checks decide only part of a control), requirement outcomes recomputed.
+  const acrossModels = previous.upgradedFrom !== undefined;
+  const modelMove = (dir: ChangeDirection | undefined): ChangeDirection | undefined => (acrossModels && dir === 'regressed' ? 'changed' : dir);
   for (const c of current.controls) {
     const before = previousControls.get(c.id);
-    const dir = before && controlDirection(before.status, c.status);
+    const dir = before && (before.status === 'pass' && c.status === 'partial' ? modelMove(controlDirection(before.status, c.status)) : controlDirection(before.status, c.status));
     if (before && dir) controls.push({ id: c.id, title: c.title, from: before.status, to: c.status, direction: dir });
   }
   controls.sort((a, b) => DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || byText(a.id, b.id));
@@ -94,7 +101,7 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
     const previousRequirements = firstBy(before.requirements, (r) => r.id);
     for (const r of firstBy(framework.requirements, (r) => r.id).values()) {
       const from = previousRequirements.get(r.id)?.status;
-      const dir = from && requirementDirection(from, r.status);
+      const dir = from && modelMove(requirementDirection(from, r.status));
       if (from && dir) requirements.push({ frameworkId: framework.id, id: r.id, title: r.title, from, to: r.status, direction: dir });
     }
   }
@@ -133,8 +140,8 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
     const before = previousFrameworks.get(f.id);
     frameworks.push({
       id: f.id, name: f.name,
-      coverage: { from: before?.summary.coverage ?? null, to: f.summary.coverage },
-      compliance: { from: before?.summary.compliance ?? null, to: f.summary.compliance },
+      testingCoverage: { from: before?.summary.testingCoverage ?? null, to: f.summary.testingCoverage },
+      effectiveness: { from: before?.summary.effectiveness ?? null, to: f.summary.effectiveness },
       ...(before ? {} : { status: 'added' as const }),
     });
   }
@@ -142,7 +149,7 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
     if (currentFrameworks.has(f.id)) continue;
     frameworks.push({
       id: f.id, name: f.name,
-      coverage: { from: f.summary.coverage, to: null }, compliance: { from: f.summary.compliance, to: null }, status: 'removed',
+      testingCoverage: { from: f.summary.testingCoverage, to: null }, effectiveness: { from: f.summary.effectiveness, to: null }, status: 'removed',
     });
   }
 
@@ -190,7 +197,7 @@ export function historyPoint(a: Assessment): HistoryPoint {
   return {
     generatedAt: a.generatedAt,
     rootHash: a.evidence.rootHash,
-    frameworks: a.frameworks.map((f) => ({ id: f.id, coverage: f.summary.coverage, compliance: f.summary.compliance })),
+    frameworks: a.frameworks.map((f) => ({ id: f.id, testingCoverage: f.summary.testingCoverage, effectiveness: f.summary.effectiveness })),
     findings: { total: a.findings.length, bySeverity },
     controls,
     residualRisk: a.risks.reduce((sum, r) => sum + r.residual, 0),

@@ -11,7 +11,7 @@ import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type AssessmentCheck, type AssessmentControl, type ControlStatus, type Finding, type RiskMethod } from './assessment.js';
+import { ASSESSMENT_SCHEMA_VERSION, CONTROL_STATUSES, type Assessment, type AssessmentCheck, type AssessmentControl, type Finding, type RiskMethod } from './assessment.js';
 import { attestationsByControl, attestationsByRequirement } from './attestations.js';
 import { compareAssessments, historyAfter } from './compare.js';
 import { applyExceptions } from './exceptions.js';
@@ -112,7 +112,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     inventory: inventoryOf(items),
     ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
-      checks: count(['pass', 'fail', 'not_observed', 'error'] as const, checks.map((c) => c.status)),
+      checks: count(['pass', 'fail', 'not_observed', 'not_applicable', 'error'] as const, checks.map((c) => c.status)),
       findings: { total: findings.length, bySeverity, excepted: findings.length - open.length },
       ...(input.exceptions ? {
         exceptions: {
@@ -120,7 +120,7 @@ export function evaluate(input: EvaluateInput): Assessment {
           notYetApproved: registerCount((e) => e.status === 'not-yet-approved'), unused: registerCount((e) => e.unused),
         },
       } : {}),
-      controls: count(['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'] as ControlStatus[], controls.map((c) => c.status)),
+      controls: count(CONTROL_STATUSES, controls.map((c) => c.status)),
       failOn: input.failOn,
       failed,
     },

@@ -8,9 +8,12 @@ import { THREATS } from '../catalog/taxonomy.js';
 import { listed } from '../lib/listed.js';
 import type { AssessmentControl, AssessmentRisk, ControlStatus, RiskBand, RiskHeatMap, RiskMethod } from './assessment.js';
 
-/** Only a control shown to work (pass, or a fresh attestation) earns credit by default. */
+/**
+ * A control shown to work (pass, or a fresh attestation) earns full credit by default; one whose checks
+ * pass but decide only part of it (partial) earns half; nothing else earns any.
+ */
 export const DEFAULT_RISK_METHOD: RiskMethod = {
-  credit: { pass: 1, attested: 1, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 },
+  credit: { pass: 1, attested: 1, partial: 0.5, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 },
   minimumLikelihood: 1,
   bands: { medium: 5, high: 10, critical: 20 },
 };
@@ -25,7 +28,7 @@ export interface ConfiguredRiskMethod {
 /** Likelihood and impact of a threat no control in the catalog mitigates: unmitigated is the honest reading. */
 const UNMITIGATED = 5;
 /** Order in which a reason lists statuses: strongest evidence first. */
-const STATUS_ORDER: ControlStatus[] = ['pass', 'attested', 'stale', 'manual', 'not_observed', 'error', 'fail', 'not_applicable'];
+const STATUS_ORDER: ControlStatus[] = ['pass', 'attested', 'partial', 'stale', 'manual', 'not_observed', 'error', 'fail', 'not_applicable'];
 
 export function riskBand(score: number, method: RiskMethod): RiskBand {
   if (score >= method.bands.critical) return 'critical';
@@ -45,7 +48,7 @@ export function residualLikelihood(likelihood: number, mitigation: number, metho
   return Math.min(likelihood, Math.max(floor, residual));
 }
 
-/** Credit a status earns; a control scoped out earns none. */
+/** Credit a status earns; a control scoped out or without population earns none. */
 function creditOf(status: ControlStatus, method: RiskMethod): number {
   return status === 'not_applicable' ? 0 : method.credit[status];
 }

@@ -1,12 +1,13 @@
 /**
  * Rolls check results up to controls and controls up to framework requirements (DESIGN §5), each
  * status with the reason for it. The order of precedence keeps statuses honest: a failure is never
- * hidden by a pass, missing evidence is never read as compliance, and a control that covers only part
- * of a requirement never makes it met.
+ * hidden by a pass, missing evidence or an empty population is never read as a pass, checks that decide
+ * part of a control never make the whole control pass, and a control that covers only part of a
+ * requirement never makes it met.
  */
-import type { Catalog, Control, Framework, Relationship } from '../catalog/model.js';
+import { REQUIREMENT_STATUSES, type Catalog, type Control, type Framework, type Relationship, type SupportiveProperty } from '../catalog/model.js';
 import type { CheckStatus } from '../checks/types.js';
-import type { AssessmentControl, AssessmentFramework, ControlStatus, RequirementStatus, RiskMethod } from './assessment.js';
+import type { AssessmentControl, AssessmentFramework, ControlStatus, FrameworkFigures, RequirementStatus, RiskMethod } from './assessment.js';
 import { requirementKey, type AttestationState, type ControlAttestationState } from './attestations.js';
 import { listed } from '../lib/listed.js';
 import { plural } from '../lib/plural.js';
@@ -27,19 +28,24 @@ export type CheckLookup = (id: string) => CheckOutcome;
 /** What an attestation makes of a control no check can decide. */
 const MANUAL_STATUS: Record<AttestationState, ControlStatus> = { fresh: 'attested', stale: 'stale', future: 'manual' };
 
+function attestationNote(attested: ControlAttestationState): string {
+  const { attestedBy, date, validUntil } = attested.attestation;
+  return attested.state === 'fresh' ? `attested by ${attestedBy} on ${date}, valid until ${validUntil}`
+    : attested.state === 'stale' ? `the attestation by ${attestedBy} expired on ${validUntil}`
+      : `the attestation by ${attestedBy} is dated ${date}, after this run, so it attests nothing yet`;
+}
+
 /**
- * Control status from its checks: fail > error > not_observed > pass. With no checks, an attestation
- * decides (fresh: attested, expired: stale), else manual. Checks always outrank an attestation.
+ * Control status (DESIGN §5). With no checks, an attestation decides (fresh: attested, expired: stale),
+ * else manual. With checks: fail > error > not_observed; then, when no check found a population,
+ * not_applicable; otherwise the checks passed, which is `pass` only if they decide the whole control
+ * (`automation: full`) or a fresh attestation covers the manual part, and `partial` while that part is
+ * outstanding. An attestation never outranks a check.
  */
 export function controlStatus(control: Control, checkOf: CheckLookup, attested?: ControlAttestationState): { status: ControlStatus; reason: string } {
   if (control.checks.length === 0) {
     if (!attested) return { status: 'manual', reason: 'no check can decide this control and no attestation covers it' };
-    const { attestedBy, date, validUntil } = attested.attestation;
-    const status = MANUAL_STATUS[attested.state];
-    const reason = attested.state === 'fresh' ? `attested by ${attestedBy} on ${date}, valid until ${validUntil}`
-      : attested.state === 'stale' ? `the attestation by ${attestedBy} expired on ${validUntil}`
-        : `the attestation by ${attestedBy} is dated ${date}, after this run, so it attests nothing yet`;
-    return { status, reason };
+    return { status: MANUAL_STATUS[attested.state], reason: attestationNote(attested) };
   }
   const outcomes = control.checks.map((id) => ({ id, ...checkOf(id) }));
   const withStatus = (s: CheckStatus) => outcomes.filter((o) => o.status === s);
@@ -51,11 +57,27 @@ export function controlStatus(control: Control, checkOf: CheckLookup, attested?:
   const unseen = withStatus('not_observed');
   if (unseen.length) parts.push(`not observed: ${listed(unseen.map((o) => `${o.id} (${o.reason ?? 'no evidence'})`))}`);
   const passed = withStatus('pass');
-  const status: ControlStatus = failed.length ? 'fail' : errored.length ? 'error' : unseen.length ? 'not_observed' : 'pass';
-  if (status === 'pass') parts.push(`${passed.length === 1 ? 'its check passes' : `all ${passed.length} checks pass`}: ${listed(passed.map((o) => o.id))}`);
-  else if (passed.length) parts.push(`passed: ${listed(passed.map((o) => o.id))}`);
-  if (attested) parts.push('its checks decide; the attestation is recorded beside them');
-  return { status, reason: parts.join('; ') };
+  const empty = withStatus('not_applicable');
+  const undecided = failed.length ? 'fail' : errored.length ? 'error' : unseen.length ? 'not_observed' : undefined;
+  if (undecided) {
+    if (passed.length) parts.push(`passed: ${listed(passed.map((o) => o.id))}`);
+    if (attested) parts.push('its checks decide; the attestation is recorded beside them');
+    return { status: undecided, reason: parts.join('; ') };
+  }
+  const noPopulation = empty.length ? `no population for ${listed(empty.map((o) => o.id))}` : '';
+  if (passed.length === 0) {
+    return { status: 'not_applicable', reason: `no population: none of its checks found anything to evaluate (${listed(empty.map((o) => o.id))}); it earns no risk credit` };
+  }
+  parts.push(`${passed.length === 1 ? 'its check passes' : `all ${passed.length} checks that found a population pass`}: ${listed(passed.map((o) => o.id))}`);
+  if (noPopulation) parts.push(noPopulation);
+  if (control.automation !== 'partial') return { status: 'pass', reason: parts.join('; ') };
+  if (attested?.state === 'fresh') {
+    parts.push(`the manual part is ${attestationNote(attested)}`);
+    return { status: 'pass', reason: parts.join('; ') };
+  }
+  const outstanding = `manual evidence outstanding: ${control.manualPart ?? 'what its checks do not decide'}`;
+  const note = attested ? ` (${attestationNote(attested)})` : '';
+  return { status: 'partial', reason: `automated part effective (${parts.join('; ')}); ${outstanding}${note}` };
 }
 
 /** Controls with their status, reason and risk. An attestation is recorded beside a control whether or not it decided its status. */
@@ -72,6 +94,8 @@ export function rollUpControls(
       status,
       reason,
       severity: control.severity,
+      automation: control.automation,
+      ...(control.automation === 'partial' && control.manualPart ? { manualPart: control.manualPart } : {}),
       checks: control.checks.map((id) => ({ id, status: checkOf(id).status })),
       risk: controlRisk(control, status, riskMethod),
       ...(attested ? { attestation: attested.attestation } : {}),
@@ -79,21 +103,26 @@ export function rollUpControls(
   });
 }
 
-const POSITIVE: ReadonlySet<ControlStatus> = new Set(['pass', 'attested']);
+/** Control statuses that show the control works. */
+const EFFECTIVE: ReadonlySet<ControlStatus> = new Set(['pass', 'attested']);
+/** Control statuses backed by evidence either way (effective, partly effective, failing). */
+const TESTED: ReadonlySet<ControlStatus> = new Set(['pass', 'attested', 'partial', 'fail']);
 /** Relationships in which the control covers the whole requirement (NIST IR 8477: equal, superset). */
 const WHOLE: ReadonlySet<Relationship> = new Set(['equal', 'superset']);
 
-export interface LinkedControl { id: string; relationship: Relationship; status: ControlStatus }
+export interface LinkedControl { id: string; relationship: Relationship; property: SupportiveProperty; status: ControlStatus }
 
 /**
- * Requirement status from its in-scope linked controls, and an attestation of the rest of it if any:
- * - any control failing: `partially_met` if another is shown to work, else `not_met`;
- * - none shown to work (pass, attested): `not_assessed`, or `partially_met` when the rest is attested;
- * - some shown to work, others without evidence: `partially_met`;
- * - all shown to work: `met` if one of them covers the requirement whole (`equal`, `superset`) or a fresh
- *   attestation covers the rest; controls that cover only part of it (`subset`, `intersects`) alone
- *   leave it `partially_met`.
- * A requirement no control addresses is `met` only on a fresh attestation, else `not_assessed`.
+ * Requirement outcome (DESIGN §5) from its in-scope linked controls and an attestation of the rest:
+ * - `deficient`: an `integral` linked control fails (a nonconformity candidate);
+ * - `met`: every linked control is effective (pass, attested) and the requirement is covered whole, by a
+ *   linked control that covers all of it (`equal`, `superset`) or by a fresh attestation of the rest;
+ * - `effective`: every linked control is effective; the part outside MCP awaits evidence;
+ * - `partly_effective`: some evidence, but not all of it effective (a control partial, untested, or
+ *   failing while only an `example` of the requirement);
+ * - `untested`: no linked control has evidence either way;
+ * - `not_addressed`: no control of the catalog reaches it (`met` only on a fresh attestation);
+ * - `not_applicable`: every linked control is not applicable.
  */
 export function requirementStatus(links: LinkedControl[], rest?: ControlAttestationState): { status: RequirementStatus; reason: string } {
   const fresh = rest?.state === 'fresh';
@@ -104,29 +133,42 @@ export function requirementStatus(links: LinkedControl[], rest?: ControlAttestat
   const result = (status: RequirementStatus, reason: string) => ({ status, reason: `${reason}${restNote}` });
   if (links.length === 0) {
     return fresh ? { status: 'met', reason: `no control of the catalog addresses it; attested by ${by}, valid until ${rest!.attestation.validUntil}` }
-      : result('not_assessed', 'no control of the catalog addresses this requirement');
+      : result('not_addressed', 'no control of the catalog addresses this requirement: it lies outside the MCP boundary');
   }
   const inScope = links.filter((l) => l.status !== 'not_applicable');
-  if (inScope.length === 0) return { status: 'not_applicable', reason: 'every control mapped to it is not applicable' };
-  const describe = (ls: LinkedControl[]) => listed(ls.map((l) => `${l.id} ${l.status} (${l.relationship})`));
-  const positive = inScope.filter((l) => POSITIVE.has(l.status));
-  const failed = inScope.filter((l) => l.status === 'fail');
-  const undecided = inScope.filter((l) => !POSITIVE.has(l.status) && l.status !== 'fail');
-  if (failed.length) {
-    return positive.length
-      ? result('partially_met', `${describe(failed)} failing; ${describe(positive)} shown to work`)
-      : result('not_met', `${describe(failed)} failing${undecided.length ? `; ${describe(undecided)} without evidence` : ''}`);
+  if (inScope.length === 0) return { status: 'not_applicable', reason: `every linked control is not applicable (${listed(links.map((l) => l.id))})` };
+  const describe = (ls: LinkedControl[]) => listed(ls.map((l) => `${l.id} ${l.status} (${l.relationship}, ${l.property})`));
+  const effective = inScope.filter((l) => EFFECTIVE.has(l.status));
+  const others = inScope.filter((l) => !EFFECTIVE.has(l.status));
+  const integralFailures = inScope.filter((l) => l.status === 'fail' && l.property === 'integral');
+  if (integralFailures.length) {
+    return result('deficient', `${describe(integralFailures)} failing${effective.length ? `; ${describe(effective)} effective` : ''}`);
   }
-  if (positive.length === 0) return result(fresh ? 'partially_met' : 'not_assessed', `no mapped control is shown to work: ${describe(undecided)}`);
-  if (undecided.length) return result('partially_met', `${describe(positive)} shown to work; ${describe(undecided)} without evidence`);
-  if (positive.some((l) => WHOLE.has(l.relationship))) return result('met', `${describe(positive)} shown to work`);
-  return fresh ? result('met', `${describe(positive)} shown to work, covering part of the requirement`)
-    : result('partially_met', `${describe(positive)} shown to work, but they cover only part of the requirement (subset or intersects); the rest needs evidence beyond MCP, such as an attestation`);
+  if (others.length === 0) {
+    if (inScope.some((l) => WHOLE.has(l.relationship))) return result('met', `${describe(effective)} effective, covering the whole requirement`);
+    return fresh ? result('met', `${describe(effective)} effective for the MCP part`)
+      : result('effective', `${describe(effective)} effective for the MCP part; the rest of the requirement, beyond MCP, awaits evidence such as an attestation`);
+  }
+  if (!inScope.some((l) => TESTED.has(l.status))) return result('untested', `no linked control has evidence either way: ${describe(inScope)}`);
+  return result('partly_effective', `${effective.length ? `${describe(effective)} effective; ` : ''}${describe(others)} not effective`);
 }
 
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
-/** Requirements of each framework, scoped by the facts the config declares, with coverage beside compliance. */
+/** DESIGN §5 figures from the outcome counts: testing coverage over in-scope requirements, effectiveness over tested ones. */
+export function figuresOf(counts: Record<RequirementStatus, number>): FrameworkFigures {
+  const inScope = REQUIREMENT_STATUSES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
+  const tested = inScope - counts.untested - counts.not_addressed;
+  return { testingCoverage: share(tested, inScope), effectiveness: share(counts.met + counts.effective, tested), counts };
+}
+
+export function countOutcomes(statuses: Iterable<RequirementStatus>): Record<RequirementStatus, number> {
+  const counts = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+  for (const s of statuses) counts[s]++;
+  return counts;
+}
+
+/** Requirements of each framework, scoped by the facts the config declares, with testing coverage beside effectiveness. */
 export function rollUpFrameworks(
   frameworks: Framework[], controls: AssessmentControl[], facts: ScopeFacts, attestations: ReadonlyMap<string, ControlAttestationState> = new Map(),
 ): AssessmentFramework[] {
@@ -134,7 +176,9 @@ export function rollUpFrameworks(
   return frameworks.map((framework) => {
     const assumed = new Set<string>();
     const requirements = framework.requirements.map((requirement) => {
-      const linked = requirement.controls.map((l) => ({ id: l.control, relationship: l.relationship, status: statusOf.get(l.control) ?? 'not_observed', rationale: l.rationale }));
+      const linked = requirement.controls.map((l) => ({
+        id: l.control, relationship: l.relationship, property: l.property, status: statusOf.get(l.control) ?? 'not_observed', rationale: l.rationale,
+      }));
       const scope = requirementApplicability(framework, requirement.appliesTo, facts);
       scope.assumed.forEach((a) => assumed.add(a));
       const rest = attestations.get(requirementKey(framework.id, requirement.id));
@@ -144,9 +188,7 @@ export function rollUpFrameworks(
         ...(rest ? { attestation: rest.attestation } : {}),
       };
     });
-    const counts: Record<RequirementStatus, number> = { met: 0, partially_met: 0, not_met: 0, not_assessed: 0, not_applicable: 0 };
-    for (const r of requirements) counts[r.status]++;
-    const inScope = requirements.length - counts.not_applicable;
+    const summary = figuresOf(countOutcomes(requirements.map((r) => r.status)));
     const whole = requirementApplicability(framework, undefined, facts);
     return {
       id: framework.id,
@@ -157,11 +199,13 @@ export function rollUpFrameworks(
       applicability: {
         applies: whole.applies,
         ...(whole.reason ? { reason: whole.reason } : {}),
-        inScope,
+        inScope: requirements.length - summary.counts.not_applicable,
         // Facts the mapping needed that the config does not declare: requirements were assessed, not scoped out.
         assumed: [...assumed].sort(),
       },
-      summary: { coverage: share(inScope - counts.not_assessed, inScope), compliance: share(counts.met, inScope), counts },
+      summary,
+      ...(framework.outcomeLabels ? { outcomeLabels: framework.outcomeLabels } : {}),
+      ...(framework.figureLabels ? { figureLabels: framework.figureLabels } : {}),
       requirements,
     };
   });

@@ -1,7 +1,7 @@
 /**
  * Runs the checks over the evidence. Statuses are honest: a check with no evidence is `not_observed`,
- * one whose collector failed or that throws is `error`, and only checks that ran and found nothing
- * wrong are `pass`.
+ * one whose collector failed or that throws is `error`, one whose evidence held nothing it applies to
+ * is `not_applicable`, and only checks that evaluated something and found nothing wrong are `pass`.
  */
 import type { Severity } from '../catalog/model.js';
 import type { AssessmentResult } from './assessment.js';
@@ -24,6 +24,25 @@ export interface EvaluatedCheck {
 /** Stable for the same problem at the same place: check id, file, and the result's own key. */
 export function fingerprintOf(checkId: string, path: string, key: string): string {
   return sha256Hex(`${checkId}\u0000${path}\u0000${key}`).slice(0, 32);
+}
+
+/**
+ * A failure anywhere fails the check; otherwise any unseen part keeps it from passing; it passes when
+ * something was evaluated; with nothing to evaluate (no results, or only no-population results) it is
+ * `not_applicable`, never a pass.
+ */
+export function checkStatusOf(results: ReadonlyArray<{ status: AssessmentResult['status'] }>): CheckStatus {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'not_observed')) return 'not_observed';
+  return results.some((r) => r.status === 'pass') ? 'pass' : 'not_applicable';
+}
+
+/** "no population: " and what the check found nothing to apply to, in its own words (at most three sources named). */
+function noPopulationReason(results: AssessmentResult[]): string {
+  const said = results.filter((r) => r.status === 'not_applicable').map((r) => r.message);
+  if (said.length === 0) return 'no population: the evidence held nothing this check applies to';
+  const more = said.length > 3 ? ` (and ${said.length - 3} more)` : '';
+  return `no population: ${said.slice(0, 3).join(' ')}${more}`;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
@@ -79,11 +98,10 @@ export function runChecks(
           ...(typeof r.data?.server === 'string' ? { server: r.data.server } : {}),
         };
       });
-      // A failure anywhere fails the check; otherwise any unseen part keeps it from passing.
+      const status = checkStatusOf(results);
       const unseen = results.filter((r) => r.status === 'not_observed').length;
-      const status: CheckStatus = results.some((r) => r.status === 'fail') ? 'fail' : results.length > 0 && unseen === 0 ? 'pass' : 'not_observed';
-      const reason = status !== 'not_observed' ? undefined
-        : unseen ? `${unseen} of ${results.length} part(s) of the evidence could not be seen` : 'the evidence held nothing this check applies to';
+      const reason = status === 'not_observed' ? `${unseen} of ${results.length} part(s) of the evidence could not be seen`
+        : status === 'not_applicable' ? noPopulationReason(results) : undefined;
       return { ...base, status, ...(reason ? { reason } : {}), results };
     } catch (error) {
       return { ...base, status: 'error', reason: `the check failed: ${(error as Error).message}`, results: [] };

@@ -11,10 +11,13 @@ import { PACKAGE_ROOT } from './package-root.js';
 import type { Problem } from './problem.js';
 import type { YamlFile } from './yaml-file.js';
 
-export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'assessment' | 'baseline';
+export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'assessment' | 'baseline' | 'assessment-1' | 'baseline-1';
 
 /** Schemas that refer to parts of another by its $id, which must be compiled first. */
-const REFERS_TO: Partial<Record<SchemaName, SchemaName>> = { baseline: 'assessment' };
+const REFERS_TO: Partial<Record<SchemaName, SchemaName>> = { baseline: 'assessment', 'baseline-1': 'assessment-1' };
+
+/** schemas/<name>.schema.json; the 1.x assessment and baseline (still read, then mapped) under schemas/v1/. */
+const schemaFile = (name: SchemaName) => (name.endsWith('-1') ? path.join('v1', `${name.slice(0, -2)}.schema.json`) : `${name}.schema.json`);
 
 // ajv-formats ships CommonJS with a default export that NodeNext sees as a namespace.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -28,7 +31,7 @@ function validatorFor(name: SchemaName): ValidateFunction {
     ajv ??= addFormats(new Ajv({ allErrors: true, strict: true }));
     const referred = REFERS_TO[name];
     if (referred) validatorFor(referred);
-    const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+    const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'schemas', schemaFile(name)), 'utf8'));
     validate = ajv.compile(schema);
     compiled.set(name, validate);
   }

@@ -7,13 +7,20 @@ import type { ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatu
 import type { Location } from '../evidence/types.js';
 
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
-  pass: 'Pass', fail: 'Fail', not_observed: 'Not observed', manual: 'Manual', attested: 'Attested',
+  pass: 'Pass', partial: 'Partial', fail: 'Fail', not_observed: 'Not observed', manual: 'Manual', attested: 'Attested',
   stale: 'Stale', not_applicable: 'Not applicable', error: 'Error',
 };
 
+/** Our words for requirement outcomes (DESIGN §5); a framework's own words, when its mapping gives them, come first. */
 export const REQUIREMENT_STATUS_LABEL: Record<RequirementStatus, string> = {
-  met: 'Met', partially_met: 'Partially met', not_met: 'Not met', not_assessed: 'Not assessed', not_applicable: 'Not applicable',
+  met: 'Met', effective: 'Effective', partly_effective: 'Partly effective', deficient: 'Deficient', untested: 'Untested',
+  not_addressed: 'Not addressed', not_applicable: 'Not applicable',
 };
+
+/** A requirement outcome in the framework's own words (PCI DSS "In Place"), else ours. */
+export function outcomeLabel(framework: { outcomeLabels?: Partial<Record<RequirementStatus, string>> }, status: RequirementStatus): string {
+  return framework.outcomeLabels?.[status] ?? REQUIREMENT_STATUS_LABEL[status];
+}
 
 /** Severities of findings and bands of risk share their words. */
 export const LEVEL_LABEL: Record<Severity | RiskBand, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
@@ -25,10 +32,10 @@ export const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string
 export const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
 
 /** Report order of requirement statuses: the gaps first. */
-export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['not_met', 'partially_met', 'not_assessed', 'met', 'not_applicable'];
+export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'untested', 'not_addressed', 'effective', 'met', 'not_applicable'];
 
 /** Report order of control statuses: the gaps first. */
-export const CONTROL_STATUSES: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'attested', 'pass', 'not_applicable'];
+export const CONTROL_STATUSES: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial', 'attested', 'pass', 'not_applicable'];
 
 /** A share as a whole percentage; `n/a` when nothing was in scope (never 0%). */
 export function percent(share: number | null | undefined): string {

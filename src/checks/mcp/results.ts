@@ -1,7 +1,7 @@
 /**
  * Builds the results of one check over one MCP configuration file: common message data (server,
- * client, disabled state), locations and keys from locate.ts, one result per key, and a pass for
- * every evaluated server without a failure.
+ * client, disabled state), locations and keys from locate.ts, one result per key, a pass for every
+ * evaluated server without a failure, and a no-population result for a file with nothing to evaluate.
  */
 import type { Severity } from '../../catalog/model.js';
 import type { McpConfigFile, McpServer } from '../../collectors/mcp-config/model.js';
@@ -76,8 +76,8 @@ export class FileResults {
 
   /**
    * Closes the file: a pass for each evaluated server that did not fail, in file order (`pass` names
-   * its message, or picks one per server), and `emptyMessageId` once for the file when the check
-   * found nothing to evaluate in it.
+   * its message, or picks one per server), and `emptyMessageId` once for the file, as `not_applicable`
+   * (no population), when the check found nothing to evaluate in it.
    */
   finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data }), emptyMessageId: string): CheckResult[] {
     const passes: CheckResult[] = [];
@@ -92,7 +92,7 @@ export class FileResults {
     const out = [...this.results, ...passes];
     if (this.evaluated.size === 0 && this.results.length === 0) {
       out.push({
-        status: 'pass', messageId: emptyMessageId, data: fileData(this.file),
+        status: 'not_applicable', messageId: emptyMessageId, data: fileData(this.file),
         location: { path: this.file.path }, evidenceId: this.evidenceId, key: FILE_KEY,
       });
     }

@@ -34,7 +34,7 @@ export const check: Check = {
   run(context) {
     return eachRepository(context, (results) => {
       const workflows = results.repo.workflows.filter((w) => w.kind === 'workflow');
-      if (workflows.length === 0) results.pass('no-workflows', results.root, 'workflows');
+      if (workflows.length === 0) results.notApplicable('no-workflows', results.root, 'workflows');
       for (const workflow of workflows) {
         const before = results.results.length;
         judgeWorkflow(workflow, results);

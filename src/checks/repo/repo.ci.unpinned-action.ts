@@ -56,7 +56,7 @@ export const check: Check = {
   run(context) {
     return eachRepository(context, (results) => {
       const { workflows } = results.repo;
-      if (workflows.length === 0) results.pass('no-workflows', results.root, 'workflows');
+      if (workflows.length === 0) results.notApplicable('no-workflows', results.root, 'workflows');
       for (const workflow of workflows) {
         const refs = [...workflow.uses, ...workflow.jobs.flatMap((job) => job.uses)];
         let failed = false;
@@ -67,7 +67,10 @@ export const check: Check = {
           results.fail(verdict.messageId, verdict.severity, at(workflow.path, ref), ref.pointer, { path: workflow.path, ...verdict.data });
         }
         const remote = refs.filter((ref) => !ref.value.startsWith('./')).length;
-        if (!failed) results.pass(remote > 0 ? 'pinned' : 'no-remote-references', at(workflow.path), 'workflow', { path: workflow.path, count: remote });
+        const data = { path: workflow.path, count: remote };
+        if (failed) continue;
+        if (remote > 0) results.pass('pinned', at(workflow.path), 'workflow', data);
+        else results.notApplicable('no-remote-references', at(workflow.path), 'workflow', data);
       }
     });
   },

@@ -29,12 +29,12 @@ export const check: Check = {
   run(context) {
     return eachRepository(context, (results) => {
       const { manifests } = results.repo;
-      if (manifests.length === 0) results.pass('no-manifests', results.root, 'manifests');
+      if (manifests.length === 0) results.notApplicable('no-manifests', results.root, 'manifests');
       for (const manifest of manifests) {
         const data = { path: manifest.path, ecosystem: ECOSYSTEM_LABELS[manifest.ecosystem] };
         if (manifest.unpinned) {
           results.fail('requirement-unpinned', 'medium', at(manifest.path, manifest.unpinned), `requirement:${manifest.unpinned.name}`, { ...data, name: manifest.unpinned.name });
-        } else if (manifest.noDependencies) results.pass('no-dependencies', at(manifest.path), 'lockfile', data);
+        } else if (manifest.noDependencies) results.notApplicable('no-dependencies', at(manifest.path), 'lockfile', data);
         else if (manifest.lockfile === manifest.path) results.pass('pinned', at(manifest.path), 'lockfile', data);
         else if (manifest.lockfile) results.pass('locked', at(manifest.path), 'lockfile', { ...data, lockfile: manifest.lockfile });
         else results.fail('lockfile-missing', 'medium', at(manifest.path, { line: 1, column: 1 }), 'lockfile', data);

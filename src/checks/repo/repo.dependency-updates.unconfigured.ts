@@ -41,7 +41,7 @@ export const check: Check = {
           results.fail('ecosystem-not-covered', 'medium', at(dependabot.path, dependabot.updatesAt), `ecosystem:${ecosystem}`, { path: dependabot.path, ecosystem, example: path });
         }
         if (missing.length === 0) results.pass('dependabot', at(dependabot.path), 'dependency-updates', { path: dependabot.path, ecosystems: ecosystems || 'none' });
-      } else if (present.length === 0) results.pass('nothing-to-update', results.root, 'dependency-updates');
+      } else if (present.length === 0) results.notApplicable('nothing-to-update', results.root, 'dependency-updates');
       else results.fail('unconfigured', 'medium', results.root, 'dependency-updates', { ecosystems });
     });
   },

@@ -19,6 +19,11 @@ export class RepoResults {
     this.results.push({ status: 'pass', messageId, data: this.data(data), location, evidenceId: this.evidenceId, key });
   }
 
+  /** Nothing this check applies to (no workflow, no manifest): no population, neither pass nor finding. */
+  notApplicable(messageId: string, location: Location, key: string, data: Data = {}): void {
+    this.results.push({ status: 'not_applicable', messageId, data: this.data(data), location, evidenceId: this.evidenceId, key });
+  }
+
   fail(messageId: string, severity: Severity, location: Location, key: string, data: Data = {}): void {
     this.results.push({ status: 'fail', messageId, severity, data: this.data(data), location, evidenceId: this.evidenceId, key });
   }

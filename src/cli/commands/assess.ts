@@ -112,17 +112,19 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
     if (a.findings.length > shown.length) lines.push(`  ... ${a.findings.length - shown.length} more in assessment.json`);
   }
   const k = a.summary.controls;
-  lines.push(`Controls: ${k.pass} pass, ${k.fail} fail, ${k.not_observed} not observed, ${k.manual} manual, ${k.attested} attested, ${k.stale} stale (attestation expired), ${k.error} error`);
+  lines.push(`Controls: ${k.pass} pass, ${k.partial} partial (manual part outstanding), ${k.fail} fail, ${k.not_observed} not observed, ${k.manual} manual, `
+    + `${k.attested} attested, ${k.stale} stale (attestation expired), ${k.not_applicable} not applicable, ${k.error} error`);
   const e = a.summary.exceptions;
   if (e) {
     lines.push(`Exceptions: ${e.live} live (${a.summary.findings.excepted ?? 0} finding(s) accepted, not failing the run), ${e.expired} expired, ${e.notYetApproved} not yet approved, ${e.unused} unused`);
   }
-  lines.push('Frameworks (coverage = requirements with evidence, compliance = requirements met):');
+  lines.push('Frameworks (tested = in-scope requirements with evidence; effective = tested requirements whose MCP part is effective):');
   lines.push(table(a.frameworks.map((f) => {
     if (!f.applicability.applies) return ['  ' + f.id, 'not applicable', '', firstSentence(f.applicability.reason ?? '')];
     const n = f.summary.counts;
-    return ['  ' + f.id, `coverage ${percent(f.summary.coverage)}`, `compliance ${percent(f.summary.compliance)}`,
-      `${n.met} met, ${n.partially_met} partly, ${n.not_met} not met, ${n.not_assessed} not assessed${n.not_applicable ? `, ${n.not_applicable} out of scope` : ''}`
+    return ['  ' + f.id, `tested ${percent(f.summary.testingCoverage)}`, `effective ${percent(f.summary.effectiveness)}`,
+      `${n.met} met, ${n.effective} effective, ${n.partly_effective} partly effective, ${n.deficient} deficient, ${n.untested} untested, `
+      + `${n.not_addressed} not addressed${n.not_applicable ? `, ${n.not_applicable} not applicable` : ''}`
       + (f.applicability.assumed.length ? ` (assumed in scope: ${f.applicability.assumed.join(', ')} not declared)` : '')];
   })));
   const bands = (pick: (r: Assessment['risks'][number]) => string) =>
@@ -140,10 +142,12 @@ const firstSentence = (text: string) => text.split(/(?<=;|\.) /)[0]!.replace(/[;
 /** One paragraph of what changed since the previous assessment. */
 function describeChanges(c: AssessmentChanges): string {
   const s = c.summary;
-  const scores = c.frameworks.filter((f) => f.compliance.from !== f.compliance.to || f.coverage.from !== f.coverage.to || f.status)
+  const moved = (m: { from: number | null; to: number | null }) => m.from !== m.to;
+  const scores = c.frameworks.filter((f) => moved(f.effectiveness) || moved(f.testingCoverage) || f.status)
     .map((f) => f.status ? `${printable(f.id)} ${f.status}`
-      : f.compliance.from !== f.compliance.to ? `${printable(f.id)} compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`
-        : `${printable(f.id)} coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}`);
+      : [moved(f.testingCoverage) ? `tested ${percent(f.testingCoverage.from)} -> ${percent(f.testingCoverage.to)}` : '',
+        moved(f.effectiveness) ? `effective ${percent(f.effectiveness.from)} -> ${percent(f.effectiveness.to)}` : '']
+        .filter(Boolean).map((m) => `${printable(f.id)} ${m}`).join(', '));
   return [
     `Since ${c.previous.generatedAt.slice(0, 10)}: ${s.regressedControls} control(s) regressed, ${s.improvedControls} improved;`,
     `${s.newFindings} new finding(s), ${s.resolvedFindings} resolved; ${s.addedServers} new server(s), ${s.addedTools} new tool(s),`,

@@ -58,9 +58,11 @@ export function driftText(drift: Drift): string {
   if (drift.listed.length) lines.push('New findings listed (below the threshold or accepted):', ...drift.listed.map(findingLine));
   moves('Improved controls', changes.controls.filter((c) => c.direction === 'improved'));
   if (changes.findings.resolved.length) lines.push('Resolved findings:', ...changes.findings.resolved.map(findingLine));
-  const scores = changes.frameworks.filter((f) => f.status || f.coverage.from !== f.coverage.to || f.compliance.from !== f.compliance.to);
+  const moved = (m: { from: number | null; to: number | null }) => m.from !== m.to;
+  const scores = changes.frameworks.filter((f) => f.status || moved(f.testingCoverage) || moved(f.effectiveness));
   if (scores.length) {
-    lines.push('Framework scores:', ...scores.map((f) => `  ${printable(f.id)}: ${f.status ? `${f.status}; ` : ''}coverage ${percent(f.coverage.from)} -> ${percent(f.coverage.to)}, compliance ${percent(f.compliance.from)} -> ${percent(f.compliance.to)}`));
+    lines.push('Framework figures:', ...scores.map((f) => `  ${printable(f.id)}: ${f.status ? `${f.status}; ` : ''}`
+      + `testing coverage ${percent(f.testingCoverage.from)} -> ${percent(f.testingCoverage.to)}, effectiveness ${percent(f.effectiveness.from)} -> ${percent(f.effectiveness.to)}`));
   }
   return `${lines.join('\n')}\n`;
 }
