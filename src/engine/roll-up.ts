@@ -107,10 +107,23 @@ export function rollUpControls(
 const EFFECTIVE: ReadonlySet<ControlStatus> = new Set(['pass', 'attested']);
 /** Control statuses backed by evidence either way (effective, partly effective, failing). */
 const TESTED: ReadonlySet<ControlStatus> = new Set(['pass', 'attested', 'partial', 'fail']);
+
+/**
+ * Whether a control has evidence either way: its status says so, or one of its checks passed while
+ * another could not be seen (status not_observed or error). Without the second clause, fixing a
+ * control's only failing check beside an unseen one would turn a tested requirement untested.
+ */
+export function hasEvidence(control: Pick<AssessmentControl, 'status' | 'checks'>): boolean {
+  return TESTED.has(control.status) || control.checks.some((c) => c.status === 'pass');
+}
 /** Relationships in which the control covers the whole requirement (NIST IR 8477: equal, superset). */
 const WHOLE: ReadonlySet<Relationship> = new Set(['equal', 'superset']);
 
-export interface LinkedControl { id: string; relationship: Relationship; property: SupportiveProperty; status: ControlStatus }
+export interface LinkedControl {
+  id: string; relationship: Relationship; property: SupportiveProperty; status: ControlStatus;
+  /** Evidence either way (hasEvidence); by default, what the status says. */
+  evidence?: boolean;
+}
 
 /**
  * Requirement outcome (DESIGN §5) from its in-scope linked controls and an attestation of the rest:
@@ -120,7 +133,8 @@ export interface LinkedControl { id: string; relationship: Relationship; propert
  * - `effective`: every linked control is effective; the part outside MCP awaits evidence;
  * - `partly_effective`: some evidence, but not all of it effective (a control partial, untested, or
  *   failing while only an `example` of the requirement);
- * - `untested`: no linked control has evidence either way;
+ * - `untested`: no linked control has evidence either way, not even one passing check (`partly_effective`
+ *   when the rest is attested);
  * - `not_addressed`: no control of the catalog reaches it (`met` only on a fresh attestation);
  * - `not_applicable`: every linked control is not applicable.
  */
@@ -149,7 +163,8 @@ export function requirementStatus(links: LinkedControl[], rest?: ControlAttestat
     return fresh ? result('met', `${describe(effective)} effective for the MCP part`)
       : result('effective', `${describe(effective)} effective for the MCP part; the rest of the requirement, beyond MCP, awaits evidence such as an attestation`);
   }
-  if (!inScope.some((l) => TESTED.has(l.status))) return result('untested', `no linked control has evidence either way: ${describe(inScope)}`);
+  // A fresh attestation of the rest is evidence too: the part outside MCP shown, the MCP part untested.
+  if (!inScope.some((l) => l.evidence ?? TESTED.has(l.status))) return result(fresh ? 'partly_effective' : 'untested', `no linked control has evidence either way: ${describe(inScope)}`);
   return result('partly_effective', `${effective.length ? `${describe(effective)} effective; ` : ''}${describe(others)} not effective`);
 }
 
@@ -172,17 +187,19 @@ export function countOutcomes(statuses: Iterable<RequirementStatus>): Record<Req
 export function rollUpFrameworks(
   frameworks: Framework[], controls: AssessmentControl[], facts: ScopeFacts, attestations: ReadonlyMap<string, ControlAttestationState> = new Map(),
 ): AssessmentFramework[] {
-  const statusOf = new Map(controls.map((c) => [c.id, c.status]));
+  const byId = new Map(controls.map((c) => [c.id, c]));
   return frameworks.map((framework) => {
     const assumed = new Set<string>();
     const requirements = framework.requirements.map((requirement) => {
       const linked = requirement.controls.map((l) => ({
-        id: l.control, relationship: l.relationship, property: l.property, status: statusOf.get(l.control) ?? 'not_observed', rationale: l.rationale,
+        id: l.control, relationship: l.relationship, property: l.property, status: byId.get(l.control)?.status ?? 'not_observed', rationale: l.rationale,
       }));
+      const evidenced = (l: (typeof linked)[number]) => { const c = byId.get(l.id); return c !== undefined && hasEvidence(c); };
       const scope = requirementApplicability(framework, requirement.appliesTo, facts);
       scope.assumed.forEach((a) => assumed.add(a));
       const rest = attestations.get(requirementKey(framework.id, requirement.id));
-      const { status, reason } = scope.applies ? requirementStatus(linked, rest) : { status: 'not_applicable' as const, reason: scope.reason! };
+      const { status, reason } = scope.applies ? requirementStatus(linked.map((l) => ({ ...l, evidence: evidenced(l) })), rest)
+        : { status: 'not_applicable' as const, reason: scope.reason! };
       return {
         id: requirement.id, title: requirement.title, status, reason, controlIds: linked.map((l) => l.id), controls: linked,
         ...(rest ? { attestation: rest.attestation } : {}),

@@ -28,9 +28,12 @@ const exception = (id: string, status: ExceptionEntry['status']): ExceptionEntry
   id, target: 'check:mcp.supply-chain.unpinned-package', status, approver: 'ciso@example.com', approved: '2026-01-01',
   expires: '2026-08-31', daysToExpiry: 0, matchedFindings: 1, unused: false,
 });
-const framework = (id: string, compliance: number, requirements: Array<[string, RequirementStatus]>): AssessmentFramework => ({
+const framework = (id: string, effectiveness: number, requirements: Array<[string, RequirementStatus]>): AssessmentFramework => ({
   id, name: `${id} name`, version: '1', applicability: { applies: true, inScope: requirements.length, assumed: [] },
-  summary: { coverage: 0.8, compliance, counts: { met: 0, partially_met: 0, not_met: 0, not_assessed: 0, not_applicable: 0 } },
+  summary: {
+    testingCoverage: 0.8, effectiveness,
+    counts: { met: 0, effective: 0, partly_effective: 0, deficient: 0, untested: 0, not_addressed: 0, not_applicable: 0 },
+  },
   requirements: requirements.map(([rid, status]) => ({ id: rid, title: `${rid} title`, status, reason: 'r', controlIds: [], controls: [] })),
 });
 // Only the fields compareAssessments reads matter; the rest are filled so the object is a plausible assessment.
@@ -108,7 +111,7 @@ const current = assessment({
     tools: [tool('payments', 'charge', '1'.repeat(64)), tool('payments', 'refund', '3'.repeat(64)), tool('ehr', 'read_record', '4'.repeat(64))],
   },
   exceptions: [exception('EX-1', 'live'), exception('EX-2', 'expired')],
-  frameworks: [framework('gdpr', 0.5, [['Art.5', 'met'], ['Art.32', 'not_met']]), framework('nis2', 0.25, [['Art.21', 'not_met']])],
+  frameworks: [framework('gdpr', 0.5, [['Art.5', 'met'], ['Art.32', 'deficient']]), framework('nis2', 0.25, [['Art.21', 'deficient']])],
   risks: [risk('T-01', 12), risk('T-02', 4)],
 });
 
@@ -122,7 +125,7 @@ describe('comparing two quarters', () => {
         { id: 'MCP-SC-01', title: 'MCP-SC-01 title', from: 'fail', to: 'pass', direction: 'improved' },
         { id: 'MCP-LG-01', title: 'MCP-LG-01 title', from: 'not_observed', to: 'manual', direction: 'changed' },
       ],
-      requirements: [{ frameworkId: 'gdpr', id: 'Art.32', title: 'Art.32 title', from: 'met', to: 'not_met', direction: 'regressed' }],
+      requirements: [{ frameworkId: 'gdpr', id: 'Art.32', title: 'Art.32 title', from: 'met', to: 'deficient', direction: 'regressed' }],
       findings: {
         new: [{
           checkId: 'mcp.secrets.inline-credential', severity: 'critical', message: `finding ${'d'.repeat(32)}`,
@@ -143,8 +146,8 @@ describe('comparing two quarters', () => {
       exceptions: { expired: [{ id: 'EX-2', target: 'check:mcp.supply-chain.unpinned-package', expires: '2026-08-31' }] },
       attestations: { stale: [{ control: 'MCP-IR-01', attestedBy: 'soc@example.com', validUntil: '2026-09-01' }] },
       frameworks: [
-        { id: 'gdpr', name: 'gdpr name', coverage: { from: 0.8, to: 0.8 }, compliance: { from: 0.4, to: 0.5 } },
-        { id: 'nis2', name: 'nis2 name', coverage: { from: null, to: 0.8 }, compliance: { from: null, to: 0.25 }, status: 'added' },
+        { id: 'gdpr', name: 'gdpr name', testingCoverage: { from: 0.8, to: 0.8 }, effectiveness: { from: 0.4, to: 0.5 } },
+        { id: 'nis2', name: 'nis2 name', testingCoverage: { from: null, to: 0.8 }, effectiveness: { from: null, to: 0.25 }, status: 'added' },
       ],
       risks: [{ threatId: 'T-01', title: 'T-01 title', residual: { from: 8, to: 12 } }],
       summary: {
@@ -168,14 +171,14 @@ describe('comparing two quarters', () => {
       summary: NO_CHANGE_SUMMARY,
     });
     assert.deepEqual(changes.frameworks, [
-      { id: 'gdpr', name: 'gdpr name', coverage: { from: 0.8, to: 0.8 }, compliance: { from: 0.5, to: 0.5 } },
-      { id: 'nis2', name: 'nis2 name', coverage: { from: 0.8, to: 0.8 }, compliance: { from: 0.25, to: 0.25 } },
+      { id: 'gdpr', name: 'gdpr name', testingCoverage: { from: 0.8, to: 0.8 }, effectiveness: { from: 0.5, to: 0.5 } },
+      { id: 'nis2', name: 'nis2 name', testingCoverage: { from: 0.8, to: 0.8 }, effectiveness: { from: 0.25, to: 0.25 } },
     ]);
   });
 
   it('reports frameworks, tools and servers that went away', () => {
     const changes = compareAssessments(current, previous);
-    assert.deepEqual(changes.frameworks.map((f) => [f.id, f.status, f.compliance]), [
+    assert.deepEqual(changes.frameworks.map((f) => [f.id, f.status, f.effectiveness]), [
       ['gdpr', undefined, { from: 0.5, to: 0.4 }],
       ['nis2', 'removed', { from: 0.25, to: null }],
     ]);
@@ -221,7 +224,7 @@ describe('older and untidy assessments', () => {
   it('ignores controls, requirements and threats present on one side only (a catalog change)', () => {
     const before = assessment({ controls: [control('MCP-OLD-01', 'pass')], frameworks: [framework('gdpr', 1, [['Art.5', 'met']])], risks: [risk('T-01', 4)] });
     const after = assessment({
-      controls: [control('MCP-NEW-01', 'fail')], frameworks: [framework('gdpr', 1, [['Art.6', 'not_met']])], risks: [risk('T-09', 20)],
+      controls: [control('MCP-NEW-01', 'fail')], frameworks: [framework('gdpr', 1, [['Art.6', 'deficient']])], risks: [risk('T-09', 20)],
     });
     const changes = compareAssessments(before, after);
     assert.deepEqual([changes.controls, changes.requirements, changes.risks], [[], [], []]);
@@ -248,18 +251,19 @@ function directionTable<S extends string>(header: S[], rows: string[]): Array<[S
 }
 
 describe('control status directions', () => {
-  const statuses: ControlStatus[] = ['pass', 'attested', 'fail', 'error', 'not_observed', 'manual', 'stale', 'not_applicable'];
+  const statuses: ControlStatus[] = ['pass', 'attested', 'partial', 'fail', 'error', 'not_observed', 'manual', 'stale', 'not_applicable'];
   const table = directionTable(statuses, [
-    '- C R R R R R C', // pass
-    'C - R R R R R C', // attested
-    'I I - I I I I C', // fail
-    'I I R - C C C C', // error
-    'I I R C - C C C', // not_observed
-    'I I R C C - C C', // manual
-    'I I R C C C - C', // stale
-    'C C C C C C C -', // not_applicable
+    '- C R R R R R R C', // pass
+    'C - R R R R R R C', // attested
+    'I I - R R R R R C', // partial
+    'I I I - I I I I C', // fail
+    'I I I R - C C C C', // error
+    'I I I R C - C C C', // not_observed
+    'I I I R C C - C C', // manual
+    'I I I R C C C - C', // stale
+    'C C C C C C C C -', // not_applicable
   ]);
-  assert.equal(table.length, 64);
+  assert.equal(table.length, 81);
   for (const [from, to, direction] of table) {
     it(`${from} -> ${to}: ${direction ?? 'no change'}`, () => {
       const changes = compareAssessments(assessment({ controls: [control('C-1', from)] }), assessment({ controls: [control('C-1', to)] }));
@@ -271,15 +275,17 @@ describe('control status directions', () => {
 });
 
 describe('requirement status directions', () => {
-  const statuses: RequirementStatus[] = ['met', 'partially_met', 'not_assessed', 'not_met', 'not_applicable'];
+  const statuses: RequirementStatus[] = ['met', 'effective', 'partly_effective', 'untested', 'not_addressed', 'deficient', 'not_applicable'];
   const table = directionTable(statuses, [
-    '- R R R C', // met
-    'I - R R C', // partially_met
-    'I I - R C', // not_assessed
-    'I I I - C', // not_met
-    'C C C C -', // not_applicable
+    '- R R R R R C', // met
+    'I - R R R R C', // effective
+    'I I - R R R C', // partly_effective
+    'I I I - C R C', // untested
+    'I I I C - R C', // not_addressed
+    'I I I I I - C', // deficient
+    'C C C C C C -', // not_applicable
   ]);
-  assert.equal(table.length, 25);
+  assert.equal(table.length, 49);
   for (const [from, to, direction] of table) {
     it(`${from} -> ${to}: ${direction ?? 'no change'}`, () => {
       const changes = compareAssessments(
@@ -294,10 +300,10 @@ describe('requirement status directions', () => {
 describe('sorting', () => {
   it('orders requirements by framework, then regressed before improved before changed, then id', () => {
     const before = assessment({
-      frameworks: [framework('hipaa', 0, [['H-2', 'met']]), framework('gdpr', 0, [['G-3', 'met'], ['G-2', 'not_met'], ['G-1', 'met'], ['G-0', 'not_applicable']])],
+      frameworks: [framework('hipaa', 0, [['H-2', 'met']]), framework('gdpr', 0, [['G-3', 'met'], ['G-2', 'deficient'], ['G-1', 'met'], ['G-0', 'not_applicable']])],
     });
     const after = assessment({
-      frameworks: [framework('hipaa', 0, [['H-2', 'not_met']]), framework('gdpr', 0, [['G-3', 'not_met'], ['G-2', 'met'], ['G-1', 'partially_met'], ['G-0', 'met']])],
+      frameworks: [framework('hipaa', 0, [['H-2', 'deficient']]), framework('gdpr', 0, [['G-3', 'deficient'], ['G-2', 'met'], ['G-1', 'partly_effective'], ['G-0', 'met']])],
     });
     assert.deepEqual(compareAssessments(before, after).requirements.map((r) => `${r.frameworkId}/${r.id}/${r.direction}`), [
       'gdpr/G-1/regressed', 'gdpr/G-3/regressed', 'gdpr/G-2/improved', 'gdpr/G-0/changed', 'hipaa/H-2/regressed',

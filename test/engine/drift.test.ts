@@ -67,10 +67,10 @@ describe('drift', () => {
     const baseline = sampleAssessment();
     const current = sampleAssessment();
     const met = baseline.frameworks.flatMap((f) => f.requirements.map((r) => ({ f, r }))).find(({ r }) => r.status === 'met')!;
-    current.frameworks.find((f) => f.id === met.f.id)!.requirements.find((r) => r.id === met.r.id)!.status = 'partially_met';
+    current.frameworks.find((f) => f.id === met.f.id)!.requirements.find((r) => r.id === met.r.id)!.status = 'partly_effective';
     const drift = driftOf(baseline, current, 'none');
     assert.equal(drift.failed, true);
-    assert.deepEqual(drift.regressions.requirements.map((r) => [r.frameworkId, r.id, r.from, r.to]), [[met.f.id, met.r.id, 'met', 'partially_met']]);
+    assert.deepEqual(drift.regressions.requirements.map((r) => [r.frameworkId, r.id, r.from, r.to]), [[met.f.id, met.r.id, 'met', 'partly_effective']]);
   });
 
   it('a resolved finding is no drift', () => {

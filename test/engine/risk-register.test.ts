@@ -13,7 +13,7 @@ import {
 } from '../../src/engine/risk-register.js';
 import { tempDir } from '../helpers/temp-catalog.js';
 
-const STATUSES: ControlStatus[] = ['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'];
+const STATUSES: ControlStatus[] = ['pass', 'partial', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'];
 const THREAT_IDS = Object.keys(THREATS);
 
 const control = (id: string, threats: string[], likelihood: number, impact: number) =>
@@ -106,6 +106,14 @@ describe('the register over a synthetic catalog', () => {
     assert.deepEqual(t01.band, { inherent: 'critical', residual: 'high' });
     assert.deepEqual(t01.controls, [{ id: 'A', status: 'pass', credit: 1 }, { id: 'B', status: 'fail', credit: 0 }, { id: 'C', status: 'not_applicable', credit: 0 }]);
     assert.equal(t01.reason, '1 of 2 mitigating controls effective (A pass); not shown to work: B fail; C not_applicable, left out; likelihood 5 -> 3');
+  });
+
+  it('a partial control earns half credit by default, and a control without population none', () => {
+    const t01 = buildRiskRegister(catalog, assessed({ A: 'partial', B: 'partial', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
+    assert.deepEqual({ mitigation: t01.mitigation, residualLikelihood: t01.residualLikelihood, residual: t01.residual }, { mitigation: 0.5, residualLikelihood: 3, residual: 12 });
+    assert.equal(t01.reason, '2 of 2 mitigating controls effective (A, B partial at 0.5 credit); C not_applicable, left out; likelihood 5 -> 3');
+    const none = buildRiskRegister(catalog, assessed({ A: 'not_applicable', B: 'not_applicable', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
+    assert.equal(none.residual, none.inherent);
   });
 
   it('rounds mitigation to three decimals', () => {
@@ -204,7 +212,7 @@ describe('resolving the configured method', () => {
 
   it('merges what is given over the defaults', () => {
     assert.deepEqual(resolveRiskMethod({ credit: { attested: 0.5 }, minimumLikelihood: 2, bands: { critical: 16 } }), {
-      credit: { pass: 1, attested: 0.5, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 },
+      credit: { pass: 1, attested: 0.5, partial: 0.5, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 },
       minimumLikelihood: 2,
       bands: { medium: 5, high: 10, critical: 16 },
     });

@@ -38,7 +38,23 @@ describe('runChecks', () => {
     const results = runChecks([check(() => { throw new Error('boom'); }), check(() => [])], [item], { now: NOW }, new Set());
     assert.equal(results[0]!.status, 'error');
     assert.match(results[0]!.reason!, /boom/);
-    assert.equal(results[1]!.status, 'not_observed');
+    assert.equal(results[1]!.status, 'not_applicable');
+    assert.equal(results[1]!.reason, 'no population: the evidence held nothing this check applies to');
+  });
+
+  it('is not_applicable, never pass, when its evidence held no population, and passes once one result passes', () => {
+    const empty = (path: string) => ({ status: 'not_applicable' as const, messageId: 'good', data: { file: path }, location: { path }, evidenceId: item.id, key: '/' });
+    const pass = { ...empty('b.json'), status: 'pass' as const, key: '/b' };
+    const table: Array<{ results: ReturnType<typeof empty>[] | Array<ReturnType<typeof empty> | typeof pass>; status: string; reason?: string }> = [
+      { results: [empty('a.json')], status: 'not_applicable', reason: 'no population: All good in a.json.' },
+      { results: [empty('a.json'), empty('c.json'), empty('d.json'), empty('e.json')], status: 'not_applicable', reason: 'no population: All good in a.json. All good in c.json. All good in d.json. (and 1 more)' },
+      { results: [empty('a.json'), pass], status: 'pass' },
+    ];
+    for (const row of table) {
+      const [result] = runChecks([check(() => row.results)], [item], { now: NOW }, new Set());
+      assert.equal(result!.status, row.status);
+      assert.equal(result!.reason, row.reason);
+    }
   });
 
   it('fails on any fail result, formats messages, and fingerprints stably', () => {

@@ -72,6 +72,8 @@ export interface ValidCase {
   passes?: string[];
   /** Message ids of the not_observed results, in order; none when absent. */
   unseen?: string[];
+  /** Message ids of the not_applicable (no population) results, in order; none when absent. */
+  empty?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -108,9 +110,11 @@ function assertWellFormed(check: Check, results: CheckResult[]): void {
 }
 
 function assertUnseen(results: CheckResult[], c: ValidCase): void {
-  const unseen = results.filter((r) => r.status === 'not_observed');
-  assert.deepEqual(unseen.map((r) => r.messageId), c.unseen ?? [], 'not_observed results');
-  for (const result of unseen) assert.equal(result.severity, undefined, `not_observed ${result.messageId} with a severity`);
+  for (const [status, expected] of [['not_observed', c.unseen], ['not_applicable', c.empty]] as const) {
+    const found = results.filter((r) => r.status === status);
+    assert.deepEqual(found.map((r) => r.messageId), expected ?? [], `${status} results`);
+    for (const result of found) assert.equal(result.severity, undefined, `${status} ${result.messageId} with a severity`);
+  }
 }
 
 function shape(result: CheckResult): ExpectedFail {
@@ -129,7 +133,7 @@ export function checkTable(check: Check, cases: { valid: ValidCase[]; invalid: I
         assertWellFormed(check, results);
         const fails = results.filter((r) => r.status === 'fail');
         assert.deepEqual(fails.map((r) => `${r.messageId} ${r.key} ${renderMessage(check, r)}`), []);
-        assert.ok(results.length > 0, 'evidence present, so at least one pass (or pinned not_observed) result');
+        assert.ok(results.length > 0, 'evidence present, so at least one pass (or pinned not_observed or not_applicable) result');
         assertUnseen(results, c);
         if (c.passes) assert.deepEqual(results.filter((r) => r.status === 'pass').map((r) => r.messageId), c.passes);
       });

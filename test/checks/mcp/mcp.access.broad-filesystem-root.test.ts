@@ -10,8 +10,8 @@ checkTable(check, {
     { name: 'git server on the current repository', config: { servers: [{ name: 'git', command: 'uvx', args: ['mcp-server-git==2025.1.14', '--repository', '.'] }] } },
     { name: 'read-only data mount', config: { servers: [{ name: 'd', command: 'docker', args: ['run', '-i', '-v', '/srv/data:/data:ro', 'mcp/filesystem', '/data'] }] } },
     { name: 'an example env file is not a secret store', config: { servers: [{ name: 'fs', command: 'npx', args: [FS, '/srv/app/.env.example'] }] } },
-    { name: 'owner/repo is not a path', config: { servers: [{ name: 'gh', command: 'npx', args: ['-y', 'github-mcp@1.0.0', '--repo', 'acme/app'] }] }, passes: ['noFilesystemServers'] },
-    { name: 'named volumes only', config: { servers: [{ name: 'v', command: 'docker', args: ['run', '-v', 'cache:/cache', 'img'] }] }, passes: ['noFilesystemServers'] },
+    { name: 'owner/repo is not a path', config: { servers: [{ name: 'gh', command: 'npx', args: ['-y', 'github-mcp@1.0.0', '--repo', 'acme/app'] }] }, empty: ['noFilesystemServers'] },
+    { name: 'named volumes only', config: { servers: [{ name: 'v', command: 'docker', args: ['run', '-v', 'cache:/cache', 'img'] }] }, empty: ['noFilesystemServers'] },
   ],
   invalid: [
     {

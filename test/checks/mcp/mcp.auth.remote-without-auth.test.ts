@@ -18,7 +18,7 @@ checkTable(check, {
     { name: 'server.json remote declaring a secret Authorization input', config: { client: 'server.json', path: 'server.json', servers: [{ name: 'io.github.acme/crm', type: 'streamable-http', url: 'https://{host}/mcp', headers: { Authorization: '' } }] } },
     { name: 'credential in the URL query', config: { servers: [{ name: 'q', url: 'https://mcp.example.com/mcp?api_key=${KEY}' }] } },
     { name: 'loopback only', config: { servers: [{ name: 'dev', url: 'http://127.0.0.1:3000/mcp' }] }, passes: ['loopbackOnly'] },
-    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'uvx', args: ['srv==1.0.0'] }] }, passes: ['noRemoteServers'] },
+    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'uvx', args: ['srv==1.0.0'] }] }, empty: ['noRemoteServers'] },
   ],
   invalid: [
     {

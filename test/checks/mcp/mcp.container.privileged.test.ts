@@ -9,7 +9,7 @@ checkTable(check, {
       passes: ['unprivileged'],
     },
     { name: 'explicitly not privileged; data mount', config: { servers: [{ name: 'd', command: 'podman', args: ['run', '--privileged=false', '-v', '/srv/data:/data', 'img'] }] } },
-    { name: 'no containers', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, passes: ['noContainers'] },
+    { name: 'no containers', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, empty: ['noContainers'] },
   ],
   invalid: [
     {

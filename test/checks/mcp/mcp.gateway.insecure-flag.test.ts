@@ -11,7 +11,7 @@ checkTable(check, {
     { name: 'Inspector with auth on', config: { servers: [{ name: 'i', command: 'npx', args: ['@modelcontextprotocol/inspector@0.16.0'], env: { DANGEROUSLY_OMIT_AUTH: 'false' } }] } },
     { name: 'value resolved at run time is not judged', config: { servers: [{ name: 'gw', command: 'docker', args: [...GATEWAY, '--log-calls=${LOG_CALLS}'], env: { DOCKER_MCP_ALLOW_INSECURE_REMOTE_URLS: '${ALLOW}' } }] } },
     { name: 'narrow bind allowlist', config: { servers: [{ name: 'gw', command: 'docker', args: GATEWAY, env: { MCP_GATEWAY_DOCKER_BIND_ALLOWED_PATHS: '/srv/projects:/srv/data' } }] } },
-    { name: 'no gateway, bridge or inspector', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, passes: ['noGateways'] },
+    { name: 'no gateway, bridge or inspector', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, empty: ['noGateways'] },
   ],
   invalid: [
     {

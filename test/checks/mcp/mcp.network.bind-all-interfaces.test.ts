@@ -6,9 +6,9 @@ checkTable(check, {
     { name: 'loopback flag', config: { servers: [{ name: 'h', command: 'uvx', args: ['srv==1.0.0', '--transport', 'sse', '--host', '127.0.0.1', '--port', '8000'] }] }, passes: ['loopbackOnly'] },
     { name: 'loopback variables', config: { servers: [{ name: 'h', command: 'node', args: ['server.js'], env: { HOST: 'localhost', MCP_LISTEN_ADDR: '[::1]:3000' } }] } },
     { name: 'container port on loopback', config: { servers: [{ name: 'd', command: 'docker', args: ['run', '-p', '127.0.0.1:8080:8080', '-p', '[::1]:9090:9090', 'img'] }] } },
-    { name: 'a remote host name is not a listen address', config: { servers: [{ name: 'gh', command: 'npx', args: ['gh-mcp@1.0.0', '--api-host', 'github.example.com'], env: { GITHUB_HOST: 'github.example.com' } }] }, passes: ['noListeners'] },
-    { name: 'a listen address resolved at run time is not judged', config: { servers: [{ name: 'v', command: 'node', args: ['s.js', '--host', '${BIND_HOST}'], env: { HOST: '${HOST}' } }] }, passes: ['noListeners'] },
-    { name: 'a gateway on HTTP without --host is not judged', config: { servers: [{ name: 'gw', command: 'docker', args: ['mcp', 'gateway', 'run', '--transport', 'streaming', '--port', '8811'] }] }, passes: ['noListeners'] },
+    { name: 'a remote host name is not a listen address', config: { servers: [{ name: 'gh', command: 'npx', args: ['gh-mcp@1.0.0', '--api-host', 'github.example.com'], env: { GITHUB_HOST: 'github.example.com' } }] }, empty: ['noListeners'] },
+    { name: 'a listen address resolved at run time is not judged', config: { servers: [{ name: 'v', command: 'node', args: ['s.js', '--host', '${BIND_HOST}'], env: { HOST: '${HOST}' } }] }, empty: ['noListeners'] },
+    { name: 'a gateway on HTTP without --host is not judged', config: { servers: [{ name: 'gw', command: 'docker', args: ['mcp', 'gateway', 'run', '--transport', 'streaming', '--port', '8811'] }] }, empty: ['noListeners'] },
     { name: 'Inspector with its defaults', config: { servers: [{ name: 'i', command: 'npx', args: ['@modelcontextprotocol/inspector@0.16.0'], env: { HOST: '127.0.0.1' } }] } },
   ],
   invalid: [

@@ -5,7 +5,7 @@ checkTable(check, {
   valid: [
     { name: 'nothing auto-approved', config: { client: 'cline', servers: [{ name: 'gh', command: 'npx', args: ['pkg@1.0.0'] }] }, passes: ['noAutoApprove'] },
     { name: 'an empty list', config: { client: 'cline', servers: [{ name: 'gh', command: 'npx', autoApprove: [] }] }, passes: ['noAutoApprove'] },
-    { name: 'settings without auto-approval', config: { client: 'claude-code', path: '.claude/settings.json', servers: [], settings: { enableAllProjectMcpServers: false } }, passes: ['nothingAutoApproved'] },
+    { name: 'settings without auto-approval', config: { client: 'claude-code', path: '.claude/settings.json', servers: [], settings: { enableAllProjectMcpServers: false } }, empty: ['nothingAutoApproved'] },
   ],
   invalid: [
     {

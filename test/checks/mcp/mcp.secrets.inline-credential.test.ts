@@ -8,7 +8,7 @@ checkTable(check, {
       config: { servers: [{ name: 'gh', command: 'npx', args: ['-y', 'pkg@1.0.0'], env: { GITHUB_TOKEN: '${env:GITHUB_TOKEN}', PLACEHOLDER: 'YOUR_TOKEN_HERE' } }] },
       passes: ['noInlineSecrets'],
     },
-    { name: 'no servers', config: { servers: [] }, passes: ['noServers'] },
+    { name: 'no servers', config: { servers: [] }, empty: ['noServers'] },
   ],
   invalid: [
     {

@@ -15,7 +15,7 @@ checkTable(check, {
     { name: 'below the affected range (>=0.0.5)', config: desktop([{ name: 'r', command: 'npx', args: ['mcp-remote@0.0.4', 'https://h.example/mcp'] }]), items: db },
     { name: 'inspector and Python SDK at fixed versions', config: desktop([{ name: 'i', command: 'npx', args: ['@modelcontextprotocol/inspector@0.14.1'] }, { name: 'p', command: 'uv', args: ['run', '--with', 'mcp[cli]==1.23.0', 'mcp', 'run', 'server.py'] }]), items: db },
     { name: 'packages without advisories', config: desktop([{ name: 'fs', command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/srv'] }]), items: db, passes: ['notAffected'] },
-    { name: 'no packages', config: desktop([{ name: 'u', url: 'https://h.example/mcp' }]), items: db, passes: ['noPackages'] },
+    { name: 'no packages', config: desktop([{ name: 'u', url: 'https://h.example/mcp' }]), items: db, empty: ['noPackages'] },
   ],
   invalid: [
     {

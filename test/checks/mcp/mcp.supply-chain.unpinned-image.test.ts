@@ -8,7 +8,7 @@ checkTable(check, {
     { name: 'image by digest', config: { servers: [{ name: 'gh', command: 'docker', args: ['run', '-i', '--rm', '-e', 'GITHUB_TOKEN', `mcp/github@${DIGEST}`] }] }, passes: ['pinnedByDigest'] },
     { name: 'tag plus digest, podman', config: { servers: [{ name: 'p', command: 'podman', args: ['run', '--rm', `ghcr.io/acme/mcp:1.2@${DIGEST}`, 'stdio'] }] } },
     { name: 'gateway --oci-ref by digest', config: { servers: [{ name: 'gw', command: 'docker', args: ['mcp', 'gateway', 'run', `--oci-ref=acme/tool@${DIGEST}`] }] } },
-    { name: 'no containers', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, passes: ['noContainers'] },
+    { name: 'no containers', config: { servers: [{ name: 'n', command: 'npx', args: ['pkg@1.0.0'] }] }, empty: ['noContainers'] },
   ],
   invalid: [
     {

@@ -10,8 +10,8 @@ checkTable(check, {
     { name: 'uvx @version', config: { servers: [{ name: 'f', command: 'uvx', args: ['mcp-server-fetch@2025.4.7'] }] } },
     { name: 'git source pinned to a commit', config: { servers: [{ name: 'serena', command: 'uvx', args: ['--from', `git+https://github.com/oraios/serena@${SHA}`, 'serena', 'start-mcp-server'] }] } },
     { name: 'server.json npm package normalised to its runner', config: { client: 'server.json', path: 'server.json', servers: [{ name: 'io.github.acme/crm', command: 'npx', args: ['@acme/crm-mcp@1.0.0'] }] } },
-    { name: 'a local package is not fetched', config: { servers: [{ name: 'l', command: 'npx', args: ['./servers/mine'] }] }, passes: ['noPackageRunners'] },
-    { name: 'no runner', config: { servers: [{ name: 'd', command: 'docker', args: ['run', '-i', 'mcp/github'] }] }, passes: ['noPackageRunners'] },
+    { name: 'a local package is not fetched', config: { servers: [{ name: 'l', command: 'npx', args: ['./servers/mine'] }] }, empty: ['noPackageRunners'] },
+    { name: 'no runner', config: { servers: [{ name: 'd', command: 'docker', args: ['run', '-i', 'mcp/github'] }] }, empty: ['noPackageRunners'] },
   ],
   invalid: [
     {

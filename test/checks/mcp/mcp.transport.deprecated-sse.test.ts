@@ -7,7 +7,7 @@ checkTable(check, {
     { name: 'mcp-remote with the default strategy to /mcp', config: { servers: [{ name: 'r', command: 'npx', args: ['mcp-remote@0.1.16', 'https://h.example/mcp', '--transport', 'http-first'] }] } },
     { name: 'gateway on streaming', config: { servers: [{ name: 'gw', command: 'docker', args: ['mcp', 'gateway', 'run', '--transport', 'streaming'] }] } },
     { name: 'a path that merely contains sse', config: { servers: [{ name: 'p', url: 'https://h.example/sse-events/mcp' }] } },
-    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'uvx', args: ['srv==1.0.0'] }] }, passes: ['noRemoteServers'] },
+    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'uvx', args: ['srv==1.0.0'] }] }, empty: ['noRemoteServers'] },
   ],
   invalid: [
     {

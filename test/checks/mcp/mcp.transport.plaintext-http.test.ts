@@ -10,11 +10,11 @@ checkTable(check, {
     },
     { name: 'loopback http with a Codex bearer_token_env_var', config: { client: 'codex', servers: [{ name: 'l', url: 'http://127.0.0.1:8080/mcp', auth: { bearerEnvVar: 'MCP_TOKEN' } }] } },
     { name: 'mcp-remote to https', config: { servers: [{ name: 'r', command: 'npx', args: ['-y', 'mcp-remote@0.1.16', 'https://mcp.example.com/sse'] }] } },
-    { name: 'plain-http forward proxy argument is not an MCP connection', config: { servers: [{ name: 'p', command: 'uvx', args: ['srv==1.0.0', '--proxy', 'http://proxy.corp:3128'] }] } },
+    { name: 'plain-http forward proxy argument is not an MCP connection', config: { servers: [{ name: 'p', command: 'uvx', args: ['srv==1.0.0', '--proxy', 'http://proxy.corp:3128'] }] }, empty: ['noRemoteServers'] },
     { name: 'https host resolved at run time', config: { servers: [{ name: 'v', url: 'https://${env:MCP_HOST}/mcp' }] } },
-    { name: 'whole URL in a variable is not judged', config: { servers: [{ name: 'v', url: '${MCP_URL}' }] }, passes: ['noRemoteServers'] },
-    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'npx', args: ['-y', 'pkg@1.0.0'] }] }, passes: ['noRemoteServers'] },
-    { name: 'a file without servers', config: { servers: [] }, passes: ['noRemoteServers'] },
+    { name: 'whole URL in a variable is not judged', config: { servers: [{ name: 'v', url: '${MCP_URL}' }] }, empty: ['noRemoteServers'] },
+    { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'npx', args: ['-y', 'pkg@1.0.0'] }] }, empty: ['noRemoteServers'] },
+    { name: 'a file without servers', config: { servers: [] }, empty: ['noRemoteServers'] },
   ],
   invalid: [
     {

@@ -16,7 +16,7 @@ checkTable(check, {
       config: { servers: [{ name: 's', command: 'npx', args: ['-y', 'mcp-remote@0.1.16', 'https://h.example/mcp', '--allow-http', '--no-verify', '--verify-ssl=true'], env: { DOCKER_MCP_ALLOW_INSECURE_REMOTE_URLS: '1' } }] },
     },
     { name: 'sslmode=disable is plaintext, not a verification bypass', config: { servers: [{ name: 'pg', command: 'uvx', args: ['pg-mcp==1.0.0', 'postgresql://db.internal/app?sslmode=disable'] }] } },
-    { name: 'no servers', config: { servers: [] }, passes: ['noServers'] },
+    { name: 'no servers', config: { servers: [] }, empty: ['noServers'] },
   ],
   invalid: [
     {

@@ -30,7 +30,7 @@ checkTable(check, {
     {
       name: 'action files have no token: no workflows to judge',
       items: [repoItem({ workflows: [workflow('action.yml', ['runs:', '  using: composite', '  steps:', `    - uses: ${CHECKOUT}`], 'action')] })],
-      passes: ['no-workflows'],
+      empty: ['no-workflows'],
     },
   ],
   invalid: [

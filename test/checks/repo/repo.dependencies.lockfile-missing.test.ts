@@ -11,8 +11,8 @@ checkTable(check, {
       passes: ['locked'],
     },
     { name: 'requirements pinned throughout', items: [repoItem({ manifests: [{ path: 'requirements.txt', ecosystem: 'pip', lockfile: 'requirements.txt' }] })], passes: ['pinned'] },
-    { name: 'manifest without dependencies', items: [repoItem({ manifests: [{ path: 'tools/package.json', ecosystem: 'npm', noDependencies: true }] })], passes: ['no-dependencies'] },
-    { name: 'no manifests at all', items: [repoItem()], passes: ['no-manifests'] },
+    { name: 'manifest without dependencies', items: [repoItem({ manifests: [{ path: 'tools/package.json', ecosystem: 'npm', noDependencies: true }] })], empty: ['no-dependencies'] },
+    { name: 'no manifests at all', items: [repoItem()], empty: ['no-manifests'] },
   ],
   invalid: [
     {

@@ -26,7 +26,7 @@ checkTable(check, {
       items: [repoItem({ dependencyUpdates: { present: [...npmAndActions], renovate: 'renovate.json', dependabot: dependabot('.github/dependabot.yml', updates('npm')) } })],
       passes: ['renovate'],
     },
-    { name: 'nothing to update and nothing configured', items: [repoItem()], passes: ['nothing-to-update'] },
+    { name: 'nothing to update and nothing configured', items: [repoItem()], empty: ['nothing-to-update'] },
   ],
   invalid: [
     {
