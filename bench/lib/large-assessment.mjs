@@ -1,4 +1,4 @@
-// A large synthetic assessment.json (schema 1.2) for benchmarking and testing the reporters: every field
+// A large synthetic assessment.json (schema 2.0) for benchmarking and testing the reporters: every field
 // shaped like the real one of `npm run demo` (sampleAssessment()), with counts, summaries, framework
 // figures and the risk register worked out from the generated controls so that the document is
 // consistent. Deterministic: the same options give the same object (no clock, no randomness).
@@ -41,7 +41,7 @@ const CHECK_KINDS = [
   ['repo.ci.unpinned-action', 'CI actions are pinned to commits', 'unpinnedAction',
     (s, i) => `Workflow step "deploy ${s}" uses actions/deploy-mcp@v3, a tag that can be moved to any commit; pin it to a full 40-character commit SHA (finding ${i}).`],
 ];
-const STATUS_CYCLE = ['manual', 'pass', 'attested', 'not_observed', 'manual', 'stale', 'pass', 'not_applicable', 'manual', 'error'];
+const STATUS_CYCLE = ['manual', 'pass', 'attested', 'not_observed', 'manual', 'stale', 'partial', 'not_applicable', 'manual', 'error'];
 
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 const pad = (n, width = 2) => String(n).padStart(width, '0');
@@ -134,6 +134,8 @@ export function largeAssessment({
     const control = {
       id, title: `MCP control ${id}: servers, tools and data are governed as the ${FAMILIES[i % FAMILIES.length]} family requires`,
       family: FAMILIES[i % FAMILIES.length], status, reason: reasonFor(status, failed), severity: SEVERITIES[i % SEVERITIES.length],
+      automation: own.length === 0 ? 'none' : status === 'partial' ? 'partial' : 'full',
+      ...(status === 'partial' ? { manualPart: `The part of ${id} no check decides: the approval records and the quarterly review of the configurations.` } : {}),
       checks: own.map((c) => ({ id: c.id, status: c.status })),
       risk: { likelihood, impact, inherent: likelihood * impact, residual: status === 'pass' || status === 'attested' ? Math.max(1, impact) : likelihood * impact },
       objective: `Every MCP server in scope of ${id} is configured so that it can reach only the tools, directories and data its task needs; the configuration is reviewed at least quarterly and each exception is approved and dated.`,
@@ -165,36 +167,39 @@ export function largeAssessment({
       const mapped = Array.from({ length: 1 + ((r + f) % 5) }, (_, k) => controlIds[(r * 7 + f * 13 + k * 31) % controlCount]);
       const ids = [...new Set(mapped)];
       const states = ids.map((cid) => statusOf.get(cid));
+      // As roll-up decides it with every link integral: a failure is deficient, all effective is met (a whole
+      // link) or effective, some evidence partly effective, none untested.
+      const effective = (s) => s === 'pass' || s === 'attested' || s === 'not_applicable';
       const status = r % 23 === 22 ? 'not_applicable'
-        : states.includes('fail') ? (states.some((s) => s === 'pass' || s === 'attested') ? 'partially_met' : 'not_met')
-          : states.every((s) => s === 'pass' || s === 'attested' || s === 'not_applicable') ? 'met'
-            : states.some((s) => s === 'pass' || s === 'attested') ? 'partially_met' : 'not_assessed';
+        : states.includes('fail') ? 'deficient'
+          : states.every(effective) ? (ids.some((_, k) => ['equal', 'superset'].includes(relationships[(r + k) % relationships.length])) ? 'met' : 'effective')
+            : states.some((s) => effective(s) || s === 'partial') ? 'partly_effective' : 'untested';
       return {
         id: `${prefix} ${f + 1}.${r + 1}`, title: `Requirement ${r + 1} of ${name}: access to personal data through AI tools is limited, logged and reviewed`,
         status, reason: status === 'not_applicable' ? 'applies only to providers of high-risk AI systems; mcp-comply.yaml declares aiAct.role: deployer'
           : `${ids.map((cid) => `${cid} ${statusOf.get(cid)}`).join(', ')}`,
         controlIds: ids,
-        controls: ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], status: statusOf.get(cid), rationale: `${cid} covers the part of the requirement that concerns MCP servers and their tools.` })),
+        controls: ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], property: 'integral', status: statusOf.get(cid), rationale: `${cid} covers the part of the requirement that concerns MCP servers and their tools.` })),
       };
     });
-    const counts = zeroCounts(['met', 'partially_met', 'not_met', 'not_assessed', 'not_applicable']);
+    const counts = zeroCounts(['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable']);
     for (const r of requirements) counts[r.status]++;
     const inScope = requirementCount - counts.not_applicable;
+    const tested = inScope - counts.untested - counts.not_addressed;
     return {
       id, name, version, publisher, source,
       applicability: { applies: true, inScope, assumed: [] },
-      summary: { coverage: share(inScope - counts.not_assessed, inScope), compliance: share(counts.met, inScope), counts },
+      summary: { testingCoverage: share(tested, inScope), effectiveness: share(counts.met + counts.effective, tested), counts },
       requirements,
     };
   });
 
   // Risk register: each threat is mitigated by the controls that name it.
-  const credit = { pass: 1, attested: 1, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 };
+  const credit = { pass: 1, attested: 1, partial: 0.5, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 };
   const risks = THREATS.map((title, t) => {
     const threatId = `T${pad(t + 1)}`;
     const mitigating = controls.filter((c) => c.threats.includes(threatId) && c.status !== 'not_applicable');
-    const effective = mitigating.filter((c) => credit[c.status] > 0).length;
-    const mitigation = mitigating.length ? Math.round((effective / mitigating.length) * 1000) / 1000 : 0;
+    const mitigation = mitigating.length ? Math.round((mitigating.reduce((sum, c) => sum + credit[c.status], 0) / mitigating.length) * 1000) / 1000 : 0;
     const likelihood = 3 + (t % 3);
     const impact = 3 + ((t + 1) % 3);
     const residualLikelihood = Math.max(1, Math.round(likelihood * (1 - mitigation)));
@@ -202,7 +207,7 @@ export function largeAssessment({
       threatId, title, likelihood, impact, inherent: likelihood * impact, residualLikelihood, residual: residualLikelihood * impact,
       band: { inherent: band(likelihood * impact), residual: band(residualLikelihood * impact) }, mitigation,
       controlIds: mitigating.map((c) => c.id), controls: mitigating.map((c) => ({ id: c.id, status: c.status, credit: credit[c.status] })),
-      reason: `${effective} of ${mitigating.length} mitigating controls effective; likelihood ${residualLikelihood === likelihood ? 'stays' : 'falls to'} ${residualLikelihood}`,
+      reason: `${mitigating.filter((c) => credit[c.status] > 0).length} of ${mitigating.length} mitigating controls credited; likelihood ${residualLikelihood === likelihood ? 'stays' : 'falls to'} ${residualLikelihood}`,
     };
   });
   const cells = [];
@@ -232,13 +237,13 @@ export function largeAssessment({
   const bySeverity = zeroCounts(['low', 'medium', 'high', 'critical']);
   for (const f of findings) bySeverity[f.severity]++;
   const excepted = findings.filter((f) => f.exception).length;
-  const checkCounts = zeroCounts(['pass', 'fail', 'not_observed', 'error']);
+  const checkCounts = zeroCounts(['pass', 'fail', 'not_observed', 'not_applicable', 'error']);
   for (const c of checks) checkCounts[c.status]++;
-  const controlCounts = zeroCounts(['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error']);
+  const controlCounts = zeroCounts(['pass', 'partial', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error']);
   for (const c of controls) controlCounts[c.status]++;
 
   return {
-    schemaVersion: '1.2',
+    schemaVersion: '2.0',
     tool: { name: 'mcp-comply', version: '0.1.0' },
     generatedAt,
     scope: {
