@@ -12,7 +12,7 @@ import type { Problem, ProblemSeverity } from '../lib/problem.js';
 import { isValidDefinition, validateYaml, type SchemaName } from '../lib/schemas.js';
 import { didYouMean } from '../lib/suggest.js';
 import { readYamlFile, type YamlFile } from '../lib/yaml-file.js';
-import type { Catalog, Control, ControlFamily, Framework, Requirement } from './model.js';
+import type { Catalog, Control, ControlFamily, Framework, Requirement, RequirementLink } from './model.js';
 import { requirementIdHint, requirementIdsOf } from './requirement-ids.js';
 import { PRACTICES, THREATS } from './taxonomy.js';
 
@@ -29,7 +29,8 @@ interface LoadedFile<T> { yaml: YamlFile; items: Array<{ index: number; value: T
 type ControlFile = { family?: ControlFamily; controls: unknown[] };
 type MappingFile = { framework: Omit<Framework, 'requirements' | 'files'>; requirements: unknown[] };
 type RawControl = Omit<Control, 'file' | 'family'>;
-type RawRequirement = Omit<Requirement, 'file'>;
+/** A link as the YAML gives it: `property` may be left out (integral). */
+type RawRequirement = Omit<Requirement, 'file' | 'controls'> & { controls: Array<Omit<RequirementLink, 'property'> & Partial<Pick<RequirementLink, 'property'>>> };
 
 export function loadCatalog(roots: string[] = [BUILTIN_CATALOG]): CatalogLoad {
   const problems: Problem[] = [];
@@ -125,10 +126,32 @@ function checkControls(files: Array<LoadedFile<RawControl> & { family?: ControlF
       value.checks.forEach((c, i) => {
         if (!knownChecks.has(c)) report(yaml.file, 'error', 'unknown-check', `unknown check id "${c}"${didYouMean(c, knownChecks)}`, at('checks', i));
       });
+      checkAutomation(value, (code, message, ...p) => report(yaml.file, 'error', code, message, at(...p)));
       controls.push({ ...value, ...(family ? { family } : {}), file: yaml.file });
     }
   }
   return controls;
+}
+
+/**
+ * A control's automation must agree with its checks, and the manual part must be named exactly
+ * when the checks decide only part of it: a control that over-claims or leaves its rest unnamed
+ * would let a partial test read as a pass.
+ */
+function checkAutomation(
+  control: RawControl, problem: (code: string, message: string, ...at: string[]) => void,
+): void {
+  const { id, automation, checks, manualPart } = control;
+  if (automation === 'none' && checks.length > 0) {
+    problem('automation-contradicts-checks', `control ${id} has automation none but lists ${checks.length} check(s); say full or partial`, 'automation');
+  } else if (automation !== 'none' && checks.length === 0) {
+    problem('automation-contradicts-checks', `control ${id} has automation ${automation} but lists no check; say none`, 'automation');
+  }
+  if (automation === 'partial' && manualPart === undefined) {
+    problem('manual-part-missing', `control ${id} is partial but has no manualPart naming what its checks do not decide and the manual evidence outstanding`, 'automation');
+  } else if (automation !== 'partial' && manualPart !== undefined) {
+    problem('manual-part-not-partial', `control ${id} has a manualPart but automation ${automation}; only a partial control names a manual part`, 'manualPart');
+  }
 }
 
 function checkMappings(
@@ -169,6 +192,9 @@ function checkMappings(
     merged.files.push(yaml.file);
     // A user's mapping file may add conditions to a framework; requirements may use any defined so far.
     merged.applicability = { ...merged.applicability, ...framework.applicability };
+    // A later layer may also reword outcomes and figures, label by label.
+    if (framework.outcomeLabels) merged.outcomeLabels = { ...merged.outcomeLabels, ...framework.outcomeLabels };
+    if (framework.figureLabels) merged.figureLabels = { ...merged.figureLabels, ...framework.figureLabels };
     const conditions = merged.applicability;
     const checkCondition = (name: string | undefined, at: { line: number; column: number } | undefined) => {
       if (name === undefined || name in conditions) return true;
@@ -205,7 +231,7 @@ function checkMappings(
         }
         linked.add(link.control);
         return true;
-      });
+      }).map((link): RequirementLink => ({ ...link, property: link.property ?? 'integral' }));
       if (value.controls.length === 0 && !value.note) {
         report(yaml.file, 'warning', 'requirement-without-controls',
           `requirement "${value.id}" lists no control; add a note saying why it is kept as a gap`, at('id'));
