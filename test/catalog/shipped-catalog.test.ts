@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { REQUIREMENT_OUTCOMES } from '../../src/catalog/model.js';
 import { requirementIdsOf } from '../../src/catalog/requirement-ids.js';
 import { PRACTICES, THREATS } from '../../src/catalog/taxonomy.js';
 import { CHECK_IDS } from '../../src/checks/ids.js';
@@ -42,6 +43,34 @@ describe('the built-in catalog', () => {
     const manual = catalog.controls.filter((c) => c.checks.length === 0);
     assert.ok(manual.length > 0);
     for (const control of manual) assert.ok(control.evidence.length >= 2, `${control.id} lists ${control.evidence.length} evidence item(s)`);
+  });
+
+  it('says of every control how much its checks decide, and names the manual part of each partial one', () => {
+    for (const control of catalog.controls) {
+      assert.equal(control.automation === 'none', control.checks.length === 0, control.id);
+      assert.equal(control.manualPart !== undefined, control.automation === 'partial', control.id);
+    }
+    // Reviewed in issue 17: only these controls' checks test their whole objective within the MCP boundary.
+    assert.deepEqual(catalog.controls.filter((c) => c.automation === 'full').map((c) => c.id), ['MCP-SC-01', 'MCP-SC-04']);
+    assert.equal(catalog.controls.filter((c) => c.automation === 'partial').length, 29);
+  });
+
+  it('gives every framework its own words for all seven outcomes and both figures', () => {
+    for (const framework of catalog.frameworks) {
+      assert.deepEqual(Object.keys(framework.outcomeLabels ?? {}).sort(), [...REQUIREMENT_OUTCOMES].sort(), framework.id);
+      assert.deepEqual(Object.keys(framework.figureLabels ?? {}).sort(), ['coverage', 'effectiveness'], framework.id);
+      assert.ok(!Object.values({ ...framework.outcomeLabels, ...framework.figureLabels }).some((l) => /complian/i.test(l!)), `${framework.id} speaks of compliance`);
+    }
+    const pci = catalog.frameworks.find((f) => f.id === 'pci-dss')!.outcomeLabels!;
+    assert.deepEqual([pci.met, pci.deficient, pci.untested, pci.not_applicable], ['In Place', 'Not in Place', 'Not Tested', 'Not Applicable']);
+    const iso = catalog.frameworks.find((f) => f.id === 'iso-42001')!.outcomeLabels!;
+    assert.deepEqual([iso.met, iso.partly_effective, iso.deficient], ['conforming', 'observation', 'nonconformity candidate']);
+    assert.equal(catalog.frameworks.find((f) => f.id === 'nist-ai-rmf')!.figureLabels!.effectiveness, 'Outcomes achieved');
+  });
+
+  it('gives every mapping link a supportive property', () => {
+    const links = catalog.frameworks.flatMap((f) => f.requirements.flatMap((r) => r.controls));
+    assert.deepEqual(links.filter((l) => l.property !== 'integral' && l.property !== 'example'), []);
   });
 
   it('maps every control to at least one framework requirement', () => {

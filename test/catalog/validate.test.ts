@@ -13,7 +13,7 @@ import { tempCatalog } from '../helpers/temp-catalog.js';
 function control(fields: Record<string, string> = {}, id = 'MCP-ZZ-01'): string {
   const base: Record<string, string> = {
     id, title: 'A test control', objective: 'Something testable holds.', practices: '[P01]', threats: '[T01]',
-    severity: 'high', likelihood: '3', impact: '4', checks: '[]', evidence: '["A signed record"]', remediation: 'Fix it.',
+    severity: 'high', likelihood: '3', impact: '4', checks: '[]', automation: 'none', evidence: '["A signed record"]', remediation: 'Fix it.',
     ...fields,
   };
   return Object.entries(base).filter(([, v]) => v !== '<omit>')
@@ -35,7 +35,7 @@ const cases: Case[] = [
   {
     name: 'duplicate key',
     files: { 'controls/zz.yaml': `controls:\n${control()}\n    severity: low\n` },
-    expect: { file: 'controls/zz.yaml', line: 13, column: 5, code: 'yaml-duplicate-key', message: /Map keys must be unique/ },
+    expect: { file: 'controls/zz.yaml', line: 14, column: 5, code: 'yaml-duplicate-key', message: /Map keys must be unique/ },
   },
   {
     name: 'YAML alias bomb',
@@ -62,7 +62,7 @@ const cases: Case[] = [
   {
     name: 'unknown property (typo)',
     files: { 'controls/zz.yaml': `controls:\n${control({ remediation: '<omit>', remediaton: 'Fix it.' })}\n` },
-    expect: { file: 'controls/zz.yaml', line: 12, column: 5, code: 'schema', message: /has unknown property "remediaton"/ },
+    expect: { file: 'controls/zz.yaml', line: 13, column: 5, code: 'schema', message: /has unknown property "remediaton"/ },
   },
   {
     name: 'missing required property',
@@ -77,7 +77,7 @@ const cases: Case[] = [
   {
     name: 'two YAML documents in one file',
     files: { 'controls/zz.yaml': `controls:\n${control()}\n---\ncontrols: []\n` },
-    expect: { file: 'controls/zz.yaml', line: 13, column: 1, code: 'yaml-multiple-docs' },
+    expect: { file: 'controls/zz.yaml', line: 14, column: 1, code: 'yaml-multiple-docs' },
   },
   {
     name: 'not UTF-8',
@@ -91,7 +91,7 @@ const cases: Case[] = [
   },
   {
     name: 'unknown check id, with a suggestion',
-    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintxt-http]' })}\n` },
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintxt-http]', automation: 'full' })}\n` },
     expect: { file: 'controls/zz.yaml', line: 10, column: 14, code: 'unknown-check', message: /"mcp\.transport\.plaintxt-http" \(did you mean "mcp\.transport\.plaintext-http"\?\)/ },
   },
   {
@@ -103,6 +103,51 @@ const cases: Case[] = [
     name: 'unknown threat',
     files: { 'controls/zz.yaml': `controls:\n${control({ threats: '[T13]' })}\n` },
     expect: { file: 'controls/zz.yaml', line: 6, column: 15, code: 'unknown-threat', message: /T13/ },
+  },
+  {
+    name: 'control without automation',
+    files: { 'controls/zz.yaml': `controls:\n${control({ automation: '<omit>' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 2, column: 5, code: 'schema', message: /^controls\[0\] is missing required property "automation"$/ },
+  },
+  {
+    name: 'automation outside its vocabulary',
+    files: { 'controls/zz.yaml': `controls:\n${control({ automation: 'manual' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 11, column: 17, code: 'schema', message: /automation must be one of: full, partial, none$/ },
+  },
+  {
+    name: 'automation none on a control with checks',
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintext-http]' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 11, column: 17, code: 'automation-contradicts-checks', message: /^control MCP-ZZ-01 has automation none but lists 1 check\(s\); say full or partial$/ },
+  },
+  {
+    name: 'automation full on a control without checks',
+    files: { 'controls/zz.yaml': `controls:\n${control({ automation: 'full' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 11, column: 17, code: 'automation-contradicts-checks', message: /^control MCP-ZZ-01 has automation full but lists no check; say none$/ },
+  },
+  {
+    name: 'automation partial on a control without checks',
+    files: { 'controls/zz.yaml': `controls:\n${control({ automation: 'partial', manualPart: 'All of it.' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 11, column: 17, code: 'automation-contradicts-checks', message: /^control MCP-ZZ-01 has automation partial but lists no check; say none$/ },
+  },
+  {
+    name: 'a partial control that does not name its manual part',
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintext-http]', automation: 'partial' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 11, column: 17, code: 'manual-part-missing', message: /^control MCP-ZZ-01 is partial but has no manualPart/ },
+  },
+  {
+    name: 'a manual part on a fully automated control',
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintext-http]', automation: 'full', manualPart: 'Nothing.' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 14, column: 17, code: 'manual-part-not-partial', message: /^control MCP-ZZ-01 has a manualPart but automation full; only a partial control names a manual part$/ },
+  },
+  {
+    name: 'a manual part on a control without checks',
+    files: { 'controls/zz.yaml': `controls:\n${control({ manualPart: 'Everything.' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 14, column: 17, code: 'manual-part-not-partial', message: /automation none;/ },
+  },
+  {
+    name: 'an empty manual part',
+    files: { 'controls/zz.yaml': `controls:\n${control({ checks: '[mcp.transport.plaintext-http]', automation: 'partial', manualPart: '""' })}\n` },
+    expect: { file: 'controls/zz.yaml', line: 14, column: 17, code: 'schema', message: /manualPart must NOT have fewer than 1 characters/ },
   },
   {
     name: 'duplicate control id across files',
@@ -138,6 +183,26 @@ const cases: Case[] = [
     name: 'relationship outside the NIST IR 8477 vocabulary',
     files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('relationship: subset', 'relationship: partial') },
     expect: { file: 'mappings/zz.yaml', line: 13, column: 23, code: 'schema', message: /relationship must be one of: equal, subset, superset, intersects/ },
+  },
+  {
+    name: 'supportive property outside the NIST IR 8477 vocabulary',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('relationship: subset\n', 'relationship: subset\n        property: supportive\n') },
+    expect: { file: 'mappings/zz.yaml', line: 14, column: 19, code: 'schema', message: /property must be one of: integral, example$/ },
+  },
+  {
+    name: 'an outcome label for an outcome the model does not have',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('requirements:', '  outcomeLabels:\n    met: measures in place\n    compliant: compliant\nrequirements:') },
+    expect: { file: 'mappings/zz.yaml', line: 10, column: 5, code: 'schema', message: /^framework\.outcomeLabels has unknown property "compliant"$/ },
+  },
+  {
+    name: 'an empty outcome label',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('requirements:', '  outcomeLabels:\n    deficient: " "\nrequirements:') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 16, code: 'schema', message: /^framework\.outcomeLabels\.deficient does not have the expected form/ },
+  },
+  {
+    name: 'a figure label for a figure the model does not have',
+    files: { 'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-EN-01').replace('requirements:', '  figureLabels:\n    compliance: Compliance\nrequirements:') },
+    expect: { file: 'mappings/zz.yaml', line: 9, column: 5, code: 'schema', message: /^framework\.figureLabels has unknown property "compliance"$/ },
   },
   {
     name: 'mapping header without its source',
@@ -226,5 +291,31 @@ describe('catalog validation reports the exact position of each problem', () => 
     assert.equal(gdpr.length, 1);
     const requirement = gdpr[0]!.requirements.find((r) => r.id === 'Art. 32(1)(a)');
     assert.ok(requirement?.controls.some((l) => l.control === 'MCP-ZZ-01'));
+  });
+
+  it('reads a link\'s supportive property, integral when the mapping leaves it out', () => {
+    const root = tempCatalog({
+      'controls/zz.yaml': `controls:\n${control()}\n${control({}, 'MCP-ZZ-02')}\n`,
+      'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-ZZ-01')
+        + '      - control: MCP-ZZ-02\n        relationship: intersects\n        property: example\n        rationale: Test link.\n',
+    });
+    const { catalog, problems } = loadCatalog([root]);
+    assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+    const links = catalog.frameworks.find((f) => f.id === 'gdpr')!.requirements.find((r) => r.id === 'Art. 32(1)(a)')!.controls;
+    assert.deepEqual(links.filter((l) => l.control.startsWith('MCP-ZZ')).map((l) => [l.control, l.property]), [['MCP-ZZ-01', 'integral'], ['MCP-ZZ-02', 'example']]);
+  });
+
+  it('lets a later mapping of the same framework reword outcomes and figures, label by label', () => {
+    const root = tempCatalog({
+      'controls/zz.yaml': `controls:\n${control()}\n`,
+      'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-ZZ-01')
+        .replace('requirements:', '  outcomeLabels:\n    deficient: finding\n  figureLabels:\n    coverage: Articles examined\nrequirements:'),
+    });
+    const gdpr = loadCatalog([root]).catalog.frameworks.find((f) => f.id === 'gdpr')!;
+    assert.deepEqual(gdpr.outcomeLabels, {
+      met: 'measures in place', effective: 'MCP measures effective', partly_effective: 'MCP measures partly effective',
+      deficient: 'finding', untested: 'not tested', not_addressed: 'not addressed by MCP controls', not_applicable: 'does not apply',
+    });
+    assert.deepEqual(gdpr.figureLabels, { coverage: 'Articles examined', effectiveness: 'Measures effective' });
   });
 });
