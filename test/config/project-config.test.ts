@@ -105,7 +105,7 @@ describe('project files are validated with positions', () => {
     write(dir, 'acme/controls/acme.yaml', [
       'controls:', '  - id: ACME-MCP-01', '    title: Tool calls to the EHR are approved by the duty clinician',
       '    objective: Every EHR write through MCP carries the approving clinician id.', '    practices: [P24]', '    threats: [T10]',
-      '    severity: high', '    likelihood: 3', '    impact: 4', '    checks: []', '    evidence: [EHR audit export]', '    remediation: Enforce in the gateway.', '',
+      '    severity: high', '    likelihood: 3', '    impact: 4', '    checks: []', '    automation: none', '    evidence: [EHR audit export]', '    remediation: Enforce in the gateway.', '',
     ].join('\n'));
     write(dir, 'acme/mappings/hipaa.yaml', [
       'framework: { id: hipaa, name: HIPAA, version: "2013", publisher: HHS, source: "https://www.ecfr.gov/" }',

@@ -22,6 +22,19 @@ describe('mcp-comply (built CLI)', () => {
     assert.match(stdout, /^catalog invalid: \d+ error\(s\)/m);
   });
 
+  it('validate refuses a control whose automation contradicts its checks, with file:line:column', () => {
+    const root = tempCatalog({
+      'controls/zz.yaml': [
+        'controls:', '  - id: MCP-ZZ-01', '    title: A test control', '    objective: Something testable holds.',
+        '    practices: [P01]', '    threats: [T01]', '    severity: high', '    likelihood: 3', '    impact: 4',
+        '    checks: [mcp.transport.plaintext-http]', '    automation: none', '    evidence: [A record]', '    remediation: Fix it.', '',
+      ].join('\n'),
+    });
+    const { code, stdout } = run('validate', '--catalog', root);
+    assert.equal(code, 2);
+    assert.match(stdout, /controls\/zz\.yaml:11:17: error: control MCP-ZZ-01 has automation none but lists 1 check\(s\); say full or partial \[automation-contradicts-checks\]/);
+  });
+
   it('validate --format json is a document on stdout', () => {
     const { code, stdout } = run('validate', '--format', 'json');
     assert.equal(code, 0);
@@ -34,14 +47,18 @@ describe('mcp-comply (built CLI)', () => {
   it('controls list and show', () => {
     const list = run('controls', 'list');
     assert.equal(list.code, 0);
-    assert.match(list.stdout, /^MCP-IA-01\s+critical\s+\d+\s+1\s+Remote MCP servers require authentication$/m);
+    assert.match(list.stdout, /^MCP-IA-01\s+critical\s+\d+\s+1\s+partial\s+Remote MCP servers require authentication$/m);
+    assert.match(list.stdout, /^MCP-SC-04\s+medium\s+\d+\s+1\s+full\s+CI actions are pinned to full commit SHAs$/m);
+    assert.match(list.stdout, /^MCP-IR-01\s+\w+\s+\d+\s+manual\s+none\s+/m);
     const json = JSON.parse(run('controls', 'list', '--format', 'json', '--framework', 'pci-dss').stdout);
     assert.ok(json.length > 10 && json.every((c: { requirements: Array<{ framework: string }> }) => c.requirements.some((r) => r.framework === 'pci-dss')));
     const show = run('controls', 'show', 'mcp-ia-01');
     assert.equal(show.code, 0);
     assert.match(show.stdout, /^Checks\s+mcp\.auth\.remote-without-auth$/m);
+    assert.match(show.stdout, /^Automation\s+partial: the checks decide part of the objective; the rest needs manual evidence$/m);
+    assert.match(show.stdout, /^Not decided by the checks \(manual evidence outstanding until attested\)\n {2}The check reads only client entries, /m);
     assert.match(show.stdout, /^Manual evidence an auditor accepts$/m);
-    assert.match(show.stdout, /^\s+hipaa\s+164\.312\(d\)\s+\w+/m);
+    assert.match(show.stdout, /^\s+hipaa\s+164\.312\(d\)\s+\w+\s+integral\s+\w/m);
   });
 
   it('frameworks list and show, with the requirements no control reaches', () => {

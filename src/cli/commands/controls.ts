@@ -1,6 +1,6 @@
 /** `mcp-comply controls list|show ID`: browse the control catalog. */
 import type { Command } from 'commander';
-import type { Catalog, Control } from '../../catalog/model.js';
+import type { Automation, Catalog, Control } from '../../catalog/model.js';
 import { PRACTICES, THREATS } from '../../catalog/taxonomy.js';
 import { displayPath } from '../../lib/problem.js';
 import { didYouMean } from '../../lib/suggest.js';
@@ -9,6 +9,11 @@ import { UsageError } from '../exit-codes.js';
 import { table, wrap, writeJson, writeOut } from '../text.js';
 import { printable } from '../../lib/printable.js';
 
+const AUTOMATION_MEANING: Record<Automation, string> = {
+  full: 'full: the checks decide the whole objective',
+  partial: 'partial: the checks decide part of the objective; the rest needs manual evidence',
+  none: 'none: no check; manual evidence or an attestation decides',
+};
 
 export function registerControls(program: Command): void {
   const controls = program.command('controls').description('list and show the controls of the catalog');
@@ -29,8 +34,8 @@ export function registerControls(program: Command): void {
       }
       if (options.format === 'json') return writeJson(selected.map((c) => publicControl(c, catalog)));
       writeOut(`${table([
-        ['ID', 'SEVERITY', 'RISK', 'CHECKS', 'TITLE'],
-        ...selected.map((c) => [c.id, c.severity, String(c.likelihood * c.impact), c.checks.length ? String(c.checks.length) : 'manual', c.title]),
+        ['ID', 'SEVERITY', 'RISK', 'CHECKS', 'AUTOMATION', 'TITLE'],
+        ...selected.map((c) => [c.id, c.severity, String(c.likelihood * c.impact), c.checks.length ? String(c.checks.length) : 'manual', c.automation, c.title]),
       ])}\n${selected.length} control(s)\n`);
     });
 
@@ -52,16 +57,18 @@ export function registerControls(program: Command): void {
           ['Severity', control.severity],
           ['Risk', `likelihood ${control.likelihood} x impact ${control.impact} = ${control.likelihood * control.impact} (inherent)`],
           ['Checks', control.checks.length ? control.checks.join(', ') : 'none: decided by manual evidence or attestation'],
+          ['Automation', AUTOMATION_MEANING[control.automation]],
           ['Defined in', view.file],
         ]),
         '', 'Objective', wrap(control.objective),
+        ...(control.manualPart ? ['', 'Not decided by the checks (manual evidence outstanding until attested)', wrap(control.manualPart)] : []),
         '', 'Practices', ...control.practices.map((p) => `  ${printable(p)}  ${PRACTICES[p] ?? ''}`),
         '', 'Threats', ...control.threats.map((t) => `  ${printable(t)}  ${THREATS[t] ?? ''}`),
         '', 'Manual evidence an auditor accepts', ...control.evidence.map((e) => wrap(e, 4).replace(/^ {4}/, '  - ')),
         '', 'Remediation', wrap(control.remediation),
         '', 'Framework requirements',
         ...(view.requirements.length
-          ? [table(view.requirements.map((r) => ['  ' + r.framework, r.requirement, r.relationship, r.rationale]))]
+          ? [table(view.requirements.map((r) => ['  ' + r.framework, r.requirement, r.relationship, r.property, r.rationale]))]
           : ['  (mapped to no requirement)']),
       ];
       if (control.references?.length) lines.push('', 'References', ...control.references.map((r) => `  ${printable(r.title)}: ${printable(r.url)}`));
@@ -73,6 +80,6 @@ export function registerControls(program: Command): void {
 function publicControl(control: Control, catalog: Catalog) {
   const requirements = catalog.frameworks.flatMap((f) => f.requirements.flatMap((r) =>
     r.controls.filter((l) => l.control === control.id)
-      .map((l) => ({ framework: f.id, requirement: r.id, title: r.title, relationship: l.relationship, rationale: l.rationale }))));
+      .map((l) => ({ framework: f.id, requirement: r.id, title: r.title, relationship: l.relationship, property: l.property, rationale: l.rationale }))));
   return { ...control, file: displayPath(control.file), requirements };
 }
