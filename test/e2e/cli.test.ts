@@ -68,9 +68,12 @@ describe('mcp-comply (built CLI)', () => {
     const show = run('frameworks', 'show', 'gdpr');
     assert.equal(show.code, 0);
     assert.match(show.stdout, /^Art\. 32\(1\)\(a\)\s+\S/m);
+    assert.match(show.stdout, /^Outcomes in the framework's words\n {2}met\s+measures in place$/m);
+    assert.match(show.stdout, /^ {4}MCP-EN-01\s+subset\s+integral\s+Remote MCP traffic is encrypted with TLS$/m);
     assert.match(show.stdout, /^Requirements no control reaches \(\d+\)$/m);
     const json = JSON.parse(run('frameworks', 'show', 'nist-ai-rmf', '--format', 'json').stdout);
     assert.equal(json.id, 'nist-ai-rmf');
+    assert.deepEqual(json.figureLabels, { coverage: 'Outcomes evidenced', effectiveness: 'Outcomes achieved' });
     assert.ok(Array.isArray(json.unreached));
   });
 

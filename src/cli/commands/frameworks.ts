@@ -45,11 +45,14 @@ export function registerFrameworks(program: Command): void {
         `Source:    ${printable(framework.source)}`,
         `Mapped:    ${stats.reached} of ${stats.requirements} listed requirements reached by ${stats.controls} controls through ${stats.links} links`
           + (stats.frameworkIds ? `; the framework has ${stats.frameworkIds} requirement ids in all` : ''),
+        ...(framework.outcomeLabels
+          ? ['', 'Outcomes in the framework\'s words', table(Object.entries(framework.outcomeLabels).map(([outcome, label]) => ['  ' + outcome, label]))]
+          : []),
         '',
       ];
       for (const requirement of framework.requirements.filter((r) => r.controls.length > 0)) {
         lines.push(`${printable(requirement.id)}  ${printable(requirement.title)}`);
-        lines.push(table(requirement.controls.map((l) => ['    ' + l.control, l.relationship, titles.get(l.control) ?? ''])));
+        lines.push(table(requirement.controls.map((l) => ['    ' + l.control, l.relationship, l.property, titles.get(l.control) ?? ''])));
         if (requirement.note) lines.push(wrap(`note: ${requirement.note}`, 4));
         lines.push('');
       }
