@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { REQUIREMENT_OUTCOMES } from '../../src/catalog/model.js';
+import { REQUIREMENT_STATUSES } from '../../src/catalog/model.js';
 import { requirementIdsOf } from '../../src/catalog/requirement-ids.js';
 import { PRACTICES, THREATS } from '../../src/catalog/taxonomy.js';
 import { CHECK_IDS } from '../../src/checks/ids.js';
@@ -57,7 +57,7 @@ describe('the built-in catalog', () => {
 
   it('gives every framework its own words for all seven outcomes and both figures', () => {
     for (const framework of catalog.frameworks) {
-      assert.deepEqual(Object.keys(framework.outcomeLabels ?? {}).sort(), [...REQUIREMENT_OUTCOMES].sort(), framework.id);
+      assert.deepEqual(Object.keys(framework.outcomeLabels ?? {}).sort(), [...REQUIREMENT_STATUSES].sort(), framework.id);
       assert.deepEqual(Object.keys(framework.figureLabels ?? {}).sort(), ['coverage', 'effectiveness'], framework.id);
       assert.ok(!Object.values({ ...framework.outcomeLabels, ...framework.figureLabels }).some((l) => /complian/i.test(l!)), `${framework.id} speaks of compliance`);
     }
