@@ -487,7 +487,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
   const serverItems = servers.map((server) => ({ server, item: inventoryItemOf(server, uuids.next('server', `${server.path}\u0000${server.line}\u0000${server.name}`)) }));
   /** The inventory items a result about `name` in `path` concerns: the entries of that name in that file, else the only entry of that name. */
   function subjectsOf(name: string | undefined, path: string): OscalSubject[] {
-    if (name === undefined) return [];
+    if (!name) return [];
     const named = serverItems.filter(({ server }) => server.name === name);
     const inFile = named.filter(({ server }) => server.path === path);
     const matched = inFile.length > 0 ? inFile : named.length === 1 ? named : [];
