@@ -3,35 +3,77 @@
  * Results document for GRC platforms and OSCAL tooling (compliance-trestle, FedRAMP automation).
  *
  * The model, in one `results[]` entry:
- * - `findings[]`: one per control. Its objective `<control>_obj` is `satisfied` only when the control
- *   passed or is attested; every other status is `not-satisfied`, with the real status in
- *   `status.reason` and in the `mcp-comply-status` property. An exception sits beside the status
+ * - `findings[]`: only where the assessment decided a control objective. OSCAL has two objective
+ *   states, and a POA&M pipeline turns every `not-satisfied` finding into a weakness, so:
+ *   - `pass` and `attested`: `<control>_obj` is `satisfied` (reason `pass`);
+ *   - `fail`: `<control>_obj` is `not-satisfied` (reason `fail`), the one status that shows a deficiency;
+ *   - `partial`: the sub-objective `<control>_obj.automated` (the part its checks decide) is
+ *     `satisfied`; the whole objective gets no finding, so nothing reads as a pass while the manual
+ *     part (`<control>_obj.manual`) is outstanding;
+ *   - `not_observed`, `manual`, `error`, `stale`, `not_applicable`: no finding. Nothing was shown
+ *     either way (a stale attestation is evidence that has aged out, not a deficiency shown), so
+ *     they are observations of type `control-objective` instead, as is the manual part of a partial
+ *     control: what is outstanding, never a weakness.
+ *   The real status is always in the `mcp-comply-status` property; an exception sits beside it
  *   (properties and remarks), never in place of it.
- * - `observations[]`: one per evidence item (EXAMINE), one per check (TEST) and one per failing check
- *   result (TEST, type `finding`), each finding pointing at the observations its status rests on.
- * - `risks[]`: the risk register, one per threat; failing results are not repeated as risks.
+ * - `observations[]`: one per evidence item (EXAMINE), one per check (TEST), one per failing check
+ *   result (TEST, type `finding`) and one per undecided objective (type `control-objective`). An
+ *   observation about MCP servers names them as its `subjects`.
+ * - `local-definitions.inventory-items[]`: the MCP servers of the inventory, one per configuration entry.
+ * - `risks[]`: the risk register, one per threat, in OSCAL's own fields: `threat-ids` (the catalog's
+ *   T01..T12 under THREAT_SYSTEM), `characterizations` (inherent and residual likelihood, impact,
+ *   score and band), `mitigating-factors` (the controls credited), `remediations` and `status`.
+ * - `import-ap`: `#<uuid>` of a back-matter resource that carries the assessment plan (base64 JSON,
+ *   valid against the OSCAL 1.1.3 assessment-plan schema): the controls reviewed, their objectives
+ *   and sub-objectives (which the findings' target ids resolve to), the subjects and the tool. Embedded
+ *   rather than written beside, so the reference resolves wherever the one document goes (stdout,
+ *   `--output FILE`, an upload to a GRC platform).
  *
  * Everything read from the assessment is untrusted. JSON.stringify escapes it for JSON; OSCAL's
- * markup-line and markup-multiline fields (titles, descriptions, remarks, statements) are Markdown, so
- * untrusted text goes there only through markdownLiteral(), and properties and tokens only through
- * propValue() and token().
+ * markup-line and markup-multiline fields (titles, descriptions, remarks, statements, prose) are
+ * Markdown, so untrusted text goes there only through markdownLiteral(), and properties and tokens
+ * only through propValue() and token().
  */
-import type { Assessment, AssessmentCheck, AssessmentControl, AssessmentRisk, ControlStatus, ExceptionNote, Finding } from '../engine/assessment.js';
+import type {
+  Assessment, AssessmentCheck, AssessmentControl, AssessmentRisk, ControlStatus, ExceptionNote, Finding, InventoryServer,
+} from '../engine/assessment.js';
 import { canonicalJson, sha256Hex } from '../lib/canonical-json.js';
 import { CONTROL_STATUS_LABEL, dateOf, locationText, percent } from './labels.js';
 import type { Reporter } from './types.js';
 
-/** The OSCAL version of the vendored schema (test/fixtures/schemas/oscal_assessment-results_schema.json). */
+/** The OSCAL version of the vendored schemas (test/fixtures/schemas/oscal_assessment-{results,plan}_schema.json). */
 export const OSCAL_VERSION = '1.1.3';
 /** Namespace of the properties and risk facets that OSCAL itself does not define. */
 export const OSCAL_NS = 'https://github.com/mcp-comply/ns/oscal';
+/** The identification system of the catalog's threats (T01..T12, DESIGN §3): a risk's `threat-ids` are `<system>/<id>`. */
+export const THREAT_SYSTEM = `${OSCAL_NS}/threats`;
+/** Name of the assessment plan carried in the back matter (its base64 `filename`). */
+export const PLAN_FILE = 'assessment-plan.oscal.json';
 
-/** The only control statuses that satisfy a control objective: missing evidence is never a pass. */
-const SATISFIED: ReadonlySet<string> = new Set<ControlStatus>(['pass', 'attested']);
+/** The control statuses that satisfy a whole control objective: missing evidence is never a pass. */
+const SATISFIED: ReadonlySet<ControlStatus> = new Set<ControlStatus>(['pass', 'attested']);
+
+/**
+ * The objective state each control status gives its finding; `undefined`: no finding, an observation
+ * of type `control-objective` instead (the module comment says why). `partial` is the state of the
+ * automated sub-objective only.
+ */
+export const FINDING_STATE: Readonly<Record<ControlStatus, 'satisfied' | 'not-satisfied' | undefined>> = {
+  pass: 'satisfied',
+  attested: 'satisfied',
+  partial: 'satisfied',
+  fail: 'not-satisfied',
+  not_observed: undefined,
+  manual: undefined,
+  error: undefined,
+  stale: undefined,
+  not_applicable: undefined,
+};
 
 export interface OscalProp { name: string; value: string; ns?: string; class?: string }
 interface OscalRelevantEvidence { description: string; props?: OscalProp[] }
 interface OscalOrigin { actors: Array<{ type: 'tool'; 'actor-uuid': string }> }
+export interface OscalSubject { 'subject-uuid': string; type: 'inventory-item'; title: string }
 
 export interface OscalObservation {
   uuid: string;
@@ -39,8 +81,9 @@ export interface OscalObservation {
   description: string;
   props?: OscalProp[];
   methods: Array<'EXAMINE' | 'TEST'>;
-  types?: string[];
+  types?: Array<'finding' | 'control-objective'>;
   origins: OscalOrigin[];
+  subjects?: OscalSubject[];
   'relevant-evidence'?: OscalRelevantEvidence[];
   collected: string;
   remarks?: string;
@@ -56,13 +99,15 @@ export interface OscalFinding {
     type: 'objective-id';
     'target-id': string;
     description?: string;
-    status: { state: 'satisfied' | 'not-satisfied'; reason: string };
-    'implementation-status'?: { state: string };
+    status: { state: 'satisfied' | 'not-satisfied'; reason: 'pass' | 'fail' };
   };
   'related-observations'?: Array<{ 'observation-uuid': string }>;
   'related-risks'?: Array<{ 'risk-uuid': string }>;
   remarks?: string;
 }
+
+interface OscalFacet { name: string; system: string; value: string }
+export type OscalRiskStatus = 'open' | 'investigating' | 'deviation-approved' | 'closed';
 
 export interface OscalRisk {
   uuid: string;
@@ -70,23 +115,67 @@ export interface OscalRisk {
   description: string;
   statement: string;
   props?: OscalProp[];
-  status: 'open';
-  characterizations?: Array<{ origin: OscalOrigin; facets: Array<{ name: string; system: string; value: string }> }>;
+  status: OscalRiskStatus;
+  origins: OscalOrigin[];
+  'threat-ids': Array<{ system: string; id: string }>;
+  characterizations: Array<{ props: OscalProp[]; origin: OscalOrigin; facets: OscalFacet[] }>;
+  'mitigating-factors'?: Array<{ uuid: string; description: string; props?: OscalProp[] }>;
+  remediations?: Array<{ uuid: string; lifecycle: 'recommendation'; title: string; description: string; props?: OscalProp[] }>;
+  'related-observations'?: Array<{ 'observation-uuid': string }>;
+  remarks?: string;
+}
+
+export interface OscalInventoryItem { uuid: string; description: string; props?: OscalProp[]; remarks?: string }
+
+interface OscalComponent {
+  uuid: string; type: 'software'; title: string; description: string; props?: OscalProp[]; status: { state: 'operational' };
+}
+interface OscalAssessmentAssets {
+  components: OscalComponent[];
+  'assessment-platforms': Array<{ uuid: string; title: string; 'uses-components': Array<{ 'component-uuid': string }> }>;
+}
+interface OscalControlSelection { description: string; 'include-controls'?: Array<{ 'control-id': string }> }
+interface OscalBackMatterResource {
+  uuid: string;
+  title: string;
+  description: string;
+  citation?: { text: string };
+  base64?: { filename: string; 'media-type': string; value: string };
+  remarks?: string;
+}
+interface OscalMetadata {
+  title: string;
+  'last-modified': string;
+  version: string;
+  'oscal-version': string;
+  props?: OscalProp[];
+  roles?: Array<{ id: string; title: string }>;
+  parties?: Array<{ uuid: string; type: 'organization'; name: string }>;
+  'responsible-parties'?: Array<{ 'role-id': string; 'party-uuids': string[] }>;
+}
+
+/** An objective (or sub-objective) of a control, as the plan's local definitions state it. */
+export interface OscalObjectivePart { id: string; name: 'objective'; props?: OscalProp[]; prose?: string; parts?: OscalObjectivePart[] }
+
+export interface OscalAssessmentPlan {
+  'assessment-plan': {
+    uuid: string;
+    metadata: OscalMetadata;
+    'import-ssp': { href: string; remarks: string };
+    'local-definitions'?: {
+      'objectives-and-methods'?: Array<{ 'control-id': string; description: string; parts: OscalObjectivePart[] }>;
+    };
+    'reviewed-controls': { 'control-selections': OscalControlSelection[] };
+    'assessment-subjects'?: Array<{ type: 'inventory-item'; description: string; 'include-all': Record<string, never> }>;
+    'assessment-assets': OscalAssessmentAssets;
+    'back-matter': { resources: OscalBackMatterResource[] };
+  };
 }
 
 export interface OscalAssessmentResults {
   'assessment-results': {
     uuid: string;
-    metadata: {
-      title: string;
-      'last-modified': string;
-      version: string;
-      'oscal-version': string;
-      props?: OscalProp[];
-      roles?: Array<{ id: string; title: string }>;
-      parties?: Array<{ uuid: string; type: 'organization'; name: string }>;
-      'responsible-parties'?: Array<{ 'role-id': string; 'party-uuids': string[] }>;
-    };
+    metadata: OscalMetadata;
     'import-ap': { href: string; remarks: string };
     results: Array<{
       uuid: string;
@@ -96,19 +185,16 @@ export interface OscalAssessmentResults {
       end: string;
       props?: OscalProp[];
       'local-definitions': {
-        'assessment-assets': {
-          components: Array<{
-            uuid: string; type: 'software'; title: string; description: string; props?: OscalProp[]; status: { state: 'operational' };
-          }>;
-          'assessment-platforms': Array<{ uuid: string; title: string; 'uses-components': Array<{ 'component-uuid': string }> }>;
-        };
+        'inventory-items'?: OscalInventoryItem[];
+        'assessment-assets': OscalAssessmentAssets;
       };
-      'reviewed-controls': { 'control-selections': Array<{ description: string; 'include-controls'?: Array<{ 'control-id': string }> }> };
+      'reviewed-controls': { 'control-selections': OscalControlSelection[] };
       observations?: OscalObservation[];
       risks?: OscalRisk[];
       findings?: OscalFinding[];
       remarks: string;
     }>;
+    'back-matter': { resources: OscalBackMatterResource[] };
   };
 }
 
@@ -233,19 +319,181 @@ function frameworkRefs(assessment: Assessment): Map<string, FrameworkRef[]> {
   return refs;
 }
 
+/** The sub-objective `part` (`automated`, `manual`) of a partly automated control, e.g. `mcp-ia-02_obj.automated`. */
+export function partObjectiveId(controlId: string, part: 'automated' | 'manual'): string {
+  return `${objectiveId(controlId)}.${part}`;
+}
+
+/** A control whose checks decide only part of it: its objective has an automated and a manual sub-objective. */
+function hasManualPart(control: AssessmentControl): boolean {
+  return control.automation === 'partial' || control.status === 'partial';
+}
+
+/** The server entry as the 2.0 inventory may describe it (endpoint host and system arrive with issue 17's boundary). */
+type ServerEntry = InventoryServer & { endpoint?: string; system?: string };
+
+/** What the results and the plan share, built the same way for both so that shared subjects keep their UUIDs. */
+interface Common {
+  uuids: UuidSource;
+  tool: string;
+  organization: string | undefined;
+  origins: OscalOrigin[];
+  assets: OscalAssessmentAssets;
+  controlSelections: OscalControlSelection[];
+}
+
+function commonOf(assessment: Assessment): Common {
+  const uuids = new UuidSource(sha256Hex(canonicalJson(assessment)));
+  const tool = `${assessment.tool.name} ${assessment.tool.version}`;
+  const componentUuid = uuids.next('component', assessment.tool.name);
+  return {
+    uuids,
+    tool,
+    organization: propValue(assessment.scope.organization),
+    origins: [{ actors: [{ type: 'tool', 'actor-uuid': componentUuid }] }],
+    assets: {
+      components: [{
+        uuid: componentUuid,
+        type: 'software',
+        title: markdownLine(assessment.tool.name),
+        description: 'The tool that collected the evidence, ran the checks and rolled them up into controls.',
+        props: some([prop('version', assessment.tool.version)]),
+        status: { state: 'operational' },
+      }],
+      'assessment-platforms': [{ uuid: uuids.next('assessment-platform', tool), title: markdownLine(tool), 'uses-components': [{ 'component-uuid': componentUuid }] }],
+    },
+    controlSelections: [{
+      description: 'Every control of the mcp-comply catalog in this assessment.',
+      'include-controls': some(assessment.controls.map((control) => ({ 'control-id': token(control.id) }))),
+    }],
+  };
+}
+
+function metadataOf(assessment: Assessment, common: Common, kind: string): OscalMetadata {
+  const { organization } = common;
+  const date = markdownLiteral(dateOf(assessment.generatedAt));
+  const partyUuid = common.uuids.next('party', organization ?? '');
+  return {
+    title: organization ? `${kind} of ${markdownLiteral(organization)} (${date})` : `${kind} (${date})`,
+    'last-modified': assessment.generatedAt,
+    // Each run is its own document: its time tells revisions apart.
+    version: assessment.generatedAt,
+    'oscal-version': OSCAL_VERSION,
+    props: some([prop('tool', common.tool), prop('assessment-schema-version', assessment.schemaVersion)]),
+    ...(organization
+      ? {
+          roles: [{ id: 'prepared-for', title: 'Prepared For' }],
+          parties: [{ uuid: partyUuid, type: 'organization' as const, name: organization }],
+          'responsible-parties': [{ 'role-id': 'prepared-for', 'party-uuids': [partyUuid] }],
+        }
+      : {}),
+  };
+}
+
+/** The plan's statement of a control objective; a partly automated control's splits into what the checks decide and what they leave. */
+function objectiveOf(control: AssessmentControl): { 'control-id': string; description: string; parts: OscalObjectivePart[] } {
+  const checks = (control.checks ?? []).map((c) => markdownLiteral(c.id)).join(', ');
+  return {
+    'control-id': token(control.id),
+    description: `${markdownLine(control.id)}: ${markdownLine(control.title)}`,
+    parts: [{
+      id: objectiveId(control.id),
+      name: 'objective',
+      props: some([prop('automation', control.automation)]),
+      prose: control.objective ? markdownLiteral(control.objective) : undefined,
+      parts: hasManualPart(control)
+        ? [
+            { id: partObjectiveId(control.id, 'automated'), name: 'objective', prose: `The part of the objective its checks decide${checks ? ` (${checks})` : ''}.` },
+            {
+              id: partObjectiveId(control.id, 'manual'),
+              name: 'objective',
+              prose: control.manualPart ? markdownLiteral(control.manualPart) : 'The part of the objective its checks do not decide, shown by manual evidence.',
+            },
+          ]
+        : undefined,
+    }],
+  };
+}
+
+/**
+ * The minimal OSCAL Assessment Plan the results import: what was to be assessed (the controls and
+ * their objectives, the MCP servers) and with what (the tool). mcp-comply has no OSCAL system security
+ * plan to import; `import-ssp` names a back-matter resource stating the boundary instead.
+ */
+export function toOscalPlan(assessment: Assessment): OscalAssessmentPlan {
+  const common = commonOf(assessment);
+  const { uuids } = common;
+  const planUuid = uuids.next('plan', '');
+  const boundaryUuid = uuids.next('boundary', '');
+  const servers = assessment.inventory?.servers ?? [];
+  const systems = (assessment.scope as { systems?: Array<{ name: string }> }).systems ?? [];
+  const boundary = [
+    systems.length > 0 ? `Systems: ${systems.map((s) => markdownLiteral(oneLine(s.name))).join(', ')}.` : undefined,
+    `Paths assessed: ${assessment.scope.paths.length > 0 ? assessment.scope.paths.map(markdownLiteral).join(', ') : 'none'}.`,
+    `Frameworks: ${assessment.scope.frameworks.length > 0 ? assessment.scope.frameworks.map(markdownLiteral).join(', ') : 'none'}.`,
+    `MCP server entries found: ${servers.length}.`,
+    'The MCP layer of these systems as the evidence shows it; the organisation\'s management system, identity provider, '
+      + 'network and processes enter only through attestations.',
+  ].filter((line) => line !== undefined);
+  return withoutUndefined({
+    'assessment-plan': {
+      uuid: planUuid,
+      metadata: metadataOf(assessment, common, 'Plan of the MCP compliance assessment'),
+      'import-ssp': {
+        href: `#${boundaryUuid}`,
+        remarks: 'No OSCAL system security plan exists for this assessment: the system is the MCP layer scoped by mcp-comply.yaml, '
+          + 'stated by the back-matter resource this href names.',
+      },
+      'local-definitions': { 'objectives-and-methods': some(assessment.controls.map(objectiveOf)) },
+      'reviewed-controls': { 'control-selections': common.controlSelections },
+      'assessment-subjects': servers.length > 0
+        ? [{
+            type: 'inventory-item' as const,
+            description: `The ${servers.length} MCP server entries of the client configurations, listed as inventory items in the results.`,
+            'include-all': {},
+          }]
+        : undefined,
+      'assessment-assets': common.assets,
+      'back-matter': {
+        resources: [{
+          uuid: boundaryUuid,
+          title: 'Assessment boundary',
+          description: boundary.join('\n\n'),
+          citation: { text: 'mcp-comply.yaml (scope) and the evidence bundle beside assessment.json' },
+        }],
+      },
+    },
+  });
+}
+
+/** The plan as the bytes carried in the results' back matter (and as a file of its own would be written). */
+export function planJson(assessment: Assessment): string {
+  return `${JSON.stringify(toOscalPlan(assessment), null, 2)}\n`;
+}
+
 /** The Assessment Results document for one assessment. */
 export function toOscal(assessment: Assessment): OscalAssessmentResults {
-  const uuids = new UuidSource(sha256Hex(canonicalJson(assessment)));
+  const common = commonOf(assessment);
+  const { uuids, origins } = common;
   const at = assessment.generatedAt;
   const when = (time: string | undefined) => (time !== undefined && DATE_TIME.test(time) ? time : at);
-  const organization = propValue(assessment.scope.organization);
-  const tool = `${assessment.tool.name} ${assessment.tool.version}`;
 
   const documentUuid = uuids.next('document', '');
-  const partyUuid = uuids.next('party', organization ?? '');
-  const componentUuid = uuids.next('component', assessment.tool.name);
-  const platformUuid = uuids.next('assessment-platform', tool);
-  const origins: OscalOrigin[] = [{ actors: [{ type: 'tool', 'actor-uuid': componentUuid }] }];
+  const planResourceUuid = uuids.next('plan-resource', '');
+  const metadata = metadataOf(assessment, common, 'MCP compliance assessment');
+
+  // The MCP servers, one inventory item per configuration entry: the subjects of the observations about them.
+  const servers: ServerEntry[] = assessment.inventory?.servers ?? [];
+  const serverItems = servers.map((server) => ({ server, item: inventoryItemOf(server, uuids.next('server', `${server.path}\u0000${server.line}\u0000${server.name}`)) }));
+  /** The inventory items a result about `name` in `path` concerns: the entries of that name in that file, else the only entry of that name. */
+  function subjectsOf(name: string | undefined, path: string): OscalSubject[] {
+    if (!name) return [];
+    const named = serverItems.filter(({ server }) => server.name === name);
+    const inFile = named.filter(({ server }) => server.path === path);
+    const matched = inFile.length > 0 ? inFile : named.length === 1 ? named : [];
+    return matched.map(({ server, item }) => ({ 'subject-uuid': item.uuid, type: 'inventory-item', title: `MCP server ${markdownLine(server.name)}` }));
+  }
+  const uniqueSubjects = (subjects: OscalSubject[]) => some([...new Map(subjects.map((s) => [s['subject-uuid'], s])).values()]);
 
   // Evidence items, one observation each.
   const evidenceById = new Map(assessment.evidence.items.map((item) => [item.id, item]));
@@ -293,6 +541,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
       props: some([prop('check-id', check.id), prop('check-status', check.status), prop('severity', check.severity)]),
       methods: ['TEST'],
       origins,
+      subjects: uniqueSubjects(check.results.flatMap((r) => subjectsOf(r.server, r.location.path))),
       'relevant-evidence': evidenceOf(check.results),
       collected: at,
       remarks: check.remediation ? `Remediation: ${markdownLiteral(check.remediation)}` : undefined,
@@ -320,127 +569,171 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
       methods: ['TEST'],
       types: ['finding'],
       origins,
+      subjects: uniqueSubjects(subjectsOf(finding.server, finding.location.path)),
       'relevant-evidence': [evidenceReference(finding.evidenceId, evidenceById.get(finding.evidenceId)?.sha256)],
       collected: when(evidenceById.get(finding.evidenceId)?.collectedAt),
       remarks: notes.length > 0 ? notes.join('\n\n') : undefined,
     };
     return { finding, observation };
   });
+  const failingObservationsOf = (controlIds: readonly string[]) => findingObservations
+    .filter(({ finding }) => finding.controlIds.some((id) => controlIds.includes(id))).map(({ observation }) => observation.uuid);
 
   // The risk register, one risk per threat.
+  const controlById = new Map(assessment.controls.map((control) => [control.id, control]));
   const riskUuid = new Map<string, string>();
   const risks: OscalRisk[] = assessment.risks.map((risk: AssessmentRisk) => {
     const uuid = uuids.next('risk', risk.threatId);
     if (!riskUuid.has(risk.threatId)) riskUuid.set(risk.threatId, uuid);
-    const facets = [
-      ['likelihood', risk.likelihood], ['impact', risk.impact], ['inherent-risk', risk.inherent], ['inherent-band', risk.band?.inherent],
-      ['residual-likelihood', risk.residualLikelihood], ['residual-risk', risk.residual], ['residual-band', risk.band?.residual],
-      ['mitigation', risk.mitigation],
-    ] as const;
-    const present = facets.flatMap(([name, value]) => {
-      const text = propValue(value);
-      return text === undefined ? [] : [{ name, system: OSCAL_NS, value: text }];
+    const linked = risk.controls ?? risk.controlIds.map((id) => ({ id, status: controlById.get(id)?.status ?? 'error', credit: 0 }));
+    const characterization = (view: 'inherent' | 'residual', values: Array<[string, string | number | undefined]>) => ({
+      props: [prop('risk-view', view)!],
+      origin: origins[0]!,
+      facets: values.flatMap(([name, value]) => {
+        const text = propValue(value);
+        return text === undefined ? [] : [{ name, system: OSCAL_NS, value: text }];
+      }),
+    });
+    const remediations = linked.flatMap((link) => {
+      const control = controlById.get(link.id);
+      const step = control ? remedyOf(control) : undefined;
+      return step ? [{
+        uuid: uuids.next('remediation', `${risk.threatId}\u0000${link.id}`),
+        lifecycle: 'recommendation' as const,
+        title: `${step.title} ${markdownLine(link.id)}`,
+        description: step.description,
+        props: some([prop('control-id', link.id), prop('mcp-comply-status', link.status)]),
+      }] : [];
     });
     return {
       uuid,
       title: `${markdownLine(risk.threatId)}: ${markdownLine(risk.title)}`,
       description: risk.reason ? markdownLiteral(risk.reason) : 'No reason is recorded for this risk.',
       statement: riskStatement(risk),
-      props: some([prop('threat-id', risk.threatId)]),
-      status: 'open',
-      characterizations: present.length > 0 ? [{ origin: origins[0]!, facets: present }] : undefined,
+      status: riskStatus(linked, controlById),
+      origins,
+      'threat-ids': [{ system: THREAT_SYSTEM, id: `${THREAT_SYSTEM}/${encodeURIComponent(risk.threatId)}` }],
+      characterizations: [
+        characterization('inherent', [['likelihood', risk.likelihood], ['impact', risk.impact], ['score', risk.inherent], ['band', risk.band?.inherent]]),
+        characterization('residual', [
+          ['likelihood', risk.residualLikelihood], ['impact', risk.impact], ['score', risk.residual], ['band', risk.band?.residual],
+          ['mitigation', risk.mitigation],
+        ]),
+      ].filter((c) => c.facets.length > 0),
+      'mitigating-factors': some(linked.filter((link) => link.credit > 0).map((link) => ({
+        uuid: uuids.next('mitigating-factor', `${risk.threatId}\u0000${link.id}`),
+        description: `${markdownLiteral(link.id)}${controlById.get(link.id) ? ` (${markdownLine(controlById.get(link.id)!.title)})` : ''}: `
+          + `${markdownLiteral(statusLabel(link.status))}, credited ${percent(link.credit)} as mitigation.`,
+        props: some([prop('control-id', link.id), prop('mcp-comply-status', link.status), prop('credit', link.credit)]),
+      }))),
+      remediations: some(remediations),
+      'related-observations': some([...new Set(failingObservationsOf(risk.controlIds))].map((id) => ({ 'observation-uuid': id }))),
     };
   });
 
-  // One finding per control.
+  // Findings where a control objective was decided; observations where it was not.
   const refs = frameworkRefs(assessment);
   const checksById = new Map(assessment.checks.map((check) => [check.id, check]));
-  const findings: OscalFinding[] = assessment.controls.map((control: AssessmentControl) => {
-    const satisfied = SATISFIED.has(control.status);
-    const controlChecks = (control.checks ?? []).map((c) => checksById.get(c.id)).filter((c) => c !== undefined);
-    // The attestations collector names its items `attestation:<control>:<evidence file>`.
-    const attestationEvidence = control.attestation ? [`attestation:${control.id}:${control.attestation.evidence}`] : [];
-    const observationUuids = [
-      ...controlChecks.map((check) => checkObservation.get(check.id)),
-      ...findingObservations.filter(({ finding }) => finding.controlIds.includes(control.id)).map(({ observation }) => observation.uuid),
-      ...controlChecks.flatMap((check) => check.results.map((r) => evidenceObservation.get(r.evidenceId))),
-      ...attestationEvidence.map((id) => evidenceObservation.get(id)),
-    ];
-    const relatedRisks = assessment.risks.filter((risk) => risk.controlIds.includes(control.id)).map((risk) => riskUuid.get(risk.threatId));
+  const findings: OscalFinding[] = [];
+  const objectiveObservations: OscalObservation[] = [];
+  for (const control of assessment.controls) {
+    const state = FINDING_STATE[control.status] as OscalFinding['target']['status']['state'] | undefined;
+    const partial = control.status === 'partial';
     const attestation = control.attestation;
-    const remarks = [
+    const controlProps = [
+      prop('mcp-comply-status', control.status), prop('automation', control.automation), prop('severity', control.severity),
+      prop('likelihood', control.risk?.likelihood), prop('impact', control.risk?.impact),
+      prop('inherent-risk', control.risk?.inherent), prop('residual-risk', control.risk?.residual),
+      ...(refs.get(control.id) ?? []).map((r) => prop('framework-ref', r.ref, r.relationship)),
+      ...exceptionProps(control.exception, 'live'),
+      prop('attestation-state', attestation?.state), prop('attestation-valid-until', attestation?.validUntil),
+      prop('attestation-sha256', attestation?.sha256),
+    ];
+    // The attestations collector names its items `attestation:<control>:<evidence file>`.
+    const attestationEvidence = attestation ? [`attestation:${control.id}:${attestation.evidence}`] : [];
+    const notes = [
       control.exception ? `${markdownLiteral(exceptionText(control.exception, 'live'))}. The status above is unchanged by it.` : undefined,
       attestation
         ? `Attestation by ${markdownLiteral(attestation.attestedBy)} dated ${markdownLiteral(attestation.date)}, valid until `
           + `${markdownLiteral(attestation.validUntil)} (${markdownLiteral(attestation.state)}), evidence ${markdownLiteral(attestation.evidence)}.`
         : undefined,
-      !satisfied && control.remediation ? `Remediation: ${markdownLiteral(control.remediation)}` : undefined,
-      !satisfied && control.status === 'manual' && control.expectedEvidence?.length
-        ? `Evidence an auditor accepts: ${control.expectedEvidence.map(markdownLiteral).join('; ')}`
-        : undefined,
-    ].filter((r) => r !== undefined);
-    return {
-      uuid: uuids.next('finding', control.id),
-      title: `${markdownLine(control.id)}: ${markdownLine(control.title)}`,
-      description: `${markdownLiteral(statusLabel(control.status))}: ${markdownLiteral(control.reason)}`,
-      props: some([
-        prop('mcp-comply-status', control.status), prop('severity', control.severity),
-        prop('likelihood', control.risk?.likelihood), prop('impact', control.risk?.impact),
-        prop('inherent-risk', control.risk?.inherent), prop('residual-risk', control.risk?.residual),
-        ...(refs.get(control.id) ?? []).map((r) => prop('framework-ref', r.ref, r.relationship)),
-        ...exceptionProps(control.exception, 'live'),
-        prop('attestation-state', attestation?.state), prop('attestation-valid-until', attestation?.validUntil),
-        prop('attestation-sha256', attestation?.sha256),
-      ]),
-      origins,
-      target: {
-        type: 'objective-id',
-        'target-id': objectiveId(control.id),
-        description: control.objective ? markdownLiteral(control.objective) : undefined,
-        status: { state: satisfied ? 'satisfied' : 'not-satisfied', reason: token(control.status) },
-        'implementation-status': control.status === 'not_applicable' ? { state: 'not-applicable' } : undefined,
-      },
-      'related-observations': some([...new Set(observationUuids)].map((uuid) => (uuid ? { 'observation-uuid': uuid } : undefined))),
-      'related-risks': some([...new Set(relatedRisks)].map((uuid) => (uuid ? { 'risk-uuid': uuid } : undefined))),
-      remarks: remarks.length > 0 ? remarks.join('\n\n') : undefined,
-    };
-  });
+    ];
+    const title = `${markdownLine(control.id)}: ${markdownLine(control.title)}`;
+    const description = `${markdownLiteral(statusLabel(control.status))}: ${markdownLiteral(control.reason)}`;
 
-  const observations = [...evidenceObservations, ...checkObservations, ...findingObservations.map(({ observation }) => observation)];
+    if (state !== undefined) {
+      const controlChecks = (control.checks ?? []).map((c) => checksById.get(c.id)).filter((c) => c !== undefined);
+      const observationUuids = [
+        ...controlChecks.map((check) => checkObservation.get(check.id)),
+        ...failingObservationsOf([control.id]),
+        ...controlChecks.flatMap((check) => check.results.map((r) => evidenceObservation.get(r.evidenceId))),
+        ...attestationEvidence.map((id) => evidenceObservation.get(id)),
+      ];
+      const relatedRisks = assessment.risks.filter((risk) => risk.controlIds.includes(control.id)).map((risk) => riskUuid.get(risk.threatId));
+      const remarks = [...notes, state === 'not-satisfied' && control.remediation ? `Remediation: ${markdownLiteral(control.remediation)}` : undefined]
+        .filter((r) => r !== undefined);
+      findings.push({
+        uuid: uuids.next('finding', control.id),
+        title: partial ? `${title} (automated part)` : title,
+        description,
+        props: some(controlProps),
+        origins,
+        target: {
+          type: 'objective-id',
+          'target-id': partial ? partObjectiveId(control.id, 'automated') : objectiveId(control.id),
+          description: control.objective ? `${partial ? 'The part its checks decide of: ' : ''}${markdownLiteral(control.objective)}` : undefined,
+          status: { state, reason: state === 'satisfied' ? 'pass' : 'fail' },
+        },
+        'related-observations': some([...new Set(observationUuids)].map((uuid) => (uuid ? { 'observation-uuid': uuid } : undefined))),
+        'related-risks': some([...new Set(relatedRisks)].map((uuid) => (uuid ? { 'risk-uuid': uuid } : undefined))),
+        remarks: remarks.length > 0 ? remarks.join('\n\n') : undefined,
+      });
+    }
+    if (state === undefined || partial) {
+      const target = partial ? partObjectiveId(control.id, 'manual') : objectiveId(control.id);
+      const remedy = remedyOf(control);
+      const remarks = [...notes, remedy ? `${remedy.title} ${markdownLine(control.id)}: ${remedy.description}` : undefined].filter((r) => r !== undefined);
+      objectiveObservations.push({
+        uuid: uuids.next('objective', control.id),
+        title: partial ? `${title} (manual part)` : title,
+        description: partial && control.manualPart
+          ? `${description}\n\nManual evidence outstanding: ${markdownLiteral(control.manualPart)}`
+          : description,
+        props: some([prop('objective-id', target), ...controlProps]),
+        // Checks looked and could not decide (TEST); otherwise the attestations were examined and none is fresh (EXAMINE).
+        methods: (control.checks ?? []).length > 0 && !partial && control.status !== 'stale' && control.status !== 'manual' ? ['TEST'] : ['EXAMINE'],
+        types: ['control-objective'],
+        origins,
+        'relevant-evidence': some(attestationEvidence.map((id) => evidenceReference(id, evidenceById.get(id)?.sha256 ?? attestation?.sha256))),
+        collected: at,
+        remarks: remarks.length > 0 ? remarks.join('\n\n') : undefined,
+      });
+    }
+  }
+
+  const observations = [
+    ...evidenceObservations, ...checkObservations, ...findingObservations.map(({ observation }) => observation), ...objectiveObservations,
+  ];
+  const plan = planJson(assessment);
   const date = dateOf(at);
   const scopeText = assessment.scope.frameworks.length > 0 ? markdownLiteral(assessment.scope.frameworks.join(', ')) : 'no framework';
 
   return withoutUndefined({
     'assessment-results': {
       uuid: documentUuid,
-      metadata: {
-        title: organization
-          ? `MCP compliance assessment of ${markdownLiteral(organization)} (${markdownLiteral(date)})`
-          : `MCP compliance assessment (${markdownLiteral(date)})`,
-        'last-modified': at,
-        // Each run is its own document: its time tells revisions apart.
-        version: at,
-        'oscal-version': OSCAL_VERSION,
-        props: some([prop('tool', tool), prop('assessment-schema-version', assessment.schemaVersion)]),
-        ...(organization
-          ? {
-              roles: [{ id: 'prepared-for', title: 'Prepared For' }],
-              parties: [{ uuid: partyUuid, type: 'organization' as const, name: organization }],
-              'responsible-parties': [{ 'role-id': 'prepared-for', 'party-uuids': [partyUuid] }],
-            }
-          : {}),
-      },
+      metadata,
       'import-ap': {
-        href: '#',
-        remarks: 'No OSCAL assessment plan exists for this assessment: mcp-comply assesses against its control catalog and '
-          + 'framework mappings, so this href is a placeholder fragment.',
+        href: `#${planResourceUuid}`,
+        remarks: `The assessment plan is the back-matter resource this href names, carried whole (base64 ${PLAN_FILE}) so the `
+          + 'reference resolves wherever this document goes.',
       },
       results: [{
         uuid: uuids.next('result', ''),
         title: `Automated assessment of the MCP server estate (${markdownLiteral(date)})`,
-        description: `Evidence collected and checks run by ${markdownLiteral(tool)} against ${scopeText}. `
+        description: `Evidence collected and checks run by ${markdownLiteral(common.tool)} against ${scopeText}. `
           + `Controls: ${assessment.controls.length}; checks: ${assessment.checks.length}; `
-          + `failing check results: ${assessment.findings.length}; evidence items: ${assessment.evidence.items.length}.`,
+          + `failing check results: ${assessment.findings.length}; evidence items: ${assessment.evidence.items.length}; `
+          + `MCP server entries: ${servers.length}.`,
         start: at,
         end: at,
         props: some([
@@ -448,31 +741,75 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
           prop('failed', String(assessment.summary.failed)),
         ]),
         'local-definitions': {
-          'assessment-assets': {
-            components: [{
-              uuid: componentUuid,
-              type: 'software',
-              title: markdownLine(assessment.tool.name),
-              description: 'The tool that collected the evidence, ran the checks and rolled them up into controls.',
-              props: some([prop('version', assessment.tool.version)]),
-              status: { state: 'operational' },
-            }],
-            'assessment-platforms': [{ uuid: platformUuid, title: markdownLine(tool), 'uses-components': [{ 'component-uuid': componentUuid }] }],
-          },
+          'inventory-items': some(serverItems.map(({ item }) => item)),
+          'assessment-assets': common.assets,
         },
-        'reviewed-controls': {
-          'control-selections': [{
-            description: 'Every control of the mcp-comply catalog in this assessment.',
-            'include-controls': some(assessment.controls.map((control) => ({ 'control-id': token(control.id) }))),
-          }],
-        },
+        'reviewed-controls': { 'control-selections': common.controlSelections },
         observations: some(observations),
         risks: some(risks),
         findings: some(findings),
-        remarks: resultRemarks(assessment, evidenceObservations.length, checkObservations.length, findingObservations.length),
+        remarks: resultRemarks(assessment, {
+          findings, evidence: evidenceObservations.length, checks: checkObservations.length, failing: findingObservations.length,
+          objectives: objectiveObservations.length, servers: servers.length,
+        }),
       }],
+      'back-matter': {
+        resources: [{
+          uuid: planResourceUuid,
+          title: 'Assessment plan',
+          description: 'The OSCAL assessment plan of this assessment: the controls reviewed and their objectives, the subjects and the tool.',
+          props: some([prop('sha256', sha256Hex(plan))]),
+          base64: { filename: PLAN_FILE, 'media-type': 'application/oscal+json', value: Buffer.from(plan, 'utf8').toString('base64') },
+        }],
+      },
     },
   });
+}
+
+function inventoryItemOf(server: ServerEntry, uuid: string): OscalInventoryItem {
+  const where = `${server.path}:${server.line}`;
+  const endpoint = server.endpoint ? `, endpoint host ${markdownLiteral(server.endpoint)}` : '';
+  return {
+    uuid,
+    description: `MCP server ${markdownLiteral(server.name)} configured for ${markdownLiteral(server.client)} in ${markdownLiteral(where)}, `
+      + `transport ${markdownLiteral(server.transport)}${endpoint}${server.disabled ? ' (disabled)' : ''}.`,
+    props: some([
+      prop('asset-type', 'mcp-server'), prop('server-name', server.name), prop('client', server.client), prop('transport', server.transport),
+      prop('config-path', server.path), prop('config-line', server.line), prop('endpoint-host', server.endpoint), prop('system', server.system),
+      prop('disabled', String(server.disabled)),
+    ]),
+  };
+}
+
+/** What would settle a control not shown effective: the remediation of a failure, the evidence still missing otherwise. */
+function remedyOf(control: AssessmentControl): { title: string; description: string } | undefined {
+  const expected = control.expectedEvidence?.length ? control.expectedEvidence.map(markdownLiteral).join('; ') : undefined;
+  switch (control.status) {
+    case 'fail':
+      return { title: 'Remediate', description: markdownLiteral(control.remediation ?? control.reason) };
+    case 'partial':
+      return { title: 'Provide the manual evidence for', description: markdownLiteral(control.manualPart ?? control.reason) };
+    case 'manual':
+    case 'stale':
+      return { title: 'Record a fresh attestation for', description: expected ? `Evidence an auditor accepts: ${expected}` : markdownLiteral(control.reason) };
+    case 'not_observed':
+    case 'error':
+      return { title: 'Collect the evidence for', description: markdownLiteral(control.reason) };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A threat's state as a POA&M reads it: `open` when a mitigating control failed (a weakness shown),
+ * `deviation-approved` when every failing one is under a live exception, `closed` when every mitigating
+ * control in scope passed or is attested, and `investigating` while evidence is outstanding.
+ */
+function riskStatus(linked: ReadonlyArray<{ id: string; status: ControlStatus }>, controls: Map<string, AssessmentControl>): OscalRiskStatus {
+  const failing = linked.filter((link) => link.status === 'fail');
+  if (failing.length > 0) return failing.every((link) => controls.get(link.id)?.exception) ? 'deviation-approved' : 'open';
+  const inScope = linked.filter((link) => link.status !== 'not_applicable');
+  return inScope.length > 0 && inScope.every((link) => SATISFIED.has(link.status)) ? 'closed' : 'investigating';
 }
 
 /**
@@ -496,14 +833,24 @@ function riskStatement(risk: AssessmentRisk): string {
   return `${inherent}; ${residual}${credited}.`;
 }
 
-function resultRemarks(assessment: Assessment, evidence: number, checks: number, failing: number): string {
+interface Counts { findings: OscalFinding[]; evidence: number; checks: number; failing: number; objectives: number; servers: number }
+
+function resultRemarks(assessment: Assessment, counts: Counts): string {
+  const satisfied = counts.findings.filter((f) => f.target.status.state === 'satisfied').length;
   const lines = [
-    `Findings: one per control (${assessment.controls.length}). A control objective is satisfied only when the control passed `
-      + 'or is attested; every other status (fail, error, stale, not observed, manual, not applicable) is not satisfied, with the '
-      + `status in status.reason and in the mcp-comply-status property (namespace ${OSCAL_NS}). Exceptions are recorded beside a `
-      + 'status, never in place of it.',
-    `Observations: ${evidence} evidence items (EXAMINE), ${checks} checks (TEST) and ${failing} failing check results (TEST, type finding).`,
-    `Risks: ${assessment.risks.length}, one per threat of the risk register; failing check results are not repeated as risks.`,
+    `Findings: ${counts.findings.length}, one per control objective the assessment decided: ${satisfied} satisfied (pass, attested, `
+      + `or the automated part of a partial control, whose target is ${markdownLiteral('<control>_obj.automated')}) and ${counts.findings.length - satisfied} `
+      + 'not satisfied (fail: a deficiency shown). Only a failing control is not satisfied. A control without evidence either way (not '
+      + 'observed, manual, error, stale attestation, not applicable) and the manual part of a partial control are not findings: each is an '
+      + `observation of type control-objective (${counts.objectives}), so no weakness is read where none was shown and no pass where `
+      + `manual evidence is outstanding. The real status is in the mcp-comply-status property (namespace ${OSCAL_NS}). Exceptions are `
+      + 'recorded beside a status, never in place of it.',
+    `Observations: ${counts.evidence} evidence items (EXAMINE), ${counts.checks} checks (TEST), ${counts.failing} failing check results `
+      + `(TEST, type finding) and ${counts.objectives} undecided control objectives (type control-objective). Observations about MCP servers `
+      + `name them as subjects: the ${counts.servers} inventory items of the local definitions.`,
+    `Risks: ${assessment.risks.length}, one per threat of the risk register (threat-ids in ${THREAT_SYSTEM}); status open when a `
+      + 'mitigating control failed, deviation-approved when every failing one is under a live exception, closed when every one in scope '
+      + 'passed or is attested, investigating otherwise. Failing check results are not repeated as risks.',
   ];
   const register = assessment.exceptions ?? [];
   if (register.length > 0) {
