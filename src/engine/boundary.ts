@@ -20,11 +20,13 @@ export interface BoundaryExclusion {
 
 export interface BoundaryInput {
   items: EvidenceItem[];
-  systems?: ScopeSystem[];
+  systems?: ScopeSystem[] | undefined;
   /** The run's clock (generatedAt). */
   now: string;
   exclusions: BoundaryExclusion[];
 }
+
+const targetOf = (a: { control?: string; framework?: string; requirement?: string }) => [a.control, a.framework, a.requirement].map((x) => x ?? '').join('\u0000');
 
 const LOCAL_TRANSPORTS = new Set(['stdio']);
 const REMOTE_TRANSPORTS = new Set(['streamable-http', 'sse']);
@@ -46,7 +48,7 @@ export function buildBoundary(input: BoundaryInput): AssessmentBoundary {
       ...(a.requirement !== undefined ? { requirement: a.requirement } : {}),
       attestedBy: a.attestedBy, validUntil: a.validUntil,
     }))
-    .sort((a, b) => `${a.control ?? ''}\u0000${a.framework ?? ''}\u0000${a.requirement ?? ''}`.localeCompare(`${b.control ?? ''}\u0000${b.framework ?? ''}\u0000${b.requirement ?? ''}`));
+    .sort((a, b) => targetOf(a).localeCompare(targetOf(b)));
   const github = inventory.github ?? { organizations: [], repositories: [] };
   return {
     asOf: now,

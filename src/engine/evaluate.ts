@@ -96,7 +96,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: { name: 'mcp-comply', version: PACKAGE_VERSION },
     generatedAt: now,
-    scope: { ...input.scope, boundary: buildBoundary({ items, ...(input.scope.systems ? { systems: input.scope.systems } : {}), now, exclusions: shippedExclusions() }) },
+    scope: { ...input.scope, boundary: buildBoundary({ items, systems: input.scope.systems, now, exclusions: shippedExclusions() }) },
     evidence: {
       rootHash: input.manifest.rootHash,
       items: input.manifest.items.map(({ line: _line, ...entry }) => entry),
@@ -110,7 +110,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     risks,
     riskMethod,
     riskHeatMap: heatMap,
-    inventory: inventoryOf(items, { ...(input.scope.systems ? { systems: input.scope.systems } : {}), findings }),
+    inventory: inventoryOf(items, { systems: input.scope.systems, findings }),
     ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'error'] as const, checks.map((c) => c.status)),

@@ -12,7 +12,7 @@ import type { Finding, Inventory, InventoryServer, ScopeSystem } from './assessm
 
 export interface InventoryContext {
   /** mcp-comply.yaml `systems:`, to assign each server to one. */
-  systems?: ScopeSystem[];
+  systems?: ScopeSystem[] | undefined;
   /** The assessment's findings, counted per server. */
   findings?: Array<Pick<Finding, 'server' | 'location'>>;
 }
