@@ -20,7 +20,7 @@ import { readYamlFile, type YamlFile } from '../lib/yaml-file.js';
 
 export interface ProjectConfig {
   organization?: string;
-  systems?: Array<{ name: string; description?: string; owner?: string; paths?: string[] }>;
+  systems?: Array<{ name: string; description?: string; owner?: string; dataClasses?: Array<'personal-data' | 'phi' | 'cardholder-data'>; servers?: string[]; paths?: string[] }>;
   frameworks?: string[];
   dataClasses?: Array<'personal-data' | 'phi' | 'cardholder-data'>;
   aiAct?: { role?: string; riskLevel?: string };

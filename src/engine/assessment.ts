@@ -211,6 +211,12 @@ export interface InventoryServer {
   path: string;
   line: number;
   disabled: boolean;
+  /** A remote server's host[:port] (never a path, query or userinfo: they may carry credentials). Absent for stdio servers. */
+  endpoint?: string;
+  /** The system of `scope.systems` the server is assigned to (see ScopeSystem), if any. */
+  system?: string;
+  /** Findings located at this server (its name, in its configuration file). Absent before schema 2.0. */
+  findings?: number;
 }
 
 /** One tool definition of a snapshot; `sha256` changes whenever the definition does. */
@@ -221,9 +227,93 @@ export interface InventoryTool {
   path: string;
 }
 
+/** A local repository assessed (`sources.repos`, or found under the assessed paths). */
+export interface InventoryRepository {
+  /** Display path of its root. */
+  path: string;
+  /** Whether it is a git repository; its file list was then git's index, else a walk honouring .gitignore. */
+  git: boolean;
+  listing: 'git-index' | 'walk';
+  /** The folders inside it the assessment was limited to, when it encloses the assessed paths. */
+  scope?: string[];
+}
+
+/** What was assessed through the GitHub API. */
+export interface InventoryGitHub {
+  organizations: Array<{
+    org: string;
+    /** Host of the API (api.github.com, or a GitHub Enterprise Server host). */
+    apiHost: string;
+    repositoriesListed: number;
+    repositoriesAssessed: number;
+    /** Archived repositories listed and skipped. */
+    archivedSkipped: number;
+  }>;
+  repositories: Array<{ repo: string; visibility: string; defaultBranch: string }>;
+}
+
+/** One log stream (a file and its rotations, as logs.retention groups them) and the period its events cover. */
+export interface InventoryLogStream {
+  stream: string;
+  /** Display paths of its files. */
+  paths: string[];
+  /** The format of its files (`mixed` when they differ). */
+  format: string;
+  /** Oldest and newest event time across its files; absent when no event carried a time. */
+  from?: string;
+  to?: string;
+  events: number;
+}
+
 export interface Inventory {
   servers: InventoryServer[];
   tools: InventoryTool[];
+  /** Absent before schema 2.0. */
+  repositories?: InventoryRepository[];
+  github?: InventoryGitHub;
+  logs?: InventoryLogStream[];
+}
+
+/** A system of mcp-comply.yaml `systems:`: what the assessment's boundary is drawn around. */
+export interface ScopeSystem {
+  name: string;
+  description?: string;
+  owner?: string;
+  dataClasses?: string[];
+  /** MCP server names (`*` matches any run of characters) assigned to this system. */
+  servers?: string[];
+  /** Configuration files or folders (display paths; globs allowed) whose MCP servers are assigned to this system. */
+  paths?: string[];
+}
+
+/**
+ * The assessment boundary (DESIGN §5), generated from the evidence: what was looked at, in counts, and
+ * what the assessment does not cover. Every status of the assessment is a statement about this boundary.
+ */
+export interface AssessmentBoundary {
+  /** The point in time the assessment speaks for (its generatedAt). */
+  asOf: string;
+  systems: Array<{ name: string; servers: number }>;
+  servers: {
+    total: number;
+    /** stdio servers (run on the client's machine), remote ones (streamable HTTP, SSE), and those whose transport is unknown. */
+    local: number;
+    remote: number;
+    unknown: number;
+    disabled: number;
+    /** Servers assigned to no system. */
+    unassigned: number;
+    byClient: Record<string, number>;
+    byTransport: Record<string, number>;
+  };
+  tools: { definitions: number; servers: number };
+  repositories: number;
+  github: { organizations: string[]; repositories: number };
+  logs: Array<{ stream: string; files: number; events: number; from?: string; to?: string }>;
+  /** Fresh attestations: the only way what lies outside the boundary enters the assessment. */
+  attested: Array<{ control?: string; framework?: string; requirement?: string; attestedBy: string; validUntil: string }>;
+  /** What the assessment does not cover (templates/boundary.yaml). */
+  exclusions: Array<{ id: string; statement: string }>;
 }
 
 /** `regressed`: further from passing (pass -> fail, attested -> stale, ...); `improved`: closer; `changed`: neither (e.g. not_observed -> manual). */
@@ -288,6 +378,10 @@ export interface Assessment {
     aiAct?: { role?: string; riskLevel?: string };
     paths: string[];
     includeUser: boolean;
+    /** mcp-comply.yaml `systems:` (absent before schema 2.0). */
+    systems?: ScopeSystem[];
+    /** What was assessed and what was not (absent before schema 2.0). */
+    boundary?: AssessmentBoundary;
   };
   evidence: {
     rootHash: string;

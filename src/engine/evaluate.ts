@@ -12,6 +12,7 @@ import type { RiskException } from '../config/project-config.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
 import { ASSESSMENT_SCHEMA_VERSION, CONTROL_STATUSES, type Assessment, type AssessmentCheck, type AssessmentControl, type Finding, type RiskMethod } from './assessment.js';
+import { buildBoundary, shippedExclusions } from './boundary.js';
 import { attestationsByControl, attestationsByRequirement } from './attestations.js';
 import { compareAssessments, historyAfter } from './compare.js';
 import { applyExceptions } from './exceptions.js';
@@ -95,7 +96,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: { name: 'mcp-comply', version: PACKAGE_VERSION },
     generatedAt: now,
-    scope: input.scope,
+    scope: { ...input.scope, boundary: buildBoundary({ items, systems: input.scope.systems, now, exclusions: shippedExclusions() }) },
     evidence: {
       rootHash: input.manifest.rootHash,
       items: input.manifest.items.map(({ line: _line, ...entry }) => entry),
@@ -109,7 +110,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     risks,
     riskMethod,
     riskHeatMap: heatMap,
-    inventory: inventoryOf(items),
+    inventory: inventoryOf(items, { systems: input.scope.systems, findings }),
     ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'not_applicable', 'error'] as const, checks.map((c) => c.status)),

@@ -17,6 +17,7 @@ import {
   ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
+import { boundaryStatement, serverRows } from './boundary.js';
 import { httpUrlOf } from '../lib/http-url.js';
 import { plural } from '../lib/plural.js';
 import { printable } from '../lib/printable.js';
@@ -403,10 +404,37 @@ function sourcesNotReadSection(a: Assessment): string[] {
   return lines;
 }
 
+/** The assessment boundary (systems, what the evidence covers, what it does not) and the MCP server inventory. */
+function boundarySection(a: Assessment): string[] {
+  const lines = ['## Assessment boundary', ''];
+  const systems = a.scope.systems ?? [];
+  if (systems.length > 0) {
+    lines.push(...table(['System', 'Description', 'Owner', 'Data classes'], systems.map((s) => [
+      escapeMarkdown(s.name), escapeMarkdown(s.description ?? ''), escapeMarkdown(s.owner ?? ''), (s.dataClasses ?? []).map(escapeMarkdown).join(', '),
+    ])), '');
+  }
+  const statement = boundaryStatement(a);
+  if (statement.length === 0) lines.push('This assessment does not record its boundary (it predates assessment schema 2.0).');
+  else lines.push(...statement.map((sentence) => `- ${escapeMarkdown(sentence)}`));
+  const exclusions = a.scope.boundary?.exclusions ?? [];
+  if (exclusions.length > 0) lines.push('', '**Not covered:**', '', ...exclusions.map((e) => `- ${escapeMarkdown(e.statement)}`));
+  const rows = serverRows(a);
+  const inventory = rows.length === 0 ? ['No MCP server was found.'] : table(
+    ['Client', 'Configuration', 'Server', 'Transport', 'Endpoint host', 'System (owner)', 'Findings'],
+    rows.map((r) => [
+      escapeMarkdown(r.client), escapeMarkdown(r.config), `${escapeMarkdown(r.name)}${r.disabled ? ' (disabled)' : ''}`, escapeMarkdown(r.transport),
+      escapeMarkdown(r.endpoint), escapeMarkdown(r.system), r.findings,
+    ]),
+  );
+  lines.push('', ...details(`MCP server inventory (${plural(rows.length, 'server')})`, inventory));
+  return lines;
+}
+
 /** report.md: the same bytes for the same assessment (no clock, no randomness). */
 export function renderMarkdown(a: Assessment): string {
   const sections = [
     header(a),
+    boundarySection(a),
     frameworksSection(a),
     findingsSection(a),
     controlsSection(a),

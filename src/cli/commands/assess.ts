@@ -8,7 +8,9 @@ import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
 import { signBundle } from '../../evidence/signature.js';
-import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
+import type { Assessment, AssessmentChanges, ScopeSystem } from '../../engine/assessment.js';
+import type { ProjectConfig } from '../../config/project-config.js';
+import { REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
@@ -74,6 +76,7 @@ export function registerAssess(program: Command): void {
           // The assessed root itself is `.`: no machine path in the assessment or the reports.
           paths: sources.paths.map((p) => (p === sources.root ? '.' : displayPath(p, sources.root))),
           includeUser: Boolean(options.includeUser),
+          ...(sources.config?.config.systems ? { systems: scopeSystems(sources.config.config.systems) } : {}),
         },
       });
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
@@ -82,6 +85,23 @@ export function registerAssess(program: Command): void {
       if (signed) writeOut(`Signed the evidence with key ${signed.keyFingerprint} (${signed.algorithm})\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
+}
+
+/**
+ * `systems:` as assessment.json records them. Their `paths` are relative to the config's folder, which
+ * is the assessed root when there is a config, so they are already display paths. The free text goes
+ * into every report, so a credential quoted in it is replaced.
+ */
+function scopeSystems(systems: NonNullable<ProjectConfig['systems']>): ScopeSystem[] {
+  const text = (value: string) => redactSecrets(value, undefined, REDACTED).value;
+  return systems.map((s) => ({
+    name: text(s.name),
+    ...(s.description !== undefined ? { description: text(s.description) } : {}),
+    ...(s.owner !== undefined ? { owner: text(s.owner) } : {}),
+    ...(s.dataClasses ? { dataClasses: [...s.dataClasses] } : {}),
+    ...(s.servers ? { servers: [...s.servers] } : {}),
+    ...(s.paths ? { paths: [...s.paths] } : {}),
+  }));
 }
 
 /**

@@ -15,6 +15,7 @@ import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import { CONTROL_STATUSES, REQUIREMENT_STATUSES, dateOf, locationText, percent } from '../labels.js';
+import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
 
 /** Colour family of a badge; the label always says the same in words, so colour is never the only signal. */
@@ -180,6 +181,8 @@ export interface ReportView {
     includeUser: boolean;
     frameworks: FrameworkView[];
   };
+  /** The assessment boundary and the MCP server inventory. */
+  boundary: BoundaryView;
   vocabulary: {
     checks: Array<{ status: Badge; meaning: string }>;
     controls: Array<{ status: Badge; meaning: string }>;
@@ -628,6 +631,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       includeUser: assessment.scope.includeUser ?? false,
       frameworks,
     },
+    boundary: boundaryView(assessment),
     vocabulary: {
       checks: CHECK_STATUSES.map((s) => ({ status: badge(s), meaning: CHECK_MEANING[s] })),
       controls: CONTROL_STATUSES.map((s) => ({ status: badge(s), meaning: CONTROL_MEANING[s] })),
