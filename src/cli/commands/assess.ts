@@ -123,7 +123,7 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   }
   for (const f of a.evidence.collectorFailures) lines.push(`collector ${printable(f.collector)} failed: ${printable(f.message)}`);
   const c = a.summary.checks;
-  lines.push(`Checks:   ${c.fail} fail, ${c.pass} pass, ${c.not_observed} not observed, ${c.error} error`);
+  lines.push(`Checks:   ${c.fail} fail, ${c.pass} pass, ${c.not_observed} not observed, ${c.not_applicable} not applicable (no population), ${c.error} error`);
   const s = a.summary.findings.bySeverity;
   lines.push(`Findings: ${a.summary.findings.total} (${s.critical} critical, ${s.high} high, ${s.medium} medium, ${s.low} low)`);
   const shown = a.findings.slice(0, 15);
