@@ -39,7 +39,8 @@ process.stdout.write(`
 demo: validated the catalog and the example project files; assessed the examples/ estate (MCP client configs
       of eight clients, a registry server.json, tool snapshots, a gateway audit log, a Claude Desktop server log,
       a proxy access log, two repositories, and the Northwind Health GitHub organisation recorded in
-      examples/recorded/) against last quarter's assessment (examples/previous/2026-Q3/); verified the evidence.
+      examples/recorded/) against last quarter's assessment (examples/previous/2026-Q3/, written at schema 1.2
+      and read as 2.0); verified the evidence.
 demo: reports in out/: report.pdf and report.html (for the auditor), report.md, findings.csv and requirements.csv,
       results.sarif (code scanning), assessment-results.oscal.json (OSCAL), beside assessment.json and evidence/.
       assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
