@@ -7,9 +7,11 @@ import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
+import type { EvidenceItem } from '../../evidence/types.js';
 import { signBundle } from '../../evidence/signature.js';
 import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
+import { githubAnchors } from '../../config/github-anchors.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
@@ -58,6 +60,15 @@ export function registerAssess(program: Command): void {
       const items = withItems(gathered.items, attestationItems);
       const failures = gathered.failures;
       const out = path.resolve(options.out);
+      const github = githubAnchors({
+        orgs: [...new Set(items.flatMap((i) => (i.kind === 'github-org' ? [(i as EvidenceItem<'github-org'>).data.org] : [])))],
+        repos: [...new Set(items.flatMap((i) => (i.kind === 'github-repo' ? [(i as EvidenceItem<'github-repo'>).data.repo] : [])))],
+      }, {
+        ...(sources.config ? { config: { loaded: sources.config, path: displayPath(sources.config.file, sources.root) } } : {}),
+        ...(options.githubOrg !== undefined ? { githubOrg: options.githubOrg } : {}),
+        ...(options.githubRepo !== undefined ? { githubRepo: options.githubRepo } : {}),
+        evidenceFromFlags: Boolean(options.evidence?.length),
+      });
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
       const signed = key ? signBundle(path.join(out, 'evidence'), manifest.rootHash, key) : undefined;
       const assessment = evaluate({
@@ -74,6 +85,7 @@ export function registerAssess(program: Command): void {
           // The assessed root itself is `.`: no machine path in the assessment or the reports.
           paths: sources.paths.map((p) => (p === sources.root ? '.' : displayPath(p, sources.root))),
           includeUser: Boolean(options.includeUser),
+          ...(github.length > 0 ? { github } : {}),
         },
       });
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
