@@ -11,6 +11,7 @@
  * subject is listed without a place, and reports fall back on their own placeholder.
  */
 import type { GitHubSourceAnchor } from '../engine/assessment.js';
+import type { EvidenceItem } from '../evidence/types.js';
 import type { LoadedConfig } from './project-config.js';
 
 export interface GitHubSubjects {
@@ -27,6 +28,13 @@ export interface GitHubNaming {
   githubRepo?: string[];
   /** `--evidence` was given: the bundles came from the command line, not from the config's `sources.evidence`. */
   evidenceFromFlags?: boolean;
+}
+
+/** The organisations and repositories the evidence holds, each once, in the evidence's order. */
+export function githubSubjectsOf(items: EvidenceItem[]): GitHubSubjects {
+  const named = <K extends 'github-org' | 'github-repo'>(kind: K, name: (item: EvidenceItem<K>) => string) =>
+    [...new Set(items.filter((item): item is EvidenceItem<K> => item.kind === kind).map(name))];
+  return { orgs: named('github-org', (item) => item.data.org), repos: named('github-repo', (item) => item.data.repo) };
 }
 
 type Place = Pick<GitHubSourceAnchor, 'path' | 'line' | 'column'>;

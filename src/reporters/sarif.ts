@@ -11,7 +11,7 @@
  * text (messages, paths, names, justifications) is escaped for SARIF plain text and for Markdown.
  */
 import type {
-  ArtifactLocation, Location as SarifLocation, Log, Notification, PhysicalLocation, Region, ReportingDescriptor, Result, Run,
+  ArtifactLocation, Location as SarifLocation, Log, Notification, Region, ReportingDescriptor, Result, Run,
   Suppression,
 } from 'sarif';
 import type {
@@ -250,9 +250,9 @@ interface RuleContext {
  * the rule alone, and a check may report findings above or below its catalog severity (a critical
  * gateway flag beside a high one). One rule per check would then misstate some of its alerts, so a
  * check has one rule per severity it reports: its own id for findings at the check's severity, and
- * `<checkId>/<severity>` for the others. Both parts come from the catalog, so the id of a finding's rule
- * is the same in every run (code scanning matches alerts on the rule id) unless its severity changes,
- * which is then a different alert.
+ * `<checkId>/<severity>` for the others (a slash, as in CodeQL's own rule ids). Both parts come from the
+ * catalog, so the id of a finding's rule is the same in every run (code scanning matches alerts on the
+ * rule id) unless its severity changes, which is then a different alert.
  */
 export function ruleIdOf(checkId: string, severity: Severity, checkSeverity: Severity): string {
   return severity === checkSeverity ? checkId : `${checkId}/${severity}`;
@@ -342,11 +342,11 @@ function suppression(exception: ExceptionNote): Suppression {
  * unique per finding, so always the first). upload-sarif keeps a value it finds, and only notes in its
  * log that the line's own hash differs.
  */
-export const primaryLocationLineHash = (finding: Pick<Finding, 'fingerprint'>) => `${finding.fingerprint}:1`;
+const primaryLocationLineHash = (finding: Pick<Finding, 'fingerprint'>) => `${finding.fingerprint}:1`;
 
-function result(finding: Finding, rule: RuleKey, ruleIndex: number, pathPrefix: string | undefined, anchors: ReadonlyMap<string, GitHubSourceAnchor>): Result {
+function result(finding: Finding, key: RuleKey, ruleIndex: number, pathPrefix: string | undefined, anchors: ReadonlyMap<string, GitHubSourceAnchor>): Result {
   return {
-    ruleId: rule.id,
+    ruleId: key.id,
     ruleIndex,
     level: levelOf(finding.severity),
     message: { text: plainText(orElse(finding.message, finding.checkId)) },

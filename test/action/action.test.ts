@@ -518,6 +518,10 @@ describe('action.yml: the shell steps, run locally', () => {
           artifactLocation: { uri: 'mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 10 },
         });
       }
+      // The place is in assessment.json (scope.github), so `report` makes the same SARIF from it alone.
+      const again = runCli(['report', run.outputs.assessment!, '--format', 'sarif', '--sarif-category', 'mcp-comply', '--output', '-'], { cwd: ws });
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(again.stdout, fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8'));
     });
 
     it('path-prefix: an estate in a subfolder is annotated, and its SARIF named, from the repository root', async () => {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { GitHubSourceAnchor } from '../../src/engine/assessment.js';
-import { githubAnchors, type GitHubNaming } from '../../src/config/github-anchors.js';
+import { githubAnchors, githubSubjectsOf, type GitHubNaming } from '../../src/config/github-anchors.js';
+import type { EvidenceItem } from '../../src/evidence/types.js';
 import { loadProjectConfig } from '../../src/config/project-config.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
@@ -90,6 +91,15 @@ describe('githubAnchors', () => {
   for (const { name, naming, expected } of cases) {
     it(name, () => assert.deepEqual(githubAnchors(subjects, naming()), expected));
   }
+
+  it('the subjects are the evidence\'s organisations and repositories, each once, in its order', () => {
+    const item = (kind: string, data: object) => ({ id: `${kind}:x`, kind, collector: 'github', source: 'github:x', collectedAt: '2026-11-23T00:00:00.000Z', data }) as unknown as EvidenceItem;
+    const items = [
+      item('github-repo', { repo: 'acme/web' }), item('github-org', { org: 'acme' }), item('mcp-config', { path: '.mcp.json' }),
+      item('github-repo', { repo: 'acme/api' }), item('github-repo', { repo: 'acme/web' }),
+    ];
+    assert.deepEqual(githubSubjectsOf(items), { orgs: ['acme'], repos: ['acme/web', 'acme/api'] });
+  });
 
   it('no GitHub evidence: no anchors', () => {
     assert.deepEqual(githubAnchors({ orgs: [], repos: [] }, { config: config(CONFIG) }), []);

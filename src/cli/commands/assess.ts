@@ -7,11 +7,10 @@ import { Option, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
-import type { EvidenceItem } from '../../evidence/types.js';
 import { signBundle } from '../../evidence/signature.js';
 import type { Assessment, AssessmentChanges } from '../../engine/assessment.js';
 import { evaluate } from '../../engine/evaluate.js';
-import { githubAnchors } from '../../config/github-anchors.js';
+import { githubAnchors, githubSubjectsOf } from '../../config/github-anchors.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
@@ -60,10 +59,8 @@ export function registerAssess(program: Command): void {
       const items = withItems(gathered.items, attestationItems);
       const failures = gathered.failures;
       const out = path.resolve(options.out);
-      const github = githubAnchors({
-        orgs: [...new Set(items.flatMap((i) => (i.kind === 'github-org' ? [(i as EvidenceItem<'github-org'>).data.org] : [])))],
-        repos: [...new Set(items.flatMap((i) => (i.kind === 'github-repo' ? [(i as EvidenceItem<'github-repo'>).data.repo] : [])))],
-      }, {
+      // Where the config names each GitHub subject, so reports can point its findings there (scope.github).
+      const github = githubAnchors(githubSubjectsOf(items), {
         ...(sources.config ? { config: { loaded: sources.config, path: displayPath(sources.config.file, sources.root) } } : {}),
         ...(options.githubOrg !== undefined ? { githubOrg: options.githubOrg } : {}),
         ...(options.githubRepo !== undefined ? { githubRepo: options.githubRepo } : {}),
