@@ -22,6 +22,7 @@ export interface ReportFlags {
   templates?: string;
   browser?: string;
   pathPrefix?: string;
+  sarifCategory?: string;
   /** Commander's `--no-sandbox`: false when given. */
   sandbox?: boolean;
 }
@@ -33,7 +34,8 @@ export function addReportOptions(command: Command, formatHelp: string): Command 
     .addOption(new Option('--templates <dir>', 'your own report.hbs, print.css and partials/*.hbs, each replacing the shipped one of the same name'))
     .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'))
     .addOption(new Option('--no-sandbox', 'start Chromium without its sandbox, for hosts that forbid it (Ubuntu 23.10+ AppArmor); the report runs no JavaScript and reaches no network'))
-    .addOption(new Option('--path-prefix <dir>', 'where the assessed folder sits in the repository (e.g. services/agent), so SARIF paths start at the repository root as code scanning reads them'));
+    .addOption(new Option('--path-prefix <dir>', 'where the assessed folder sits in the repository (e.g. services/agent), so SARIF paths start at the repository root as code scanning reads them'))
+    .addOption(new Option('--sarif-category <category>', 'code scanning category of results.sarif (upload-sarif\'s category; default mcp-comply/<organisation>)'));
 }
 
 /** `pdf,md` -> formats in a fixed order (HTML before PDF, so the HTML is on disk if printing fails). */
@@ -60,6 +62,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
       ...(templates ? { templatesDir: templates } : {}),
       ...(browser ? { browserPath: browser } : {}),
       ...(pathPrefix ? { pathPrefix } : {}),
+      ...(flags.sarifCategory?.trim() ? { sarifCategory: flags.sarifCategory.trim() } : {}),
       ...(flags.sandbox === false ? { sandbox: false } : {}),
       log: (message) => writeErr(`${message}\n`),
     },

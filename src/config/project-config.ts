@@ -63,6 +63,8 @@ export interface LoadedConfig {
   attestationsFile?: string;
   /** `risk:` resolved over the defaults. */
   riskMethod: RiskMethod;
+  /** Where a value of the file is (1-based), so what it names can be traced back to its line. */
+  positionOf: YamlFile['positionOf'];
 }
 
 /** Reads and schema-checks mcp-comply.yaml; returns undefined config when it cannot be used. */
@@ -89,7 +91,10 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     return resolve(target);
   };
   return {
-    loaded: { file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'), riskMethod },
+    loaded: {
+      file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'), riskMethod,
+      positionOf: yaml.positionOf,
+    },
     problems,
   };
 }

@@ -365,6 +365,21 @@ export interface HistoryPoint {
   residualRisk: number;
 }
 
+/**
+ * Where the project names a GitHub organisation or repository that was assessed, so a report can point
+ * a finding about it at that place: `path` is the config file (relative to the assessed root), `line`
+ * and `column` the place in it that names the subject (or that brings in the evidence about it). No
+ * line when it was named on the command line; no path when there was no config file either.
+ */
+export interface GitHubSourceAnchor {
+  /** Exactly one of `org` and `repo` (`owner/name`), spelled as the evidence spells it. */
+  org?: string;
+  repo?: string;
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
 export interface Assessment {
   schemaVersion: string;
   tool: { name: string; version: string };
@@ -382,6 +397,8 @@ export interface Assessment {
     systems?: ScopeSystem[];
     /** What was assessed and what was not (absent before schema 2.0). */
     boundary?: AssessmentBoundary;
+    /** Where the project names each GitHub organisation and repository assessed (see GitHubSourceAnchor). */
+    github?: GitHubSourceAnchor[];
   };
   evidence: {
     rootHash: string;

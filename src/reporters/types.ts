@@ -26,6 +26,8 @@ export interface RenderOptions {
   sandbox?: boolean;
   /** Where the assessed folder sits in the repository (`services/agent`): SARIF paths then start at the repository root, as code scanning reads them. */
   pathPrefix?: string;
+  /** The code scanning category the SARIF names (`--sarif-category`, the Action's `sarif-category`). */
+  sarifCategory?: string;
   /** Warnings and notes for the person running the command (stderr). */
   log: (message: string) => void;
 }

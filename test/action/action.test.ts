@@ -264,6 +264,15 @@ describe('action.yml: metadata', () => {
     }
   });
 
+  it('gives upload-sarif the SARIF the assess step wrote and the sarif-category input', () => {
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    assert.deepEqual(upload.with, {
+      sarif_file: '${{ steps.assess.outputs.sarif }}', category: '${{ inputs.sarif-category }}', token: '${{ inputs.github-token }}',
+    });
+    // upload-sarif ignores its category for a run with an automation id, so the assess step writes it into the SARIF too.
+    assert.equal(steps.find((s) => s.id === 'assess')!.env!.SARIF_CATEGORY, '${{ inputs.sarif-category }}');
+  });
+
   it('gates in its last step, and only uploads SARIF or publishes the check run when asked', () => {
     assert.equal(steps.at(-1)!.name, 'Gate');
     assert.equal(steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!.if, "inputs.upload-sarif == 'true'");
@@ -396,12 +405,28 @@ describe('action.yml: the shell steps, run locally', () => {
     const out = path.join(ws, 'reports', 'mcp');
     assert.deepEqual(fs.readdirSync(out).sort(), ['assessment.json', 'evidence', 'findings.csv', 'requirements.csv', 'results.sarif']);
     assert.equal(run.stepOutputs.assess!.sarif, path.join(out, 'results.sarif'));
+    // The default category, as upload-sarif is given it: `mcp-comply/<date>` is read as category mcp-comply.
+    assert.equal((JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log).runs[0]!.automationDetails!.id, 'mcp-comply/2026-11-23');
     assert.match(run.summary, /^# MCP compliance assessment: /);
     const assessment = JSON.parse(fs.readFileSync(run.outputs.assessment!, 'utf8')) as { scope: { frameworks: string[]; organization: string } };
     assert.deepEqual(assessment.scope.frameworks, ['gdpr']);
     assert.equal(assessment.scope.organization, 'Acme $(touch PWNED)');
     assert.ok(!fs.existsSync(path.join(ws, 'PWNED')));
   });
+
+  // Code scanning reads the category as everything before the last slash of the id: the input itself.
+  const categories: Array<[string, string]> = [['mcp-comply/agent', 'mcp-comply/agent/2026-11-23'], ['estate; $(touch PWNED)', 'estate; $(touch PWNED)/2026-11-23']];
+  for (const [category, id] of categories) {
+    it(`sarif-category ${JSON.stringify(category)}: the SARIF's automation id is ${id}, the category upload-sarif is given`, async () => {
+      const ws = workspace(CLEAN);
+      const run = await runAction(ws, { 'upload-sarif': 'true', 'sarif-category': category, 'check-run': 'false' });
+      assert.equal(run.failedStep, undefined, log(run));
+      assert.equal(stepNamed(run, 'Upload SARIF to code scanning')!.status, 'skipped: uses');
+      const sarif = JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log;
+      assert.equal(sarif.runs[0]!.automationDetails!.id, id);
+      assert.deepEqual(fs.readdirSync(ws).filter((f) => f.startsWith('PWNED')), []);
+    });
+  }
 
   it('a report that fails (no browser for the PDF) fails the step, yet names what was written, the HTML in the PDF\'s place', async () => {
     const ws = workspace(CLEAN);
@@ -477,6 +502,25 @@ describe('action.yml: the shell steps, run locally', () => {
         const messages = fake.written.checkRuns.at(-1)!.annotations.map((a) => String(a.message));
         assert.ok(messages.length > 0 && messages.every((m) => m.startsWith(`Server "${SHOWN_HOSTILE_SERVER}"`)), messages.join('\n'));
       }
+    });
+
+    it('GitHub findings sit in code scanning on the line of mcp-comply.yaml that names the organisation', async () => {
+      const ws = workspace(CLEAN);
+      write(ws, 'mcp-comply.yaml', 'organization: Acme\nsources:\n  paths: [.]\n  github:\n    org: acme\n');
+      const run = await runAction(ws, { config: 'mcp-comply.yaml', 'upload-sarif': 'true', 'check-run': 'false', 'fail-on': 'none' }, { GITHUB_API_URL: fake.apiUrl });
+      assert.equal(run.failedStep, undefined, log(run));
+      const sarif = JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log;
+      const github = sarif.runs[0]!.results!.filter((r) => String(r.properties!.checkId).startsWith('github.'));
+      assert.ok(github.length > 0, log(run));
+      for (const result of github) {
+        assert.deepEqual(result.locations![0]!.physicalLocation, {
+          artifactLocation: { uri: 'mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 10 },
+        });
+      }
+      // The place is in assessment.json (scope.github), so `report` makes the same SARIF from it alone.
+      const again = runCli(['report', run.outputs.assessment!, '--format', 'sarif', '--sarif-category', 'mcp-comply', '--output', '-'], { cwd: ws });
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(again.stdout, fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8'));
     });
 
     it('path-prefix: an estate in a subfolder is annotated, and its SARIF named, from the repository root', async () => {

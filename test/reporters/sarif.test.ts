@@ -13,6 +13,7 @@ import type { Severity } from '../../src/catalog/model.js';
 import type { Location } from '../../src/evidence/types.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
 import { FINGERPRINT_KEY, SARIF_SCHEMA_URI, sarifReporter, toSarif } from '../../src/reporters/sarif.js';
+import type { GitHubSourceAnchor } from '../../src/engine/assessment.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 
 // Both ship CommonJS with a default export that NodeNext sees as a namespace.
@@ -133,13 +134,17 @@ describe('SARIF: results and rules', () => {
   it('results follow the findings one for one: rule, rule index, fingerprint, severity and evidence', () => {
     const sample = sampleAssessment();
     const log = toSarif(sample);
-    const ruleIds = rules(log).map((r) => r.id);
-    assert.deepEqual(ruleIds, [...new Set(sample.findings.map((f) => f.checkId))].sort(), 'one rule per check with findings, by id');
+    const checkSeverity = new Map(sample.checks.map((c) => [c.id, c.severity]));
+    const expectedRuleIds = sample.findings.map((f) => (f.severity === checkSeverity.get(f.checkId) ? f.checkId : `${f.checkId}/${f.severity}`));
+    assert.deepEqual(new Set(rules(log).map((r) => r.id)), new Set(expectedRuleIds), 'one rule per check and severity with findings');
+    assert.equal(rules(log).length, new Set(expectedRuleIds).size);
     sample.findings.forEach((f, i) => {
       const result = results(log)[i]!;
-      assert.equal(result.ruleId, f.checkId);
-      assert.equal(rules(log)[result.ruleIndex!]!.id, f.checkId, `result ${i}: ruleIndex points at its rule`);
+      assert.equal(result.ruleId, expectedRuleIds[i]);
+      assert.equal(rules(log)[result.ruleIndex!]!.id, result.ruleId, `result ${i}: ruleIndex points at its rule`);
+      assert.equal(result.properties!.checkId, f.checkId);
       assert.equal(result.partialFingerprints![FINGERPRINT_KEY], f.fingerprint);
+      assert.equal(result.partialFingerprints!.primaryLocationLineHash, `${f.fingerprint}:1`);
       assert.equal(result.properties!.severity, f.severity);
       assert.deepEqual(result.properties!.controlIds, f.controlIds);
       assert.equal(result.properties!.evidenceId, f.evidenceId);
@@ -173,7 +178,7 @@ describe('SARIF: results and rules', () => {
       },
       defaultConfiguration: { level: 'error' },
       properties: {
-        tags: ['security', 'MCP-SC-01', 'pci-dss:6.3.2', 'gdpr:Art.-32(1)(b)', 'pci-dss:6.5.1'],
+        tags: ['security', 'MCP-SC-01', 'pci-dss', 'gdpr', 'pci-dss:6.3.2', 'gdpr:Art.-32(1)(b)', 'pci-dss:6.5.1'],
         precision: 'high',
         'security-severity': '8.0',
       },
@@ -201,30 +206,94 @@ describe('SARIF: results and rules', () => {
     });
   }
 
-  it('a check that reports a finding above its default severity: the rule takes the worst, each result keeps its own level', () => {
-    const log = toSarif(assessment({
-      checks: [check('c.x', { severity: 'medium' })],
-      findings: [finding('f1', { checkId: 'c.x', severity: 'critical' }), finding('f2', { checkId: 'c.x', severity: 'low' })],
-    }));
-    assert.equal(ruleOf(log, 'c.x')!.properties!['security-severity'], '9.5');
-    assert.equal(ruleOf(log, 'c.x')!.defaultConfiguration!.level, 'warning');
-    assert.deepEqual(results(log).map((r) => r.level), ['error', 'note']);
+  // A check of medium severity reporting critical, medium and low findings (hand-made file: the first
+  // has no check, so the worst of its findings is taken as its own severity).
+  const splits: Array<{ name: string; checks: AssessmentCheck[]; findings: Array<[string, Severity]>; rules: Array<[string, Result.level, string]>; ruleIds: string[] }> = [
+    {
+      name: 'one severity, the check\'s own: one rule under the check id',
+      checks: [check('c.x', { severity: 'medium' })], findings: [['c.x', 'medium'], ['c.x', 'medium']],
+      rules: [['c.x', 'warning', '5.5']], ruleIds: ['c.x', 'c.x'],
+    },
+    {
+      name: 'findings above and below the check\'s severity: a rule per severity, the check\'s own first',
+      checks: [check('c.x', { severity: 'medium' })], findings: [['c.x', 'critical'], ['c.x', 'low'], ['c.x', 'medium'], ['c.x', 'critical']],
+      rules: [['c.x', 'warning', '5.5'], ['c.x/critical', 'error', '9.5'], ['c.x/low', 'note', '3.0']],
+      ruleIds: ['c.x/critical', 'c.x/low', 'c.x', 'c.x/critical'],
+    },
+    {
+      name: 'no finding at the check\'s severity: only the other severities\' rules',
+      checks: [check('c.x', { severity: 'high' })], findings: [['c.x', 'low']],
+      rules: [['c.x/low', 'note', '3.0']], ruleIds: ['c.x/low'],
+    },
+    {
+      name: 'a check missing from the file: the worst of its findings is its own severity',
+      checks: [], findings: [['c.y', 'medium'], ['c.y', 'high']],
+      rules: [['c.y', 'error', '8.0'], ['c.y/medium', 'warning', '5.5']], ruleIds: ['c.y/medium', 'c.y'],
+    },
+  ];
+  for (const { name, checks, findings, rules: expected, ruleIds } of splits) {
+    it(`security-severity never misstates a result: ${name}`, () => {
+      const log = toSarif(assessment({
+        checks, findings: findings.map(([checkId, severity], i) => finding(`f${i}`, { checkId, severity })),
+      }));
+      assertValid(log);
+      assert.deepEqual(rules(log).map((r) => [r.id, r.defaultConfiguration!.level, r.properties!['security-severity']]), expected);
+      assert.deepEqual(results(log).map((r) => r.ruleId), ruleIds);
+      for (const result of results(log)) {
+        const rule = rules(log)[result.ruleIndex!]!;
+        assert.equal(rule.id, result.ruleId);
+        assert.equal(rule.defaultConfiguration!.level, result.level, `${result.ruleId}: the rule's level is the result's`);
+      }
+    });
+  }
+
+  it('a rule of another severity than its check\'s says so in its name and names its check', () => {
+    const log = toSarif(assessment({ checks: [check('c.x', { title: 'Gateway flags', severity: 'high' })], findings: [finding('f1', { checkId: 'c.x', severity: 'critical' })] }));
+    const rule = ruleOf(log, 'c.x/critical')!;
+    assert.equal(rule.name, 'CXCritical');
+    assert.equal(rule.shortDescription!.text, 'Gateway flags (critical)');
+    assert.equal(rule.properties!.checkId, 'c.x');
+    assert.equal(rule.help!.text, 'Remediation: Fix c.x.\n\nControls tested:\n- MCP-SC-01 MCP-SC-01 title\n\nFramework requirements these controls map to:\n- pci-dss name\n  - 6.3.2 6.3.2 title');
   });
 
-  it('at most 20 tags even for a check mapped to many requirements, every framework keeping some', () => {
+  it('at most the 10 tags GitHub keeps, even for a check mapped to many requirements: security, controls, frameworks, then requirements in turns', () => {
     const many = (prefix: string) => Array.from({ length: 15 }, (_, i) => `${prefix}.${i + 1}`);
     const log = toSarif(assessment({
       checks: [check('c.x', { controlIds: ['MCP-A', 'MCP-B'] })],
       findings: [finding('f1', { checkId: 'c.x', controlIds: ['MCP-A', 'MCP-B'] })],
       frameworks: [framework('pci-dss', many('10'), ['MCP-A']), framework('hipaa', many('164'), ['MCP-B']), framework('gdpr', many('Art'), ['MCP-A'])],
     }));
-    const tags = ruleOf(log, 'c.x')!.properties!.tags!;
-    assert.equal(tags.length, 20);
-    assert.equal(new Set(tags).size, 20, 'tags are distinct');
-    assert.deepEqual(tags.slice(0, 6), ['security', 'MCP-A', 'MCP-B', 'pci-dss:10.1', 'hipaa:164.1', 'gdpr:Art.1']);
-    assert.equal(tags.filter((t) => t.startsWith('pci-dss:')).length, 6);
-    assert.equal(tags.filter((t) => t.startsWith('hipaa:')).length, 6);
-    assert.equal(tags.filter((t) => t.startsWith('gdpr:')).length, 5);
+    assert.deepEqual(ruleOf(log, 'c.x')!.properties!.tags, [
+      'security', 'MCP-A', 'MCP-B', 'pci-dss', 'hipaa', 'gdpr', 'pci-dss:10.1', 'hipaa:164.1', 'gdpr:Art.1', 'pci-dss:10.2',
+    ]);
+  });
+
+  it('many controls and frameworks: still 10 tags, security first', () => {
+    const controlIds = Array.from({ length: 12 }, (_, i) => `MCP-X-${i + 1}`);
+    const log = toSarif(assessment({
+      checks: [check('c.x', { controlIds })], findings: [finding('f1', { checkId: 'c.x', controlIds })],
+      frameworks: [framework('pci-dss', ['1'], controlIds)],
+    }));
+    assert.deepEqual(ruleOf(log, 'c.x')!.properties!.tags, ['security', ...controlIds.slice(0, 9)]);
+  });
+
+  it('the demo assessment: no rule has more than 10 tags, and every result\'s rule states its level and security-severity', () => {
+    const log = toSarif(sampleAssessment());
+    const securitySeverity: Record<string, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+    assert.ok(rules(log).length > 20, 'the demo has many rules');
+    for (const rule of rules(log)) {
+      const tags = rule.properties!.tags!;
+      assert.ok(tags.length <= 10, `${rule.id}: ${tags.length} tags`);
+      assert.equal(new Set(tags).size, tags.length, `${rule.id}: tags are distinct`);
+      assert.equal(tags[0], 'security');
+    }
+    assert.ok(rules(log).some((r) => r.id.includes('/')), 'the demo has checks reporting several severities');
+    for (const result of results(log)) {
+      const rule = rules(log)[result.ruleIndex!]!;
+      assert.equal(rule.id, result.ruleId);
+      assert.equal(rule.defaultConfiguration!.level, result.level, result.ruleId);
+      assert.equal(rule.properties!['security-severity'], securitySeverity[String(result.properties!.severity)], result.ruleId);
+    }
   });
 
   it('requirements scoped out are not tags and not help', () => {
@@ -252,18 +321,16 @@ describe('SARIF: results and rules', () => {
 });
 
 describe('SARIF: locations', () => {
-  const table: Array<{ name: string; location: Location; expected: SarifLocation; ownLineHash: boolean }> = [
+  const table: Array<{ name: string; location: Location; expected: SarifLocation }> = [
     {
       name: 'a path only: the whole file, no region',
       location: { path: 'billing-service/.env' },
       expected: { physicalLocation: { artifactLocation: { uri: 'billing-service/.env', uriBaseId: '%SRCROOT%' } } },
-      ownLineHash: true,
     },
     {
       name: 'a path and a line',
       location: { path: 'logs/gateway-audit.jsonl', line: 12 },
       expected: { physicalLocation: { artifactLocation: { uri: 'logs/gateway-audit.jsonl', uriBaseId: '%SRCROOT%' }, region: { startLine: 12 } } },
-      ownLineHash: false,
     },
     {
       name: 'a path, a line and a column',
@@ -271,7 +338,6 @@ describe('SARIF: locations', () => {
       expected: {
         physicalLocation: { artifactLocation: { uri: 'billing-service/.cursor/mcp.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 16 } },
       },
-      ownLineHash: false,
     },
     {
       name: 'a path with spaces, # and %, encoded per segment',
@@ -279,16 +345,14 @@ describe('SARIF: locations', () => {
       expected: {
         physicalLocation: { artifactLocation: { uri: 'My%20Project/conf%20%232/100%25%20ready%3F.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } },
       },
-      ownLineHash: false,
     },
     {
-      name: 'a GitHub repository: a placeholder artifact naming it, and the repository as a logical location',
+      name: 'a GitHub repository the assessment does not say where the project names: a placeholder artifact naming it, and the repository as a logical location',
       location: { path: 'github:acme/api' },
       expected: {
         physicalLocation: { artifactLocation: { uri: 'GitHub%20settings/acme/api' } },
         logicalLocations: [{ name: 'acme/api', fullyQualifiedName: 'github:acme/api', kind: 'repository' }],
       },
-      ownLineHash: true,
     },
     {
       name: 'a GitHub organisation',
@@ -297,41 +361,99 @@ describe('SARIF: locations', () => {
         physicalLocation: { artifactLocation: { uri: 'GitHub%20settings/acme' } },
         logicalLocations: [{ name: 'acme', fullyQualifiedName: 'github:acme', kind: 'organization' }],
       },
-      ownLineHash: true,
     },
     {
       name: 'a user-level configuration in the home folder: kept apart from the repository',
       location: { path: '~/.cursor/mcp.json', line: 4, column: 9 },
       expected: { physicalLocation: { artifactLocation: { uri: '~/.cursor/mcp.json' }, region: { startLine: 4, startColumn: 9 } } },
-      ownLineHash: true,
     },
     {
       name: 'an absolute path: a file URI',
       location: { path: '/etc/mcp/servers.json', line: 2 },
       expected: { physicalLocation: { artifactLocation: { uri: 'file:///etc/mcp/servers.json' }, region: { startLine: 2 } } },
-      ownLineHash: true,
     },
     {
       name: 'a line that is not a line number: no region rather than an invalid one',
       location: { path: 'a.json', line: 0, column: 3 },
       expected: { physicalLocation: { artifactLocation: { uri: 'a.json', uriBaseId: '%SRCROOT%' } } },
-      ownLineHash: true,
     },
   ];
-  for (const { name, location, expected, ownLineHash } of table) {
+  for (const { name, location, expected } of table) {
     it(name, () => {
       const log = toSarif(assessment({ findings: [finding('f1', { location })] }));
       assertValid(log);
       const result = results(log)[0]!;
       assert.deepEqual(result.locations, [expected]);
-      // upload-sarif hashes the line of a checked-out file itself; where it cannot (no line, not in the checkout) ours stands in.
-      assert.deepEqual(result.partialFingerprints, { [FINGERPRINT_KEY]: 'f1', ...(ownLineHash ? { primaryLocationLineHash: 'f1:1' } : {}) });
+      // Ours everywhere, never the line's text: editing the line must not reopen the alert.
+      assert.deepEqual(result.partialFingerprints, { [FINGERPRINT_KEY]: 'f1', primaryLocationLineHash: 'f1:1' });
     });
   }
 
+  it('primaryLocationLineHash is the finding\'s fingerprint whatever the line says: the same for a moved finding', () => {
+    const at = (line: number) => results(toSarif(assessment({ findings: [finding('0f1e2d3c4b5a69788796a5b4c3d2e1f0', { location: { path: 'a/.mcp.json', line } })] })))[0]!;
+    assert.equal(at(3).partialFingerprints!.primaryLocationLineHash, '0f1e2d3c4b5a69788796a5b4c3d2e1f0:1');
+    assert.deepEqual(at(40).partialFingerprints, at(3).partialFingerprints);
+  });
+
+  const logical = (subject: string) => [{ name: subject, fullyQualifiedName: `github:${subject}`, kind: subject.includes('/') ? 'repository' : 'organization' }];
+  const anchored: Array<{ name: string; subject: string; anchors: GitHubSourceAnchor[]; pathPrefix?: string; expected: SarifLocation['physicalLocation'] }> = [
+    {
+      name: 'an organisation named in mcp-comply.yaml: at the line and column that name it',
+      subject: 'acme', anchors: [{ org: 'acme', path: 'mcp-comply.yaml', line: 14, column: 10 }],
+      expected: { artifactLocation: { uri: 'mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 14, startColumn: 10 } },
+    },
+    {
+      name: 'a repository named in mcp-comply.yaml, beside its organisation: at its own line',
+      subject: 'acme/api',
+      anchors: [{ org: 'acme', path: 'mcp-comply.yaml', line: 14, column: 10 }, { repo: 'acme/api', path: 'mcp-comply.yaml', line: 16, column: 9 }],
+      expected: { artifactLocation: { uri: 'mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 16, startColumn: 9 } },
+    },
+    {
+      name: 'named on the command line beside a config: the config file as a whole',
+      subject: 'acme/api', anchors: [{ repo: 'acme/api', path: 'config/mcp-comply.yaml' }],
+      expected: { artifactLocation: { uri: 'config/mcp-comply.yaml', uriBaseId: '%SRCROOT%' } },
+    },
+    {
+      name: 'named on the command line without a config: the placeholder',
+      subject: 'acme', anchors: [{ org: 'acme' }],
+      expected: { artifactLocation: { uri: 'GitHub%20settings/acme' } },
+    },
+    {
+      name: 'with --path-prefix: the config file from the repository root',
+      subject: 'acme', anchors: [{ org: 'acme', path: 'mcp-comply.yaml', line: 3, column: 8 }], pathPrefix: 'services/agent',
+      expected: { artifactLocation: { uri: 'services/agent/mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 8 } },
+    },
+  ];
+  for (const { name, subject, anchors, pathPrefix, expected } of anchored) {
+    it(`GitHub subject ${name}`, () => {
+      const log = toSarif(
+        assessment({ scope: { ...assessment().scope, github: anchors }, findings: [finding('f1', { location: { path: `github:${subject}` } })] }),
+        pathPrefix === undefined ? {} : { pathPrefix },
+      );
+      assertValid(log);
+      assert.deepEqual(results(log)[0]!.locations, [{ physicalLocation: expected, logicalLocations: logical(subject) }]);
+      assert.equal(results(log)[0]!.partialFingerprints!.primaryLocationLineHash, 'f1:1');
+    });
+  }
+
+  it('the demo: its GitHub findings sit on the line of mcp-comply.yaml that brings in the recorded GitHub evidence', () => {
+    const sample = sampleAssessment();
+    const lines = fs.readFileSync(path.join(PACKAGE_ROOT, 'examples', 'mcp-comply.yaml'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => /^\s+evidence: \[recorded\/github-evidence\]/.test(l)) + 1;
+    assert.ok(line > 0);
+    const log = toSarif(sample);
+    const github = results(log).filter((r) => String(r.properties!.checkId).startsWith('github.'));
+    assert.ok(github.length > 0, 'the demo has GitHub findings');
+    for (const result of github) {
+      assert.deepEqual(result.locations![0]!.physicalLocation, {
+        artifactLocation: { uri: 'mcp-comply.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: lines[line - 1]!.indexOf('[') + 2 },
+      });
+    }
+  });
+
   it('with --path-prefix, files of the assessed folder are named from the repository root, as code scanning reads them; the rest is unchanged', () => {
     const paths = ['.cursor/mcp.json', './a b.json', '../shared/mcp.json', '../../../outside.json', 'github:acme/api', '~/.cursor/mcp.json', '/etc/mcp.json'];
-    const log = toSarif(assessment({ findings: paths.map((p, i) => finding(`f${i}`, { location: { path: p, line: 2 } })) }), 'services/agent');
+    const log = toSarif(assessment({ findings: paths.map((p, i) => finding(`f${i}`, { location: { path: p, line: 2 } })) }), { pathPrefix: 'services/agent' });
     assertValid(log);
     assert.deepEqual(results(log).map((r) => r.locations![0]!.physicalLocation!.artifactLocation), [
       { uri: 'services/agent/.cursor/mcp.json', uriBaseId: '%SRCROOT%' },
@@ -390,6 +512,18 @@ describe('SARIF: the run', () => {
     it(`organisation ${JSON.stringify(organization)}: automation id ${id}`, () => {
       const log = toSarif(assessment({ scope: { ...assessment().scope, organization } }));
       assert.equal(run(log).automationDetails!.id, id);
+    });
+  }
+
+  // upload-sarif writes its category only into a log without an id, so a given category must be in the log: `<category>/<date>`.
+  const given: Array<[string, string]> = [
+    ['mcp-comply', 'mcp-comply/2026-09-30'], ['mcp-comply/estate/', 'mcp-comply/estate/2026-09-30'], ['  prod  ', 'prod/2026-09-30'], ['   ', 'mcp-comply/northwind-health/2026-09-30'],
+  ];
+  for (const [category, id] of given) {
+    it(`category ${JSON.stringify(category)}: automation id ${id}`, async () => {
+      assert.equal(run(toSarif(assessment(), { category })).automationDetails!.id, id);
+      const files = await sarifReporter.render(assessment(), { paper: 'A4', log: () => {}, sarifCategory: category });
+      assert.equal((JSON.parse(files[0]!.content as string) as Log).runs[0]!.automationDetails!.id, id);
     });
   }
 

@@ -12,6 +12,7 @@ import type { Assessment, AssessmentChanges, ScopeSystem } from '../../engine/as
 import type { ProjectConfig } from '../../config/project-config.js';
 import { REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import { evaluate } from '../../engine/evaluate.js';
+import { githubAnchors, githubSubjectsOf } from '../../config/github-anchors.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
@@ -60,6 +61,13 @@ export function registerAssess(program: Command): void {
       const items = withItems(gathered.items, attestationItems);
       const failures = gathered.failures;
       const out = path.resolve(options.out);
+      // Where the config names each GitHub subject, so reports can point its findings there (scope.github).
+      const github = githubAnchors(githubSubjectsOf(items), {
+        ...(sources.config ? { config: { loaded: sources.config, path: displayPath(sources.config.file, sources.root) } } : {}),
+        ...(options.githubOrg !== undefined ? { githubOrg: options.githubOrg } : {}),
+        ...(options.githubRepo !== undefined ? { githubRepo: options.githubRepo } : {}),
+        evidenceFromFlags: Boolean(options.evidence?.length),
+      });
       const manifest = writeBundle(path.join(out, 'evidence'), items, now);
       const signed = key ? signBundle(path.join(out, 'evidence'), manifest.rootHash, key) : undefined;
       const assessment = evaluate({
@@ -77,6 +85,7 @@ export function registerAssess(program: Command): void {
           paths: sources.paths.map((p) => (p === sources.root ? '.' : displayPath(p, sources.root))),
           includeUser: Boolean(options.includeUser),
           ...(sources.config?.config.systems ? { systems: scopeSystems(sources.config.config.systems) } : {}),
+          ...(github.length > 0 ? { github } : {}),
         },
       });
       writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
