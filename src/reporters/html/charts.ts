@@ -125,8 +125,9 @@ type InScopeOutcome = (typeof OUTCOME_ORDER)[number];
 export const OUTCOME_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
   met: '#0B5D34', effective: '#5AAE61', partly_effective: '#E69F00', deficient: '#B2182B', untested: '#7B8494', not_addressed: '#D5DAE3',
 };
-const OUTCOME_TEXT_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
-  met: '#FFFFFF', effective: '#000000', partly_effective: '#000000', deficient: '#FFFFFF', untested: '#FFFFFF', not_addressed: '#000000',
+/** Text drawn on an outcome's colour: at least 4.5:1 contrast (WCAG AA) on each. */
+export const OUTCOME_TEXT_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
+  met: '#FFFFFF', effective: '#000000', partly_effective: '#000000', deficient: '#FFFFFF', untested: '#000000', not_addressed: '#000000',
 };
 const OUTCOME_WORDS: Readonly<Record<InScopeOutcome, string>> = {
   met: 'met', effective: 'effective', partly_effective: 'partly effective', deficient: 'deficient', untested: 'untested', not_addressed: 'not addressed',
