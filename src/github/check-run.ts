@@ -16,7 +16,7 @@ import { clip } from '../lib/clip.js';
 import { plural } from '../lib/plural.js';
 import { printable } from '../lib/printable.js';
 import { repositoryPath } from '../lib/repository-path.js';
-import { CONTROL_STATUS_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, locationText, percent } from '../reporters/labels.js';
+import { CONTROL_STATUS_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, locationText, percent } from '../reporters/labels.js';
 import { findingRef } from '../engine/compare.js';
 import { driftVerdict, escapeMarkdown, httpUrl, labelOf, table } from '../reporters/markdown.js';
 
@@ -50,8 +50,8 @@ export interface CheckAnnotation {
 export interface FrameworkScore {
   id: string;
   name: string;
-  coverage: { from?: number | null; to: number | null };
-  compliance: { from?: number | null; to: number | null };
+  testingCoverage: { from?: number | null; to: number | null };
+  effectiveness: { from?: number | null; to: number | null };
   /** Only in the drift: the framework is new since the baseline (one that was removed is not listed). */
   added?: boolean;
 }
@@ -125,7 +125,7 @@ export function gateOfDrift(drift: Drift): CheckGate {
     basis: 'drift', failOn: drift.failOn, failed: drift.failed, regressions: drift.regressions,
     failing: drift.failing, listed: drift.listed, resolved: changes.findings.resolved.length,
     frameworks: changes.frameworks.filter((f) => f.status !== 'removed').map((f) => ({
-      id: f.id, name: f.name, coverage: f.coverage, compliance: f.compliance, ...(f.status === 'added' ? { added: true } : {}),
+      id: f.id, name: f.name, testingCoverage: f.testingCoverage, effectiveness: f.effectiveness, ...(f.status === 'added' ? { added: true } : {}),
     })),
     baseline: { generatedAt: changes.previous.generatedAt, rootHash: changes.previous.rootHash },
   };
@@ -144,7 +144,9 @@ export function gateOfAssessment(a: Assessment, failOn?: Severity | 'none'): Che
     failed: failOn === undefined ? a.summary.failed : failing.length > 0,
     regressions: { controls: [], requirements: [] },
     failing, listed: open.filter((f) => !reachesFailOn(f.severity, threshold)), resolved: 0,
-    frameworks: a.frameworks.map((f) => ({ id: f.id, name: f.name, coverage: { to: f.summary.coverage }, compliance: { to: f.summary.compliance } })),
+    frameworks: a.frameworks.map((f) => ({
+      id: f.id, name: f.name, testingCoverage: { to: f.summary.testingCoverage }, effectiveness: { to: f.summary.effectiveness },
+    })),
   };
 }
 
@@ -241,8 +243,8 @@ export function summaryOf(gate: CheckGate, conclusion: Conclusion, unannotated: 
     lines.push('', `${plural(unannotated.length, 'finding')} above ${unannotated.length === 1 ? 'has' : 'have'} no file line in the repository `
       + '(a GitHub setting, a folder, or a path outside the repository), so only this summary shows them.');
   }
-  section('Frameworks', gate.frameworks.length === 0 ? [] : table(['Framework', 'Coverage', 'Compliance'], gate.frameworks.map((f) => [
-    `${escapeMarkdown(f.name)} (${escapeMarkdown(f.id)})${f.added ? ', new' : ''}`, move(f.coverage), move(f.compliance),
+  section('Frameworks', gate.frameworks.length === 0 ? [] : table(['Framework', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness], gate.frameworks.map((f) => [
+    `${escapeMarkdown(f.name)} (${escapeMarkdown(f.id)})${f.added ? ', new' : ''}`, move(f.testingCoverage), move(f.effectiveness),
   ])));
   const link = detailsUrl === undefined ? undefined : httpUrl(detailsUrl);
   const more = link ? `[the full report](${link})` : 'the full drift: `mcp-comply drift --format md`';

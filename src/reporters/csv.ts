@@ -4,7 +4,7 @@
  * stable column order and one value per cell (lists joined with `;`), so columns can be filtered.
  */
 import type { Assessment, AssessmentFramework } from '../engine/assessment.js';
-import { REQUIREMENT_STATUS_LABEL } from './labels.js';
+import { outcomeLabel } from './labels.js';
 import type { Reporter } from './types.js';
 
 /** Excel opens a CSV without a byte order mark in the legacy code page and garbles accents; with it, as UTF-8. */
@@ -75,13 +75,19 @@ const REQUIREMENT_COLUMNS = [
   'status_label', 'reason', 'controls', 'attested_by', 'attestation_valid_until', 'attestation_state',
 ] as const;
 
-/** requirements.csv: one row per requirement of every framework, frameworks and requirements in assessment order. */
+/**
+ * requirements.csv: one row per requirement of every framework, frameworks and requirements in assessment
+ * order. `status` is the outcome of DESIGN §5 (met, effective, partly_effective, deficient, untested,
+ * not_addressed, not_applicable), the same in every framework; `status_label` says it in the framework's
+ * own words where its mapping gives them (PCI DSS "In Place"). `controls` gives each linked control as
+ * `id (relationship, property, status)`.
+ */
 export function requirementsCsv(assessment: Assessment): string {
   const rows = assessment.frameworks.flatMap((framework) =>
     framework.requirements.map((requirement): CsvValue[] => [
       framework.id, framework.name, framework.version, requirement.id, requirement.title, requirement.status,
-      REQUIREMENT_STATUS_LABEL[requirement.status], requirement.reason,
-      requirement.controls.map((control) => `${control.id} (${control.relationship}, ${control.status})`).join(';'),
+      outcomeLabel(framework, requirement.status), requirement.reason,
+      requirement.controls.map((control) => `${control.id} (${[control.relationship, control.property, control.status].filter(Boolean).join(', ')})`).join(';'),
       requirement.attestation?.attestedBy, requirement.attestation?.validUntil, requirement.attestation?.state,
     ]));
   return csvDocument(REQUIREMENT_COLUMNS, rows);

@@ -2,8 +2,11 @@
  * Words and figures every human-readable report uses alike (HTML, PDF, Markdown, CSV), so one status
  * reads the same in every format.
  */
-import type { Severity } from '../catalog/model.js';
-import type { ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, RequirementStatus, RiskBand } from '../engine/assessment.js';
+import { REQUIREMENT_STATUSES as REQUIREMENT_OUTCOMES, type Severity } from '../catalog/model.js';
+import type {
+  AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, FrameworkFigures, RequirementStatus, RiskBand,
+} from '../engine/assessment.js';
+import { figuresOf } from '../engine/roll-up.js';
 import type { Location } from '../evidence/types.js';
 
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
@@ -17,9 +20,44 @@ export const REQUIREMENT_STATUS_LABEL: Record<RequirementStatus, string> = {
   not_addressed: 'Not addressed', not_applicable: 'Not applicable',
 };
 
-/** A requirement outcome in the framework's own words (PCI DSS "In Place"), else ours. */
+/**
+ * A requirement outcome in the framework's own words (PCI DSS "In Place", ISO/IEC 42001 "conforming"),
+ * first letter capitalised as a label; else ours; a status this version does not know reads as itself.
+ */
 export function outcomeLabel(framework: { outcomeLabels?: Partial<Record<RequirementStatus, string>> }, status: RequirementStatus): string {
-  return framework.outcomeLabels?.[status] ?? REQUIREMENT_STATUS_LABEL[status];
+  const own = Object.hasOwn(framework.outcomeLabels ?? {}, status) ? framework.outcomeLabels![status]?.trim() : undefined;
+  if (own) return own.charAt(0).toUpperCase() + own.slice(1);
+  return Object.hasOwn(REQUIREMENT_STATUS_LABEL, status) ? REQUIREMENT_STATUS_LABEL[status] : String(status);
+}
+
+export type Figure = 'coverage' | 'effectiveness';
+
+/** Our names for the two figures of DESIGN §5. There is no "compliance" figure. */
+export const FIGURE_LABEL: Record<Figure, string> = { coverage: 'Testing coverage', effectiveness: 'Effectiveness' };
+
+/** What each figure is the share of, for captions and method text. */
+export const FIGURE_MEANING: Record<Figure, string> = {
+  coverage: 'in-scope requirements with evidence either way (not untested, not not addressed)',
+  effectiveness: 'tested requirements whose MCP part is effective (met or effective)',
+};
+
+/** A figure in the framework's own words (NIST AI RMF "Outcomes achieved"), else ours. */
+export function figureLabel(framework: { figureLabels?: { effectiveness?: string; coverage?: string } }, figure: Figure): string {
+  const own = framework.figureLabels?.[figure]?.trim();
+  return own || FIGURE_LABEL[figure];
+}
+
+/**
+ * The overall figures: the requirements of every applicable framework pooled, as if one framework,
+ * so each figure is a share of requirements (a framework with many requirements weighs more than one
+ * with few), never an average of percentages. Frameworks that do not apply are left out.
+ */
+export function pooledFigures(frameworks: readonly AssessmentFramework[]): FrameworkFigures & { frameworks: number; inScope: number; tested: number } {
+  const applying = frameworks.filter((f) => f.applicability?.applies ?? true);
+  const counts = Object.fromEntries(REQUIREMENT_OUTCOMES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
+  for (const f of applying) for (const s of REQUIREMENT_OUTCOMES) counts[s] += f.summary.counts[s] ?? 0;
+  const inScope = REQUIREMENT_OUTCOMES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
+  return { ...figuresOf(counts), frameworks: applying.length, inScope, tested: inScope - counts.untested - counts.not_addressed };
 }
 
 /** Severities of findings and bands of risk share their words. */

@@ -14,7 +14,8 @@ import type {
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
 import {
-  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, REQUIREMENT_STATUSES, dateOf, locationText, percent,
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
+  REQUIREMENT_STATUSES, dateOf, figureLabel, locationText, outcomeLabel, percent, pooledFigures,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
 import { boundaryStatement, serverRows } from './boundary.js';
@@ -63,6 +64,9 @@ export function labelOf(labels: Record<string, string>, key: string): string {
 }
 const controlLabel = (status: ControlStatus) => labelOf(CONTROL_STATUS_LABEL, status);
 const requirementLabel = (status: RequirementStatus) => labelOf(REQUIREMENT_STATUS_LABEL, status);
+/** An outcome in the framework's own words (mapping data, so escaped), else ours. */
+const frameworkOutcome = (framework: AssessmentFramework, status: RequirementStatus) =>
+  (Object.hasOwn(REQUIREMENT_STATUS_LABEL, status) ? escapeMarkdown(outcomeLabel(framework, status)) : labelOf(REQUIREMENT_STATUS_LABEL, status));
 const levelLabel = (level: Severity | RiskBand) => labelOf(LEVEL_LABEL, level);
 /** Most severe first. */
 const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
@@ -126,12 +130,14 @@ function header(a: Assessment): string[] {
     ? ` ${plural(unreadable.length, 'source')} could not be read and ${plural(collectorFailures.length, 'collector')} failed (see [Sources not read](#sources-not-read)).`
     : '';
   return [
-    `# MCP compliance assessment: ${organization}${date}`,
+    `# MCP controls assessment: ${organization}${date}`,
     '',
     `Generated ${escapeMarkdown(a.generatedAt)} by ${escapeMarkdown(a.tool.name)} ${escapeMarkdown(a.tool.version)} (assessment schema ${escapeMarkdown(a.schemaVersion)}).`,
     `Scope: ${a.scope.frameworks.map(escapeMarkdown).join(', ') || 'no framework'}; data classes ${dataClasses}${a.scope.dataClassesDeclared === false ? ' (not declared)' : ''}${aiAct}.`,
     '',
     `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_STATUSES, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
+    '',
+    `**Requirements:** ${figuresText(pooledFigures(a.frameworks))}.`,
     '',
     `**Evidence root hash:** ${escapeMarkdown(a.evidence.rootHash)} (${plural(a.evidence.items.length, 'evidence item')}; check the bundle with \`mcp-comply verify EVIDENCE_DIR\`).${gaps}`,
   ];
@@ -145,20 +151,33 @@ function applicabilityCell(framework: AssessmentFramework): string {
   return `Yes, ${applicability.inScope} of ${framework.requirements.length} requirements in scope${assumed}${reason}`;
 }
 
+/** The overall figures in one line: all applicable frameworks, their in-scope requirements pooled. */
+function figuresText(pooled: ReturnType<typeof pooledFigures>): string {
+  if (pooled.frameworks === 0) return 'no framework applies to the declared scope';
+  const c = pooled.counts;
+  return `${plural(pooled.frameworks, 'applicable framework')}, ${plural(pooled.inScope, 'in-scope requirement')} pooled: `
+    + `${FIGURE_LABEL.coverage.toLowerCase()} ${percent(pooled.testingCoverage)}, ${FIGURE_LABEL.effectiveness.toLowerCase()} ${percent(pooled.effectiveness)}; `
+    + `${countsText(REQUIREMENT_STATUSES.filter((s) => s !== 'not_applicable'), c, requirementLabel).toLowerCase()}`;
+}
+
 function frameworksSection(a: Assessment): string[] {
   if (a.frameworks.length === 0) return ['## Frameworks', '', 'No framework was assessed.'];
+  const counts = (figures: AssessmentFramework['summary']) => REQUIREMENT_STATUSES.map((status) => String(figures.counts[status] ?? 0));
   const rows = a.frameworks.map((framework) => [
     safeLink(framework.name, framework.source), escapeMarkdown(framework.version), applicabilityCell(framework),
-    percent(framework.summary.coverage), percent(framework.summary.compliance),
-    ...REQUIREMENT_STATUSES.map((status) => String(framework.summary.counts[status] ?? 0)),
+    percent(framework.summary.testingCoverage), percent(framework.summary.effectiveness), ...counts(framework.summary),
   ]);
+  const pooled = pooledFigures(a.frameworks);
+  rows.push(['**All applicable frameworks (pooled)**', '', `${pooled.frameworks} of ${a.frameworks.length}`, `**${percent(pooled.testingCoverage)}**`, `**${percent(pooled.effectiveness)}**`, ...counts(pooled)]);
   return [
     '## Frameworks',
     '',
-    ...table(['Framework', 'Version', 'Applies', 'Coverage', 'Compliance', ...REQUIREMENT_STATUSES.map(requirementLabel)], rows),
+    ...table(['Framework', 'Version', 'Applies', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, ...REQUIREMENT_STATUSES.map(requirementLabel)], rows),
     '',
-    'Coverage is the share of in-scope requirements with evidence (any status but not assessed); compliance is the share of '
-      + 'in-scope requirements met. Missing evidence never counts as met; n/a means no requirement is in scope.',
+    'Testing coverage is the share of in-scope requirements with evidence either way (neither untested nor not addressed); effectiveness is '
+      + 'the share of tested requirements whose MCP part is effective (met or effective). Missing evidence never counts as effective; n/a means '
+      + 'there is nothing to count. The pooled row counts the in-scope requirements of every applicable framework together. No figure stands '
+      + 'for a whole framework: the MCP layer is one part of what each asks.',
   ];
 }
 
@@ -172,7 +191,7 @@ function findingsSection(a: Assessment): string[] {
   return [heading, '', ...table(['Severity', 'Location', 'Check', 'Message', 'Exception'], rows)];
 }
 
-const NOT_PASSING: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual'];
+const NOT_PASSING: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial'];
 
 function controlStatusCell(control: AssessmentControl): string {
   const exception = control.exception ? `; excepted: ${liveExceptionText(control.exception)}` : '';
@@ -195,31 +214,37 @@ function controlsSection(a: Assessment): string[] {
   ];
 }
 
-const UNMET: readonly RequirementStatus[] = ['not_met', 'partially_met', 'not_assessed'];
+/** Outcomes that leave a gap within the boundary or at its edge: listed with their reasons, gaps first. */
+const GAPS: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'untested', 'not_addressed'];
 
 function requirementsSection(a: Assessment): string[] {
-  const lines = ['## Requirements not met'];
+  const lines = ['## Requirement gaps'];
   for (const framework of a.frameworks) {
     lines.push('', `### ${escapeMarkdown(framework.name)} ${escapeMarkdown(framework.version)}`, '');
     if (!framework.applicability.applies) {
       lines.push(`Does not apply${framework.applicability.reason ? `: ${escapeMarkdown(framework.applicability.reason)}` : ''}.`);
       continue;
     }
-    const unmet = UNMET.flatMap((status) => framework.requirements.filter((requirement) => requirement.status === status));
-    if (unmet.length === 0) {
-      lines.push('Every in-scope requirement is met.');
+    const { summary } = framework;
+    const outcomes = REQUIREMENT_STATUSES.filter((status) => (summary.counts[status] ?? 0) > 0)
+      .map((status) => `${summary.counts[status]} ${frameworkOutcome(framework, status)}`).join(', ');
+    lines.push(`${escapeMarkdown(figureLabel(framework, 'coverage'))} (testing coverage): ${percent(summary.testingCoverage)}; `
+      + `${escapeMarkdown(figureLabel(framework, 'effectiveness'))} (effectiveness): ${percent(summary.effectiveness)}. Outcomes: ${outcomes || 'none'}.`, '');
+    const gaps = GAPS.flatMap((status) => framework.requirements.filter((requirement) => requirement.status === status));
+    if (gaps.length === 0) {
+      lines.push('Every in-scope requirement is met or has its MCP part effective.');
       continue;
     }
-    const rows = unmet.map((requirement) => [
-      escapeMarkdown(requirement.id), escapeMarkdown(requirement.title), requirementLabel(requirement.status),
+    const rows = gaps.map((requirement) => [
+      escapeMarkdown(requirement.id), escapeMarkdown(requirement.title), frameworkOutcome(framework, requirement.status),
       escapeMarkdown(requirement.reason),
       requirement.controls.map((control) =>
-        `${escapeMarkdown(control.id)} (${escapeMarkdown(control.relationship)}, ${controlLabel(control.status)})`).join('; '),
+        `${escapeMarkdown(control.id)} (${escapeMarkdown(control.relationship)}${control.property ? `, ${escapeMarkdown(control.property)}` : ''}, ${controlLabel(control.status)})`).join('; '),
     ]);
     const counts: Partial<Record<RequirementStatus, number>> = {};
-    for (const requirement of unmet) counts[requirement.status] = (counts[requirement.status] ?? 0) + 1;
-    const summary = `${unmet.length} of ${framework.applicability.inScope} in-scope requirements not met: ${countsText(UNMET, counts, requirementLabel).toLowerCase()}`;
-    lines.push(...details(summary, table(['Requirement', 'Title', 'Status', 'Reason', 'Controls'], rows)));
+    for (const requirement of gaps) counts[requirement.status] = (counts[requirement.status] ?? 0) + 1;
+    const gist = `${gaps.length} of ${framework.applicability.inScope} in-scope requirements with a gap: ${countsText(GAPS, counts, (s) => frameworkOutcome(framework, s))}`;
+    lines.push(...details(gist, table(['Requirement', 'Title', 'Outcome', 'Reason', 'Controls'], rows)));
   }
   return lines;
 }
@@ -352,9 +377,9 @@ function changesSection(changes: AssessmentChanges): string[] {
   }
   if (changes.frameworks.length > 0) {
     const note = (status: 'added' | 'removed' | undefined) => (status === 'added' ? 'Added' : status === 'removed' ? 'Removed' : '');
-    part('Framework scores', table(['Framework', 'Coverage', 'Compliance', 'Note'], changes.frameworks.map((framework) => [
-      escapeMarkdown(framework.name), move(percent(framework.coverage.from), percent(framework.coverage.to)),
-      move(percent(framework.compliance.from), percent(framework.compliance.to)), note(framework.status),
+    part('Framework figures', table(['Framework', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, 'Note'], changes.frameworks.map((framework) => [
+      escapeMarkdown(framework.name), move(percent(framework.testingCoverage.from), percent(framework.testingCoverage.to)),
+      move(percent(framework.effectiveness.from), percent(framework.effectiveness.to)), note(framework.status),
     ])));
   }
   if (changes.risks.length > 0) {
@@ -375,7 +400,7 @@ function trendSection(a: Assessment, history: readonly HistoryPoint[]): string[]
     String(point.controls.fail ?? 0), String(point.residualRisk),
     ...ids.map((id) => {
       const scores = point.frameworks.find((framework) => framework.id === id);
-      return scores ? `${percent(scores.coverage)} / ${percent(scores.compliance)}` : '';
+      return scores ? `${percent(scores.testingCoverage)} / ${percent(scores.effectiveness)}` : '';
     }),
   ]);
   return [
@@ -383,7 +408,7 @@ function trendSection(a: Assessment, history: readonly HistoryPoint[]): string[]
     '',
     ...table(['Date', 'Findings', 'Critical', 'High', 'Controls failing', 'Residual risk', ...ids.map(escapeMarkdown)], rows),
     '',
-    'Framework columns: coverage / compliance. Residual risk is the sum of the residual scores of the risk register.',
+    'Framework columns: testing coverage / effectiveness (n/a: nothing to count). Residual risk is the sum of the residual scores of the risk register.',
   ];
 }
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Severity } from '../../src/catalog/model.js';
 import type { Assessment, RiskBand, RiskHeatMap } from '../../src/engine/assessment.js';
 import {
-  BAND_COLOURS, BAND_TEXT_COLOURS, frameworkScoresChart, riskHeatMapChart, SEVERITY_COLOURS, severityChart, trendChart,
+  BAND_COLOURS, BAND_TEXT_COLOURS, frameworkOutcomesChart, OUTCOME_COLOURS, OUTCOME_TEXT_COLOURS, riskHeatMapChart, SEVERITY_COLOURS, severityChart, trendChart,
 } from '../../src/reporters/html/charts.js';
 import { percent } from '../../src/reporters/labels.js';
 import { escapeXml } from '../../src/lib/escape-xml.js';
@@ -160,79 +160,90 @@ describe('palette', () => {
   }
   it('severities use the bands\' colours', () => assert.deepEqual({ ...SEVERITY_COLOURS }, { ...BAND_COLOURS }));
   it('the four bands are four colours', () => assert.equal(new Set(Object.values(BAND_COLOURS)).size, 4));
+  for (const outcome of Object.keys(OUTCOME_COLOURS) as Array<keyof typeof OUTCOME_COLOURS>) {
+    it(`a count on ${outcome} meets WCAG AA (4.5:1)`, () => assert.ok(contrast(OUTCOME_COLOURS[outcome], OUTCOME_TEXT_COLOURS[outcome]) >= 4.5));
+  }
+  it('the six in-scope outcomes are six colours', () => assert.equal(new Set(Object.values(OUTCOME_COLOURS)).size, 6));
 });
 
 // ---------------------------------------------------------------------------------------------------
 
-type ScoreRow = Parameters<typeof frameworkScoresChart>[0][number];
-const row = (name: string, compliance: number | null, coverage: number | null, applies = true): ScoreRow =>
-  ({ id: name.toLowerCase(), name, compliance, coverage, applies });
-const COMPLIANCE = '#0072B2';
-const COVERAGE = '#56B4E9';
-const widthsOf = (root: XmlElement, fill: string): string[] => named(root, 'rect').filter((r) => r.attrs.fill === fill).map((r) => r.attrs.width!);
+type OutcomeRow = Parameters<typeof frameworkOutcomesChart>[0][number];
+const row = (name: string, counts: OutcomeRow['counts'], testingCoverage: number | null, effectiveness: number | null, applies = true): OutcomeRow =>
+  ({ id: name.toLowerCase(), name, counts, testingCoverage, effectiveness, applies });
+/** The segments drawn: outcome and width, left to right. */
+const segmentsOf = (root: XmlElement): string[] => named(root, 'rect').filter((r) => r.attrs['data-outcome']).map((r) => `${r.attrs['data-outcome']} ${r.attrs.width}`);
+const LEGEND = ['met', 'effective', 'partly effective', 'deficient', 'untested', 'not addressed'];
 
-describe('frameworkScoresChart', () => {
-  const cases: Array<{ name: string; rows: ScoreRow[]; title: string; texts: string[]; compliance: string[]; coverage: string[] }> = [
+describe('frameworkOutcomesChart', () => {
+  const cases: Array<{ name: string; rows: OutcomeRow[]; title: string; texts: string[]; segments: string[]; height: number }> = [
     {
-      name: 'shares as whole percentages, bars to scale (430 wide at 100%)',
-      rows: [row('GDPR', 0, 0.62), row('HIPAA', 0.5, 1)],
-      title: 'Compliance and coverage per framework: GDPR compliance 0%, coverage 62%; HIPAA compliance 50%, coverage 100%.',
-      texts: ['GDPR', 'Compliance', '0%', 'Coverage', '62%', 'HIPAA', 'Compliance', '50%', 'Coverage', '100%', '0%', '25%', '50%', '75%', '100%'],
-      compliance: ['0', '215'], coverage: ['266.6', '430'],
+      name: 'in-scope requirements as one stacked bar to scale (616 wide), counts on the segments, figures beside the name',
+      rows: [row('GDPR', { met: 1, effective: 2, partly_effective: 1, deficient: 2, untested: 3, not_addressed: 1, not_applicable: 4 }, 0.6, 0.5)],
+      title: 'Requirement outcomes per framework: GDPR: 10 in scope, testing coverage 60% · effectiveness 50%; 1 met, 2 effective, 1 partly effective, '
+        + '2 deficient, 3 untested, 1 not addressed; 4 not applicable.',
+      texts: ['GDPR', 'testing coverage 60% · effectiveness 50%', '1', '2', '1', '2', '3', '1', ...LEGEND],
+      segments: ['met 61.6', 'effective 123.2', 'partly_effective 61.6', 'deficient 123.2', 'untested 184.8', 'not_addressed 61.6'],
+      height: 84,
     },
     {
-      name: 'null shares print n/a and draw no bar',
-      rows: [row('PCI DSS', null, null)],
-      title: 'Compliance and coverage per framework: PCI DSS compliance n/a, coverage n/a.',
-      texts: ['PCI DSS', 'Compliance', 'n/a', 'Coverage', 'n/a', '0%', '25%', '50%', '75%', '100%'],
-      compliance: [], coverage: [],
+      name: 'no segment for an outcome with no requirement; a segment too narrow for its count draws none',
+      rows: [row('PCI DSS', { deficient: 1, untested: 199 }, 1 / 200, 0)],
+      title: 'Requirement outcomes per framework: PCI DSS: 200 in scope, testing coverage 1% · effectiveness 0%; 0 met, 0 effective, '
+        + '0 partly effective, 1 deficient, 199 untested, 0 not addressed.',
+      texts: ['PCI DSS', 'testing coverage 1% · effectiveness 0%', '199', ...LEGEND],
+      segments: ['deficient 3.1', 'untested 612.9'],
+      height: 84,
     },
     {
-      name: 'a framework that does not apply is greyed and says so, whatever its shares',
-      rows: [row('EU AI Act', 0.9, 0.9, false)],
-      title: 'Compliance and coverage per framework: EU AI Act not applicable.',
-      texts: ['EU AI Act', 'not applicable', '0%', '25%', '50%', '75%', '100%'],
-      compliance: [], coverage: [],
+      name: 'null figures print n/a',
+      rows: [row('HIPAA', { untested: 4 }, 0, null)],
+      title: 'Requirement outcomes per framework: HIPAA: 4 in scope, testing coverage 0% · effectiveness n/a; 0 met, 0 effective, '
+        + '0 partly effective, 0 deficient, 4 untested, 0 not addressed.',
+      texts: ['HIPAA', 'testing coverage 0% · effectiveness n/a', '4', ...LEGEND],
+      segments: ['untested 616'],
+      height: 84,
     },
     {
-      name: 'a share outside 0-1 is drawn within the track',
-      rows: [row('ISO 42001', 1.5, -0.2)],
-      title: 'Compliance and coverage per framework: ISO 42001 compliance 100%, coverage 0%.',
-      texts: ['ISO 42001', 'Compliance', '100%', 'Coverage', '0%', '0%', '25%', '50%', '75%', '100%'],
-      compliance: ['430'], coverage: ['0'],
+      name: 'a framework that does not apply is greyed and says so, whatever its counts; one with nothing in scope says that',
+      rows: [row('EU AI Act', { not_applicable: 35, met: 3 }, 1, 1, false), row('NIS2', { not_applicable: 2 }, null, null)],
+      title: 'Requirement outcomes per framework: EU AI Act not applicable; NIS2 no requirement in scope.',
+      texts: ['EU AI Act', 'not applicable', 'NIS2', 'no requirement in scope', ...LEGEND],
+      segments: [],
+      height: 130,
     },
     {
       name: 'no frameworks',
       rows: [],
-      title: 'Compliance and coverage per framework: no frameworks.',
+      title: 'Requirement outcomes per framework: no frameworks.',
       texts: ['No frameworks in scope.'],
-      compliance: [], coverage: [],
+      segments: [],
+      height: 40,
     },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const root = checked(frameworkScoresChart(c.rows));
+      const root = checked(frameworkOutcomesChart(c.rows));
       assert.equal(titleOf(root), c.title);
       assert.deepEqual(drawnTexts(root), c.texts);
-      assert.deepEqual(widthsOf(root, COMPLIANCE), c.compliance);
-      assert.deepEqual(widthsOf(root, COVERAGE), c.coverage);
+      assert.deepEqual(segmentsOf(root), c.segments);
+      assert.equal(root.attrs.viewBox, `0 0 640 ${c.height}`);
     });
   }
 
-  it('a long name is cut on the chart and whole in the title', () => {
+  it('a long name is cut on the chart, before the figures, and whole in the title', () => {
     const name = `HIPAA Security Rule and Breach Notification Rule (45 CFR Part 164, Subparts C and D) ${'x'.repeat(40)}`;
-    const root = checked(frameworkScoresChart([row(name, 0, 0.47)]));
-    assert.equal(drawnTexts(root)[0], `${name.slice(0, 81)}…`);
-    assert.equal(titleOf(root), `Compliance and coverage per framework: ${name} compliance 0%, coverage 47%.`);
+    const root = checked(frameworkOutcomesChart([row(name, { effective: 1 }, 1, 1)]));
+    assert.equal(drawnTexts(root)[0], `${name.slice(0, 41)}…`);
+    assert.ok(titleOf(root).startsWith(`Requirement outcomes per framework: ${name}: 1 in scope, `));
   });
 
   for (const count of [1, 20]) {
-    it(`${count} framework(s): one block each, the height grows with them`, () => {
-      const rows = Array.from({ length: count }, (_, i) => row(`Framework ${i + 1}`, i / 20, 1 - i / 20));
-      const root = checked(frameworkScoresChart(rows));
-      assert.equal(root.attrs.viewBox, `0 0 640 ${12 + count * 62 + 24}`);
+    it(`${count} framework(s): one bar each, the height grows with them`, () => {
+      const rows = Array.from({ length: count }, (_, i) => row(`Framework ${i + 1}`, { met: i, untested: 20 - i }, 1 - i / 20, i / 20));
+      const root = checked(frameworkOutcomesChart(rows));
+      assert.equal(root.attrs.viewBox, `0 0 640 ${12 + count * 46 + 4 + 18 + 4}`);
       assert.deepEqual(drawnTexts(root).filter((t) => t.startsWith('Framework ')), rows.map((r) => r.name));
-      assert.equal(widthsOf(root, COMPLIANCE).length, count);
     });
   }
 });
@@ -383,7 +394,7 @@ const markersOf = (root: XmlElement): number => named(root, 'g').filter((g) => g
     + named(g, 'path').filter((p) => p.attrs.fill !== 'none').length, 0);
 
 describe('trendChart', () => {
-  const gdpr = [{ key: 'gdpr', label: 'GDPR compliance' }];
+  const gdpr = [{ key: 'gdpr', label: 'GDPR effectiveness' }];
   const findings = [{ key: 'findings', label: 'Findings' }];
   const cases: Array<{ name: string; points: TrendPoint[]; series: typeof gdpr; unit: 'percent' | 'count'; title: string; paths: string[]; markers: number; axis: string[] }> = [
     {
@@ -395,13 +406,13 @@ describe('trendChart', () => {
     {
       name: 'a null breaks the line into two',
       points: points('gdpr', [0.1, 0.2, null, 0.4, 0.5]), series: gdpr, unit: 'percent',
-      title: 'Trend over 5 assessments from 2024-03-31 to 2025-03-31: GDPR compliance 10%, 20%, n/a, 40%, 50%.',
+      title: 'Trend over 5 assessments from 2024-03-31 to 2025-03-31: GDPR effectiveness 10%, 20%, n/a, 40%, 50%.',
       paths: ['M76 218L207 198M469 158L600 138'], markers: 4, axis: ['0%', '25%', '50%', '75%', '100%'],
     },
     {
       name: 'points alone between nulls are dots, with no line',
       points: points('gdpr', [0.1, null, 0.3]), series: gdpr, unit: 'percent',
-      title: 'Trend over 3 assessments from 2024-03-31 to 2024-09-30: GDPR compliance 10%, n/a, 30%.',
+      title: 'Trend over 3 assessments from 2024-03-31 to 2024-09-30: GDPR effectiveness 10%, n/a, 30%.',
       paths: [], markers: 2, axis: ['0%', '25%', '50%', '75%', '100%'],
     },
     {
@@ -439,7 +450,7 @@ describe('trendChart', () => {
     const root = checked(trendChart(points('gdpr', [0.1, null, 0.3]), gdpr, 'percent'));
     const figures = drawnTexts(named(root, 'g').find((g) => g.attrs['data-series'] === 'gdpr')!);
     assert.deepEqual(figures, ['10%', 'n/a', '30%']);
-    assert.equal(drawnTexts(root)[0], 'GDPR compliance, latest 30%');
+    assert.equal(drawnTexts(root)[0], 'GDPR effectiveness, latest 30%');
   });
 
   it('several series: one line each, told apart by colour, dash and marker; a missing key is n/a', () => {
@@ -447,10 +458,10 @@ describe('trendChart', () => {
       { date: '2026-03-31', values: { gdpr: 0.2, hipaa: 0.5 } },
       { date: '2026-06-30', values: { gdpr: 0.4 } },
     ];
-    const series = [{ key: 'gdpr', label: 'GDPR compliance' }, { key: 'hipaa', label: 'HIPAA compliance' }];
+    const series = [{ key: 'gdpr', label: 'GDPR effectiveness' }, { key: 'hipaa', label: 'HIPAA effectiveness' }];
     const root = checked(trendChart(pts, series, 'percent'));
-    assert.equal(titleOf(root), 'Trend over 2 assessments from 2026-03-31 to 2026-06-30: GDPR compliance 20%, 40%; HIPAA compliance 50%, n/a.');
-    assert.deepEqual(drawnTexts(root).slice(0, 2), ['GDPR compliance, latest 40%', 'HIPAA compliance, latest n/a']);
+    assert.equal(titleOf(root), 'Trend over 2 assessments from 2026-03-31 to 2026-06-30: GDPR effectiveness 20%, 40%; HIPAA effectiveness 50%, n/a.');
+    assert.deepEqual(drawnTexts(root).slice(0, 2), ['GDPR effectiveness, latest 40%', 'HIPAA effectiveness, latest n/a']);
     const groups = named(root, 'g').filter((g) => g.attrs['data-series'] !== undefined);
     assert.deepEqual(groups.map((g) => named(g, 'path').filter((p) => p.attrs.fill === 'none').length), [1, 0]);
     const legendLines = named(root, 'line').filter((l) => l.attrs['stroke-width'] === '2');
@@ -477,8 +488,8 @@ describe('trendChart', () => {
 
 describe('untrusted text is escaped in every chart', () => {
   const charts: Array<[string, () => string]> = [
-    ['frameworkScoresChart', () => frameworkScoresChart([{ id: HOSTILE, name: HOSTILE, coverage: null, compliance: 0.5, applies: true }])],
-    ['frameworkScoresChart (empty name falls back to the id)', () => frameworkScoresChart([{ id: HOSTILE, name: ' ', coverage: null, compliance: 0.5, applies: false }])],
+    ['frameworkOutcomesChart', () => frameworkOutcomesChart([row(HOSTILE, { effective: 1 }, null, 0.5)])],
+    ['frameworkOutcomesChart (empty name falls back to the id)', () => frameworkOutcomesChart([{ ...row(' ', {}, null, 0.5, false), id: HOSTILE }])],
     ['riskHeatMapChart', () => riskHeatMapChart(heatMap((l, i) => (l === 1 && i === 1 ? [HOSTILE] : [])), 'inherent')],
     ['trendChart', () => trendChart([{ date: HOSTILE, values: { [HOSTILE]: 0.5 } }], [{ key: HOSTILE, label: HOSTILE }], 'percent')],
   ];
@@ -503,10 +514,10 @@ describe('untrusted text is escaped in every chart', () => {
 describe('determinism', () => {
   // Each call builds its input afresh: the output depends on the data alone, awkward fractions included.
   const draws: Array<[string, () => string]> = [
-    ['frameworkScoresChart', () => frameworkScoresChart([row('GDPR', 1 / 3, 2 / 3), row('HIPAA', null, 0.123456), row('EU AI Act', 0, 0, false)])],
+    ['frameworkOutcomesChart', () => frameworkOutcomesChart([row('GDPR', { met: 1, untested: 2 }, 1 / 3, 2 / 3), row('HIPAA', { partly_effective: 7, deficient: 3 }, null, 0.123456), row('EU AI Act', {}, 0, 0, false)])],
     ['riskHeatMapChart', () => riskHeatMapChart(heatMap((l, i) => ((l + i) % 3 === 0 ? ['T01', 'T02'] : [])), 'inherent')],
     ['severityChart', () => severityChart(sev(7, 3, 1, 0), sev(2, 0, 1, 0))],
-    ['trendChart', () => trendChart(points('gdpr', [1 / 3, null, 2 / 3, 0.5]), [{ key: 'gdpr', label: 'GDPR compliance' }], 'percent')],
+    ['trendChart', () => trendChart(points('gdpr', [1 / 3, null, 2 / 3, 0.5]), [{ key: 'gdpr', label: 'GDPR effectiveness' }], 'percent')],
   ];
   for (const [name, draw] of draws) {
     it(`${name}: same input, same bytes`, () => {
@@ -519,15 +530,13 @@ describe('determinism', () => {
 
 describe('the sample estate', () => {
   const draw = (a: Assessment) => ({
-    scores: frameworkScoresChart(a.frameworks.map((f) => ({
-      id: f.id, name: f.name, coverage: f.summary.coverage, compliance: f.summary.compliance, applies: f.applicability.applies,
-    }))),
+    outcomes: frameworkOutcomesChart(a.frameworks.map((f) => ({ id: f.id, name: f.name, applies: f.applicability.applies, ...f.summary }))),
     inherent: riskHeatMapChart(a.riskHeatMap, 'inherent'),
     residual: riskHeatMapChart(a.riskHeatMap, 'residual'),
     severity: severityChart(a.summary.findings.bySeverity, sev(1, 0, 0, 0)),
     trend: trendChart(
-      [{ date: '2026-06-30T09:00:00.000Z', values: {} }, { date: a.generatedAt, values: Object.fromEntries(a.frameworks.map((f) => [f.id, f.summary.coverage])) }],
-      a.frameworks.map((f) => ({ key: f.id, label: `${f.name} coverage` })), 'percent'),
+      [{ date: '2026-06-30T09:00:00.000Z', values: {} }, { date: a.generatedAt, values: Object.fromEntries(a.frameworks.map((f) => [f.id, f.summary.testingCoverage])) }],
+      a.frameworks.map((f) => ({ key: f.id, label: `${f.name} testing coverage` })), 'percent'),
   });
 
   it('every chart of the real assessment is well-formed, states its figures, and draws the same bytes twice', () => {
@@ -535,10 +544,12 @@ describe('the sample estate', () => {
     const charts = draw(a);
     for (const svg of Object.values(charts)) checked(svg);
     assert.deepEqual(draw(sampleAssessment()), charts);
-    const scores = titleOf(parseXml(charts.scores));
+    const outcomes = titleOf(parseXml(charts.outcomes));
     for (const f of a.frameworks) {
-      const figures = f.applicability.applies ? `compliance ${percent(f.summary.compliance)}, coverage ${percent(f.summary.coverage)}` : 'not applicable';
-      assert.ok(scores.includes(`${f.name} ${figures}`), f.id);
+      const figures = f.applicability.applies
+        ? `: ${f.applicability.inScope} in scope, testing coverage ${percent(f.summary.testingCoverage)} · effectiveness ${percent(f.summary.effectiveness)}; ${f.summary.counts.met} met, `
+        : ' not applicable';
+      assert.ok(outcomes.includes(`${f.name}${figures}`), f.id);
     }
     const inherent = titleOf(parseXml(charts.inherent));
     const residual = titleOf(parseXml(charts.residual));

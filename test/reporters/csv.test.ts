@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Assessment, AssessmentFramework, Finding } from '../../src/engine/assessment.js';
+import { countOutcomes, figuresOf } from '../../src/engine/roll-up.js';
 import { csvField, csvReporter, findingsCsv, requirementsCsv } from '../../src/reporters/csv.js';
+import { outcomeLabel } from '../../src/reporters/labels.js';
+import { PCI_WORDS } from '../helpers/framework-fixtures.js';
 import { BOM, parseCsv } from '../helpers/csv.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 
@@ -25,10 +28,11 @@ const finding = (fingerprint: string, over: Partial<Finding> = {}): Finding => (
   evidenceId: 'mcp-config:billing-service/.cursor/mcp.json', ...over,
 });
 
-const framework = (id: string, requirements: AssessmentFramework['requirements']): AssessmentFramework => ({
+const framework = (id: string, requirements: AssessmentFramework['requirements'], extra: Partial<AssessmentFramework> = {}): AssessmentFramework => ({
   id, name: `${id} name`, version: '1', applicability: { applies: true, inScope: requirements.length, assumed: [] },
-  summary: { coverage: 1, compliance: 0, counts: { met: 0, partially_met: 0, not_met: 0, not_assessed: 0, not_applicable: 0 } },
+  summary: figuresOf(countOutcomes(requirements.map((r) => r.status))),
   requirements,
+  ...extra,
 });
 
 /** The sample estate with a small, exactly known set of findings, checks and frameworks. */
@@ -51,14 +55,16 @@ function knownAssessment(): Assessment {
   ];
   a.frameworks = [
     framework('pci-dss', [
-      { id: '6.3.2', title: 'Inventory, "bespoke" software', status: 'not_met', reason: 'MCP-SC-01 fail (subset)', controlIds: ['MCP-SC-01'],
-        controls: [{ id: 'MCP-SC-01', relationship: 'subset', status: 'fail' }] },
+      { id: '6.3.2', title: 'Inventory, "bespoke" software', status: 'deficient', reason: 'MCP-SC-01 fail (subset, integral)', controlIds: ['MCP-SC-01'],
+        controls: [{ id: 'MCP-SC-01', relationship: 'subset', property: 'integral', status: 'fail' }] },
+      { id: '10.2.1', title: 'Audit logs', status: 'untested', reason: 'no evidence either way', controlIds: ['MCP-LG-01'],
+        controls: [{ id: 'MCP-LG-01', relationship: 'intersects', property: 'integral', status: 'manual' }] },
       { id: '9.9.9', title: 'Out of scope', status: 'not_applicable', reason: 'no cardholder data', controlIds: ['MCP-SC-01'],
-        controls: [{ id: 'MCP-SC-01', relationship: 'subset', status: 'fail' }] },
-    ]),
+        controls: [{ id: 'MCP-SC-01', relationship: 'subset', property: 'integral', status: 'fail' }] },
+    ], { outcomeLabels: PCI_WORDS }),
     framework('gdpr', [
       { id: 'Art. 32(1)(b)', title: 'Security of processing', status: 'met', reason: 'attested', controlIds: ['MCP-IA-06', 'MCP-SC-01'],
-        controls: [{ id: 'MCP-IA-06', relationship: 'intersects', status: 'fail' }, { id: 'MCP-SC-01', relationship: 'equal', status: 'fail' }],
+        controls: [{ id: 'MCP-IA-06', relationship: 'intersects', property: 'example', status: 'pass' }, { id: 'MCP-SC-01', relationship: 'equal', property: 'integral', status: 'pass' }],
         attestation: {
           attestedBy: '+dpo@example.com', date: '2026-01-01', validUntil: '2027-01-01', evidence: 'docs/dpia.pdf', sha256: 'a'.repeat(64), state: 'fresh',
         } },
@@ -157,12 +163,15 @@ describe('requirements.csv', () => {
   it('has one row per requirement of every framework, field by field', () => {
     assert.deepEqual(parseCsv(requirementsCsv(knownAssessment())), [
       REQUIREMENT_HEADER,
-      ['pci-dss', 'pci-dss name', '1', '6.3.2', 'Inventory, "bespoke" software', 'not_met', 'Not met', 'MCP-SC-01 fail (subset)',
-        'MCP-SC-01 (subset, fail)', '', '', ''],
-      ['pci-dss', 'pci-dss name', '1', '9.9.9', 'Out of scope', 'not_applicable', 'Not applicable', 'no cardholder data',
-        'MCP-SC-01 (subset, fail)', '', '', ''],
+      // status: our outcome, the same in every framework; status_label: in the framework's own words where it has them.
+      ['pci-dss', 'pci-dss name', '1', '6.3.2', 'Inventory, "bespoke" software', 'deficient', 'Not in Place', 'MCP-SC-01 fail (subset, integral)',
+        'MCP-SC-01 (subset, integral, fail)', '', '', ''],
+      ['pci-dss', 'pci-dss name', '1', '10.2.1', 'Audit logs', 'untested', 'Not Tested', 'no evidence either way',
+        'MCP-LG-01 (intersects, integral, manual)', '', '', ''],
+      ['pci-dss', 'pci-dss name', '1', '9.9.9', 'Out of scope', 'not_applicable', 'Not Applicable', 'no cardholder data',
+        'MCP-SC-01 (subset, integral, fail)', '', '', ''],
       ['gdpr', 'gdpr name', '1', 'Art. 32(1)(b)', 'Security of processing', 'met', 'Met', 'attested',
-        'MCP-IA-06 (intersects, fail);MCP-SC-01 (equal, fail)', "'+dpo@example.com", '2027-01-01', 'fresh'],
+        'MCP-IA-06 (intersects, example, pass);MCP-SC-01 (equal, integral, pass)', "'+dpo@example.com", '2027-01-01', 'fresh'],
     ]);
   });
 
@@ -175,7 +184,8 @@ describe('requirements.csv', () => {
       const row = rows[index + 1]!;
       assert.deepEqual(row.slice(0, 6), [fw.id, defused(fw.name), defused(fw.version), defused(r.id), defused(r.title), r.status]);
       assert.equal(row[7], defused(r.reason));
-      assert.equal(row[8], r.controls.map((c) => `${c.id} (${c.relationship}, ${c.status})`).join(';'));
+      assert.equal(row[6], defused(outcomeLabel(fw, r.status)));
+      assert.equal(row[8], r.controls.map((c) => `${c.id} (${[c.relationship, c.property, c.status].filter(Boolean).join(', ')})`).join(';'));
       assert.deepEqual(row.slice(9), [r.attestation?.attestedBy ?? '', r.attestation?.validUntil ?? '', r.attestation?.state ?? '']);
     });
     assert.ok(rows.some((row) => row[9] !== ''), 'the sample has an attested requirement');

@@ -7,6 +7,8 @@ import { fontFaceCss } from '../../src/reporters/html/fonts.js';
 import { HELPERS, date, dateTime, daysLeft, join, location, percent, plural, safeUrl, statusLabel } from '../../src/reporters/html/helpers.js';
 import { TemplateError, htmlReporter, renderHtml } from '../../src/reporters/html/render-html.js';
 import { SECTIONS, buildView } from '../../src/reporters/html/view-model.js';
+import { figureLabel } from '../../src/reporters/labels.js';
+import { complianceWords, vocabularyFrameworks } from '../helpers/framework-fixtures.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
@@ -135,7 +137,11 @@ describe('renderHtml on the sample assessment', () => {
   it('prints statuses as words and shares as n/a or percentages, never as colour alone', () => {
     for (const badge of html.matchAll(/<span class="st ([a-z]+)">([^<]*)<\/span>/g)) assert.notEqual(badge[2]!.trim(), '', badge[0]);
     const gdpr = assessment.frameworks.find((f) => f.id === 'gdpr')!;
-    assert.match(section(html, 'frameworks'), new RegExp(`<dt>Coverage</dt><dd><strong>${Math.round(gdpr.summary.coverage! * 100)}%</strong>`));
+    const { counts } = gdpr.summary;
+    const inScope = gdpr.applicability.inScope;
+    const tested = inScope - counts.untested - counts.not_addressed;
+    assert.ok(section(html, 'frameworks').includes(`<dt>${figureLabel(gdpr, 'coverage')}</dt><dd><strong>${Math.round(gdpr.summary.testingCoverage! * 100)}%</strong>: `
+      + `${tested} of ${inScope} in-scope requirements have evidence either way (testing coverage)</dd>`));
   });
 
   it('lists the attestations of controls and of requirements', () => {
@@ -146,7 +152,7 @@ describe('renderHtml on the sample assessment', () => {
     assert.ok(expected > 0);
   });
 
-  it('draws the charts inline: framework scores, findings by severity, both heat maps', () => {
+  it('draws the charts inline: requirement outcomes, findings by severity, both heat maps', () => {
     assert.equal([...section(html, 'executive-summary').matchAll(/<svg[\s>]/g)].length, 3);
     assert.equal([...section(html, 'risk-register').matchAll(/<svg[\s>]/g)].length, 2);
   });
@@ -310,8 +316,8 @@ describe('assessments with less in them', () => {
     });
   }
 
-  it('does not call a run without findings compliant', () => {
-    assert.ok(section(empty, 'executive-summary').includes('Meeting the threshold is not a statement of compliance'));
+  it('does not read a run without findings as a conclusion on any framework', () => {
+    assert.ok(section(empty, 'executive-summary').includes('Meeting the threshold is no conclusion on any framework: untested requirements are gaps in evidence, not passes.'));
   });
 });
 
@@ -338,12 +344,14 @@ describe('changes and trend', () => {
   });
 
   it('draws the trend from the history and this assessment, with its figures as a table', () => {
-    // Coverage, compliance and findings over time.
+    // Testing coverage, effectiveness and findings over time.
     assert.equal([...changes.matchAll(/<svg[\s>]/g)].length, 3);
     assert.equal([...section(html, 'executive-summary').matchAll(/<svg[\s>]/g)].length, 4);
     assert.ok(changes.includes(`<thead><tr><th>Series</th><th class="num">2026-08-24</th><th class="num">${current.generatedAt.slice(0, 10)}</th></tr></thead>`));
     const gdpr = current.frameworks.find((f) => f.id === 'gdpr')!;
-    assert.ok(changes.includes(`<tr><td>${gdpr.name} coverage</td><td class="num">${percent(previous.frameworks.find((f) => f.id === 'gdpr')!.summary.coverage)}</td><td class="num">${percent(gdpr.summary.coverage)}</td></tr>`));
+    const before = previous.frameworks.find((f) => f.id === 'gdpr')!.summary;
+    assert.ok(changes.includes(`<tr><td>${gdpr.name} testing coverage</td><td class="num">${percent(before.testingCoverage)}</td><td class="num">${percent(gdpr.summary.testingCoverage)}</td></tr>`));
+    assert.ok(changes.includes(`<tr><td>${gdpr.name} effectiveness</td><td class="num">${percent(before.effectiveness)}</td><td class="num">${percent(gdpr.summary.effectiveness)}</td></tr>`));
     assert.ok(changes.includes(`<tr><td>All findings</td><td class="num">${previous.findings.length}</td><td class="num">${current.findings.length}</td></tr>`));
   });
 });
@@ -463,5 +471,82 @@ describe('htmlReporter', () => {
     const files = await htmlReporter.render(sampleAssessment(), { paper: 'Letter', log: () => {} });
     assert.deepEqual(files.map((f) => f.name), ['report.html']);
     assert.equal(files[0]!.content, renderHtml(sampleAssessment(), { paper: 'Letter' }));
+  });
+});
+
+describe('figures, outcomes and vocabulary', () => {
+  const a = sampleAssessment();
+  a.frameworks = vocabularyFrameworks(a.controls[0]!.id);
+  const html = render(a);
+  const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+
+  it('gives each framework its figures and outcome counts, then all applicable frameworks pooled', () => {
+    const table = /<table class="compact outcomes">[\s\S]*?<\/table>/.exec(section(html, 'frameworks'))![0];
+    // Columns: framework, in scope, testing coverage, effectiveness, then deficient, partly effective, untested, not addressed, effective, met, not applicable.
+    assert.deepEqual(table.split('<tr').slice(2).map(cells), [
+      ['PCI DSS', '9', '56%', '60%', '1', '1', '3', '1', '2', '1', '1'],
+      ['NIST AI RMF', '4', '50%', '50%', '0', '1', '2', '0', '1', '0', '0'],
+      ['EU AI Act (does not apply)', '0', 'n/a', 'n/a', '0', '0', '0', '0', '0', '0', '2'],
+      ['All applicable frameworks (pooled)', '13', '54%', '57%', '1', '2', '5', '1', '3', '1', '1'],
+    ]);
+  });
+
+  it('leads the summary with the pooled figures, never a compliance figure', () => {
+    const summary = section(html, 'executive-summary');
+    const cards = [...summary.matchAll(/<div class="fv">([^<]*)<\/div><div class="fl">([^<]*)<\/div>(?:<div class="fn">([^<]*)<\/div>)?/g)].slice(0, 3).map((m) => [m[2], m[1], m[3]]);
+    assert.deepEqual(cards, [
+      ['Testing coverage', '54%', '7 of 13 in-scope requirements have evidence, 2 applicable frameworks'],
+      ['Effectiveness', '57%', '4 of 7 tested met or effective'],
+      ['Requirements deficient', '1', 'an integral control fails: nonconformity candidates'],
+    ]);
+    assert.ok(summary.includes('Across 2 applicable frameworks (13 in-scope requirements pooled), testing coverage is 54% (7 with evidence) and effectiveness 57% '
+      + '(4 of the tested met or effective): 1 deficient, 2 partly effective, 5 untested and 1 not addressed by any MCP control.'));
+    assert.ok(summary.includes('aria-label="Requirement outcomes per framework: All applicable frameworks (pooled): 13 in scope, testing coverage 54% · effectiveness 57%; '
+      + '1 met, 3 effective, 2 partly effective, 1 deficient, 5 untested, 1 not addressed; 1 not applicable; PCI DSS: 9 in scope'));
+    assert.ok(summary.includes('EU AI Act not applicable.'));
+    assert.deepEqual(complianceWords(html), []);
+  });
+
+  it('speaks the words of each framework for outcomes and figures, naming ours beside them', () => {
+    const pci = section(html, 'frameworks').slice(section(html, 'frameworks').indexOf('id="fw-pci-dss"'));
+    assert.ok(pci.includes('<dt>Requirements tested</dt><dd><strong>56%</strong>: 5 of 9 in-scope requirements have evidence either way (testing coverage)</dd>'));
+    assert.ok(pci.includes('<dt>Tested requirements in place</dt><dd><strong>60%</strong> of the tested requirements have an effective MCP part (effectiveness)</dd>'));
+    assert.ok(pci.includes('<span class="oc"><span class="st bad">Not in Place</span> <span class="mut">(Deficient)</span> 1</span>'));
+    assert.ok(pci.includes('<span class="oc"><span class="st ok">In Place</span> <span class="mut">(Met)</span> 1</span>'));
+    const outcomes = [...pci.slice(0, pci.indexOf('id="fw-nist-ai-rmf"')).matchAll(/<tr><td><strong>[^<]+<\/strong><br>[^<]*<\/td><td><span class="st ([a-z]+)">([^<]+)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(outcomes, [
+      'ok In Place', 'ok In Place for MCP components', 'ok In Place for MCP components', 'warn Partly in place for MCP components', 'bad Not in Place',
+      'gap Not Tested', 'gap Not Tested', 'gap Not Tested', 'gap Not Tested (no MCP control)',
+    ]);
+    const nist = section(html, 'frameworks').slice(section(html, 'frameworks').indexOf('id="fw-nist-ai-rmf"'));
+    assert.ok(nist.includes('<dt>Outcomes achieved</dt><dd><strong>50%</strong>'));
+    assert.ok(nist.includes('<span class="st warn">Outcome partially achieved</span>'));
+    const method = section(html, 'scope-and-method');
+    assert.ok(method.includes('<tr><td><span class="st ok">Met</span></td><td>The MCP part is effective and the rest is covered'));
+    assert.ok(method.includes('<td>PCI DSS: In Place<br>NIST AI RMF: Outcome achieved</td></tr>'));
+  });
+
+  it('shows the manual evidence a partial control leaves outstanding, and why a control without population is not applicable', () => {
+    const b = sampleAssessment();
+    const partial = b.controls[0]!;
+    partial.status = 'partial';
+    partial.automation = 'partial';
+    partial.manualPart = 'MFA at the identity provider and the gateway: show their policy.';
+    partial.reason = 'automated part effective (its check passes); manual evidence outstanding: MFA at the identity provider and the gateway: show their policy.';
+    const empty = b.controls[1]!;
+    empty.status = 'not_applicable';
+    empty.automation = 'full';
+    empty.reason = 'no population: none of its checks found anything to evaluate (mcp.container.privileged); it earns no risk credit';
+    const controls = section(render(b), 'controls');
+    const card = (id: string) => /<article[\s\S]*?<\/article>/.exec(controls.slice(controls.indexOf(`<article id="c-${id}"`)))![0];
+    const partialCard = card(partial.id);
+    assert.ok(partialCard.includes('<p class="outstanding"><strong>Automated part effective; manual evidence outstanding:</strong> MFA at the identity provider and the gateway: show their policy.</p>'));
+    assert.ok(partialCard.includes('<span class="st warn">Partial</span>'));
+    assert.ok(partialCard.includes('<dt>Automation</dt><dd>Partial: its checks decide part of it; the rest needs manual evidence or an attestation</dd>'));
+    assert.equal(partialCard.includes('<dt>Expected evidence</dt>'), (partial.expectedEvidence ?? []).length > 0);
+    const emptyCard = card(empty.id);
+    assert.ok(emptyCard.includes('<span class="st na">Not applicable</span>'));
+    assert.ok(emptyCard.includes('no population: none of its checks found anything to evaluate (mcp.container.privileged); it earns no risk credit'));
+    assert.ok(!emptyCard.includes('class="outstanding"'));
   });
 });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Assessment, AssessmentChanges, HistoryPoint } from '../../src/engine/assessment.js';
 import { escapeMarkdown, markdownReporter, renderMarkdown } from '../../src/reporters/markdown.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
+import { complianceWords, vocabularyFrameworks } from '../helpers/framework-fixtures.js';
 
 const ZWSP = '\u200B';
 
@@ -91,18 +92,19 @@ describe('renderMarkdown', () => {
     assert.match(md, new RegExp(`^## Findings \\(${a.findings.length}\\)$`, 'm'));
     assert.match(md, new RegExp(`\\*\\*Summary:\\*\\* ${a.summary.findings.total} findings \\(`));
     const frameworks = tableAfter(md, '## Frameworks', 'Framework');
-    assert.equal(frameworks.length, a.frameworks.length);
+    // One row per framework, then all applicable frameworks pooled.
+    assert.equal(frameworks.length, a.frameworks.length + 1);
     a.frameworks.forEach((framework, index) => {
       const row = frameworks[index]!;
       const { counts } = framework.summary;
-      assert.deepEqual(row.slice(5), [counts.not_met, counts.partially_met, counts.not_assessed, counts.met, counts.not_applicable].map(String));
+      assert.deepEqual(row.slice(5), [counts.deficient, counts.partly_effective, counts.untested, counts.not_addressed, counts.effective, counts.met, counts.not_applicable].map(String));
     });
     for (const framework of a.frameworks.filter((f) => f.applicability.applies)) {
-      const unmet = framework.requirements.filter((r) => ['not_met', 'partially_met', 'not_assessed'].includes(r.status)).length;
+      const gaps = framework.requirements.filter((r) => ['deficient', 'partly_effective', 'untested', 'not_addressed'].includes(r.status)).length;
       const heading = `### ${escapeMarkdown(framework.name)} ${escapeMarkdown(framework.version)}`;
-      assert.equal(tableAfter(md, heading, 'Requirement').length, unmet, framework.id);
+      assert.equal(tableAfter(md, heading, 'Requirement').length, gaps, framework.id);
     }
-    const notPassing = a.controls.filter((c) => ['fail', 'error', 'stale', 'not_observed', 'manual'].includes(c.status));
+    const notPassing = a.controls.filter((c) => ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial'].includes(c.status));
     assert.equal(tableAfter(md, '## Controls not passing', 'Control').length, notPassing.length);
     assert.equal(tableAfter(md, '## Risk register', 'Threat').length, a.risks.length);
     assert.equal(tableAfter(md, '## Exceptions', 'Exception').length, a.exceptions!.length);
@@ -116,7 +118,7 @@ describe('renderMarkdown', () => {
     a.summary.failOn = 'high';
     a.summary.failed = true;
     const md = renderMarkdown(a);
-    assert.equal(md.split('\n')[0], '# MCP compliance assessment: Acme \\*Health\\*, 2026\\-11\\-20');
+    assert.equal(md.split('\n')[0], '# MCP controls assessment: Acme \\*Health\\*, 2026\\-11\\-20');
     assert.match(md, /; gate \(--fail-on high\) \*\*failed\*\*: findings at or above high are not under a live exception\.$/m);
     a.summary.failed = false;
     assert.match(renderMarkdown(a), /; gate \(--fail-on high\) passed: no finding at or above high outside a live exception\.$/m);
@@ -128,15 +130,15 @@ describe('renderMarkdown', () => {
     const a = sampleAssessment();
     const framework = a.frameworks[0]!;
     framework.applicability = { applies: false, reason: 'no AI system in scope', inScope: 0, assumed: [] };
-    framework.summary.coverage = null;
-    framework.summary.compliance = null;
+    framework.summary.testingCoverage = null;
+    framework.summary.effectiveness = null;
     const second = a.frameworks[1]!;
-    second.summary.coverage = 0.5;
-    second.summary.compliance = 0;
+    second.summary.testingCoverage = 0.5;
+    second.summary.effectiveness = 0;
     const rows = tableAfter(renderMarkdown(a), '## Frameworks', 'Framework');
     assert.deepEqual(rows[0]!.slice(2, 5), ['No: no AI system in scope', 'n/a', 'n/a']);
     assert.deepEqual(rows[1]!.slice(3, 5), ['50%', '0%']);
-    assert.match(renderMarkdown(a), /Coverage is the share of in-scope requirements with evidence .* compliance is the share of in-scope requirements met/);
+    assert.match(renderMarkdown(a), /Testing coverage is the share of in-scope requirements with evidence either way .* effectiveness is the share of tested requirements whose MCP part is effective/);
   });
 
   it('keeps a hostile finding message inert and inside its table cell', () => {
@@ -216,7 +218,7 @@ describe('renderMarkdown', () => {
     ]);
     assert.deepEqual(tableAfter(md, '### Exceptions expired', 'Exception'), [['EX\\-2', 'check:mcp\\.supply\\-chain\\.unpinned\\-package', '2026\\-08\\-31']]);
     assert.deepEqual(tableAfter(md, '### Attestations gone stale', 'Control'), [['MCP\\-IR\\-01', 'soc@example\\.com', '2026\\-09\\-01']]);
-    assert.deepEqual(tableAfter(md, '### Framework scores', 'Framework'), [
+    assert.deepEqual(tableAfter(md, '### Framework figures', 'Framework'), [
       ['GDPR', '80%', '40% → 50%', ''],
       ['NIS2', 'n/a → 80%', 'n/a → 25%', 'Added'],
     ]);
@@ -227,6 +229,11 @@ describe('renderMarkdown', () => {
     assert.deepEqual(trend[0]!.slice(0, 6), ['2026\\-03\\-31', '40', '4', '10', '20', '200']);
     assert.equal(trend[HISTORY.length]![0], `${escapeMarkdown(a.generatedAt.slice(0, 10))} (this assessment)`);
     assert.equal(trend[HISTORY.length]![1], String(a.summary.findings.total));
+    // Framework columns: testing coverage / effectiveness; a framework only earlier assessments had comes last.
+    const gdpr = a.frameworks.findIndex((f) => f.id === 'gdpr');
+    assert.ok(gdpr >= 0, 'the sample assesses GDPR');
+    assert.equal(trend[0]![6 + gdpr], '50% / 25%');
+    assert.equal(trend[0]![6 + a.frameworks.length], 'n/a / n/a');
   });
 
   it('says so when nothing changed', () => {
@@ -274,7 +281,7 @@ const CHANGES: AssessmentChanges = {
     { id: 'MCP-SC-01', title: 'Pinned packages', from: 'fail', to: 'pass', direction: 'improved' },
     { id: 'MCP-AC-01', title: 'Filesystem scope', from: 'pass', to: 'fail', direction: 'regressed' },
   ],
-  requirements: [{ frameworkId: 'gdpr', id: 'Art. 32', title: 'Security', from: 'met', to: 'not_met', direction: 'regressed' }],
+  requirements: [{ frameworkId: 'gdpr', id: 'Art. 32', title: 'Security', from: 'met', to: 'deficient', direction: 'regressed' }],
   findings: {
     new: [{ checkId: 'mcp.secrets.inline-credential', severity: 'critical', message: 'inline <secret>', location: { path: 'ehr/.cursor/mcp.json', line: 9 },
       fingerprint: 'd'.repeat(32), exception: 'EX-1' }],
@@ -294,8 +301,8 @@ const CHANGES: AssessmentChanges = {
   exceptions: { expired: [{ id: 'EX-2', target: 'check:mcp.supply-chain.unpinned-package', expires: '2026-08-31' }] },
   attestations: { stale: [{ control: 'MCP-IR-01', attestedBy: 'soc@example.com', validUntil: '2026-09-01' }] },
   frameworks: [
-    { id: 'gdpr', name: 'GDPR', coverage: { from: 0.8, to: 0.8 }, compliance: { from: 0.4, to: 0.5 } },
-    { id: 'nis2', name: 'NIS2', coverage: { from: null, to: 0.8 }, compliance: { from: null, to: 0.25 }, status: 'added' },
+    { id: 'gdpr', name: 'GDPR', testingCoverage: { from: 0.8, to: 0.8 }, effectiveness: { from: 0.4, to: 0.5 } },
+    { id: 'nis2', name: 'NIS2', testingCoverage: { from: null, to: 0.8 }, effectiveness: { from: null, to: 0.25 }, status: 'added' },
   ],
   risks: [{ threatId: 'T01', title: 'Unauthorized access', residual: { from: 8, to: 12 } }],
   summary: {
@@ -307,9 +314,45 @@ const CHANGES: AssessmentChanges = {
 const point = (generatedAt: string, total: number, critical: number, high: number, fail: number, residualRisk: number): HistoryPoint => ({
   generatedAt,
   rootHash: 'h'.repeat(64),
-  frameworks: [{ id: 'gdpr', coverage: 0.5, compliance: 0.25 }, { id: 'retired', coverage: null, compliance: null }],
+  frameworks: [{ id: 'gdpr', testingCoverage: 0.5, effectiveness: 0.25 }, { id: 'retired', testingCoverage: null, effectiveness: null }],
   findings: { total, bySeverity: { low: 0, medium: total - critical - high, high, critical } },
-  controls: { pass: 1, fail, not_observed: 0, manual: 0, attested: 0, stale: 0, not_applicable: 0, error: 0 },
+  controls: { pass: 1, partial: 0, fail, not_observed: 0, manual: 0, attested: 0, stale: 0, not_applicable: 0, error: 0 },
   residualRisk,
 });
 const HISTORY: HistoryPoint[] = [point('2026-03-31T09:00:00.000Z', 40, 4, 10, 20, 200), point('2026-06-30T09:00:00.000Z', 50, 5, 12, 25, 210)];
+
+describe('report.md figures and vocabulary', () => {
+  const withVocabulary = () => {
+    const a = sampleAssessment();
+    a.frameworks = vocabularyFrameworks(a.controls[0]!.id);
+    return a;
+  };
+
+  it('gives testing coverage, effectiveness and every outcome per framework, then the applicable frameworks pooled', () => {
+    const md = renderMarkdown(withVocabulary());
+    // Outcome columns: deficient, partly effective, untested, not addressed, effective, met, not applicable.
+    assert.deepEqual(tableAfter(md, '## Frameworks', 'Framework').map((row) => [row[0], ...row.slice(3)]), [
+      ['PCI DSS', '56%', '60%', '1', '1', '3', '1', '2', '1', '1'],
+      ['NIST AI RMF', '50%', '50%', '0', '1', '2', '0', '1', '0', '0'],
+      ['EU AI Act', 'n/a', 'n/a', '0', '0', '0', '0', '0', '0', '2'],
+      ['**All applicable frameworks (pooled)**', '**54%**', '**57%**', '1', '2', '5', '1', '3', '1', '1'],
+    ]);
+    assert.match(md, /^\*\*Requirements:\*\* 2 applicable frameworks, 13 in-scope requirements pooled: testing coverage 54%, effectiveness 57%; 1 deficient, 2 partly effective, 5 untested, 1 not addressed, 3 effective, 1 met\.$/m);
+  });
+
+  it('says each outcome and figure in the words of the framework', () => {
+    const md = renderMarkdown(withVocabulary());
+    assert.match(md, /^Requirements tested \(testing coverage\): 56%; Tested requirements in place \(effectiveness\): 60%\. Outcomes: 1 Not in Place, 1 Partly in place for MCP components, 3 Not Tested, 1 Not Tested \\\(no MCP control\\\), 2 In Place for MCP components, 1 In Place, 1 Not Applicable\.$/m);
+    assert.deepEqual(tableAfter(md, '### PCI DSS 1\\.0', 'Requirement').map((row) => row[2]), [
+      'Not in Place', 'Partly in place for MCP components', 'Not Tested', 'Not Tested', 'Not Tested', 'Not Tested \\(no MCP control\\)',
+    ]);
+    assert.match(md, /^Outcomes evidenced \(testing coverage\): 50%; Outcomes achieved \(effectiveness\): 50%\. Outcomes: 1 Outcome partially achieved, 2 Not evidenced, 1 Outcome achieved for MCP\.$/m);
+    assert.deepEqual(tableAfter(md, '### NIST AI RMF 1\\.0', 'Requirement').map((row) => row[2]), ['Outcome partially achieved', 'Not evidenced', 'Not evidenced']);
+    assert.match(md, /^### EU AI Act 1\\.0\n\nDoes not apply: not a deployer of a high\\-risk system\.$/m);
+  });
+
+  it('never states a compliance figure, on the demo estate or on frameworks with their own words', () => {
+    assert.deepEqual(complianceWords(renderMarkdown(sampleAssessment())), []);
+    assert.deepEqual(complianceWords(renderMarkdown(withVocabulary())), []);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
-import type { RiskBand, RiskHeatMap } from '../../engine/assessment.js';
+import type { RequirementStatus, RiskBand, RiskHeatMap } from '../../engine/assessment.js';
 import { escapeXml } from '../../lib/escape-xml.js';
 import { dateOf, percent } from '../labels.js';
 
@@ -34,8 +34,6 @@ const INK = '#1A1A1A';
 const MUTED = '#5F6368';
 const TRACK = '#EEEEEE';
 const GRID = '#D0D0D0';
-const COMPLIANCE_COLOUR = '#0072B2';
-const COVERAGE_COLOUR = '#56B4E9';
 /** Okabe-Ito, without its yellow (too pale for a line on white). */
 const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000'] as const;
 /** Line styles and markers vary with the colour, so series also differ in shape. */
@@ -113,53 +111,94 @@ function emptyChart(label: string, message: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Framework scores
+// Requirement outcomes
 
-const SCORE_BAR_X = 100;
-const SCORE_BAR_W = 430;
-const SCORE_ROW_H = 62;
+/** In-scope outcomes in drawing order, left to right: effective first, then the gaps, the unevidenced last. */
+const OUTCOME_ORDER = ['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed'] as const satisfies readonly RequirementStatus[];
+type InScopeOutcome = (typeof OUTCOME_ORDER)[number];
 
-/** Horizontal bars: coverage and compliance per framework (shares 0-1, drawn 0-100%), `n/a` label when null; frameworks that do not apply drawn greyed with "not applicable". */
-export function frameworkScoresChart(rows: Array<{ id: string; name: string; coverage: number | null; compliance: number | null; applies: boolean }>): string {
-  const caption = 'Compliance and coverage per framework';
+/**
+ * Outcome colours, as the report's status badges: met and effective green (met darker), partly
+ * effective amber, deficient red, untested and not addressed grey (not addressed lighter). Lightness
+ * differs between neighbours, and every segment wide enough is labelled with its count.
+ */
+export const OUTCOME_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
+  met: '#0B5D34', effective: '#5AAE61', partly_effective: '#E69F00', deficient: '#B2182B', untested: '#7B8494', not_addressed: '#D5DAE3',
+};
+/** Text drawn on an outcome's colour: at least 4.5:1 contrast (WCAG AA) on each. */
+export const OUTCOME_TEXT_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
+  met: '#FFFFFF', effective: '#000000', partly_effective: '#000000', deficient: '#FFFFFF', untested: '#000000', not_addressed: '#000000',
+};
+const OUTCOME_WORDS: Readonly<Record<InScopeOutcome, string>> = {
+  met: 'met', effective: 'effective', partly_effective: 'partly effective', deficient: 'deficient', untested: 'untested', not_addressed: 'not addressed',
+};
+
+const OUTCOME_ROW_H = 46;
+const OUTCOME_BAR_H = 16;
+
+export interface OutcomeChartRow {
+  id: string;
+  name: string;
+  applies: boolean;
+  testingCoverage: number | null;
+  effectiveness: number | null;
+  counts: Partial<Record<RequirementStatus, number>>;
+}
+
+/**
+ * One stacked bar per framework (and first, when given, all applicable frameworks pooled): its in-scope
+ * requirements by outcome, with testing coverage and effectiveness beside the name. A framework that
+ * does not apply is drawn greyed with "not applicable"; requirements scoped out are counted in words.
+ */
+export function frameworkOutcomesChart(rows: OutcomeChartRow[]): string {
+  const caption = 'Requirement outcomes per framework';
   if (rows.length === 0) return emptyChart(`${caption}: no frameworks.`, 'No frameworks in scope.');
-  const described = rows.map((row) => {
-    const name = row.name.trim() || row.id;
-    return row.applies ? `${name} compliance ${percent(share(row.compliance))}, coverage ${percent(share(row.coverage))}` : `${name} not applicable`;
-  });
-  const nameChars = charsThatFit(WIDTH - 2 * PAD, 12);
+  const barW = WIDTH - 2 * PAD;
   const parts: string[] = [];
+  const described: string[] = [];
   rows.forEach((row, i) => {
-    const top = PAD + i * SCORE_ROW_H;
-    const name = fit(row.name.trim() || row.id, nameChars);
-    parts.push(text(PAD, top + 12, name, { 'font-weight': 600, fill: row.applies ? INK : MUTED }));
-    if (!row.applies) {
-      parts.push(el('rect', { x: SCORE_BAR_X, y: top + 20, width: SCORE_BAR_W, height: 30, fill: TRACK, stroke: GRID, 'stroke-dasharray': '4 3' }));
-      parts.push(text(SCORE_BAR_X + SCORE_BAR_W / 2, top + 39, 'not applicable', { 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }));
+    const top = PAD + i * OUTCOME_ROW_H;
+    const name = row.name.trim() || row.id;
+    const counts = OUTCOME_ORDER.map((outcome) => ({ outcome, n: whole(row.counts[outcome]) }));
+    const inScope = counts.reduce((total, c) => total + c.n, 0);
+    const scopedOut = whole(row.counts.not_applicable);
+    const figures = `testing coverage ${percent(share(row.testingCoverage))} · effectiveness ${percent(share(row.effectiveness))}`;
+    const figuresWidth = Array.from(figures).length * 11 * GLYPH;
+    parts.push(text(PAD, top + 12, fit(name, charsThatFit(barW - figuresWidth - 12, 12)), { 'font-weight': 600, fill: row.applies ? INK : MUTED }));
+    const barY = top + 18;
+    if (!row.applies || inScope === 0) {
+      parts.push(el('rect', { x: PAD, y: barY, width: barW, height: OUTCOME_BAR_H, fill: TRACK, stroke: GRID, 'stroke-dasharray': '4 3' }));
+      const why = row.applies ? 'no requirement in scope' : 'not applicable';
+      parts.push(text(PAD + barW / 2, barY + 12, why, { 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }));
+      described.push(`${name} ${why}`);
       return;
     }
-    const bars: Array<[string, number | null, string]> = [
-      ['Compliance', share(row.compliance), COMPLIANCE_COLOUR],
-      ['Coverage', share(row.coverage), COVERAGE_COLOUR],
-    ];
-    bars.forEach(([label, value, colour], j) => {
-      const y = top + 20 + j * 18;
-      parts.push(text(PAD, y + 10, label, { 'font-size': 11, fill: MUTED }));
-      parts.push(el('rect', { x: SCORE_BAR_X, y, width: SCORE_BAR_W, height: 12, fill: TRACK }));
-      if (value !== null) parts.push(el('rect', { x: SCORE_BAR_X, y, width: value * SCORE_BAR_W, height: 12, fill: colour }));
-      // Quarter marks across track and bar alike, matching the axis below; white, so they never cover text.
-      for (const tick of [0.25, 0.5, 0.75]) {
-        const x = SCORE_BAR_X + tick * SCORE_BAR_W;
-        parts.push(el('line', { x1: x, y1: y, x2: x, y2: y + 12, stroke: '#FFFFFF', 'stroke-width': 1 }));
+    parts.push(text(WIDTH - PAD, top + 12, figures, { 'text-anchor': 'end', 'font-size': 11 }));
+    let x = PAD;
+    for (const { outcome, n } of counts) {
+      if (n === 0) continue;
+      const width = (n / inScope) * barW;
+      parts.push(el('rect', { x, y: barY, width, height: OUTCOME_BAR_H, fill: OUTCOME_COLOURS[outcome], stroke: '#FFFFFF', 'stroke-width': 0.5, 'data-outcome': outcome }));
+      if (width >= String(n).length * 10 * GLYPH + 6) {
+        parts.push(text(x + width / 2, barY + 12, String(n), { 'text-anchor': 'middle', 'font-size': 10, fill: OUTCOME_TEXT_COLOURS[outcome] }));
       }
-      parts.push(text(SCORE_BAR_X + SCORE_BAR_W + 8, y + 10, percent(value), { 'font-size': 11, fill: value === null ? MUTED : INK }));
-    });
+      x += width;
+    }
+    const scoped = scopedOut ? `; ${count(scopedOut)} not applicable` : '';
+    described.push(`${name}: ${count(inScope)} in scope, ${figures}; ${counts.map(({ outcome, n }) => `${count(n)} ${OUTCOME_WORDS[outcome]}`).join(', ')}${scoped}`);
   });
-  const axisY = PAD + rows.length * SCORE_ROW_H;
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(text(SCORE_BAR_X + tick * SCORE_BAR_W, axisY + 14, percent(tick), { 'text-anchor': 'middle', 'font-size': 10, fill: MUTED }));
+  // Legend, wrapped to the width.
+  let lx = PAD;
+  let ly = PAD + rows.length * OUTCOME_ROW_H + 4;
+  for (const outcome of OUTCOME_ORDER) {
+    const words = OUTCOME_WORDS[outcome];
+    const itemWidth = 18 + Array.from(words).length * 11 * GLYPH + 14;
+    if (lx > PAD && lx + itemWidth > WIDTH - PAD) { lx = PAD; ly += LEGEND_ROW_H; }
+    parts.push(el('rect', { x: lx, y: ly, width: 12, height: 12, fill: OUTCOME_COLOURS[outcome], stroke: GRID, 'stroke-width': 0.5 }));
+    parts.push(text(lx + 18, ly + 10, words, { 'font-size': 11 }));
+    lx += itemWidth;
   }
-  return svg(axisY + 24, `${caption}: ${described.join('; ')}.`, parts.join(''));
+  return svg(ly + LEGEND_ROW_H + 4, `${caption}: ${described.join('; ')}.`, parts.join(''));
 }
 
 // ---------------------------------------------------------------------------------------------------

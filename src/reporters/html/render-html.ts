@@ -17,11 +17,12 @@ import Handlebars from 'handlebars';
 import type { Assessment } from '../../engine/assessment.js';
 import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
+import { pooledFigures } from '../labels.js';
 import type { PaperSize, Reporter } from '../types.js';
-import { frameworkScoresChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
+import { frameworkOutcomesChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
-import { buildView, type ReportView, type TrendView } from './view-model.js';
+import { buildView, type ReportView, type TrendSeries } from './view-model.js';
 
 export const SHIPPED_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
@@ -127,19 +128,21 @@ function charts(hb: Hb, assessment: Assessment, view: ReportView) {
   const trend = view.trend;
   const points = (values: (key: string, i: number) => number | null, keys: string[]) =>
     trend!.dates.map((date, i) => ({ date, values: Object.fromEntries(keys.map((k) => [k, values(k, i)])) }));
-  const shareTrend = (series: TrendView['compliance']) => trendChart(
+  const shareTrend = (series: TrendSeries[]) => trendChart(
     points((k, i) => series.find((s) => s.key === k)!.values[i] ?? null, series.map((s) => s.key)),
     series.map((s) => ({ key: s.key, label: s.label })), 'percent',
   );
   return {
-    frameworkScores: safe(frameworkScoresChart(assessment.frameworks.map((f) => ({
-      id: f.id, name: f.name, coverage: f.summary.coverage, compliance: f.summary.compliance, applies: f.applicability?.applies ?? true,
-    })))),
+    // All applicable frameworks pooled first (the overall figures), then each framework.
+    frameworkOutcomes: safe(frameworkOutcomesChart(assessment.frameworks.length === 0 ? [] : [
+      { id: 'all', name: view.outcomes.overall.name, applies: view.outcomes.overall.applies, ...pooledFigures(assessment.frameworks) },
+      ...assessment.frameworks.map((f) => ({ id: f.id, name: f.name, applies: f.applicability?.applies ?? true, ...f.summary })),
+    ])),
     severity: safe(severityChart(assessment.summary.findings.bySeverity, excepted)),
     heatMapInherent: assessment.riskHeatMap ? safe(riskHeatMapChart(assessment.riskHeatMap, 'inherent')) : null,
     heatMapResidual: assessment.riskHeatMap ? safe(riskHeatMapChart(assessment.riskHeatMap, 'residual')) : null,
-    trendCompliance: trend ? safe(shareTrend(trend.compliance)) : null,
     trendCoverage: trend ? safe(shareTrend(trend.coverage)) : null,
+    trendEffectiveness: trend ? safe(shareTrend(trend.effectiveness)) : null,
     trendFindings: trend ? safe(trendChart(
       points((k, i) => trend.findings.find((s) => s.key === k)!.values[i] ?? null, trend.findings.map((s) => s.key)),
       trend.findings.map((s) => ({ key: s.key, label: s.label })), 'count',

@@ -8,13 +8,17 @@
  * and links go through `href` fields that are http(s) or null.
  */
 import type {
-  Assessment, AssessmentControl, AssessmentFramework, ControlAttestation, ControlStatus, ExceptionNote, Finding, FindingRef, InventoryServer, RiskBand,
+  Assessment, AssessmentControl, AssessmentFramework, ControlAttestation, ControlStatus, ExceptionNote, Finding, FindingRef, InventoryServer,
+  RequirementStatus, RiskBand,
 } from '../../engine/assessment.js';
-import type { Severity } from '../../catalog/model.js';
+import type { Automation, Severity } from '../../catalog/model.js';
 import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
-import { CONTROL_STATUSES, REQUIREMENT_STATUSES, dateOf, locationText, percent } from '../labels.js';
+import {
+  CONTROL_STATUSES, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_STATUSES, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  pooledFigures,
+} from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
 
@@ -53,16 +57,38 @@ export interface FrameworkView {
   assumed: string[];
   inScope: number;
   total: number;
-  coverage: number | null;
-  compliance: number | null;
+  /** In-scope requirements with evidence either way (the numerator of testing coverage). */
+  tested: number;
+  /** DESIGN §5 figures, 0-1 or null, with their text and their names in the framework's own words. */
+  testingCoverage: number | null;
+  effectiveness: number | null;
   coverageText: string;
-  complianceText: string;
-  /** Requirement counts in report order (gaps first). */
-  counts: Array<{ status: Badge; count: number }>;
+  effectivenessText: string;
+  coverageLabel: string;
+  effectivenessLabel: string;
+  /** Requirement outcomes in report order (gaps first), in the framework's words; `ours` names our outcome where its words differ. */
+  counts: OutcomeCount[];
   /** Requirements in scope, in the framework's order. */
   requirements: RequirementView[];
   /** Requirements out of scope (not applicable), grouped by their reason (often one long reason shared by many), in order of first appearance. */
   outOfScope: Array<{ reason: string; requirements: RequirementView[] }>;
+}
+
+/** One outcome of a framework with its count; `ours` is our word for it when the framework's own differs (null otherwise). */
+export interface OutcomeCount { status: Badge; ours: string | null; count: number }
+
+/** A row of the outcome overview: a framework, or all applicable frameworks pooled (`id` null). */
+export interface OutcomeRow {
+  id: string | null;
+  anchor: string | null;
+  name: string;
+  applies: boolean;
+  inScope: number;
+  tested: number;
+  coverageText: string;
+  effectivenessText: string;
+  /** Counts of every outcome, in report order, as our outcomes (columns shared by every framework). */
+  counts: Array<{ status: Badge; count: number }>;
 }
 
 export interface RequirementView {
@@ -70,7 +96,7 @@ export interface RequirementView {
   title: string;
   status: Badge;
   reason: string;
-  controls: Array<ControlRef & { relationship: string; status: Badge; rationale: string | null }>;
+  controls: Array<ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null }>;
   attestation: AttestationNoteView | null;
 }
 
@@ -82,6 +108,10 @@ export interface ControlView {
   status: Badge;
   reason: string;
   severity: Badge;
+  /** How much of it its checks decide, in words. */
+  automation: { value: Automation; text: string };
+  /** For a `partial` control: the manual evidence still outstanding (catalog text); null otherwise. */
+  outstanding: string | null;
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
   objective: string | null;
   remediation: string | null;
@@ -114,13 +144,15 @@ export interface FindingRefView { severity: Badge; where: string; checkId: strin
 
 export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
 
+export interface TrendSeries { key: string; label: string; values: Array<number | null>; texts: string[] }
+
 export interface TrendView {
   /** Dates of the points, oldest first; the last is this assessment. */
   dates: string[];
-  /** One series per framework of this assessment: compliance 0-1 (null: none in scope) at each date. */
-  compliance: Array<{ key: string; label: string; values: Array<number | null>; texts: string[] }>;
-  /** The same for coverage (requirements with evidence): the figure that moves first as evidence is gathered. */
-  coverage: Array<{ key: string; label: string; values: Array<number | null>; texts: string[] }>;
+  /** One series per framework of this assessment: testing coverage 0-1 at each date (null: no point, e.g. none in scope). */
+  coverage: TrendSeries[];
+  /** The same for effectiveness (tested requirements whose MCP part is effective); null where nothing was tested. */
+  effectiveness: TrendSeries[];
   /** Findings by severity and total at each date. */
   findings: Array<{ key: string; label: string; values: number[] }>;
 }
@@ -142,7 +174,7 @@ export interface ChangesView {
   toolsChanged: Array<{ server: string; name: string; path: string; from: string; to: string }>;
   exceptionsExpired: Array<{ id: string; target: string; expires: string }>;
   attestationsStale: Array<{ control: string; anchor: string | null; attestedBy: string; validUntil: string }>;
-  frameworks: Array<{ id: string; name: string; coverage: string; compliance: string; move: string; status: Badge | null }>;
+  frameworks: Array<{ id: string; name: string; coverage: string; effectiveness: string; coverageMove: string; effectivenessMove: string; status: Badge | null }>;
   risks: Array<{ threatId: string; title: string; from: number; to: number; move: string }>;
 }
 
@@ -186,7 +218,9 @@ export interface ReportView {
   vocabulary: {
     checks: Array<{ status: Badge; meaning: string }>;
     controls: Array<{ status: Badge; meaning: string }>;
-    requirements: Array<{ status: Badge; meaning: string }>;
+    /** `words`: each framework that has its own word for the outcome, as "PCI DSS: In Place". */
+    requirements: Array<{ status: Badge; meaning: string; words: string[] }>;
+    figures: Array<{ label: string; meaning: string }>;
   };
   riskMethod: {
     credit: Array<{ status: Badge; credit: number }>;
@@ -194,6 +228,8 @@ export interface ReportView {
     bands: Array<{ band: Badge; range: string }>;
   } | null;
   frameworks: FrameworkView[];
+  /** Every framework's figures and outcome counts, then all applicable frameworks pooled (the overall figures). */
+  outcomes: { rows: OutcomeRow[]; overall: OutcomeRow };
   controls: {
     list: ControlView[];
     counts: Array<{ status: Badge; count: number }>;
@@ -231,14 +267,15 @@ export interface ReportView {
 }
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass'];
+const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass', 'not_applicable'];
 const BANDS: readonly RiskBand[] = ['critical', 'high', 'medium', 'low'];
 
+/** Effective and met read green, partly effective and partial amber, deficient red, untested and not addressed grey. */
 const TONE: Readonly<Record<string, Tone>> = {
-  pass: 'ok', met: 'ok', attested: 'ok', fresh: 'ok', improved: 'ok', applies: 'ok',
-  fail: 'bad', not_met: 'bad', error: 'bad', regressed: 'bad',
-  partially_met: 'warn', stale: 'warn', expired: 'warn', 'not-yet-approved': 'warn', future: 'warn', changed: 'warn',
-  not_observed: 'gap', not_assessed: 'gap', manual: 'gap',
+  pass: 'ok', met: 'ok', effective: 'ok', attested: 'ok', fresh: 'ok', improved: 'ok', applies: 'ok',
+  fail: 'bad', deficient: 'bad', error: 'bad', regressed: 'bad',
+  partial: 'warn', partly_effective: 'warn', stale: 'warn', expired: 'warn', 'not-yet-approved': 'warn', future: 'warn', changed: 'warn',
+  not_observed: 'gap', untested: 'gap', not_addressed: 'gap', manual: 'gap',
   not_applicable: 'na', 'out-of-scope': 'na',
   live: 'info', added: 'info', removed: 'info',
   critical: 'crit', high: 'high', medium: 'med', low: 'low',
@@ -248,12 +285,18 @@ export function badge(value: string): Badge {
   return { value, label: statusLabel(value), tone: Object.hasOwn(TONE, value) ? TONE[value]! : 'na' };
 }
 
+/** A requirement outcome in the framework's own words (its mapping's `outcomeLabels`), coloured as ours. */
+function outcomeBadge(framework: Pick<AssessmentFramework, 'outcomeLabels'>, status: RequirementStatus): Badge {
+  return { ...badge(status), label: outcomeLabel(framework, status) };
+}
+
 /** Meanings of the statuses, in the words of DESIGN §5 and the README, for the method section. */
 const CHECK_MEANING: Record<CheckStatus, string> = {
   fail: 'The check found at least one problem; each is a finding.',
   error: 'The collector or the check failed; the run went on without its result.',
   not_observed: 'The evidence the check needs was not collected, or the API denied access. Never a pass.',
   pass: 'The check ran on the evidence it needs and found nothing wrong.',
+  not_applicable: 'No population: nothing the check applies to was found (no container, no gateway, no remote server). Never a pass.',
 };
 const CONTROL_MEANING: Record<ControlStatus, string> = {
   fail: 'At least one of its checks failed.',
@@ -262,15 +305,24 @@ const CONTROL_MEANING: Record<ControlStatus, string> = {
   not_observed: 'None of its checks failed, but at least one lacked the evidence it needs.',
   manual: 'No check can decide it and no attestation covers it: the expected evidence has to be shown to the auditor.',
   attested: 'No check can decide it; a current attestation does.',
-  pass: 'All of its checks ran on their evidence and passed.',
-  not_applicable: 'Scoped out, with the reason.',
+  partial: 'Its checks ran over a population and passed, but they decide only part of it: the automated part is effective, the manual evidence named on the control is outstanding.',
+  pass: 'Its checks ran over a population and passed, and either they decide it fully or a current attestation covers the manual part.',
+  not_applicable: 'Scoped out with the reason, or none of its checks found a population (nothing to evaluate). It earns no risk credit.',
 };
-const REQUIREMENT_MEANING: Record<(typeof REQUIREMENT_STATUSES)[number], string> = {
-  not_met: 'A mapped control fails and none is shown to work.',
-  partially_met: 'Part of it is shown to work; the rest fails, lacks evidence, or lies beyond what the mapped controls cover.',
-  not_assessed: 'No mapped control is shown to work and none fails: there is no evidence either way. Never counted as met.',
-  met: 'Every in-scope mapped control is shown to work and one covers the whole requirement (equal or superset), or a current attestation covers the rest.',
-  not_applicable: 'Out of scope for the declared data classes or AI Act role and risk level, with the reason.',
+const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
+  deficient: 'An integral linked control fails: a nonconformity candidate.',
+  partly_effective: 'Some evidence, not all of it effective: a linked control is partial, untested, or fails while only an example of the requirement.',
+  untested: 'No linked control has evidence either way. Never counted as effective.',
+  not_addressed: 'No control of the catalog reaches it: it lies outside the MCP boundary and is listed as a gap.',
+  effective: 'Every linked control passes or is attested: the MCP part is effective; the part outside MCP awaits evidence.',
+  met: 'The MCP part is effective and the rest is covered, by a linked control that covers the whole requirement (equal or superset) or by a current attestation of the rest.',
+  not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, with the reason.',
+};
+
+const AUTOMATION_TEXT: Record<Automation, string> = {
+  full: 'Full: its checks decide it within the MCP boundary',
+  partial: 'Partial: its checks decide part of it; the rest needs manual evidence or an attestation',
+  none: 'None: no check can decide it; it rests on manual evidence or an attestation',
 };
 
 /** Fixed ids of the report's sections, in document order: the contents and the templates use the same. */
@@ -335,10 +387,11 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
   const requirements = framework.requirements.map((r): RequirementView => ({
     id: r.id,
     title: r.title,
-    status: badge(r.status),
+    status: outcomeBadge(framework, r.status),
     reason: r.reason,
     controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
-      id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
+      id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, property: ('property' in c ? c.property : undefined) ?? '',
+      status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
     })),
     attestation: attestationNote(r.attestation),
   }));
@@ -362,23 +415,44 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     assumed: [...(applicability.assumed ?? [])],
     inScope: applicability.inScope,
     total: framework.requirements.length,
-    coverage: framework.summary.coverage,
-    compliance: framework.summary.compliance,
-    coverageText: percent(framework.summary.coverage),
-    complianceText: percent(framework.summary.compliance),
-    counts: REQUIREMENT_STATUSES.map((status) => ({ status: badge(status), count: counts[status] ?? 0 })),
+    tested: testedOf(counts),
+    testingCoverage: framework.summary.testingCoverage,
+    effectiveness: framework.summary.effectiveness,
+    coverageText: percent(framework.summary.testingCoverage),
+    effectivenessText: percent(framework.summary.effectiveness),
+    coverageLabel: figureLabel(framework, 'coverage'),
+    effectivenessLabel: figureLabel(framework, 'effectiveness'),
+    counts: REQUIREMENT_STATUSES.map((status) => {
+      const own = outcomeBadge(framework, status);
+      return { status: own, ours: own.label === REQUIREMENT_STATUS_LABEL[status] ? null : REQUIREMENT_STATUS_LABEL[status], count: counts[status] ?? 0 };
+    }),
     requirements: requirements.filter((r) => r.status.value !== 'not_applicable'),
     outOfScope: [...outOfScope].map(([reason, list]) => ({ reason, requirements: list })),
   };
 }
 
-/** Statuses whose control rests on evidence a person has to show, so the expected evidence is printed. */
-const MANUAL_EVIDENCE: ReadonlySet<ControlStatus> = new Set(['manual', 'stale', 'attested']);
+/** In-scope requirements with evidence either way: neither untested nor not addressed. */
+const testedOf = (counts: Partial<Record<RequirementStatus, number>>) =>
+  sum(REQUIREMENT_STATUSES.map((s) => counts[s] ?? 0)) - (counts.not_applicable ?? 0) - (counts.untested ?? 0) - (counts.not_addressed ?? 0);
+
+/** The overview row of one framework, or of all applicable frameworks pooled. */
+function outcomeRow(row: Omit<OutcomeRow, 'counts' | 'coverageText' | 'effectivenessText'>, figures: AssessmentFramework['summary']): OutcomeRow {
+  return {
+    ...row,
+    coverageText: percent(figures.testingCoverage), effectivenessText: percent(figures.effectiveness),
+    counts: REQUIREMENT_STATUSES.map((status) => ({ status: badge(status), count: figures.counts[status] ?? 0 })),
+  };
+}
+
+/** Statuses whose control rests, at least in part, on evidence a person has to show, so the expected evidence is printed. */
+const MANUAL_EVIDENCE: ReadonlySet<ControlStatus> = new Set(['manual', 'stale', 'attested', 'partial']);
 
 function controlView(
   control: AssessmentControl, anchor: string, checkOf: (id: string) => Assessment['checks'][number] | undefined,
 ): ControlView {
   const expected = control.expectedEvidence ?? [];
+  // A 1.x file has no automation: a control with checks was then read as decided by them.
+  const automation: Automation = control.automation ?? (control.checks.length ? 'full' : 'none');
   return {
     id: control.id,
     anchor,
@@ -387,11 +461,13 @@ function controlView(
     status: badge(control.status),
     reason: control.reason,
     severity: badge(control.severity),
+    automation: { value: automation, text: AUTOMATION_TEXT[automation] ?? automation },
+    outstanding: control.status === 'partial' ? control.manualPart ?? 'what its checks do not decide (the catalog does not name it)' : null,
     risk: { likelihood: control.risk.likelihood, impact: control.risk.impact, inherent: control.risk.inherent, residual: control.risk.residual },
     objective: control.objective ?? null,
     remediation: control.remediation ?? null,
     expectedEvidence: [...expected],
-    showExpectedEvidence: expected.length > 0 && (control.checks.length === 0 || MANUAL_EVIDENCE.has(control.status)),
+    showExpectedEvidence: expected.length > 0 && (control.checks.length === 0 || automation === 'partial' || MANUAL_EVIDENCE.has(control.status)),
     checks: control.checks.map((c) => {
       const check = checkOf(c.id);
       return {
@@ -463,9 +539,10 @@ function changesView(
     attestationsStale: changes.attestations.stale.map((a) => ({ control: a.control, anchor: controlAnchor(a.control), attestedBy: a.attestedBy, validUntil: a.validUntil })),
     frameworks: changes.frameworks.map((f) => ({
       id: f.id, name: f.name,
-      coverage: `${percent(f.coverage.from)} → ${percent(f.coverage.to)}`,
-      compliance: `${percent(f.compliance.from)} → ${percent(f.compliance.to)}`,
-      move: pointsMove(f.compliance.from, f.compliance.to),
+      coverage: `${percent(f.testingCoverage.from)} → ${percent(f.testingCoverage.to)}`,
+      effectiveness: `${percent(f.effectiveness.from)} → ${percent(f.effectiveness.to)}`,
+      coverageMove: pointsMove(f.testingCoverage.from, f.testingCoverage.to),
+      effectivenessMove: pointsMove(f.effectiveness.from, f.effectiveness.to),
       status: f.status ? badge(f.status) : null,
     })),
     risks: changes.risks.map((r) => ({ threatId: r.threatId, title: r.title, from: r.residual.from, to: r.residual.to, move: scoreMove(r.residual.from, r.residual.to) })),
@@ -477,14 +554,14 @@ function trendView(assessment: Assessment): TrendView | null {
   const history = assessment.history ?? [];
   if (history.length === 0) return null;
   const points = [...history, historyPoint(assessment)];
-  const perFramework = (share: 'coverage' | 'compliance') => assessment.frameworks.map((f) => {
-    const values = points.map((p) => p.frameworks.find((x) => x.id === f.id)?.[share] ?? null);
+  const perFramework = (figure: 'testingCoverage' | 'effectiveness'): TrendSeries[] => assessment.frameworks.map((f) => {
+    const values = points.map((p) => p.frameworks.find((x) => x.id === f.id)?.[figure] ?? null);
     return { key: f.id, label: f.name, values, texts: values.map(percent) };
   });
   return {
     dates: points.map((p) => dateOf(p.generatedAt)),
-    compliance: perFramework('compliance'),
-    coverage: perFramework('coverage'),
+    coverage: perFramework('testingCoverage'),
+    effectiveness: perFramework('effectiveness'),
     findings: [
       { key: 'total', label: 'All findings', values: points.map((p) => p.findings.total) },
       ...SEVERITIES.map((sev) => ({ key: sev, label: statusLabel(sev), values: points.map((p) => p.findings.bySeverity[sev] ?? 0) })),
@@ -492,7 +569,7 @@ function trendView(assessment: Assessment): TrendView | null {
   };
 }
 
-function verdict(assessment: Assessment, frameworks: FrameworkView[]): ReportView['summary']['verdict'] {
+function verdict(assessment: Assessment): ReportView['summary']['verdict'] {
   const { findings, controls, failOn, failed } = assessment.summary;
   const excepted = findings.excepted ?? 0;
   const sentences: string[] = [];
@@ -503,13 +580,14 @@ function verdict(assessment: Assessment, frameworks: FrameworkView[]): ReportVie
   const working = (controls.pass ?? 0) + (controls.attested ?? 0);
   const noEvidence = (controls.not_observed ?? 0) + (controls.manual ?? 0) + (controls.stale ?? 0);
   sentences.push(`Of ${plural(inScopeControls, 'control')} in scope, ${working} ${working === 1 ? 'is' : 'are'} shown to work (pass or attested), `
+    + `${controls.partial ?? 0} partly (automated part effective, manual evidence outstanding), `
     + `${controls.fail ?? 0} fail${controls.error ? `, ${controls.error} could not be checked (error)` : ''} and ${noEvidence} have no current evidence (not observed, manual or stale).`);
-  const applying = frameworks.filter((f) => f.applies);
-  const inScope = sum(applying.map((f) => f.inScope));
-  const met = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'met')?.count ?? 0));
-  const notAssessed = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'not_assessed')?.count ?? 0));
-  sentences.push(applying.length === 0 ? 'No framework applies to the declared scope.'
-    : `Across ${plural(applying.length, 'applicable framework')}, ${met} of ${plural(inScope, 'in-scope requirement')} ${met === 1 ? 'is' : 'are'} met and ${notAssessed} have no evidence either way (not assessed).`);
+  const pooled = pooledFigures(assessment.frameworks);
+  const c = pooled.counts;
+  sentences.push(pooled.frameworks === 0 ? 'No framework applies to the declared scope.'
+    : `Across ${plural(pooled.frameworks, 'applicable framework')} (${plural(pooled.inScope, 'in-scope requirement')} pooled), testing coverage is ${percent(pooled.testingCoverage)} `
+      + `(${pooled.tested} with evidence) and effectiveness ${percent(pooled.effectiveness)} (${c.met + c.effective} of the tested met or effective): `
+      + `${c.deficient} deficient, ${c.partly_effective} partly effective, ${c.untested} untested and ${c.not_addressed} not addressed by any MCP control.`);
   if (assessment.risks.length) {
     const residual = BANDS.map((b) => `${assessment.risks.filter((r) => r.band?.residual === b).length} ${b}`).join(', ');
     sentences.push(`Residual risk across ${plural(assessment.risks.length, 'threat')}: ${residual}.`);
@@ -520,7 +598,7 @@ function verdict(assessment: Assessment, frameworks: FrameworkView[]): ReportVie
   if (failed) {
     return { headline: `Action required: findings at or above ${failOn} severity that no live exception accepts`, tone: 'bad', sentences };
   }
-  sentences.push('Meeting the threshold is not a statement of compliance: requirements without evidence are gaps, not passes.');
+  sentences.push('Meeting the threshold is no conclusion on any framework: untested requirements are gaps in evidence, not passes.');
   return { headline: `No finding at or above ${failOn} severity is left unaccepted`, tone: 'ok', sentences };
 }
 
@@ -573,9 +651,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   const findingsSummary = assessment.summary.findings;
   const controlCounts = assessment.summary.controls;
   const excepted = SEVERITIES.map((s) => assessment.findings.filter((f) => f.severity === s && f.exception).length);
-  const applying = frameworks.filter((f) => f.applies);
-  const inScopeRequirements = sum(applying.map((f) => f.inScope));
-  const metRequirements = sum(applying.map((f) => f.counts.find((c) => c.status.value === 'met')?.count ?? 0));
+  const pooled = pooledFigures(assessment.frameworks);
   const inScopeControls = sum(Object.values(controlCounts)) - (controlCounts.not_applicable ?? 0);
   const noEvidence = (controlCounts.not_observed ?? 0) + (controlCounts.manual ?? 0) + (controlCounts.stale ?? 0);
   const severe = (findingsSummary.bySeverity.critical ?? 0) + (findingsSummary.bySeverity.high ?? 0);
@@ -583,12 +659,26 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   const exceptionCounts = assessment.summary.exceptions;
   const changes = assessment.changes ? changesView(assessment.changes, controlAnchor, frameworkAnchor) : null;
 
+  const effectiveRequirements = pooled.counts.met + pooled.counts.effective;
+  const across = plural(pooled.frameworks, 'applicable framework');
   const figures: Figure[] = [
+    {
+      label: FIGURE_LABEL.coverage, value: percent(pooled.testingCoverage), note: `${pooled.tested} of ${plural(pooled.inScope, 'in-scope requirement')} have evidence, ${across}`,
+      tone: pooled.testingCoverage === null ? 'na' : pooled.testingCoverage === 1 ? 'ok' : 'gap',
+    },
+    {
+      label: FIGURE_LABEL.effectiveness, value: percent(pooled.effectiveness), note: `${effectiveRequirements} of ${pooled.tested} tested met or effective`,
+      tone: pooled.effectiveness === null ? 'na' : pooled.effectiveness === 1 ? 'ok' : 'warn',
+    },
+    {
+      label: 'Requirements deficient', value: String(pooled.counts.deficient), note: 'an integral control fails: nonconformity candidates',
+      tone: pooled.counts.deficient ? 'bad' : 'ok',
+    },
     { label: 'Findings', value: String(findingsSummary.total), note: `${findingsSummary.bySeverity.critical ?? 0} critical, ${findingsSummary.bySeverity.high ?? 0} high`, tone: severe ? 'bad' : findingsSummary.total ? 'warn' : 'ok' },
     { label: 'Controls failing', value: String(controlCounts.fail ?? 0), note: `of ${inScopeControls} in scope`, tone: controlCounts.fail ? 'bad' : 'ok' },
-    { label: 'Controls without evidence', value: String(noEvidence), note: 'not observed, manual or stale', tone: noEvidence ? 'gap' : 'ok' },
-    { label: 'Requirements met', value: `${metRequirements} / ${inScopeRequirements}`, note: `in scope, ${plural(applying.length, 'framework')}`, tone: inScopeRequirements && metRequirements === inScopeRequirements ? 'ok' : 'warn' },
     { label: 'High or critical residual risks', value: String(residualSevere), note: `of ${plural(assessment.risks.length, 'threat')}`, tone: residualSevere ? 'bad' : 'ok' },
+    { label: 'Controls partly evidenced', value: String(controlCounts.partial ?? 0), note: 'automated part effective, manual evidence outstanding', tone: controlCounts.partial ? 'warn' : 'ok' },
+    { label: 'Controls without evidence', value: String(noEvidence), note: 'not observed, manual or stale', tone: noEvidence ? 'gap' : 'ok' },
     { label: 'Live exceptions', value: String(exceptionCounts?.live ?? 0), note: exceptionCounts ? `${exceptionCounts.expired} expired, ${exceptionCounts.unused} unused` : null, tone: 'info' },
   ];
 
@@ -598,7 +688,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   const method = assessment.riskMethod;
 
   return {
-    title: `MCP compliance assessment${organization ? ` of ${organization}` : ''}, ${date}`,
+    title: `MCP controls assessment${organization ? ` of ${organization}` : ''}, ${date}`,
     meta: {
       organization,
       generatedAt: assessment.generatedAt,
@@ -616,7 +706,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     })),
     summary: {
       failed: assessment.summary.failed,
-      verdict: verdict(assessment, frameworks),
+      verdict: verdict(assessment),
       figures,
       findingsBySeverity: SEVERITIES.map((s, i) => ({ severity: badge(s), count: findingsSummary.bySeverity[s] ?? 0, excepted: excepted[i]! })),
       changes: changes?.sentence ?? null,
@@ -635,7 +725,11 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     vocabulary: {
       checks: CHECK_STATUSES.map((s) => ({ status: badge(s), meaning: CHECK_MEANING[s] })),
       controls: CONTROL_STATUSES.map((s) => ({ status: badge(s), meaning: CONTROL_MEANING[s] })),
-      requirements: REQUIREMENT_STATUSES.map((s) => ({ status: badge(s), meaning: REQUIREMENT_MEANING[s] })),
+      requirements: REQUIREMENT_STATUSES.map((s) => ({
+        status: badge(s), meaning: REQUIREMENT_MEANING[s],
+        words: assessment.frameworks.filter((f) => f.outcomeLabels?.[s]).map((f) => `${f.name}: ${outcomeLabel(f, s)}`),
+      })),
+      figures: (['coverage', 'effectiveness'] as const).map((f) => ({ label: FIGURE_LABEL[f], meaning: FIGURE_MEANING[f] })),
     },
     riskMethod: method ? {
       credit: CONTROL_STATUSES.filter((s): s is Exclude<ControlStatus, 'not_applicable'> => s !== 'not_applicable')
@@ -649,6 +743,12 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       ],
     } : null,
     frameworks,
+    outcomes: {
+      rows: frameworks.map((f, i) => outcomeRow(
+        { id: f.id, anchor: f.anchor, name: f.name, applies: f.applies, inScope: f.inScope, tested: f.tested }, assessment.frameworks[i]!.summary,
+      )),
+      overall: outcomeRow({ id: null, anchor: null, name: 'All applicable frameworks (pooled)', applies: pooled.frameworks > 0, inScope: pooled.inScope, tested: pooled.tested }, pooled),
+    },
     controls: {
       list: controls,
       counts: CONTROL_STATUSES.map((s) => ({ status: badge(s), count: controlCounts[s] ?? 0 })),

@@ -21,7 +21,7 @@ export const pdfReporter: Reporter = {
     const content = await printPdf(html, {
       executablePath: browser.path,
       paper: options.paper,
-      header: `${assessment.scope.organization ?? 'MCP estate'} · MCP compliance assessment · ${date}`,
+      header: `${assessment.scope.organization ?? 'MCP estate'} · MCP controls assessment · ${date}`,
       documentDate: assessment.generatedAt,
       ...(options.sandbox === false ? { sandbox: false } : {}),
     });
