@@ -41,7 +41,7 @@ const CHECK_KINDS = [
   ['repo.ci.unpinned-action', 'CI actions are pinned to commits', 'unpinnedAction',
     (s, i) => `Workflow step "deploy ${s}" uses actions/deploy-mcp@v3, a tag that can be moved to any commit; pin it to a full 40-character commit SHA (finding ${i}).`],
 ];
-const STATUS_CYCLE = ['manual', 'pass', 'attested', 'not_observed', 'manual', 'stale', 'pass', 'not_applicable', 'manual', 'error'];
+const STATUS_CYCLE = ['manual', 'pass', 'attested', 'not_observed', 'manual', 'stale', 'partial', 'not_applicable', 'manual', 'error'];
 
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 const pad = (n, width = 2) => String(n).padStart(width, '0');
@@ -128,12 +128,17 @@ export function largeAssessment({
   const controls = controlIds.map((id, i) => {
     const own = checksOf.get(id);
     const failed = own.filter((c) => c.status === 'fail');
-    const status = failed.length ? 'fail' : own.some((c) => c.status === 'error') ? 'error' : own.length && own.every((c) => c.status === 'pass') ? 'pass' : STATUS_CYCLE[i % STATUS_CYCLE.length];
+    // Every third control with checks is decided by them only in part: passing checks leave it partial.
+    const automation = own.length === 0 ? 'none' : i % 3 === 0 ? 'partial' : 'full';
+    const passing = own.length && own.every((c) => c.status === 'pass');
+    const status = failed.length ? 'fail' : own.some((c) => c.status === 'error') ? 'error'
+      : passing ? (automation === 'partial' ? 'partial' : 'pass') : STATUS_CYCLE[i % STATUS_CYCLE.length];
     const likelihood = 2 + (i % 4);
     const impact = 2 + ((i * 3) % 4);
     const control = {
       id, title: `MCP control ${id}: servers, tools and data are governed as the ${FAMILIES[i % FAMILIES.length]} family requires`,
-      family: FAMILIES[i % FAMILIES.length], status, reason: reasonFor(status, failed), severity: SEVERITIES[i % SEVERITIES.length],
+      family: FAMILIES[i % FAMILIES.length], status, reason: reasonFor(status, failed), severity: SEVERITIES[i % SEVERITIES.length], automation,
+      ...(automation === 'partial' ? { manualPart: 'MFA at the identity provider and the gateway: show their policy and a sign-in log sample.' } : {}),
       checks: own.map((c) => ({ id: c.id, status: c.status })),
       risk: { likelihood, impact, inherent: likelihood * impact, residual: status === 'pass' || status === 'attested' ? Math.max(1, impact) : likelihood * impact },
       objective: `Every MCP server in scope of ${id} is configured so that it can reach only the tools, directories and data its task needs; the configuration is reviewed at least quarterly and each exception is approved and dated.`,
@@ -159,37 +164,43 @@ export function largeAssessment({
 
   // Frameworks: requirements mapped to 1-5 controls, their status worked out the way roll-up does it.
   const relationships = ['subset', 'intersects', 'equal', 'superset'];
+  const properties = ['integral', 'integral', 'example'];
+  const effective = (s) => s === 'pass' || s === 'attested';
   const frameworks = Array.from({ length: frameworkCount }, (_, f) => {
     const [id, name, version, publisher, source, prefix] = FRAMEWORKS[f] ?? [`framework-${f + 1}`, `Synthetic framework ${f + 1}`, '1.0', 'mcp-comply benchmark', 'https://example.com/framework', 'Req.'];
     const requirements = Array.from({ length: requirementCount }, (_, r) => {
       const mapped = Array.from({ length: 1 + ((r + f) % 5) }, (_, k) => controlIds[(r * 7 + f * 13 + k * 31) % controlCount]);
       const ids = [...new Set(mapped)];
-      const states = ids.map((cid) => statusOf.get(cid));
-      const status = r % 23 === 22 ? 'not_applicable'
-        : states.includes('fail') ? (states.some((s) => s === 'pass' || s === 'attested') ? 'partially_met' : 'not_met')
-          : states.every((s) => s === 'pass' || s === 'attested' || s === 'not_applicable') ? 'met'
-            : states.some((s) => s === 'pass' || s === 'attested') ? 'partially_met' : 'not_assessed';
+      const links = ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], property: properties[(r + k) % properties.length], status: statusOf.get(cid) }));
+      const inScope = links.filter((l) => l.status !== 'not_applicable');
+      // As roll-up does it (DESIGN §5): a failing integral control makes it deficient, all effective make it effective
+      // (met when one covers it whole), evidence either way partly effective, none untested.
+      const status = r % 23 === 22 || inScope.length === 0 ? 'not_applicable'
+        : inScope.some((l) => l.status === 'fail' && l.property === 'integral') ? 'deficient'
+          : inScope.every((l) => effective(l.status)) ? (inScope.some((l) => l.relationship === 'equal' || l.relationship === 'superset') ? 'met' : 'effective')
+            : inScope.some((l) => ['pass', 'attested', 'partial', 'fail'].includes(l.status)) ? 'partly_effective' : 'untested';
       return {
         id: `${prefix} ${f + 1}.${r + 1}`, title: `Requirement ${r + 1} of ${name}: access to personal data through AI tools is limited, logged and reviewed`,
         status, reason: status === 'not_applicable' ? 'applies only to providers of high-risk AI systems; mcp-comply.yaml declares aiAct.role: deployer'
           : `${ids.map((cid) => `${cid} ${statusOf.get(cid)}`).join(', ')}`,
         controlIds: ids,
-        controls: ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], status: statusOf.get(cid), rationale: `${cid} covers the part of the requirement that concerns MCP servers and their tools.` })),
+        controls: links.map((l) => ({ ...l, rationale: `${l.id} covers the part of the requirement that concerns MCP servers and their tools.` })),
       };
     });
-    const counts = zeroCounts(['met', 'partially_met', 'not_met', 'not_assessed', 'not_applicable']);
+    const counts = zeroCounts(['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable']);
     for (const r of requirements) counts[r.status]++;
     const inScope = requirementCount - counts.not_applicable;
+    const tested = inScope - counts.untested - counts.not_addressed;
     return {
       id, name, version, publisher, source,
       applicability: { applies: true, inScope, assumed: [] },
-      summary: { coverage: share(inScope - counts.not_assessed, inScope), compliance: share(counts.met, inScope), counts },
+      summary: { testingCoverage: share(tested, inScope), effectiveness: share(counts.met + counts.effective, tested), counts },
       requirements,
     };
   });
 
   // Risk register: each threat is mitigated by the controls that name it.
-  const credit = { pass: 1, attested: 1, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 };
+  const credit = { pass: 1, attested: 1, partial: 0.5, fail: 0, not_observed: 0, manual: 0, stale: 0, error: 0 };
   const risks = THREATS.map((title, t) => {
     const threatId = `T${pad(t + 1)}`;
     const mitigating = controls.filter((c) => c.threats.includes(threatId) && c.status !== 'not_applicable');
@@ -232,13 +243,13 @@ export function largeAssessment({
   const bySeverity = zeroCounts(['low', 'medium', 'high', 'critical']);
   for (const f of findings) bySeverity[f.severity]++;
   const excepted = findings.filter((f) => f.exception).length;
-  const checkCounts = zeroCounts(['pass', 'fail', 'not_observed', 'error']);
+  const checkCounts = zeroCounts(['pass', 'fail', 'not_observed', 'not_applicable', 'error']);
   for (const c of checks) checkCounts[c.status]++;
-  const controlCounts = zeroCounts(['pass', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error']);
+  const controlCounts = zeroCounts(['pass', 'partial', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error']);
   for (const c of controls) controlCounts[c.status]++;
 
   return {
-    schemaVersion: '1.2',
+    schemaVersion: '2.0',
     tool: { name: 'mcp-comply', version: '0.1.0' },
     generatedAt,
     scope: {
@@ -277,6 +288,7 @@ function exceptionNote(id, expires) {
 function reasonFor(status, failed) {
   if (status === 'fail') return `failed: ${failed.map((c) => `${c.id} (${c.results.length} finding${c.results.length === 1 ? '' : 's'})`).join(', ')}`;
   if (status === 'pass') return 'every check passed';
+  if (status === 'partial') return 'automated part effective (every check passed); manual evidence outstanding: MFA at the identity provider and the gateway';
   if (status === 'attested') return 'attested by platform-security@northwind.example, valid until 2027-09-01';
   if (status === 'stale') return 'the attestation by platform-security@northwind.example expired on 2026-09-01';
   if (status === 'not_observed') return 'no evidence for its checks was collected';
