@@ -128,14 +128,17 @@ export function largeAssessment({
   const controls = controlIds.map((id, i) => {
     const own = checksOf.get(id);
     const failed = own.filter((c) => c.status === 'fail');
-    const status = failed.length ? 'fail' : own.some((c) => c.status === 'error') ? 'error' : own.length && own.every((c) => c.status === 'pass') ? 'pass' : STATUS_CYCLE[i % STATUS_CYCLE.length];
+    // Every third control with checks is decided by them only in part: passing checks leave it partial.
+    const automation = own.length === 0 ? 'none' : i % 3 === 0 ? 'partial' : 'full';
+    const passing = own.length && own.every((c) => c.status === 'pass');
+    const status = failed.length ? 'fail' : own.some((c) => c.status === 'error') ? 'error'
+      : passing ? (automation === 'partial' ? 'partial' : 'pass') : STATUS_CYCLE[i % STATUS_CYCLE.length];
     const likelihood = 2 + (i % 4);
     const impact = 2 + ((i * 3) % 4);
     const control = {
       id, title: `MCP control ${id}: servers, tools and data are governed as the ${FAMILIES[i % FAMILIES.length]} family requires`,
-      family: FAMILIES[i % FAMILIES.length], status, reason: reasonFor(status, failed), severity: SEVERITIES[i % SEVERITIES.length],
-      automation: own.length === 0 ? 'none' : status === 'partial' ? 'partial' : 'full',
-      ...(status === 'partial' ? { manualPart: `The part of ${id} no check decides: the approval records and the quarterly review of the configurations.` } : {}),
+      family: FAMILIES[i % FAMILIES.length], status, reason: reasonFor(status, failed), severity: SEVERITIES[i % SEVERITIES.length], automation,
+      ...(automation === 'partial' ? { manualPart: 'MFA at the identity provider and the gateway: show their policy and a sign-in log sample.' } : {}),
       checks: own.map((c) => ({ id: c.id, status: c.status })),
       risk: { likelihood, impact, inherent: likelihood * impact, residual: status === 'pass' || status === 'attested' ? Math.max(1, impact) : likelihood * impact },
       objective: `Every MCP server in scope of ${id} is configured so that it can reach only the tools, directories and data its task needs; the configuration is reviewed at least quarterly and each exception is approved and dated.`,
@@ -161,25 +164,27 @@ export function largeAssessment({
 
   // Frameworks: requirements mapped to 1-5 controls, their status worked out the way roll-up does it.
   const relationships = ['subset', 'intersects', 'equal', 'superset'];
+  const properties = ['integral', 'integral', 'example'];
+  const effective = (s) => s === 'pass' || s === 'attested';
   const frameworks = Array.from({ length: frameworkCount }, (_, f) => {
     const [id, name, version, publisher, source, prefix] = FRAMEWORKS[f] ?? [`framework-${f + 1}`, `Synthetic framework ${f + 1}`, '1.0', 'mcp-comply benchmark', 'https://example.com/framework', 'Req.'];
     const requirements = Array.from({ length: requirementCount }, (_, r) => {
       const mapped = Array.from({ length: 1 + ((r + f) % 5) }, (_, k) => controlIds[(r * 7 + f * 13 + k * 31) % controlCount]);
       const ids = [...new Set(mapped)];
-      const states = ids.map((cid) => statusOf.get(cid));
-      // As roll-up decides it with every link integral: a failure is deficient, all effective is met (a whole
-      // link) or effective, some evidence partly effective, none untested.
-      const effective = (s) => s === 'pass' || s === 'attested' || s === 'not_applicable';
-      const status = r % 23 === 22 ? 'not_applicable'
-        : states.includes('fail') ? 'deficient'
-          : states.every(effective) ? (ids.some((_, k) => ['equal', 'superset'].includes(relationships[(r + k) % relationships.length])) ? 'met' : 'effective')
-            : states.some((s) => effective(s) || s === 'partial') ? 'partly_effective' : 'untested';
+      const links = ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], property: properties[(r + k) % properties.length], status: statusOf.get(cid) }));
+      const inScope = links.filter((l) => l.status !== 'not_applicable');
+      // As roll-up does it (DESIGN §5): a failing integral control makes it deficient, all effective make it effective
+      // (met when one covers it whole), evidence either way partly effective, none untested.
+      const status = r % 23 === 22 || inScope.length === 0 ? 'not_applicable'
+        : inScope.some((l) => l.status === 'fail' && l.property === 'integral') ? 'deficient'
+          : inScope.every((l) => effective(l.status)) ? (inScope.some((l) => l.relationship === 'equal' || l.relationship === 'superset') ? 'met' : 'effective')
+            : inScope.some((l) => ['pass', 'attested', 'partial', 'fail'].includes(l.status)) ? 'partly_effective' : 'untested';
       return {
         id: `${prefix} ${f + 1}.${r + 1}`, title: `Requirement ${r + 1} of ${name}: access to personal data through AI tools is limited, logged and reviewed`,
         status, reason: status === 'not_applicable' ? 'applies only to providers of high-risk AI systems; mcp-comply.yaml declares aiAct.role: deployer'
           : `${ids.map((cid) => `${cid} ${statusOf.get(cid)}`).join(', ')}`,
         controlIds: ids,
-        controls: ids.map((cid, k) => ({ id: cid, relationship: relationships[(r + k) % relationships.length], property: 'integral', status: statusOf.get(cid), rationale: `${cid} covers the part of the requirement that concerns MCP servers and their tools.` })),
+        controls: links.map((l) => ({ ...l, rationale: `${l.id} covers the part of the requirement that concerns MCP servers and their tools.` })),
       };
     });
     const counts = zeroCounts(['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable']);
@@ -199,6 +204,7 @@ export function largeAssessment({
   const risks = THREATS.map((title, t) => {
     const threatId = `T${pad(t + 1)}`;
     const mitigating = controls.filter((c) => c.threats.includes(threatId) && c.status !== 'not_applicable');
+    const credited = mitigating.filter((c) => credit[c.status] > 0).length;
     const mitigation = mitigating.length ? Math.round((mitigating.reduce((sum, c) => sum + credit[c.status], 0) / mitigating.length) * 1000) / 1000 : 0;
     const likelihood = 3 + (t % 3);
     const impact = 3 + ((t + 1) % 3);
@@ -207,7 +213,7 @@ export function largeAssessment({
       threatId, title, likelihood, impact, inherent: likelihood * impact, residualLikelihood, residual: residualLikelihood * impact,
       band: { inherent: band(likelihood * impact), residual: band(residualLikelihood * impact) }, mitigation,
       controlIds: mitigating.map((c) => c.id), controls: mitigating.map((c) => ({ id: c.id, status: c.status, credit: credit[c.status] })),
-      reason: `${mitigating.filter((c) => credit[c.status] > 0).length} of ${mitigating.length} mitigating controls credited; likelihood ${residualLikelihood === likelihood ? 'stays' : 'falls to'} ${residualLikelihood}`,
+      reason: `${credited} of ${mitigating.length} mitigating controls credited; likelihood ${residualLikelihood === likelihood ? 'stays' : 'falls to'} ${residualLikelihood}`,
     };
   });
   const cells = [];
@@ -282,6 +288,7 @@ function exceptionNote(id, expires) {
 function reasonFor(status, failed) {
   if (status === 'fail') return `failed: ${failed.map((c) => `${c.id} (${c.results.length} finding${c.results.length === 1 ? '' : 's'})`).join(', ')}`;
   if (status === 'pass') return 'every check passed';
+  if (status === 'partial') return 'automated part effective (every check passed); manual evidence outstanding: MFA at the identity provider and the gateway';
   if (status === 'attested') return 'attested by platform-security@northwind.example, valid until 2027-09-01';
   if (status === 'stale') return 'the attestation by platform-security@northwind.example expired on 2026-09-01';
   if (status === 'not_observed') return 'no evidence for its checks was collected';

@@ -111,15 +111,18 @@ describe('assess --previous (built CLI): what changed since last quarter', () =>
     });
   });
 
-  it('score changes for every framework, with from and to as each assessment states them', () => {
+  it('figures change for every framework, with from and to as each assessment states them', () => {
     for (const f of changes.frameworks) {
       const before = q3.assessment.frameworks.find((x) => x.id === f.id)!.summary;
       const after = q4.assessment.frameworks.find((x) => x.id === f.id)!.summary;
-      assert.deepEqual([f.compliance, f.coverage], [{ from: before.compliance, to: after.compliance }, { from: before.coverage, to: after.coverage }]);
+      assert.deepEqual([f.testingCoverage, f.effectiveness], [
+        { from: before.testingCoverage, to: after.testingCoverage }, { from: before.effectiveness, to: after.effectiveness },
+      ]);
     }
     assert.deepEqual(changes.frameworks.map((f) => f.id).sort(), ['eu-ai-act', 'gdpr', 'hipaa']);
-    // HIPAA is out of scope (no phi declared): its scores are n/a both times, not 0%.
-    assert.deepEqual(changes.frameworks.find((f) => f.id === 'hipaa')!.compliance, { from: null, to: null });
+    // HIPAA is out of scope (no phi declared): its figures are n/a both times, not 0%.
+    assert.deepEqual(changes.frameworks.find((f) => f.id === 'hipaa')!.testingCoverage, { from: null, to: null });
+    assert.deepEqual(changes.frameworks.find((f) => f.id === 'hipaa')!.effectiveness, { from: null, to: null });
   });
 
   it('prints the changes in brief', () => {

@@ -11,6 +11,8 @@ import type { Assessment } from '../../src/engine/assessment.js';
 import { runCli } from '../helpers/cli.js';
 import { parseCsv } from '../helpers/csv.js';
 import { readPdf } from '../helpers/pdf.js';
+import { outcomeLabel, percent, pooledFigures } from '../../src/reporters/labels.js';
+import { complianceWords } from '../helpers/framework-fixtures.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
 const REPORT_FILES = ['report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'results.sarif', 'assessment-results.oscal.json'];
@@ -72,10 +74,31 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
     assert.ok(squash(text).includes(assessment.evidence.rootHash), 'root hash');
     assert.match(text, new RegExp(`Page 1 of ${pages}\\b`));
     assert.match(text, new RegExp(`Page ${pages} of ${pages}\\b`));
-    assert.match(text, /Northwind Health · MCP compliance assessment/);
+    assert.match(text, /Northwind Health · MCP controls assessment/);
+    // The headline figures, pooled over the applicable frameworks, as the executive summary states them.
+    const pooled = pooledFigures(assessment.frameworks);
+    assert.ok(squash(text).includes(squash(`testing coverage is ${percent(pooled.testingCoverage)} (${pooled.tested} with evidence) and effectiveness ${percent(pooled.effectiveness)}`)));
+    assert.deepEqual(complianceWords(text), []);
     assert.match(text, /2026-08-24/, 'the previous assessment is named');
     assert.equal(paperName, 'A4');
     assert.ok(Math.floor(width) === 595 && Math.floor(height) === 841, `${width} x ${height} pts`);
+  });
+
+  it('states no compliance figure in any human-readable report, and gives every framework its own words', () => {
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    const md = fs.readFileSync(path.join(out, 'report.md'), 'utf8');
+    assert.deepEqual(complianceWords(html), [], 'report.html');
+    assert.deepEqual(complianceWords(md), [], 'report.md');
+    assert.deepEqual(complianceWords(fs.readFileSync(path.join(out, 'requirements.csv'), 'utf8')), [], 'requirements.csv');
+    const escapeHtml = (t: string) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#x27;');
+    for (const f of assessment.frameworks.filter((x) => x.applicability.applies)) {
+      const start = html.indexOf(`<section id="fw-${f.id}"`);
+      const section = html.slice(start, html.indexOf('</section>', start));
+      for (const r of f.requirements.filter((x) => x.status !== 'not_applicable')) {
+        assert.ok(section.includes(`<strong>${escapeHtml(r.id)}</strong><br>${escapeHtml(r.title)}</td><td><span class="st `), `${f.id} ${r.id}`);
+        assert.ok(section.includes(`">${escapeHtml(outcomeLabel(f, r.status))}</span></td><td>${escapeHtml(r.reason)}`), `${f.id} ${r.id} reads ${outcomeLabel(f, r.status)}`);
+      }
+    }
   });
 
   it('report re-renders a saved assessment: one format to a file, to stdout, or several into a folder', () => {

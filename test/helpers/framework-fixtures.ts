@@ -60,7 +60,7 @@ export function vocabularyFrameworks(controlId: string): AssessmentFramework[] {
  * Phrases of the shipped catalog's own prose that contain the word (a GDPR requirement title, a log
  * storage mode): requirement titles and control text are printed as written.
  */
-const CATALOG_PHRASES = [/demonstrating compliance/gi, /compliance mode/gi];
+const CATALOG_PHRASES = [/demonstrating\s+compliance/gi, /compliance\s+mode/gi];
 
 /** Every "compliance" a report says of its own, with 30 characters around it: none is expected, there is no such figure. */
 export function complianceWords(report: string): string[] {

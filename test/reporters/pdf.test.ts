@@ -45,7 +45,7 @@ function chromium(): string {
 const RUN_MARK = `MCP_COMPLY_PDF_TEST=${process.pid}`;
 process.env.MCP_COMPLY_PDF_TEST = String(process.pid);
 
-const HEADER = 'Northwind Health · MCP compliance assessment · 2026-11-23';
+const HEADER = 'Northwind Health · MCP controls assessment · 2026-11-23';
 const DATE = '2026-11-23T00:00:00.000Z';
 
 const print = (html: string, options: Partial<PrintPdfOptions> = {}) =>
@@ -293,7 +293,7 @@ describe('pdfReporter', () => {
     assert.ok(all.includes(squeeze(assessment.evidence.rootHash)), 'root hash');
     assert.ok(all.includes(squeeze(hostile)), 'hostile message printed literally');
     for (const [i, text] of texts.entries()) {
-      assert.ok(text.includes('Northwind Health · MCP compliance assessment · 2026-11-23'), `header on page ${i + 1}`);
+      assert.ok(text.includes('Northwind Health · MCP controls assessment · 2026-11-23'), `header on page ${i + 1}`);
       assert.ok(text.includes(`Page ${i + 1} of ${pages}`), `footer on page ${i + 1}`);
     }
     assert.equal(creationDate, assessment.generatedAt.replace('.000', ''));
