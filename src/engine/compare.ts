@@ -30,7 +30,16 @@ function direction<S extends string>(rank: Partial<Record<S, number>>, from: S, 
   return b < a ? 'regressed' : 'improved';
 }
 
-export const controlDirection = (from: ControlStatus, to: ControlStatus) => direction(CONTROL_STATUS_RANK, from, to);
+/**
+ * A control is `not_applicable` when its checks found no population: a population that appears failing
+ * is a regression (a first container, started privileged), and one that goes away while failing is an
+ * improvement. Other moves into or out of `not_applicable` are only `changed`.
+ */
+export function controlDirection(from: ControlStatus, to: ControlStatus): ChangeDirection | undefined {
+  if (from === 'not_applicable' && to === 'fail') return 'regressed';
+  if (from === 'fail' && to === 'not_applicable') return 'improved';
+  return direction(CONTROL_STATUS_RANK, from, to);
+}
 export const requirementDirection = (from: RequirementStatus, to: RequirementStatus) => direction(REQUIREMENT_STATUS_RANK, from, to);
 
 const DIRECTION_ORDER: Record<ChangeDirection, number> = { regressed: 0, improved: 1, changed: 2 };

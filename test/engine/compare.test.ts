@@ -256,12 +256,12 @@ describe('control status directions', () => {
     '- C R R R R R R C', // pass
     'C - R R R R R R C', // attested
     'I I - R R R R R C', // partial
-    'I I I - I I I I C', // fail
+    'I I I - I I I I I', // fail
     'I I I R - C C C C', // error
     'I I I R C - C C C', // not_observed
     'I I I R C C - C C', // manual
     'I I I R C C C - C', // stale
-    'C C C C C C C C -', // not_applicable
+    'C C C R C C C C -', // not_applicable
   ]);
   assert.equal(table.length, 81);
   for (const [from, to, direction] of table) {
