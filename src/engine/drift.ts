@@ -2,9 +2,9 @@
  * Control drift (`mcp-comply drift`, later the GitHub check): what changed between a committed baseline
  * and the current assessment, and whether that fails the gate. Pure: the same pair, the same verdict.
  *
- * A change fails when a control or requirement regressed (pass -> fail, attested -> stale, effective ->
- * partly_effective, not_applicable -> fail, ...) or a new finding reaches --fail-on and no live exception accepts it. New findings
- * below the threshold are listed, never failed (Lula's threshold comparison, with Scorecard's honesty:
+ * A change fails when a control or requirement regressed (pass -> fail, attested -> stale,
+ * not_applicable -> fail, effective -> partly_effective, ...) or a new finding reaches --fail-on and no
+ * live exception accepts it. New findings below the threshold are listed, never failed (Lula's threshold comparison, with Scorecard's honesty:
  * a control that lost its evidence is a regression, not a pass).
  */
 import { reachesFailOn, type Severity } from '../catalog/model.js';
