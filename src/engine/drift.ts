@@ -4,8 +4,8 @@
  *
  * A change fails when a control or requirement regressed (pass -> fail, attested -> stale,
  * not_applicable -> fail, effective -> partly_effective, ...) or a new finding reaches --fail-on and no
- * live exception accepts it. New findings below the threshold are listed, never failed (Lula's threshold comparison, with Scorecard's honesty:
- * a control that lost its evidence is a regression, not a pass).
+ * live exception accepts it. New findings below the threshold are listed, never failed (Lula's threshold
+ * comparison, with Scorecard's honesty: a control that lost its evidence is a regression, not a pass).
  */
 import { reachesFailOn, type Severity } from '../catalog/model.js';
 import type { Assessment, AssessmentChanges, FindingRef } from './assessment.js';
