@@ -438,7 +438,7 @@ export function toOscalPlan(assessment: Assessment): OscalAssessmentPlan {
   return withoutUndefined({
     'assessment-plan': {
       uuid: planUuid,
-      metadata: metadataOf(assessment, common, 'Plan of the MCP compliance assessment'),
+      metadata: metadataOf(assessment, common, 'Plan of the MCP controls assessment'),
       'import-ssp': {
         href: `#${boundaryUuid}`,
         remarks: 'No OSCAL system security plan exists for this assessment: the system is the MCP layer scoped by mcp-comply.yaml, '
@@ -480,7 +480,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
 
   const documentUuid = uuids.next('document', '');
   const planResourceUuid = uuids.next('plan-resource', '');
-  const metadata = metadataOf(assessment, common, 'MCP compliance assessment');
+  const metadata = metadataOf(assessment, common, 'MCP controls assessment');
 
   // The MCP servers, one inventory item per configuration entry: the subjects of the observations about them.
   const servers: ServerEntry[] = assessment.inventory?.servers ?? [];

@@ -349,7 +349,7 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.equal(stepNamed(run, 'Gate')!.code, 1);
     assert.match(stepNamed(run, 'Gate')!.stdout!, /^::error title=mcp-comply::Drift against the baseline fails the gate\. See the job summary\.$/m);
     assert.equal(run.outputs.failed, 'true');
-    assert.match(run.summary, /^\*\*Drift fails the gate:\*\* 1 control and 3 requirements regressed; 1 new finding at or above high without a live exception\.$/m);
+    assert.match(run.summary, /^\*\*Drift fails the gate:\*\* 1 control and 8 requirements regressed; 1 new finding at or above high without a live exception\.$/m);
     assert.match(run.summary, /\| Critical \| \\\.mcp\\\.json:\d+:\d+ \| mcp\\\.secrets\\\.inline\\-credential \|/);
     assert.ok(!run.summary.includes('a'.repeat(36)), 'the token is not in the summary');
     // Every step before the gate ran and passed: reports and the summary exist for the failing run too.
@@ -367,7 +367,7 @@ describe('action.yml: the shell steps, run locally', () => {
     const run = await runAction(workspace(REGRESSED), { baseline: BASELINE, 'check-run': 'false', 'fail-on': 'none' });
     // The control still regressed: drift fails on a regression whatever the threshold.
     assert.equal(run.failedStep, 'Gate', log(run));
-    assert.match(run.summary, /^\*\*Drift fails the gate:\*\* 1 control and 3 requirements regressed; 0 new findings at or above none without a live exception\.\n\nNew findings below the threshold or accepted: 1 /m);
+    assert.match(run.summary, /^\*\*Drift fails the gate:\*\* 1 control and 8 requirements regressed; 0 new findings at or above none without a live exception\.\n\nNew findings below the threshold or accepted: 1 /m);
   });
 
   it('without a baseline: the summary is the report\'s summary section, and the findings are the gate', async () => {
@@ -375,10 +375,10 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.equal(clean.failedStep, undefined, log(clean));
     assert.equal(clean.outputs.failed, 'false');
     assert.equal(clean.outputs.drift, '');
-    assert.match(clean.summary, /^# MCP compliance assessment: /);
+    assert.match(clean.summary, /^# MCP controls assessment: /);
     assert.match(clean.summary, /^\*\*Summary:\*\* .*gate \(--fail-on high\) passed: /m);
     assert.match(clean.summary, /^## Frameworks$/m);
-    assert.doesNotMatch(clean.summary, /^## (Controls|Requirements|Risk register)/m);
+    assert.doesNotMatch(clean.summary, /^## (Assessment boundary|Controls|Requirement|Risk register)/m);
     assert.ok(!fs.existsSync(path.join(clean.outputs['report-dir']!, 'drift.md')));
 
     const regressed = await runAction(workspace(REGRESSED), { 'check-run': 'false' });
@@ -391,7 +391,7 @@ describe('action.yml: the shell steps, run locally', () => {
     const run = await runAction(workspace(CLEAN), { baseline: 'nope/baseline.json', 'check-run': 'false' });
     assert.equal(run.failedStep, undefined, log(run));
     assert.match(stepNamed(run, 'Drift and job summary')!.stdout!, /^::warning title=mcp-comply::The baseline file does not exist yet/m);
-    assert.match(run.summary, /^# MCP compliance assessment: /);
+    assert.match(run.summary, /^# MCP controls assessment: /);
   });
 
   it('formats without md still give a summary; upload-sarif adds sarif; paths, config and output-dir are passed', async () => {
@@ -407,7 +407,7 @@ describe('action.yml: the shell steps, run locally', () => {
     assert.equal(run.stepOutputs.assess!.sarif, path.join(out, 'results.sarif'));
     // The default category, as upload-sarif is given it: `mcp-comply/<date>` is read as category mcp-comply.
     assert.equal((JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log).runs[0]!.automationDetails!.id, 'mcp-comply/2026-11-23');
-    assert.match(run.summary, /^# MCP compliance assessment: /);
+    assert.match(run.summary, /^# MCP controls assessment: /);
     const assessment = JSON.parse(fs.readFileSync(run.outputs.assessment!, 'utf8')) as { scope: { frameworks: string[]; organization: string } };
     assert.deepEqual(assessment.scope.frameworks, ['gdpr']);
     assert.equal(assessment.scope.organization, 'Acme $(touch PWNED)');

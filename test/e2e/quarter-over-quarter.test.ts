@@ -141,11 +141,11 @@ describe('assess --previous (built CLI): what changed since last quarter', () =>
     const dir = tempDir();
     write(dir, 'broken.json', '{\n  "schemaVersion": "1.1",\n  "findings": [\n');
     writeJson(dir, 'other.json', { hello: 'world' });
-    writeJson(dir, 'future.json', { ...q3.assessment, schemaVersion: '2.0' });
+    writeJson(dir, 'future.json', { ...q3.assessment, schemaVersion: '3.0' });
     const cases: Array<[string, RegExp]> = [
       ['broken.json', /broken\.json:4:1: not valid JSON/],
       ['other.json', /other\.json: not an mcp-comply assessment \(missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks\)/],
-      ['future.json', /future\.json: schemaVersion 2\.0 is not supported by this mcp-comply \(schema 1\.\d+\)/],
+      ['future.json', /future\.json: schemaVersion 3\.0 is not supported by this mcp-comply \(schema 2\.\d+; 1\.x files are read and mapped\)/],
       ['missing.json', /missing\.json: cannot read the previous assessment: does not exist/],
     ];
     for (const [name, message] of cases) {
