@@ -56,9 +56,10 @@ const propValue = (props: OscalProp[] | undefined, name: string) => propsNamed(p
 
 /** The finding on a decided control, or the control-objective observation on an undecided one. */
 function verdictFor(doc: OscalAssessmentResults, controlId: string): OscalFinding | OscalObservation {
-  const target = objectiveId(controlId);
-  return (resultOf(doc).findings ?? []).find((f) => f.target['target-id'] === target)
-    ?? objectiveObservations(doc).find((o) => propValue(o.props, 'objective-id') === target)!;
+  // A partial control's finding is about the automated part, its observation about the manual part.
+  const targets = [objectiveId(controlId), `${objectiveId(controlId)}.automated`];
+  return (resultOf(doc).findings ?? []).find((f) => targets.includes(f.target['target-id']))
+    ?? objectiveObservations(doc).find((o) => propValue(o.props, 'objective-id') === targets[0])!;
 }
 
 function findingFor(doc: OscalAssessmentResults, controlId: string): OscalFinding {
@@ -138,12 +139,15 @@ describe('toOscal on the sample estate', () => {
   });
 
   it('has a finding for each control the assessment decided and a control-objective observation for each other one', () => {
-    const decided = assessment.controls.filter((c) => ['pass', 'attested', 'fail'].includes(c.status));
-    const undecided = assessment.controls.filter((c) => !['pass', 'attested', 'fail'].includes(c.status));
-    assert.ok(decided.length > 0 && undecided.length > 0);
-    assert.deepEqual(result.findings!.map((f) => f.target['target-id']), decided.map((c) => `${c.id.toLowerCase()}_obj`));
+    // A partial control has both: a finding on its automated part and an observation of its manual part.
+    const decided = assessment.controls.flatMap((c) => (['pass', 'attested', 'fail'].includes(c.status) ? [`${c.id.toLowerCase()}_obj`]
+      : c.status === 'partial' ? [`${c.id.toLowerCase()}_obj.automated`] : []));
+    const undecided = assessment.controls.flatMap((c) => (['pass', 'attested', 'fail'].includes(c.status) ? []
+      : c.status === 'partial' ? [`${c.id.toLowerCase()}_obj.manual`] : [`${c.id.toLowerCase()}_obj`]));
+    assert.ok(decided.length > 0 && undecided.length > 0 && assessment.controls.some((c) => c.status === 'partial'));
+    assert.deepEqual(result.findings!.map((f) => f.target['target-id']), decided);
     assert.ok(result.findings!.every((f) => f.target.type === 'objective-id'));
-    assert.deepEqual(objectiveObservations(doc).map((o) => propValue(o.props, 'objective-id')), undecided.map((c) => `${c.id.toLowerCase()}_obj`));
+    assert.deepEqual(objectiveObservations(doc).map((o) => propValue(o.props, 'objective-id')), undecided);
   });
 
   it('states the real status of every control beside the objective state, not-satisfied only for a failing one', () => {
@@ -187,7 +191,8 @@ describe('toOscal on the sample estate', () => {
   });
 
   it('has one TEST observation per check and one per failing check result', () => {
-    const tests = result.observations!.filter((o) => o.methods.includes('TEST'));
+    // A control whose checks found no population is an undecided objective observed by TEST too: not a check.
+    const tests = result.observations!.filter((o) => o.methods.includes('TEST') && !o.types?.includes('control-objective'));
     const results = tests.filter((o) => o.types?.includes('finding'));
     assert.equal(tests.length - results.length, assessment.checks.length);
     assert.deepEqual(results.map((o) => propValue(o.props, 'fingerprint')), assessment.findings.map((f) => f.fingerprint));
@@ -268,7 +273,7 @@ describe('toOscal on the sample estate', () => {
   });
 
   it('says in the result remarks what each list holds and how many', () => {
-    const findings = assessment.controls.filter((c) => ['pass', 'attested', 'fail'].includes(c.status)).length;
+    const findings = assessment.controls.filter((c) => ['pass', 'attested', 'partial', 'fail'].includes(c.status)).length;
     assert.match(result.remarks, new RegExp(`^Findings: ${findings}, one per control objective the assessment decided`));
     assert.match(result.remarks, /Only a failing control is not satisfied/);
     assert.match(result.remarks, new RegExp(`Risks: ${assessment.risks.length}, one per threat`));
@@ -390,8 +395,9 @@ describe('MCP servers', () => {
     const server = assessment.inventory.servers[0]!;
     assert.deepEqual(items[0]!.props!.map((p) => [p.name, p.value]), [
       ['asset-type', 'mcp-server'], ['server-name', server.name], ['client', server.client], ['transport', server.transport],
-      ['config-path', server.path], ['config-line', String(server.line)], ['disabled', String(server.disabled)],
+      ['config-path', server.path], ['config-line', String(server.line)], ['system', server.system!], ['disabled', String(server.disabled)],
     ]);
+    assert.equal(server.system, 'Billing service');
     assert.equal(
       unescapeMarkdown(items[0]!.description),
       `MCP server ${server.name} configured for ${server.client} in ${server.path}:${server.line}, transport ${server.transport}.`,
