@@ -47,6 +47,16 @@ const sha = (text) => createHash('sha256').update(text).digest('hex');
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 const band = (score) => (score >= 20 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low');
 const zeroCounts = (keys) => Object.fromEntries(keys.map((k) => [k, 0]));
+const OUTCOMES = ['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable'];
+/** The overall figures as the engine pools them (roll-up.ts pooledFigures): every framework's requirements as one. */
+function pooled(frameworks) {
+  const counts = zeroCounts(OUTCOMES);
+  for (const f of frameworks) for (const s of OUTCOMES) counts[s] += f.summary.counts[s];
+  const inScope = OUTCOMES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
+  const tested = inScope - counts.untested - counts.not_addressed;
+  const share = (n, of) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+  return { frameworks: frameworks.length, inScope, tested, testingCoverage: share(tested, inScope), effectiveness: share(counts.met + counts.effective, tested), counts };
+}
 const share = (part, whole) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
 /**
@@ -275,6 +285,7 @@ export function largeAssessment({
       findings: { total: findings.length, bySeverity, excepted },
       exceptions: { live: 2, expired: 1, notYetApproved: 0, unused: 0 },
       controls: controlCounts,
+      requirements: pooled(frameworks),
       failOn: 'high',
       failed: findings.some((f) => !f.exception && (f.severity === 'high' || f.severity === 'critical')),
     },

@@ -1,7 +1,7 @@
 /**
  * Where the project names each GitHub organisation and repository that was assessed (`scope.github` of
  * assessment.json), so that a finding about one can point at the line of mcp-comply.yaml that names it
- * (code scanning needs a file for every alert; DESIGN §7: reporters read only assessment.json).
+ * (code scanning needs a file for every alert; DESIGN §1: every report is a view of assessment.json alone).
  *
  * In order: the config's `sources.github.repos` entry that names the repository; the config's
  * `sources.github.org` that names the organisation, or the owner of a repository listed from it; when

@@ -163,6 +163,14 @@ export interface FrameworkFigures {
   counts: Record<RequirementStatus, number>;
 }
 
+/** The requirements of every applicable framework pooled as one (DESIGN §5 "overall"). */
+export interface PooledFigures extends FrameworkFigures {
+  /** Applicable frameworks pooled. */
+  frameworks: number;
+  inScope: number;
+  tested: number;
+}
+
 export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
 
 /**
@@ -190,7 +198,7 @@ export interface AssessmentRisk {
   /** residualLikelihood x impact: never above inherent. */
   residual: number;
   band: { inherent: RiskBand; residual: RiskBand };
-  /** Credited share of the mitigating controls in scope, 0-1. */
+  /** Mean credit of the mitigating controls, 0-1 (a control without population counts at no credit). */
   mitigation: number;
   controlIds: string[];
   controls: Array<{ id: string; status: ControlStatus; credit: number }>;
@@ -429,6 +437,8 @@ export interface Assessment {
     findings: { total: number; bySeverity: Record<Severity, number>; excepted?: number };
     exceptions?: { live: number; expired: number; notYetApproved: number; unused: number };
     controls: Record<ControlStatus, number>;
+    /** The overall figures: every applicable framework's requirements pooled. */
+    requirements: PooledFigures;
     failOn: Severity | 'none';
     /** Whether findings not under a live exception reach --fail-on (the CLI exits 1). */
     failed: boolean;

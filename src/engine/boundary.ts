@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { EvidenceItem } from '../evidence/types.js';
 import { PACKAGE_ROOT } from '../lib/package-root.js';
 import { readYamlFile } from '../lib/yaml-file.js';
-import type { AssessmentBoundary, ScopeSystem } from './assessment.js';
+import type { AssessmentBoundary, Inventory, ScopeSystem } from './assessment.js';
 import { attestationState, runDate } from './attestations.js';
-import { inventoryOf } from './inventory.js';
 
 export interface BoundaryExclusion {
   id: string;
@@ -19,7 +18,10 @@ export interface BoundaryExclusion {
 }
 
 export interface BoundaryInput {
+  /** The evidence, for the attestations current on the run's date. */
   items: EvidenceItem[];
+  /** The inventory of this run (inventoryOf), whose servers carry their system. */
+  inventory: Inventory;
   systems?: ScopeSystem[] | undefined;
   /** The run's clock (generatedAt). */
   now: string;
@@ -32,9 +34,8 @@ const LOCAL_TRANSPORTS = new Set(['stdio']);
 const REMOTE_TRANSPORTS = new Set(['streamable-http', 'sse']);
 
 export function buildBoundary(input: BoundaryInput): AssessmentBoundary {
-  const { items, now } = input;
+  const { items, inventory, now } = input;
   const systems = input.systems ?? [];
-  const inventory = inventoryOf(items, { systems });
   const servers = inventory.servers;
   const tally = (keys: string[]) => Object.fromEntries([...new Set(keys)].sort().map((k) => [k, keys.filter((x) => x === k).length]));
   const today = runDate(now);

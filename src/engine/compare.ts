@@ -40,6 +40,11 @@ export function controlDirection(from: ControlStatus, to: ControlStatus): Change
   if (from === 'fail' && to === 'not_applicable') return 'improved';
   return direction(CONTROL_STATUS_RANK, from, to);
 }
+/**
+ * Into or out of `not_applicable` is only `changed` for a requirement, unlike a control: a requirement
+ * also enters scope when the config declares a new data class or AI Act role, which is a change of scope,
+ * not of the estate. A population that appears failing already regresses its control.
+ */
 export const requirementDirection = (from: RequirementStatus, to: RequirementStatus) => direction(REQUIREMENT_STATUS_RANK, from, to);
 
 const DIRECTION_ORDER: Record<ChangeDirection, number> = { regressed: 0, improved: 1, changed: 2 };
@@ -91,9 +96,10 @@ export function compareAssessments(previous: Assessment, current: Assessment): A
   const previousControls = firstBy(previous.controls, (c) => c.id);
   const controls: AssessmentChanges['controls'] = [];
   // Across the 1.x -> 2.0 model change, statuses move without the estate changing: pass -> partial (the
-  // catalog now says which checks decide only part of a control), requirement outcomes recomputed.
+  // catalog now says which checks decide only part of a control), requirement outcomes recomputed (a 1.x
+  // partially_met of subset links is effective now). Such a move is neither a regression nor an improvement.
   const acrossModels = previous.upgradedFrom !== undefined;
-  const modelMove = (dir: ChangeDirection | undefined): ChangeDirection | undefined => (acrossModels && dir === 'regressed' ? 'changed' : dir);
+  const modelMove = (dir: ChangeDirection | undefined): ChangeDirection | undefined => (acrossModels && dir ? 'changed' : dir);
   for (const c of current.controls) {
     const before = previousControls.get(c.id);
     const dir = before && (before.status === 'pass' && c.status === 'partial' ? modelMove(controlDirection(before.status, c.status)) : controlDirection(before.status, c.status));

@@ -18,7 +18,7 @@ import { compareAssessments, historyAfter } from './compare.js';
 import { applyExceptions } from './exceptions.js';
 import { inventoryOf } from './inventory.js';
 import { buildRiskRegister, DEFAULT_RISK_METHOD } from './risk-register.js';
-import { rollUpControls, rollUpFrameworks, type CheckOutcome } from './roll-up.js';
+import { pooledFigures, rollUpControls, rollUpFrameworks, type CheckOutcome } from './roll-up.js';
 import type { CollectorFailure } from './run-collectors.js';
 import { runChecks } from './run-checks.js';
 
@@ -92,11 +92,12 @@ export function evaluate(input: EvaluateInput): Assessment {
   const failed = open.some((f) => reachesFailOn(f.severity, input.failOn));
   const registerCount = (pick: (e: typeof register[number]) => boolean) => register.filter(pick).length;
 
+  const inventory = inventoryOf(items, { systems: input.scope.systems, findings });
   const assessment: Assessment = {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: { name: 'mcp-comply', version: PACKAGE_VERSION },
     generatedAt: now,
-    scope: { ...input.scope, boundary: buildBoundary({ items, systems: input.scope.systems, now, exclusions: shippedExclusions() }) },
+    scope: { ...input.scope, boundary: buildBoundary({ items, inventory, systems: input.scope.systems, now, exclusions: shippedExclusions() }) },
     evidence: {
       rootHash: input.manifest.rootHash,
       items: input.manifest.items.map(({ line: _line, ...entry }) => entry),
@@ -110,7 +111,7 @@ export function evaluate(input: EvaluateInput): Assessment {
     risks,
     riskMethod,
     riskHeatMap: heatMap,
-    inventory: inventoryOf(items, { systems: input.scope.systems, findings }),
+    inventory,
     ...(input.exceptions ? { exceptions: register } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'not_applicable', 'error'] as const, checks.map((c) => c.status)),
@@ -122,6 +123,7 @@ export function evaluate(input: EvaluateInput): Assessment {
         },
       } : {}),
       controls: count(CONTROL_STATUSES, controls.map((c) => c.status)),
+      requirements: pooledFigures(frameworks),
       failOn: input.failOn,
       failed,
     },

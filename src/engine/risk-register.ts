@@ -48,7 +48,7 @@ export function residualLikelihood(likelihood: number, mitigation: number, metho
   return Math.min(likelihood, Math.max(floor, residual));
 }
 
-/** Credit a status earns; a control scoped out or without population earns none. */
+/** Credit a status earns; a control without population earns none. */
 function creditOf(status: ControlStatus, method: RiskMethod): number {
   return status === 'not_applicable' ? 0 : method.credit[status];
 }
@@ -83,16 +83,12 @@ function describeControls(controls: RegisterControl[]): string {
 }
 
 function reasonFor(controls: RegisterControl[], likelihood: number, residual: number): string {
-  const outOfScope = controls.filter((c) => c.status === 'not_applicable');
-  const inScope = controls.filter((c) => c.status !== 'not_applicable');
-  const credited = inScope.filter((c) => c.credit > 0);
-  const others = inScope.filter((c) => c.credit === 0);
-  const scopedOut = outOfScope.length > 0 ? `; ${describeControls(outOfScope)}, left out` : '';
-  if (inScope.length === 0) return `every mitigating control is out of scope (${describeControls(outOfScope)}): residual equals inherent`;
-  if (credited.length === 0) return `no mitigating control is shown to work (${describeControls(others)})${scopedOut}: residual equals inherent`;
-  const rest = others.length > 0 ? `; not shown to work: ${describeControls(others)}` : '';
+  const credited = controls.filter((c) => c.credit > 0);
+  const others = controls.filter((c) => c.credit === 0);
+  if (credited.length === 0) return `no mitigating control is credited (${describeControls(others)}): residual equals inherent`;
+  const rest = others.length > 0 ? `; not credited: ${describeControls(others)}` : '';
   const change = residual < likelihood ? `likelihood ${likelihood} -> ${residual}` : `likelihood stays ${likelihood}`;
-  return `${credited.length} of ${inScope.length} mitigating controls effective (${describeControls(credited)})${rest}${scopedOut}; ${change}`;
+  return `${credited.length} of ${controls.length} mitigating controls credited (${describeControls(credited)})${rest}; ${change}`;
 }
 
 /** Register rows for every threat of the taxonomy (all of them, always) and the heat map they fill. */
@@ -112,8 +108,9 @@ export function buildRiskRegister(
       const unmitigated = mitigating.length === 0;
       const likelihood = unmitigated ? UNMITIGATED : Math.max(...mitigating.map((c) => c.likelihood));
       const impact = unmitigated ? UNMITIGATED : Math.max(...mitigating.map((c) => c.impact));
-      const inScope = rows.filter((c) => c.status !== 'not_applicable');
-      const mitigation = inScope.length === 0 ? 0 : Math.round((inScope.reduce((sum, c) => sum + c.credit, 0) / inScope.length) * 1000) / 1000;
+      // A control without population stays in the mean at no credit: the threat's inherent risk counts its
+      // likelihood and impact, so leaving it out would let an empty check lower the residual.
+      const mitigation = rows.length === 0 ? 0 : Math.round((rows.reduce((sum, c) => sum + c.credit, 0) / rows.length) * 1000) / 1000;
       const residualL = residualLikelihood(likelihood, mitigation, method);
       // These controls make the threat less likely to succeed; none of them softens what it does when it does.
       const residual = residualL * impact;
@@ -165,6 +162,10 @@ export function resolveRiskMethod(configured: ConfiguredRiskMethod = {}): RiskMe
   };
   for (const [status, credit] of Object.entries(method.credit)) {
     if (!(Number.isFinite(credit) && credit >= 0 && credit <= 1)) throw new Error(`risk.credit.${status} must be a number from 0 to 1, got ${credit}`);
+  }
+  // Checks that decide part of a control never earn more than checks that decide all of it.
+  if (method.credit.partial > method.credit.pass) {
+    throw new Error(`risk.credit.partial must not exceed risk.credit.pass, got partial ${method.credit.partial} and pass ${method.credit.pass} once merged over the defaults`);
   }
   const floor = method.minimumLikelihood;
   if (!(Number.isInteger(floor) && floor >= 1 && floor <= 5)) throw new Error(`risk.minimumLikelihood must be an integer from 1 to 5, got ${floor}`);

@@ -7,7 +7,7 @@
  */
 import { REQUIREMENT_STATUSES, type Catalog, type Control, type Framework, type Relationship, type SupportiveProperty } from '../catalog/model.js';
 import type { CheckStatus } from '../checks/types.js';
-import type { AssessmentControl, AssessmentFramework, ControlStatus, FrameworkFigures, RequirementStatus, RiskMethod } from './assessment.js';
+import type { AssessmentControl, AssessmentFramework, ControlStatus, FrameworkFigures, PooledFigures, RequirementStatus, RiskMethod } from './assessment.js';
 import { requirementKey, type AttestationState, type ControlAttestationState } from './attestations.js';
 import { listed } from '../lib/listed.js';
 import { plural } from '../lib/plural.js';
@@ -136,7 +136,7 @@ export interface LinkedControl {
  * - `untested`: no linked control has evidence either way, not even one passing check (`partly_effective`
  *   when the rest is attested);
  * - `not_addressed`: no control of the catalog reaches it (`met` only on a fresh attestation);
- * - `not_applicable`: every linked control is not applicable.
+ * - `not_applicable`: no linked control found a population (or, in rollUpFrameworks, the config scopes it out).
  */
 export function requirementStatus(links: LinkedControl[], rest?: ControlAttestationState): { status: RequirementStatus; reason: string } {
   const fresh = rest?.state === 'fresh';
@@ -150,7 +150,7 @@ export function requirementStatus(links: LinkedControl[], rest?: ControlAttestat
       : result('not_addressed', 'no control of the catalog addresses this requirement: it lies outside the MCP boundary');
   }
   const inScope = links.filter((l) => l.status !== 'not_applicable');
-  if (inScope.length === 0) return { status: 'not_applicable', reason: `every linked control is not applicable (${listed(links.map((l) => l.id))})` };
+  if (inScope.length === 0) return { status: 'not_applicable', reason: `no population: no linked control found anything to evaluate (${listed(links.map((l) => l.id))})` };
   const describe = (ls: LinkedControl[]) => listed(ls.map((l) => `${l.id} ${l.status} (${l.relationship}, ${l.property})`));
   const effective = inScope.filter((l) => EFFECTIVE.has(l.status));
   const others = inScope.filter((l) => !EFFECTIVE.has(l.status));
@@ -170,11 +170,28 @@ export function requirementStatus(links: LinkedControl[], rest?: ControlAttestat
 
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
+/** In-scope requirements (all but not_applicable) and tested ones (with evidence either way) of outcome counts. */
+function populations(counts: Record<RequirementStatus, number>): { inScope: number; tested: number } {
+  const inScope = REQUIREMENT_STATUSES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
+  return { inScope, tested: inScope - counts.untested - counts.not_addressed };
+}
+
 /** DESIGN §5 figures from the outcome counts: testing coverage over in-scope requirements, effectiveness over tested ones. */
 export function figuresOf(counts: Record<RequirementStatus, number>): FrameworkFigures {
-  const inScope = REQUIREMENT_STATUSES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
-  const tested = inScope - counts.untested - counts.not_addressed;
+  const { inScope, tested } = populations(counts);
   return { testingCoverage: share(tested, inScope), effectiveness: share(counts.met + counts.effective, tested), counts };
+}
+
+/**
+ * The overall figures: the requirements of every applicable framework pooled, as if one framework,
+ * so each figure is a share of requirements (a framework with many requirements weighs more than one
+ * with few), never an average of percentages. Frameworks that do not apply are left out.
+ */
+export function pooledFigures(frameworks: ReadonlyArray<Pick<AssessmentFramework, 'summary'> & { applicability?: { applies: boolean } }>): PooledFigures {
+  const applying = frameworks.filter((f) => f.applicability?.applies ?? true);
+  const counts = countOutcomes([]);
+  for (const f of applying) for (const s of REQUIREMENT_STATUSES) counts[s] += f.summary.counts[s] ?? 0;
+  return { frameworks: applying.length, ...populations(counts), ...figuresOf(counts) };
 }
 
 export function countOutcomes(statuses: Iterable<RequirementStatus>): Record<RequirementStatus, number> {

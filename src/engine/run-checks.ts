@@ -1,7 +1,8 @@
 /**
  * Runs the checks over the evidence. Statuses are honest: a check with no evidence is `not_observed`,
- * one whose collector failed or that throws is `error`, one whose evidence held nothing it applies to
- * is `not_applicable`, and only checks that evaluated something and found nothing wrong are `pass`.
+ * one whose collector failed or that throws is `error`, one that reports no population (nothing it
+ * applies to) is `not_applicable`, and only checks that evaluated something and found nothing wrong
+ * are `pass`.
  */
 import type { Severity } from '../catalog/model.js';
 import type { AssessmentResult } from './assessment.js';
@@ -28,19 +29,20 @@ export function fingerprintOf(checkId: string, path: string, key: string): strin
 
 /**
  * A failure anywhere fails the check; otherwise any unseen part keeps it from passing; it passes when
- * something was evaluated; with nothing to evaluate (no results, or only no-population results) it is
- * `not_applicable`, never a pass.
+ * something was evaluated. Only a check that says so with a result of its own (a configuration that
+ * starts no container) is `not_applicable`: no results at all is a check that could not decide (no
+ * advisory data, no timestamps), which is `not_observed`, never a pass and never "no population".
  */
 export function checkStatusOf(results: ReadonlyArray<{ status: AssessmentResult['status'] }>): CheckStatus {
   if (results.some((r) => r.status === 'fail')) return 'fail';
   if (results.some((r) => r.status === 'not_observed')) return 'not_observed';
-  return results.some((r) => r.status === 'pass') ? 'pass' : 'not_applicable';
+  if (results.some((r) => r.status === 'pass')) return 'pass';
+  return results.some((r) => r.status === 'not_applicable') ? 'not_applicable' : 'not_observed';
 }
 
 /** "no population: " and what the check found nothing to apply to, in its own words (at most three sources named). */
 function noPopulationReason(results: AssessmentResult[]): string {
   const said = results.filter((r) => r.status === 'not_applicable').map((r) => r.message);
-  if (said.length === 0) return 'no population: the evidence held nothing this check applies to';
   const more = said.length > 3 ? ` (and ${said.length - 3} more)` : '';
   return `no population: ${said.slice(0, 3).join(' ')}${more}`;
 }
@@ -100,7 +102,8 @@ export function runChecks(
       });
       const status = checkStatusOf(results);
       const unseen = results.filter((r) => r.status === 'not_observed').length;
-      const reason = status === 'not_observed' ? `${unseen} of ${results.length} part(s) of the evidence could not be seen`
+      const reason = status === 'not_observed'
+        ? (unseen ? `${unseen} of ${results.length} part(s) of the evidence could not be seen` : 'the evidence held nothing this check could decide on')
         : status === 'not_applicable' ? noPopulationReason(results) : undefined;
       return { ...base, status, ...(reason ? { reason } : {}), results };
     } catch (error) {

@@ -11,7 +11,7 @@
 import type { Automation, RequirementStatus } from '../catalog/model.js';
 import type { Assessment, HistoryPoint } from './assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from './assessment.js';
-import { countOutcomes, figuresOf } from './roll-up.js';
+import { countOutcomes, figuresOf, pooledFigures } from './roll-up.js';
 
 type OldRequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
 
@@ -24,7 +24,7 @@ export const UPGRADE_NOTES = [
   'requirement outcomes mapped: met -> met, partially_met -> partly_effective, not_met -> deficient, not_assessed -> untested (not_addressed where no control is linked), not_applicable -> not_applicable',
   'figures recomputed from the mapped outcomes: coverage -> testing coverage; compliance dropped; effectiveness = met over tested requirements (for history points: compliance / coverage)',
   'controls keep their status: schema 1.x recorded no automation, so a control with checks is read as automation full and a pass stays a pass; mapping links are read as integral',
-  'because the model changed, requirement changes against this file are listed as changed, not as regressions; write a new baseline with `mcp-comply baseline update` to compare like with like',
+  'because the model changed, requirement changes and control pass -> partial against this file are listed as changed, neither regressions nor improvements; write a new baseline with `mcp-comply baseline update` to compare like with like',
 ] as const;
 
 export const isSchema1 = (version: unknown) => /^1\.\d+$/.test(String(version));
@@ -73,6 +73,7 @@ export function upgradeAssessment(old: any): Assessment {
       ...old.summary,
       ...(old.summary.checks ? { checks: { not_applicable: 0, ...old.summary.checks } } : {}),
       ...(old.summary.controls ? { controls: { partial: 0, ...old.summary.controls } } : {}),
+      requirements: pooledFigures(frameworks),
     };
   }
   if (old.riskMethod?.credit) upgraded.riskMethod = { ...old.riskMethod, credit: { partial: 0, ...old.riskMethod.credit } };

@@ -6,7 +6,6 @@ import { REQUIREMENT_STATUSES as REQUIREMENT_OUTCOMES, type Severity } from '../
 import type {
   AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, FrameworkFigures, RequirementStatus, RiskBand,
 } from '../engine/assessment.js';
-import { figuresOf } from '../engine/roll-up.js';
 import type { Location } from '../evidence/types.js';
 
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
@@ -47,19 +46,6 @@ export function figureLabel(framework: { figureLabels?: { effectiveness?: string
   return own || FIGURE_LABEL[figure];
 }
 
-/**
- * The overall figures: the requirements of every applicable framework pooled, as if one framework,
- * so each figure is a share of requirements (a framework with many requirements weighs more than one
- * with few), never an average of percentages. Frameworks that do not apply are left out.
- */
-export function pooledFigures(frameworks: readonly AssessmentFramework[]): FrameworkFigures & { frameworks: number; inScope: number; tested: number } {
-  const applying = frameworks.filter((f) => f.applicability?.applies ?? true);
-  const counts = Object.fromEntries(REQUIREMENT_OUTCOMES.map((s) => [s, 0])) as Record<RequirementStatus, number>;
-  for (const f of applying) for (const s of REQUIREMENT_OUTCOMES) counts[s] += f.summary.counts[s] ?? 0;
-  const inScope = REQUIREMENT_OUTCOMES.reduce((sum, s) => sum + counts[s], 0) - counts.not_applicable;
-  return { ...figuresOf(counts), frameworks: applying.length, inScope, tested: inScope - counts.untested - counts.not_addressed };
-}
-
 /** Severities of findings and bands of risk share their words. */
 export const LEVEL_LABEL: Record<Severity | RiskBand, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
@@ -70,10 +56,10 @@ export const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string
 export const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
 
 /** Report order of requirement statuses: the gaps first. */
-export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'untested', 'not_addressed', 'effective', 'met', 'not_applicable'];
+export const REQUIREMENT_REPORT_ORDER: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'untested', 'not_addressed', 'effective', 'met', 'not_applicable'];
 
 /** Report order of control statuses: the gaps first. */
-export const CONTROL_STATUSES: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial', 'attested', 'pass', 'not_applicable'];
+export const CONTROL_REPORT_ORDER: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial', 'attested', 'pass', 'not_applicable'];
 
 /** A share as a whole percentage; `n/a` when nothing was in scope (never 0%). */
 export function percent(share: number | null | undefined): string {

@@ -14,8 +14,8 @@ import type {
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
 import {
-  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_STATUSES, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
-  REQUIREMENT_STATUSES, dateOf, figureLabel, locationText, outcomeLabel, percent, pooledFigures,
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_REPORT_ORDER, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
+  REQUIREMENT_REPORT_ORDER, dateOf, figureLabel, locationText, outcomeLabel, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
 import { boundaryStatement, serverRows } from './boundary.js';
@@ -24,6 +24,7 @@ import { plural } from '../lib/plural.js';
 import { printable } from '../lib/printable.js';
 import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
+import { pooledFigures } from '../engine/roll-up.js';
 
 // `@team` and `#123` would notify people or cross-reference issues in a PR comment; a zero-width space
 // after the sign (as Dependabot does in quoted release notes) keeps the text readable but inert.
@@ -135,7 +136,7 @@ function header(a: Assessment): string[] {
     `Generated ${escapeMarkdown(a.generatedAt)} by ${escapeMarkdown(a.tool.name)} ${escapeMarkdown(a.tool.version)} (assessment schema ${escapeMarkdown(a.schemaVersion)}).`,
     `Scope: ${a.scope.frameworks.map(escapeMarkdown).join(', ') || 'no framework'}; data classes ${dataClasses}${a.scope.dataClassesDeclared === false ? ' (not declared)' : ''}${aiAct}.`,
     '',
-    `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_STATUSES, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
+    `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_REPORT_ORDER, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
     '',
     `**Requirements:** ${figuresText(pooledFigures(a.frameworks))}.`,
     '',
@@ -157,12 +158,12 @@ function figuresText(pooled: ReturnType<typeof pooledFigures>): string {
   const c = pooled.counts;
   return `${plural(pooled.frameworks, 'applicable framework')}, ${plural(pooled.inScope, 'in-scope requirement')} pooled: `
     + `${FIGURE_LABEL.coverage.toLowerCase()} ${percent(pooled.testingCoverage)}, ${FIGURE_LABEL.effectiveness.toLowerCase()} ${percent(pooled.effectiveness)}; `
-    + `${countsText(REQUIREMENT_STATUSES.filter((s) => s !== 'not_applicable'), c, requirementLabel).toLowerCase()}`;
+    + `${countsText(REQUIREMENT_REPORT_ORDER.filter((s) => s !== 'not_applicable'), c, requirementLabel).toLowerCase()}`;
 }
 
 function frameworksSection(a: Assessment): string[] {
   if (a.frameworks.length === 0) return ['## Frameworks', '', 'No framework was assessed.'];
-  const counts = (figures: AssessmentFramework['summary']) => REQUIREMENT_STATUSES.map((status) => String(figures.counts[status] ?? 0));
+  const counts = (figures: AssessmentFramework['summary']) => REQUIREMENT_REPORT_ORDER.map((status) => String(figures.counts[status] ?? 0));
   const rows = a.frameworks.map((framework) => [
     safeLink(framework.name, framework.source), escapeMarkdown(framework.version), applicabilityCell(framework),
     percent(framework.summary.testingCoverage), percent(framework.summary.effectiveness), ...counts(framework.summary),
@@ -172,7 +173,7 @@ function frameworksSection(a: Assessment): string[] {
   return [
     '## Frameworks',
     '',
-    ...table(['Framework', 'Version', 'Applies', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, ...REQUIREMENT_STATUSES.map(requirementLabel)], rows),
+    ...table(['Framework', 'Version', 'Applies', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, ...REQUIREMENT_REPORT_ORDER.map(requirementLabel)], rows),
     '',
     'Testing coverage is the share of in-scope requirements with evidence either way (neither untested nor not addressed); effectiveness is '
       + 'the share of tested requirements whose MCP part is effective (met or effective). Missing evidence never counts as effective; n/a means '
@@ -226,7 +227,7 @@ function requirementsSection(a: Assessment): string[] {
       continue;
     }
     const { summary } = framework;
-    const outcomes = REQUIREMENT_STATUSES.filter((status) => (summary.counts[status] ?? 0) > 0)
+    const outcomes = REQUIREMENT_REPORT_ORDER.filter((status) => (summary.counts[status] ?? 0) > 0)
       .map((status) => `${summary.counts[status]} ${frameworkOutcome(framework, status)}`).join(', ');
     lines.push(`${escapeMarkdown(figureLabel(framework, 'coverage'))} (testing coverage): ${percent(summary.testingCoverage)}; `
       + `${escapeMarkdown(figureLabel(framework, 'effectiveness'))} (effectiveness): ${percent(summary.effectiveness)}. Outcomes: ${outcomes || 'none'}.`, '');

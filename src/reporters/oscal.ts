@@ -40,6 +40,7 @@ import type {
 import { canonicalJson, sha256Hex } from '../lib/canonical-json.js';
 import { CONTROL_STATUS_LABEL, dateOf, locationText, percent } from './labels.js';
 import type { Reporter } from './types.js';
+import { boundaryStatement } from './boundary.js';
 
 /** The OSCAL version of the vendored schemas (test/fixtures/schemas/oscal_assessment-{results,plan}_schema.json). */
 export const OSCAL_VERSION = '1.1.3';
@@ -329,9 +330,6 @@ function hasManualPart(control: AssessmentControl): boolean {
   return control.automation === 'partial' || control.status === 'partial';
 }
 
-/** The server entry as the 2.0 inventory may describe it (endpoint host and system arrive with issue 17's boundary). */
-type ServerEntry = InventoryServer & { endpoint?: string; system?: string };
-
 /** What the results and the plan share, built the same way for both so that shared subjects keep their UUIDs. */
 interface Common {
   uuids: UuidSource;
@@ -426,15 +424,11 @@ export function toOscalPlan(assessment: Assessment): OscalAssessmentPlan {
   const planUuid = uuids.next('plan', '');
   const boundaryUuid = uuids.next('boundary', '');
   const servers = assessment.inventory?.servers ?? [];
-  const systems = (assessment.scope as { systems?: Array<{ name: string }> }).systems ?? [];
-  const boundary = [
-    systems.length > 0 ? `Systems: ${systems.map((s) => markdownLiteral(oneLine(s.name))).join(', ')}.` : undefined,
-    `Paths assessed: ${assessment.scope.paths.length > 0 ? assessment.scope.paths.map(markdownLiteral).join(', ') : 'none'}.`,
-    `Frameworks: ${assessment.scope.frameworks.length > 0 ? assessment.scope.frameworks.map(markdownLiteral).join(', ') : 'none'}.`,
-    `MCP server entries found: ${servers.length}.`,
-    'The MCP layer of these systems as the evidence shows it; the organisation\'s management system, identity provider, '
-      + 'network and processes enter only through attestations.',
-  ].filter((line) => line !== undefined);
+  // The boundary statement and exclusions the other reports print (reporters/boundary.ts, templates/boundary.yaml).
+  const statement = boundaryStatement(assessment);
+  const boundary = statement.length > 0
+    ? [...statement, ...(assessment.scope.boundary?.exclusions ?? []).map((e) => e.statement)].map((line) => markdownLiteral(oneLine(line)))
+    : [`Folders read: ${assessment.scope.paths.length > 0 ? assessment.scope.paths.map(markdownLiteral).join(', ') : 'none'}; MCP server entries found: ${servers.length}.`];
   return withoutUndefined({
     'assessment-plan': {
       uuid: planUuid,
@@ -483,7 +477,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
   const metadata = metadataOf(assessment, common, 'MCP controls assessment');
 
   // The MCP servers, one inventory item per configuration entry: the subjects of the observations about them.
-  const servers: ServerEntry[] = assessment.inventory?.servers ?? [];
+  const servers: InventoryServer[] = assessment.inventory?.servers ?? [];
   const serverItems = servers.map((server) => ({ server, item: inventoryItemOf(server, uuids.next('server', `${server.path}\u0000${server.line}\u0000${server.name}`)) }));
   /** The inventory items a result about `name` in `path` concerns: the entries of that name in that file, else the only entry of that name. */
   function subjectsOf(name: string | undefined, path: string): OscalSubject[] {
@@ -766,7 +760,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
   });
 }
 
-function inventoryItemOf(server: ServerEntry, uuid: string): OscalInventoryItem {
+function inventoryItemOf(server: InventoryServer, uuid: string): OscalInventoryItem {
   const where = `${server.path}:${server.line}`;
   const endpoint = server.endpoint ? `, endpoint host ${markdownLiteral(server.endpoint)}` : '';
   return {

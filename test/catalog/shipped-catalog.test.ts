@@ -65,7 +65,7 @@ describe('the built-in catalog', () => {
     assert.deepEqual([pci.met, pci.deficient, pci.untested, pci.not_applicable], ['In Place', 'Not in Place', 'Not Tested', 'Not Applicable']);
     const iso = catalog.frameworks.find((f) => f.id === 'iso-42001')!.outcomeLabels!;
     assert.deepEqual([iso.met, iso.partly_effective, iso.deficient], ['conforming', 'observation', 'nonconformity candidate']);
-    assert.equal(catalog.frameworks.find((f) => f.id === 'nist-ai-rmf')!.figureLabels!.effectiveness, 'Outcomes achieved');
+    assert.equal(catalog.frameworks.find((f) => f.id === 'nist-ai-rmf')!.figureLabels!.effectiveness, 'Outcomes achieved for MCP');
   });
 
   it('gives every mapping link a supportive property', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { AssessmentBoundary, ScopeSystem } from '../../src/engine/assessment.js';
+import { inventoryOf } from '../../src/engine/inventory.js';
 import { buildBoundary, shippedExclusions } from '../../src/engine/boundary.js';
 import type { AttestationEvidence, EvidenceItem } from '../../src/evidence/types.js';
 import { orgItem, repoItem as githubRepoItem } from '../helpers/github-evidence.js';
@@ -82,7 +83,7 @@ describe('buildBoundary', () => {
     }],
   ];
   for (const [title, items, given, expected] of cases) {
-    it(title, () => assert.deepEqual(buildBoundary({ items, ...(given ? { systems: given } : {}), now: NOW, exclusions: EXCLUSIONS }), expected));
+    it(title, () => assert.deepEqual(buildBoundary({ items, inventory: inventoryOf(items, given ? { systems: given } : {}), ...(given ? { systems: given } : {}), now: NOW, exclusions: EXCLUSIONS }), expected));
   }
 });
 

@@ -97,21 +97,21 @@ describe('residual never exceeds inherent', () => {
 describe('the register over a synthetic catalog', () => {
   const catalog = catalogOf(control('A', ['T01'], 3, 2), control('B', ['T01'], 5, 1), control('C', ['T01'], 2, 4));
 
-  it('takes the worst likelihood and impact and the mean credit in scope', () => {
+  it('takes the worst likelihood and impact and the mean credit, a control without population counting at none', () => {
     const t01 = buildRiskRegister(catalog, assessed({ A: 'pass', B: 'fail', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
     assert.deepEqual(
       { likelihood: t01.likelihood, impact: t01.impact, inherent: t01.inherent, mitigation: t01.mitigation, residualLikelihood: t01.residualLikelihood, residual: t01.residual },
-      { likelihood: 5, impact: 4, inherent: 20, mitigation: 0.5, residualLikelihood: 3, residual: 12 },
+      { likelihood: 5, impact: 4, inherent: 20, mitigation: 0.333, residualLikelihood: 4, residual: 16 },
     );
     assert.deepEqual(t01.band, { inherent: 'critical', residual: 'high' });
     assert.deepEqual(t01.controls, [{ id: 'A', status: 'pass', credit: 1 }, { id: 'B', status: 'fail', credit: 0 }, { id: 'C', status: 'not_applicable', credit: 0 }]);
-    assert.equal(t01.reason, '1 of 2 mitigating controls effective (A pass); not shown to work: B fail; C not_applicable, left out; likelihood 5 -> 3');
+    assert.equal(t01.reason, '1 of 3 mitigating controls credited (A pass); not credited: B fail; C not_applicable; likelihood 5 -> 4');
   });
 
   it('a partial control earns half credit by default, and a control without population none', () => {
     const t01 = buildRiskRegister(catalog, assessed({ A: 'partial', B: 'partial', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
-    assert.deepEqual({ mitigation: t01.mitigation, residualLikelihood: t01.residualLikelihood, residual: t01.residual }, { mitigation: 0.5, residualLikelihood: 3, residual: 12 });
-    assert.equal(t01.reason, '2 of 2 mitigating controls effective (A, B partial at 0.5 credit); C not_applicable, left out; likelihood 5 -> 3');
+    assert.deepEqual({ mitigation: t01.mitigation, residualLikelihood: t01.residualLikelihood, residual: t01.residual }, { mitigation: 0.333, residualLikelihood: 4, residual: 16 });
+    assert.equal(t01.reason, '2 of 3 mitigating controls credited (A, B partial at 0.5 credit); not credited: C not_applicable; likelihood 5 -> 4');
     const none = buildRiskRegister(catalog, assessed({ A: 'not_applicable', B: 'not_applicable', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
     assert.equal(none.residual, none.inherent);
   });
@@ -130,13 +130,13 @@ describe('the register over a synthetic catalog', () => {
     assert.match(half.reason, /A, B, C attested at 0\.5 credit/);
   });
 
-  it('says when nothing is shown to work, and when everything is scoped out', () => {
+  it('says when nothing is credited, also when no control found a population', () => {
     const none = buildRiskRegister(catalog, assessed({ A: 'fail', B: 'not_observed', C: 'stale' }), DEFAULT_RISK_METHOD).risks[0]!;
     assert.equal(none.residual, none.inherent);
-    assert.equal(none.reason, 'no mitigating control is shown to work (C stale; B not_observed; A fail): residual equals inherent');
+    assert.equal(none.reason, 'no mitigating control is credited (C stale; B not_observed; A fail): residual equals inherent');
     const out = buildRiskRegister(catalog, assessed({ A: 'not_applicable', B: 'not_applicable', C: 'not_applicable' }), DEFAULT_RISK_METHOD).risks[0]!;
     assert.deepEqual([out.mitigation, out.residual], [0, out.inherent]);
-    assert.match(out.reason, /every mitigating control is out of scope \(A, B, C not_applicable\)/);
+    assert.equal(out.reason, 'no mitigating control is credited (A, B, C not_applicable): residual equals inherent');
   });
 
   it('a catalog control missing from the assessment counts as not observed', () => {
@@ -184,7 +184,7 @@ describe('the register over the built-in catalog', () => {
     const { risks } = buildRiskRegister(catalog, all('pass'), DEFAULT_RISK_METHOD);
     for (const risk of risks) {
       assert.deepEqual([risk.mitigation, risk.residualLikelihood, risk.residual], [1, 1, risk.impact], risk.threatId);
-      assert.match(risk.reason, new RegExp(`^${risk.controlIds.length} of ${risk.controlIds.length} mitigating controls effective \\(${risk.controlIds[0]}`));
+      assert.match(risk.reason, new RegExp(`^${risk.controlIds.length} of ${risk.controlIds.length} mitigating controls credited \\(${risk.controlIds[0]}`));
     }
   });
 
@@ -216,6 +216,11 @@ describe('resolving the configured method', () => {
       minimumLikelihood: 2,
       bands: { medium: 5, high: 10, critical: 16 },
     });
+  });
+
+  it('rejects partial credit above full credit, once merged', () => {
+    assert.throws(() => resolveRiskMethod({ credit: { pass: 0.4 } }), /^Error: risk\.credit\.partial must not exceed risk\.credit\.pass, got partial 0\.5 and pass 0\.4 once merged over the defaults$/);
+    assert.equal(resolveRiskMethod({ credit: { pass: 0.4, partial: 0.4 } }).credit.partial, 0.4);
   });
 
   it('rejects bands that do not increase, once merged', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Control, Framework, Relationship, SupportiveProperty } from '../../src/catalog/model.js';
 import type { AssessmentControl, ControlStatus, RequirementStatus } from '../../src/engine/assessment.js';
-import { controlStatus, requirementStatus, rollUpFrameworks, type CheckOutcome } from '../../src/engine/roll-up.js';
+import { controlStatus, pooledFigures, requirementStatus, rollUpFrameworks, type CheckOutcome } from '../../src/engine/roll-up.js';
 import type { CheckStatus } from '../../src/checks/types.js';
 
 const control = (checks: string[], automation: Control['automation'] = checks.length ? 'full' : 'none', manualPart?: string) =>
@@ -248,5 +248,23 @@ describe('requirement status with an attestation of the rest of the requirement'
   it('the reason says which part the controls show and who attests the rest', () => {
     assert.equal(requirementStatus([link('MCP-EN-01', 'subset', 'pass')], attestation('fresh')).reason,
       'MCP-EN-01 pass (subset, integral) effective for the MCP part; the rest attested by dpo@example.com, valid until 2027-01-10');
+  });
+});
+
+describe('the overall figures: applicable frameworks pooled as one', () => {
+  const counts = (met: number, deficient: number, untested: number, notApplicable = 0) =>
+    ({ met, effective: 0, partly_effective: 0, deficient, untested, not_addressed: 0, not_applicable: notApplicable });
+  const framework = (applies: boolean, c: ReturnType<typeof counts>) => ({ applicability: { applies }, summary: { testingCoverage: null, effectiveness: null, counts: c } });
+
+  it('counts requirements, not percentages, and leaves out a framework that does not apply', () => {
+    // 1 of 2 tested effective in the first (50%), 9 of 9 in the second (100%): pooled 10 of 11, not 75%.
+    assert.deepEqual(pooledFigures([framework(true, counts(1, 1, 2)), framework(true, counts(9, 0, 0, 3)), framework(false, counts(0, 0, 0, 40))]), {
+      frameworks: 2, inScope: 13, tested: 11, testingCoverage: 0.846, effectiveness: 0.909,
+      counts: { met: 10, effective: 0, partly_effective: 0, deficient: 1, untested: 2, not_addressed: 0, not_applicable: 3 },
+    });
+  });
+
+  it('is null, never 0%, with nothing in scope', () => {
+    assert.deepEqual([pooledFigures([]).testingCoverage, pooledFigures([]).effectiveness], [null, null]);
   });
 });

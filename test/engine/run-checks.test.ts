@@ -38,8 +38,9 @@ describe('runChecks', () => {
     const results = runChecks([check(() => { throw new Error('boom'); }), check(() => [])], [item], { now: NOW }, new Set());
     assert.equal(results[0]!.status, 'error');
     assert.match(results[0]!.reason!, /boom/);
-    assert.equal(results[1]!.status, 'not_applicable');
-    assert.equal(results[1]!.reason, 'no population: the evidence held nothing this check applies to');
+    // No results at all: the check could not decide, which is missing evidence, not "no population".
+    assert.equal(results[1]!.status, 'not_observed');
+    assert.equal(results[1]!.reason, 'the evidence held nothing this check could decide on');
   });
 
   it('is not_applicable, never pass, when its evidence held no population, and passes once one result passes', () => {

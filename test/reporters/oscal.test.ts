@@ -492,7 +492,11 @@ describe('import-ap', () => {
     const ap = planOf(doc)['assessment-plan'];
     const boundary = ap['back-matter'].resources.find((r) => `#${r.uuid}` === ap['import-ssp'].href)!;
     assert.equal(boundary.title, 'Assessment boundary');
-    assert.match(unescapeMarkdown(boundary.description), new RegExp(`MCP server entries found: ${assessment.inventory.servers.length}\\.`));
+    // The same statement and exclusions the HTML, PDF and Markdown reports print.
+    const statement = unescapeMarkdown(boundary.description);
+    assert.match(statement, new RegExp(`^The boundary is the MCP layer of 2 systems: Clinical assistant \\(\\d+ MCP servers\\); Billing service`));
+    assert.match(statement, new RegExp(`${assessment.inventory.servers.length} MCP servers on \\d+ clients`));
+    assert.match(statement, /not an audit opinion/);
   });
 });
 

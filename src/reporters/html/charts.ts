@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { SEVERITIES, type Severity } from '../../catalog/model.js';
 import type { RequirementStatus, RiskBand, RiskHeatMap } from '../../engine/assessment.js';
 import { escapeXml } from '../../lib/escape-xml.js';
-import { dateOf, percent } from '../labels.js';
+import { REQUIREMENT_STATUS_LABEL, dateOf, percent } from '../labels.js';
 
 /**
  * Risk bands. Okabe-Ito hues (bluish green, amber, vermillion) plus a dark red that differs from the
@@ -129,9 +129,8 @@ export const OUTCOME_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
 export const OUTCOME_TEXT_COLOURS: Readonly<Record<InScopeOutcome, string>> = {
   met: '#FFFFFF', effective: '#000000', partly_effective: '#000000', deficient: '#FFFFFF', untested: '#000000', not_addressed: '#000000',
 };
-const OUTCOME_WORDS: Readonly<Record<InScopeOutcome, string>> = {
-  met: 'met', effective: 'effective', partly_effective: 'partly effective', deficient: 'deficient', untested: 'untested', not_addressed: 'not addressed',
-};
+/** Our outcome words, lower case for running text. */
+const outcomeWords = (outcome: InScopeOutcome) => REQUIREMENT_STATUS_LABEL[outcome].toLowerCase();
 
 const OUTCOME_ROW_H = 46;
 const OUTCOME_BAR_H = 16;
@@ -185,13 +184,13 @@ export function frameworkOutcomesChart(rows: OutcomeChartRow[]): string {
       x += width;
     }
     const scoped = scopedOut ? `; ${count(scopedOut)} not applicable` : '';
-    described.push(`${name}: ${count(inScope)} in scope, ${figures}; ${counts.map(({ outcome, n }) => `${count(n)} ${OUTCOME_WORDS[outcome]}`).join(', ')}${scoped}`);
+    described.push(`${name}: ${count(inScope)} in scope, ${figures}; ${counts.map(({ outcome, n }) => `${count(n)} ${outcomeWords(outcome)}`).join(', ')}${scoped}`);
   });
   // Legend, wrapped to the width.
   let lx = PAD;
   let ly = PAD + rows.length * OUTCOME_ROW_H + 4;
   for (const outcome of OUTCOME_ORDER) {
-    const words = OUTCOME_WORDS[outcome];
+    const words = outcomeWords(outcome);
     const itemWidth = 18 + Array.from(words).length * 11 * GLYPH + 14;
     if (lx > PAD && lx + itemWidth > WIDTH - PAD) { lx = PAD; ly += LEGEND_ROW_H; }
     parts.push(el('rect', { x: lx, y: ly, width: 12, height: 12, fill: OUTCOME_COLOURS[outcome], stroke: GRID, 'stroke-width': 0.5 }));

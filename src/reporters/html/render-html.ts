@@ -17,12 +17,12 @@ import Handlebars from 'handlebars';
 import type { Assessment } from '../../engine/assessment.js';
 import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
-import { pooledFigures } from '../labels.js';
 import type { PaperSize, Reporter } from '../types.js';
 import { frameworkOutcomesChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { buildView, type ReportView, type TrendSeries } from './view-model.js';
+import { pooledFigures } from '../../engine/roll-up.js';
 
 export const SHIPPED_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 

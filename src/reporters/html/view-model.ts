@@ -16,11 +16,11 @@ import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import {
-  CONTROL_STATUSES, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_STATUSES, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
-  pooledFigures,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
+import { pooledFigures } from '../../engine/roll-up.js';
 
 /** Colour family of a badge; the label always says the same in words, so colour is never the only signal. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'gap' | 'na' | 'info' | 'crit' | 'high' | 'med' | 'low';
@@ -307,7 +307,7 @@ const CONTROL_MEANING: Record<ControlStatus, string> = {
   attested: 'No check can decide it; a current attestation does.',
   partial: 'Its checks ran over a population and passed, but they decide only part of it: the automated part is effective, the manual evidence named on the control is outstanding.',
   pass: 'Its checks ran over a population and passed, and either they decide it fully or a current attestation covers the manual part.',
-  not_applicable: 'Scoped out with the reason, or none of its checks found a population (nothing to evaluate). It earns no risk credit.',
+  not_applicable: 'None of its checks found a population (nothing to evaluate). It earns no risk credit.',
 };
 const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
   deficient: 'An integral linked control fails: a nonconformity candidate.',
@@ -316,7 +316,7 @@ const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
   not_addressed: 'No control of the catalog reaches it: it lies outside the MCP boundary and is listed as a gap.',
   effective: 'Every linked control passes or is attested: the MCP part is effective; the part outside MCP awaits evidence.',
   met: 'The MCP part is effective and the rest is covered, by a linked control that covers the whole requirement (equal or superset) or by a current attestation of the rest.',
-  not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, with the reason.',
+  not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, or no linked control found a population, with the reason.',
 };
 
 const AUTOMATION_TEXT: Record<Automation, string> = {
@@ -415,14 +415,14 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     assumed: [...(applicability.assumed ?? [])],
     inScope: applicability.inScope,
     total: framework.requirements.length,
-    tested: testedOf(counts),
+    tested: pooledFigures([framework]).tested,
     testingCoverage: framework.summary.testingCoverage,
     effectiveness: framework.summary.effectiveness,
     coverageText: percent(framework.summary.testingCoverage),
     effectivenessText: percent(framework.summary.effectiveness),
     coverageLabel: figureLabel(framework, 'coverage'),
     effectivenessLabel: figureLabel(framework, 'effectiveness'),
-    counts: REQUIREMENT_STATUSES.map((status) => {
+    counts: REQUIREMENT_REPORT_ORDER.map((status) => {
       const own = outcomeBadge(framework, status);
       return { status: own, ours: own.label === REQUIREMENT_STATUS_LABEL[status] ? null : REQUIREMENT_STATUS_LABEL[status], count: counts[status] ?? 0 };
     }),
@@ -431,16 +431,12 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
   };
 }
 
-/** In-scope requirements with evidence either way: neither untested nor not addressed. */
-const testedOf = (counts: Partial<Record<RequirementStatus, number>>) =>
-  sum(REQUIREMENT_STATUSES.map((s) => counts[s] ?? 0)) - (counts.not_applicable ?? 0) - (counts.untested ?? 0) - (counts.not_addressed ?? 0);
-
 /** The overview row of one framework, or of all applicable frameworks pooled. */
 function outcomeRow(row: Omit<OutcomeRow, 'counts' | 'coverageText' | 'effectivenessText'>, figures: AssessmentFramework['summary']): OutcomeRow {
   return {
     ...row,
     coverageText: percent(figures.testingCoverage), effectivenessText: percent(figures.effectiveness),
-    counts: REQUIREMENT_STATUSES.map((status) => ({ status: badge(status), count: figures.counts[status] ?? 0 })),
+    counts: REQUIREMENT_REPORT_ORDER.map((status) => ({ status: badge(status), count: figures.counts[status] ?? 0 })),
   };
 }
 
@@ -668,7 +664,8 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     },
     {
       label: FIGURE_LABEL.effectiveness, value: percent(pooled.effectiveness), note: `${effectiveRequirements} of ${pooled.tested} tested met or effective`,
-      tone: pooled.effectiveness === null ? 'na' : pooled.effectiveness === 1 ? 'ok' : 'warn',
+      // All effective reads green only when everything was tested: 100% of 1 tested requirement is not a clean bill.
+      tone: pooled.effectiveness === null ? 'na' : pooled.effectiveness === 1 && pooled.testingCoverage === 1 ? 'ok' : 'warn',
     },
     {
       label: 'Requirements deficient', value: String(pooled.counts.deficient), note: 'an integral control fails: nonconformity candidates',
@@ -677,7 +674,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     { label: 'Findings', value: String(findingsSummary.total), note: `${findingsSummary.bySeverity.critical ?? 0} critical, ${findingsSummary.bySeverity.high ?? 0} high`, tone: severe ? 'bad' : findingsSummary.total ? 'warn' : 'ok' },
     { label: 'Controls failing', value: String(controlCounts.fail ?? 0), note: `of ${inScopeControls} in scope`, tone: controlCounts.fail ? 'bad' : 'ok' },
     { label: 'High or critical residual risks', value: String(residualSevere), note: `of ${plural(assessment.risks.length, 'threat')}`, tone: residualSevere ? 'bad' : 'ok' },
-    { label: 'Controls partly evidenced', value: String(controlCounts.partial ?? 0), note: 'automated part effective, manual evidence outstanding', tone: controlCounts.partial ? 'warn' : 'ok' },
+    { label: 'Controls partial', value: String(controlCounts.partial ?? 0), note: 'automated part effective, manual evidence outstanding', tone: controlCounts.partial ? 'warn' : 'ok' },
     { label: 'Controls without evidence', value: String(noEvidence), note: 'not observed, manual or stale', tone: noEvidence ? 'gap' : 'ok' },
     { label: 'Live exceptions', value: String(exceptionCounts?.live ?? 0), note: exceptionCounts ? `${exceptionCounts.expired} expired, ${exceptionCounts.unused} unused` : null, tone: 'info' },
   ];
@@ -724,15 +721,15 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     boundary: boundaryView(assessment),
     vocabulary: {
       checks: CHECK_STATUSES.map((s) => ({ status: badge(s), meaning: CHECK_MEANING[s] })),
-      controls: CONTROL_STATUSES.map((s) => ({ status: badge(s), meaning: CONTROL_MEANING[s] })),
-      requirements: REQUIREMENT_STATUSES.map((s) => ({
+      controls: CONTROL_REPORT_ORDER.map((s) => ({ status: badge(s), meaning: CONTROL_MEANING[s] })),
+      requirements: REQUIREMENT_REPORT_ORDER.map((s) => ({
         status: badge(s), meaning: REQUIREMENT_MEANING[s],
         words: assessment.frameworks.filter((f) => f.outcomeLabels?.[s]).map((f) => `${f.name}: ${outcomeLabel(f, s)}`),
       })),
       figures: (['coverage', 'effectiveness'] as const).map((f) => ({ label: FIGURE_LABEL[f], meaning: FIGURE_MEANING[f] })),
     },
     riskMethod: method ? {
-      credit: CONTROL_STATUSES.filter((s): s is Exclude<ControlStatus, 'not_applicable'> => s !== 'not_applicable')
+      credit: CONTROL_REPORT_ORDER.filter((s): s is Exclude<ControlStatus, 'not_applicable'> => s !== 'not_applicable')
         .map((s) => ({ status: badge(s), credit: method.credit[s] ?? 0 })),
       minimumLikelihood: method.minimumLikelihood,
       bands: [
@@ -751,7 +748,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     },
     controls: {
       list: controls,
-      counts: CONTROL_STATUSES.map((s) => ({ status: badge(s), count: controlCounts[s] ?? 0 })),
+      counts: CONTROL_REPORT_ORDER.map((s) => ({ status: badge(s), count: controlCounts[s] ?? 0 })),
     },
     findings: { total: assessment.findings.length, excepted: assessment.findings.filter((f) => f.exception).length, groups },
     exceptions: {
