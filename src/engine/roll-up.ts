@@ -116,6 +116,7 @@ const TESTED: ReadonlySet<ControlStatus> = new Set(['pass', 'attested', 'partial
 export function hasEvidence(control: Pick<AssessmentControl, 'status' | 'checks'>): boolean {
   return TESTED.has(control.status) || control.checks.some((c) => c.status === 'pass');
 }
+
 /** Relationships in which the control covers the whole requirement (NIST IR 8477: equal, superset). */
 const WHOLE: ReadonlySet<Relationship> = new Set(['equal', 'superset']);
 
