@@ -12,6 +12,12 @@ export type Relationship = 'equal' | 'subset' | 'superset' | 'intersects';
 export type SupportiveProperty = 'integral' | 'example';
 /** How much of a control its checks decide (DESIGN §5): all of it, part of it, or none (no checks). */
 export type Automation = 'full' | 'partial' | 'none';
+/** What each automation level means, for every place that explains it (report cards, `controls show`). */
+export const AUTOMATION_MEANING: Record<Automation, string> = {
+  full: 'its checks decide it within the MCP boundary',
+  partial: 'its checks decide part of it; the rest needs manual evidence or an attestation',
+  none: 'no check can decide it; it rests on manual evidence or an attestation',
+};
 /** Outcomes of a framework requirement (DESIGN §5); mapping files may give each the framework's own words. */
 export const REQUIREMENT_STATUSES = ['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];

@@ -55,7 +55,7 @@ describe('mcp-comply (built CLI)', () => {
     const show = run('controls', 'show', 'mcp-ia-01');
     assert.equal(show.code, 0);
     assert.match(show.stdout, /^Checks\s+mcp\.auth\.remote-without-auth$/m);
-    assert.match(show.stdout, /^Automation\s+partial: the checks decide part of the objective; the rest needs manual evidence$/m);
+    assert.match(show.stdout, /^Automation\s+partial: its checks decide part of it; the rest needs manual evidence or an attestation$/m);
     assert.match(show.stdout, /^Not decided by the checks \(manual evidence outstanding until attested\)\n {2}The check reads only client entries, /m);
     assert.match(show.stdout, /^Manual evidence an auditor accepts$/m);
     assert.match(show.stdout, /^\s+hipaa\s+164\.312\(d\)\s+\w+\s+integral\s+\w/m);

@@ -1,6 +1,6 @@
 /** `mcp-comply controls list|show ID`: browse the control catalog. */
 import type { Command } from 'commander';
-import type { Automation, Catalog, Control } from '../../catalog/model.js';
+import { AUTOMATION_MEANING, type Catalog, type Control } from '../../catalog/model.js';
 import { PRACTICES, THREATS } from '../../catalog/taxonomy.js';
 import { displayPath } from '../../lib/problem.js';
 import { didYouMean } from '../../lib/suggest.js';
@@ -9,11 +9,6 @@ import { UsageError } from '../exit-codes.js';
 import { table, wrap, writeJson, writeOut } from '../text.js';
 import { printable } from '../../lib/printable.js';
 
-const AUTOMATION_MEANING: Record<Automation, string> = {
-  full: 'full: the checks decide the whole objective',
-  partial: 'partial: the checks decide part of the objective; the rest needs manual evidence',
-  none: 'none: no check; manual evidence or an attestation decides',
-};
 
 export function registerControls(program: Command): void {
   const controls = program.command('controls').description('list and show the controls of the catalog');
@@ -57,7 +52,7 @@ export function registerControls(program: Command): void {
           ['Severity', control.severity],
           ['Risk', `likelihood ${control.likelihood} x impact ${control.impact} = ${control.likelihood * control.impact} (inherent)`],
           ['Checks', control.checks.length ? control.checks.join(', ') : 'none: decided by manual evidence or attestation'],
-          ['Automation', AUTOMATION_MEANING[control.automation]],
+          ['Automation', `${control.automation}: ${AUTOMATION_MEANING[control.automation]}`],
           ['Defined in', view.file],
         ]),
         '', 'Objective', wrap(control.objective),

@@ -11,7 +11,7 @@ import type {
   Assessment, AssessmentControl, AssessmentFramework, ControlAttestation, ControlStatus, ExceptionNote, Finding, FindingRef, InventoryServer,
   RequirementStatus, RiskBand,
 } from '../../engine/assessment.js';
-import type { Automation, Severity } from '../../catalog/model.js';
+import { AUTOMATION_MEANING, type Automation, type Severity } from '../../catalog/model.js';
 import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
@@ -110,8 +110,8 @@ export interface ControlView {
   severity: Badge;
   /** How much of it its checks decide, in words. */
   automation: { value: Automation; text: string };
-  /** For a `partial` control: the manual evidence still outstanding (catalog text); null otherwise. */
-  outstanding: string | null;
+  /** A `partial` control: its reason (automated part effective, manual evidence outstanding) is set apart on the card. */
+  partial: boolean;
   risk: { likelihood: number; impact: number; inherent: number; residual: number };
   objective: string | null;
   remediation: string | null;
@@ -319,11 +319,6 @@ const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
   not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, or no linked control found a population, with the reason.',
 };
 
-const AUTOMATION_TEXT: Record<Automation, string> = {
-  full: 'Full: its checks decide it within the MCP boundary',
-  partial: 'Partial: its checks decide part of it; the rest needs manual evidence or an attestation',
-  none: 'None: no check can decide it; it rests on manual evidence or an attestation',
-};
 
 /** Fixed ids of the report's sections, in document order: the contents and the templates use the same. */
 export const SECTIONS = [
@@ -457,8 +452,8 @@ function controlView(
     status: badge(control.status),
     reason: control.reason,
     severity: badge(control.severity),
-    automation: { value: automation, text: AUTOMATION_TEXT[automation] ?? automation },
-    outstanding: control.status === 'partial' ? control.manualPart ?? 'what its checks do not decide (the catalog does not name it)' : null,
+    automation: { value: automation, text: Object.hasOwn(AUTOMATION_MEANING, automation) ? `${automation[0]!.toUpperCase()}${automation.slice(1)}: ${AUTOMATION_MEANING[automation]}` : automation },
+    partial: control.status === 'partial',
     risk: { likelihood: control.risk.likelihood, impact: control.risk.impact, inherent: control.risk.inherent, residual: control.risk.residual },
     objective: control.objective ?? null,
     remediation: control.remediation ?? null,
