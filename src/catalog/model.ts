@@ -21,6 +21,8 @@ export const AUTOMATION_MEANING: Record<Automation, string> = {
 /** Outcomes of a framework requirement (DESIGN §5); mapping files may give each the framework's own words. */
 export const REQUIREMENT_STATUSES = ['met', 'effective', 'partly_effective', 'deficient', 'untested', 'not_addressed', 'not_applicable'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+/** The framework's own words for the two figures (mapping data, `framework.figureLabels`). */
+export interface FigureLabels { testingCoverage?: string; effectiveness?: string }
 
 export interface ControlFamily { id: string; title: string; description?: string }
 
@@ -90,7 +92,7 @@ export interface Framework {
   requirements: Requirement[];
   /** The framework's own words for requirement outcomes (PCI DSS "In Place", ISO/IEC 42001 "conforming"). */
   outcomeLabels?: Partial<Record<RequirementStatus, string>>;
-  figureLabels?: { effectiveness?: string; coverage?: string };
+  figureLabels?: FigureLabels;
   files: string[];
 }
 

@@ -2,7 +2,7 @@
  * assessment.json (DESIGN §6): the one canonical result. Every report format is a view of it.
  * schemas/assessment.schema.json describes it for consumers; tests validate every document we write.
  */
-import type { Automation, RequirementStatus, Severity, SupportiveProperty } from '../catalog/model.js';
+import type { Automation, FigureLabels, RequirementStatus, Severity, SupportiveProperty } from '../catalog/model.js';
 import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
@@ -140,7 +140,7 @@ export interface AssessmentFramework {
   summary: FrameworkFigures;
   /** The framework's own words for outcomes and figures (mapping data), for reports to use. */
   outcomeLabels?: Partial<Record<RequirementStatus, string>>;
-  figureLabels?: { effectiveness?: string; coverage?: string };
+  figureLabels?: FigureLabels;
   requirements: Array<{
     id: string;
     title: string;

@@ -243,7 +243,7 @@ export function summaryOf(gate: CheckGate, conclusion: Conclusion, unannotated: 
     lines.push('', `${plural(unannotated.length, 'finding')} above ${unannotated.length === 1 ? 'has' : 'have'} no file line in the repository `
       + '(a GitHub setting, a folder, or a path outside the repository), so only this summary shows them.');
   }
-  section('Frameworks', gate.frameworks.length === 0 ? [] : table(['Framework', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness], gate.frameworks.map((f) => [
+  section('Frameworks', gate.frameworks.length === 0 ? [] : table(['Framework', FIGURE_LABEL.testingCoverage, FIGURE_LABEL.effectiveness], gate.frameworks.map((f) => [
     `${escapeMarkdown(f.name)} (${escapeMarkdown(f.id)})${f.added ? ', new' : ''}`, move(f.testingCoverage), move(f.effectiveness),
   ])));
   const link = detailsUrl === undefined ? undefined : httpUrl(detailsUrl);

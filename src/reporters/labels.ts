@@ -2,7 +2,7 @@
  * Words and figures every human-readable report uses alike (HTML, PDF, Markdown, CSV), so one status
  * reads the same in every format.
  */
-import { REQUIREMENT_STATUSES as REQUIREMENT_OUTCOMES, type Severity } from '../catalog/model.js';
+import { REQUIREMENT_STATUSES as REQUIREMENT_OUTCOMES, type FigureLabels, type Severity } from '../catalog/model.js';
 import type {
   AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, FrameworkFigures, RequirementStatus, RiskBand,
 } from '../engine/assessment.js';
@@ -29,19 +29,19 @@ export function outcomeLabel(framework: { outcomeLabels?: Partial<Record<Require
   return Object.hasOwn(REQUIREMENT_STATUS_LABEL, status) ? REQUIREMENT_STATUS_LABEL[status] : String(status);
 }
 
-export type Figure = 'coverage' | 'effectiveness';
+export type Figure = keyof FigureLabels;
 
 /** Our names for the two figures of DESIGN §5. There is no "compliance" figure. */
-export const FIGURE_LABEL: Record<Figure, string> = { coverage: 'Testing coverage', effectiveness: 'Effectiveness' };
+export const FIGURE_LABEL: Record<Figure, string> = { testingCoverage: 'Testing coverage', effectiveness: 'Effectiveness' };
 
 /** What each figure is the share of, for captions and method text. */
 export const FIGURE_MEANING: Record<Figure, string> = {
-  coverage: 'in-scope requirements with evidence either way (not untested, not not addressed)',
+  testingCoverage: 'in-scope requirements with evidence either way (not untested, not not addressed)',
   effectiveness: 'tested requirements whose MCP part is effective (met or effective)',
 };
 
 /** A figure in the framework's own words (NIST AI RMF "Outcomes achieved"), else ours. */
-export function figureLabel(framework: { figureLabels?: { effectiveness?: string; coverage?: string } }, figure: Figure): string {
+export function figureLabel(framework: { figureLabels?: FigureLabels }, figure: Figure): string {
   const own = framework.figureLabels?.[figure]?.trim();
   return own || FIGURE_LABEL[figure];
 }

@@ -157,7 +157,7 @@ function figuresText(pooled: ReturnType<typeof pooledFigures>): string {
   if (pooled.frameworks === 0) return 'no framework applies to the declared scope';
   const c = pooled.counts;
   return `${plural(pooled.frameworks, 'applicable framework')}, ${plural(pooled.inScope, 'in-scope requirement')} pooled: `
-    + `${FIGURE_LABEL.coverage.toLowerCase()} ${percent(pooled.testingCoverage)}, ${FIGURE_LABEL.effectiveness.toLowerCase()} ${percent(pooled.effectiveness)}; `
+    + `${FIGURE_LABEL.testingCoverage.toLowerCase()} ${percent(pooled.testingCoverage)}, ${FIGURE_LABEL.effectiveness.toLowerCase()} ${percent(pooled.effectiveness)}; `
     + `${countsText(REQUIREMENT_REPORT_ORDER.filter((s) => s !== 'not_applicable'), c, requirementLabel).toLowerCase()}`;
 }
 
@@ -173,7 +173,7 @@ function frameworksSection(a: Assessment): string[] {
   return [
     '## Frameworks',
     '',
-    ...table(['Framework', 'Version', 'Applies', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, ...REQUIREMENT_REPORT_ORDER.map(requirementLabel)], rows),
+    ...table(['Framework', 'Version', 'Applies', FIGURE_LABEL.testingCoverage, FIGURE_LABEL.effectiveness, ...REQUIREMENT_REPORT_ORDER.map(requirementLabel)], rows),
     '',
     'Testing coverage is the share of in-scope requirements with evidence either way (neither untested nor not addressed); effectiveness is '
       + 'the share of tested requirements whose MCP part is effective (met or effective). Missing evidence never counts as effective; n/a means '
@@ -229,7 +229,7 @@ function requirementsSection(a: Assessment): string[] {
     const { summary } = framework;
     const outcomes = REQUIREMENT_REPORT_ORDER.filter((status) => (summary.counts[status] ?? 0) > 0)
       .map((status) => `${summary.counts[status]} ${frameworkOutcome(framework, status)}`).join(', ');
-    lines.push(`${escapeMarkdown(figureLabel(framework, 'coverage'))} (testing coverage): ${percent(summary.testingCoverage)}; `
+    lines.push(`${escapeMarkdown(figureLabel(framework, 'testingCoverage'))} (testing coverage): ${percent(summary.testingCoverage)}; `
       + `${escapeMarkdown(figureLabel(framework, 'effectiveness'))} (effectiveness): ${percent(summary.effectiveness)}. Outcomes: ${outcomes || 'none'}.`, '');
     const gaps = GAPS.flatMap((status) => framework.requirements.filter((requirement) => requirement.status === status));
     if (gaps.length === 0) {
@@ -378,7 +378,7 @@ function changesSection(changes: AssessmentChanges): string[] {
   }
   if (changes.frameworks.length > 0) {
     const note = (status: 'added' | 'removed' | undefined) => (status === 'added' ? 'Added' : status === 'removed' ? 'Removed' : '');
-    part('Framework figures', table(['Framework', FIGURE_LABEL.coverage, FIGURE_LABEL.effectiveness, 'Note'], changes.frameworks.map((framework) => [
+    part('Framework figures', table(['Framework', FIGURE_LABEL.testingCoverage, FIGURE_LABEL.effectiveness, 'Note'], changes.frameworks.map((framework) => [
       escapeMarkdown(framework.name), move(percent(framework.testingCoverage.from), percent(framework.testingCoverage.to)),
       move(percent(framework.effectiveness.from), percent(framework.effectiveness.to)), note(framework.status),
     ])));

@@ -58,7 +58,7 @@ describe('the built-in catalog', () => {
   it('gives every framework its own words for all seven outcomes and both figures', () => {
     for (const framework of catalog.frameworks) {
       assert.deepEqual(Object.keys(framework.outcomeLabels ?? {}).sort(), [...REQUIREMENT_STATUSES].sort(), framework.id);
-      assert.deepEqual(Object.keys(framework.figureLabels ?? {}).sort(), ['coverage', 'effectiveness'], framework.id);
+      assert.deepEqual(Object.keys(framework.figureLabels ?? {}).sort(), ['effectiveness', 'testingCoverage'], framework.id);
       assert.ok(!Object.values({ ...framework.outcomeLabels, ...framework.figureLabels }).some((l) => /complian/i.test(l!)), `${framework.id} speaks of compliance`);
     }
     const pci = catalog.frameworks.find((f) => f.id === 'pci-dss')!.outcomeLabels!;

@@ -309,13 +309,13 @@ describe('catalog validation reports the exact position of each problem', () => 
     const root = tempCatalog({
       'controls/zz.yaml': `controls:\n${control()}\n`,
       'mappings/zz.yaml': zzMapping('gdpr', 'Art. 32(1)(a)', 'MCP-ZZ-01')
-        .replace('requirements:', '  outcomeLabels:\n    deficient: finding\n  figureLabels:\n    coverage: Articles examined\nrequirements:'),
+        .replace('requirements:', '  outcomeLabels:\n    deficient: finding\n  figureLabels:\n    testingCoverage: Articles examined\nrequirements:'),
     });
     const gdpr = loadCatalog([root]).catalog.frameworks.find((f) => f.id === 'gdpr')!;
     assert.deepEqual(gdpr.outcomeLabels, {
       met: 'measures in place', effective: 'MCP measures effective', partly_effective: 'MCP measures partly effective',
       deficient: 'finding', untested: 'not tested', not_addressed: 'not addressed by MCP controls', not_applicable: 'does not apply',
     });
-    assert.deepEqual(gdpr.figureLabels, { coverage: 'Articles examined', effectiveness: 'Measures effective' });
+    assert.deepEqual(gdpr.figureLabels, { testingCoverage: 'Articles examined', effectiveness: 'Measures effective' });
   });
 });

@@ -73,7 +73,7 @@ describe('mcp-comply (built CLI)', () => {
     assert.match(show.stdout, /^Requirements no control reaches \(\d+\)$/m);
     const json = JSON.parse(run('frameworks', 'show', 'nist-ai-rmf', '--format', 'json').stdout);
     assert.equal(json.id, 'nist-ai-rmf');
-    assert.deepEqual(json.figureLabels, { coverage: 'Outcomes evidenced', effectiveness: 'Outcomes achieved for MCP' });
+    assert.deepEqual(json.figureLabels, { testingCoverage: 'Outcomes evidenced', effectiveness: 'Outcomes achieved for MCP' });
     assert.ok(Array.isArray(json.unreached));
   });
 

@@ -45,10 +45,10 @@ function framework(
 export function vocabularyFrameworks(controlId: string): AssessmentFramework[] {
   return [
     framework('pci-dss', 'PCI DSS', ['met', 'effective', 'effective', 'partly_effective', 'deficient', 'untested', 'untested', 'untested', 'not_addressed', 'not_applicable'], controlId, {
-      outcomeLabels: PCI_WORDS, figureLabels: { coverage: 'Requirements tested', effectiveness: 'Tested requirements in place' },
+      outcomeLabels: PCI_WORDS, figureLabels: { testingCoverage: 'Requirements tested', effectiveness: 'Tested requirements in place' },
     }),
     framework('nist-ai-rmf', 'NIST AI RMF', ['effective', 'partly_effective', 'untested', 'untested'], controlId, {
-      outcomeLabels: NIST_WORDS, figureLabels: { coverage: 'Outcomes evidenced', effectiveness: 'Outcomes achieved' },
+      outcomeLabels: NIST_WORDS, figureLabels: { testingCoverage: 'Outcomes evidenced', effectiveness: 'Outcomes achieved' },
     }),
     framework('eu-ai-act', 'EU AI Act', ['not_applicable', 'not_applicable'], controlId, {
       applicability: { applies: false, reason: 'not a deployer of a high-risk system', inScope: 0, assumed: [] },

@@ -140,7 +140,7 @@ describe('renderHtml on the sample assessment', () => {
     const { counts } = gdpr.summary;
     const inScope = gdpr.applicability.inScope;
     const tested = inScope - counts.untested - counts.not_addressed;
-    assert.ok(section(html, 'frameworks').includes(`<dt>${figureLabel(gdpr, 'coverage')}</dt><dd><strong>${Math.round(gdpr.summary.testingCoverage! * 100)}%</strong>: `
+    assert.ok(section(html, 'frameworks').includes(`<dt>${figureLabel(gdpr, 'testingCoverage')}</dt><dd><strong>${Math.round(gdpr.summary.testingCoverage! * 100)}%</strong>: `
       + `${tested} of ${inScope} in-scope requirements have evidence either way (testing coverage)</dd>`));
   });
 

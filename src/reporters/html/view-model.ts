@@ -415,7 +415,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     effectiveness: framework.summary.effectiveness,
     coverageText: percent(framework.summary.testingCoverage),
     effectivenessText: percent(framework.summary.effectiveness),
-    coverageLabel: figureLabel(framework, 'coverage'),
+    coverageLabel: figureLabel(framework, 'testingCoverage'),
     effectivenessLabel: figureLabel(framework, 'effectiveness'),
     counts: REQUIREMENT_REPORT_ORDER.map((status) => {
       const own = outcomeBadge(framework, status);
@@ -654,7 +654,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   const across = plural(pooled.frameworks, 'applicable framework');
   const figures: Figure[] = [
     {
-      label: FIGURE_LABEL.coverage, value: percent(pooled.testingCoverage), note: `${pooled.tested} of ${plural(pooled.inScope, 'in-scope requirement')} have evidence, ${across}`,
+      label: FIGURE_LABEL.testingCoverage, value: percent(pooled.testingCoverage), note: `${pooled.tested} of ${plural(pooled.inScope, 'in-scope requirement')} have evidence, ${across}`,
       tone: pooled.testingCoverage === null ? 'na' : pooled.testingCoverage === 1 ? 'ok' : 'gap',
     },
     {
@@ -721,7 +721,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
         status: badge(s), meaning: REQUIREMENT_MEANING[s],
         words: assessment.frameworks.filter((f) => f.outcomeLabels?.[s]).map((f) => `${f.name}: ${outcomeLabel(f, s)}`),
       })),
-      figures: (['coverage', 'effectiveness'] as const).map((f) => ({ label: FIGURE_LABEL[f], meaning: FIGURE_MEANING[f] })),
+      figures: (['testingCoverage', 'effectiveness'] as const).map((f) => ({ label: FIGURE_LABEL[f], meaning: FIGURE_MEANING[f] })),
     },
     riskMethod: method ? {
       credit: CONTROL_REPORT_ORDER.filter((s): s is Exclude<ControlStatus, 'not_applicable'> => s !== 'not_applicable')
