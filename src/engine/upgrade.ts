@@ -46,7 +46,7 @@ function figuresFromOld(old: OldFigures): { testingCoverage: number | null; effe
   return { testingCoverage: coverage, effectiveness: coverage && compliance !== null ? round(compliance / coverage) : null };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- a 1.x document validated against schemas/v1, rewritten field by field */
+// `any`: a 1.x document, already validated against schemas/v1, rewritten field by field.
 export function upgradeAssessment(old: any): Assessment {
   const frameworks = (old.frameworks ?? []).map((f: any) => {
     const requirements = (f.requirements ?? []).map((r: any) => ({
@@ -98,4 +98,3 @@ export function upgradeAssessment(old: any): Assessment {
   }
   return upgraded as Assessment;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
