@@ -18,6 +18,7 @@ export interface InventoryContext {
 }
 
 const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+const serverFindingKey = (server: string, configPath: string) => `${server}\u0000${configPath}`;
 
 function itemsOf<K extends EvidenceKind>(items: EvidenceItem[], kind: K): Array<EvidenceItem<K>> {
   return items.filter((i): i is EvidenceItem<K> => i.kind === kind);
@@ -25,14 +26,20 @@ function itemsOf<K extends EvidenceKind>(items: EvidenceItem[], kind: K): Array<
 
 export function inventoryOf(items: EvidenceItem[], context: InventoryContext = {}): Inventory {
   const systems = context.systems ?? [];
-  const findings = context.findings ?? [];
+  // Counted once, not filtered per server: an estate of thousands of servers has tens of thousands of findings.
+  const findingsAt = new Map<string, number>();
+  for (const f of context.findings ?? []) {
+    if (f.server === undefined) continue;
+    const key = serverFindingKey(f.server, f.location.path);
+    findingsAt.set(key, (findingsAt.get(key) ?? 0) + 1);
+  }
   const servers = itemsOf(items, 'mcp-config').flatMap((i) => i.data.servers.map((s): InventoryServer => {
     const endpoint = s.url === undefined ? undefined : endpointHostOf(s.url);
     const system = systemOf(s.name, i.data.path, systems);
     return {
       name: s.name, client: s.client, transport: s.transport, path: i.data.path, line: s.at.line, disabled: s.disabled,
       ...(endpoint ? { endpoint } : {}), ...(system ? { system } : {}),
-      findings: findings.filter((f) => f.server === s.name && f.location.path === i.data.path).length,
+      findings: findingsAt.get(serverFindingKey(s.name, i.data.path)) ?? 0,
     };
   }));
   const tools = itemsOf(items, 'tool-snapshot')

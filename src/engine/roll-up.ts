@@ -169,7 +169,8 @@ export function requirementStatus(links: LinkedControl[], rest?: ControlAttestat
   return result('partly_effective', `${effective.length ? `${describe(effective)} effective; ` : ''}${describe(others)} not effective`);
 }
 
-const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
+/** n over `of`, to three decimals; null when there is nothing to divide by (never 0%). */
+export const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
 /** In-scope requirements (all but not_applicable) and tested ones (with evidence either way) of outcome counts. */
 function populations(counts: Record<RequirementStatus, number>): { inScope: number; tested: number } {

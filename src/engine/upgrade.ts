@@ -11,7 +11,7 @@
 import type { Automation, RequirementStatus } from '../catalog/model.js';
 import type { Assessment, HistoryPoint } from './assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from './assessment.js';
-import { countOutcomes, figuresOf, pooledFigures } from './roll-up.js';
+import { countOutcomes, figuresOf, pooledFigures, share } from './roll-up.js';
 
 type OldRequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
 
@@ -35,15 +35,13 @@ function requirementOutcome(status: string, controlCount?: number): RequirementS
   return REQUIREMENT_MAP[status as Exclude<OldRequirementStatus, 'not_assessed'>] ?? 'untested';
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
 interface OldFigures { coverage?: number | null; compliance?: number | null }
 
 /** compliance / coverage is met over tested requirements, the mapped effectiveness, when the counts are gone. */
 function figuresFromOld(old: OldFigures): { testingCoverage: number | null; effectiveness: number | null } {
   const coverage = old.coverage ?? null;
   const compliance = old.compliance ?? null;
-  return { testingCoverage: coverage, effectiveness: coverage && compliance !== null ? round(compliance / coverage) : null };
+  return { testingCoverage: coverage, effectiveness: coverage === null || compliance === null ? null : share(compliance, coverage) };
 }
 
 // `any`: a 1.x document, already validated against schemas/v1, rewritten field by field.
