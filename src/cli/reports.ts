@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { displayPath } from '../lib/problem.js';
 import { didYouMean } from '../lib/suggest.js';
 import { REPORTERS } from '../reporters/index.js';
+import { DEFAULT_PROFILE, REPORT_PROFILES, type ReportProfile } from '../reporters/profiles.js';
 import { REPORT_FORMATS, type PaperSize, type RenderOptions, type ReportFormat } from '../reporters/types.js';
 import { UsageError } from './exit-codes.js';
 import { checkPathPrefix } from './path-prefix.js';
@@ -19,6 +20,7 @@ import { writeErr, writeJsonText, writeOut } from './text.js';
 export interface ReportFlags {
   format?: string;
   paper?: PaperSize;
+  profile?: ReportProfile;
   templates?: string;
   browser?: string;
   pathPrefix?: string;
@@ -31,6 +33,7 @@ export function addReportOptions(command: Command, formatHelp: string): Command 
   return command
     .addOption(new Option('--format <formats>', `${formatHelp}: ${REPORT_FORMATS.join(', ')} (comma-separated)`))
     .addOption(new Option('--paper <size>', 'PDF paper size (default: the config\'s report.paper, else A4)').choices(['A4', 'Letter']))
+    .addOption(new Option('--profile <profile>', 'what the PDF, HTML, Markdown and DOCX reports hold: executive (a few pages for a board), auditor (the executive part, then what needs attention, with appendices), full (everything) (default: the config\'s report.profile, else auditor)').choices([...REPORT_PROFILES]))
     .addOption(new Option('--templates <dir>', 'your own report.hbs, print.css and partials/*.hbs, each replacing the shipped one of the same name'))
     .addOption(new Option('--browser <path>', 'Chrome or Chromium that prints the PDF (default: PUPPETEER_EXECUTABLE_PATH, puppeteer\'s cache, then system paths)'))
     .addOption(new Option('--no-sandbox', 'start Chromium without its sandbox, for hosts that forbid it (Ubuntu 23.10+ AppArmor); the report runs no JavaScript and reaches no network'))
@@ -59,6 +62,7 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
     formats: flags.format !== undefined ? parseFormats(flags.format) : parseFormats((configured?.formats ?? []).join(',')),
     options: {
       paper: flags.paper ?? configured?.paper ?? 'A4',
+      profile: flags.profile ?? configured?.profile ?? DEFAULT_PROFILE,
       ...(templates ? { templatesDir: templates } : {}),
       ...(browser ? { browserPath: browser } : {}),
       ...(pathPrefix ? { pathPrefix } : {}),

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../catalog/model.js';
+import type { Catalog, Severity } from '../catalog/model.js';
+import type { ReportProfile } from '../reporters/profiles.js';
 import { openRegularFile, READ_CAPS, type ReadRefusal } from '../lib/bounded-read.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
@@ -39,7 +40,18 @@ export interface ProjectConfig {
   failOn?: 'low' | 'medium' | 'high' | 'critical' | 'none';
   risk?: ConfiguredRiskMethod;
   /** Defaults of `assess --format` and `report`. */
-  report?: { formats?: string[]; paper?: 'A4' | 'Letter'; templates?: string; browser?: string };
+  report?: {
+    formats?: string[]; paper?: 'A4' | 'Letter'; templates?: string; browser?: string;
+    profile?: ReportProfile;
+    status?: 'draft' | 'final'; classification?: string; preparedBy?: string; reviewedBy?: string; approvedBy?: string; version?: string;
+    distribution?: string[]; period?: { from: string; to: string };
+    /** Days from first seen to due in the remediation plan, by severity. */
+    slaDays?: Partial<Record<Severity, number>>;
+  };
+  /** Who owns the plan items of matching findings; the first rule that matches wins, before the system's owner. */
+  owners?: Array<{ owner: string; servers?: string[]; paths?: string[]; checks?: string[]; systems?: string[] }>;
+  /** Management responses to plan items (responses.yaml), relative to this file. */
+  responses?: string;
 }
 
 export interface RiskException {

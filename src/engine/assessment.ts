@@ -388,6 +388,91 @@ export interface GitHubSourceAnchor {
   column?: number;
 }
 
+/** What a plan item's status is: open, accepted under a live exception (all of its findings), or resolved since the previous assessment. */
+export type PlanItemStatus = 'open' | 'accepted' | 'resolved';
+
+/** One indicator of a plan item: a finding (or, for a resolved item, a finding of the previous assessment). */
+export interface PlanIndicator {
+  checkId: string;
+  messageId?: string;
+  message: string;
+  location: Location;
+  fingerprint: string;
+  server?: string;
+}
+
+/** Management's response to a plan item, from responses.yaml (validated like exceptions). */
+export interface ManagementResponse {
+  response: string;
+  by: string;
+  date: string;
+  /** When management plans to have it done (may differ from the SLA due date). */
+  targetDate?: string;
+  ticket?: string;
+}
+
+/**
+ * One item of the remediation plan (POA&M): the findings of one root cause (one check at one subject:
+ * the same server, or the same file when there is no server). One tool with four poisoning patterns is
+ * one item with four indicators.
+ */
+export interface PlanItem {
+  /** Stable across runs for the same root cause (`RP-` + 8 hex of its key), so responses can name it. */
+  id: string;
+  /** The root cause key: `<checkId>|<server or path>`. */
+  rootCause: string;
+  /** What to do, in words (the check's title and the subject). */
+  title: string;
+  checkId: string;
+  severity: Severity;
+  /** 1 (do first) .. 4; from the severity, accepted items keep theirs. */
+  priority: 1 | 2 | 3 | 4;
+  indicators: PlanIndicator[];
+  /** Controls this item restores. */
+  controlIds: string[];
+  /** Requirements of the assessed frameworks whose outcome fixing this could move. */
+  requirements: Array<{ frameworkId: string; id: string }>;
+  remediation?: string;
+  server?: string;
+  system?: string;
+  /** From `owners:` rules, else the owner of the server's system; absent when nobody is named. */
+  owner?: string;
+  ownerSource?: 'rule' | 'system';
+  /** YYYY-MM-DD. */
+  firstSeen: string;
+  slaDays: number;
+  /** firstSeen + slaDays, YYYY-MM-DD. */
+  due: string;
+  overdue: boolean;
+  status: PlanItemStatus;
+  /** The live exception accepting every indicator, when status is accepted. */
+  exception?: ExceptionNote;
+  /** YYYY-MM-DD of the assessment that no longer saw it, when resolved. */
+  resolvedOn?: string;
+  response?: ManagementResponse;
+}
+
+export interface RemediationPlan {
+  /** Days from first seen to due, by severity (`report.slaDays` over the defaults). */
+  slaDays: Record<Severity, number>;
+  items: PlanItem[];
+  /** responses.yaml entries that match no item (kept so nothing is lost silently). */
+  unmatchedResponses?: Array<{ target: string; by: string }>;
+}
+
+/** Document control of the reports (`report:` in mcp-comply.yaml, DESIGN §2). */
+export interface DocumentControl {
+  status: 'draft' | 'final';
+  classification?: string;
+  preparedBy?: string;
+  reviewedBy?: string;
+  approvedBy?: string;
+  version?: string;
+  distribution?: string[];
+  /** The assessment period, YYYY-MM-DD. */
+  period?: { from: string; to: string };
+}
+
 export interface Assessment {
   schemaVersion: string;
   tool: { name: string; version: string };
@@ -429,6 +514,10 @@ export interface Assessment {
   history?: HistoryPoint[];
   /** The exceptions register: every exception of exceptions.yaml with its state on the run's date. */
   exceptions?: ExceptionEntry[];
+  /** The remediation plan (POA&M): findings grouped by root cause, with owner, due date and status (absent before schema 2.1). */
+  plan?: RemediationPlan;
+  /** Document control from `report:` in mcp-comply.yaml (absent before schema 2.1, or without a report: block). */
+  document?: DocumentControl;
   /** Set in memory when a schema 1.x file was read and mapped to this model: its version and how it was mapped. */
   upgradedFrom?: { schemaVersion: string; notes: string[] };
   summary: {

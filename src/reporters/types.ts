@@ -4,6 +4,7 @@
  * (DESIGN §7); the CLI decides where they go and writes them atomically.
  */
 import type { Assessment } from '../engine/assessment.js';
+import type { ReportProfile } from './profiles.js';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'sarif', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,6 +19,8 @@ export interface ReportFile {
 
 export interface RenderOptions {
   paper: PaperSize;
+  /** Which sections the human-readable reports hold (./profiles.ts); default auditor. */
+  profile: ReportProfile;
   /** A folder of the user's own templates and partials, used instead of the shipped ones of the same name (trusted input). */
   templatesDir?: string;
   /** The Chrome or Chromium to print with, as the user named it (--browser or the config); else it is looked for. */
