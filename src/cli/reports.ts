@@ -47,7 +47,7 @@ export function parseFormats(list: string): ReportFormat[] {
   for (const f of asked) {
     if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}"${didYouMean(f, REPORT_FORMATS)}; formats: ${REPORT_FORMATS.join(', ')}`);
   }
-  const order: ReportFormat[] = ['html', 'pdf', 'md', 'csv', 'sarif', 'oscal'];
+  const order: ReportFormat[] = ['html', 'pdf', 'md', 'docx', 'csv', 'sarif', 'oscal'];
   return order.filter((f) => asked.includes(f));
 }
 
@@ -128,5 +128,5 @@ export function checkOutput(output: string | undefined, formats: ReportFormat[])
   if (output === undefined) return;
   if (formats.length !== 1) throw new UsageError('--output names one file: give exactly one --format (or use --out DIR for several)');
   if (formats[0] === 'csv') throw new UsageError('the csv format writes two files (findings.csv, requirements.csv): use --out DIR instead of --output');
-  if (output === '-' && formats[0] === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
+  if (output === '-' && (formats[0] === 'pdf' || formats[0] === 'docx')) throw new UsageError(`a ${formats[0] === 'pdf' ? 'PDF' : 'DOCX'} cannot go to stdout: give --output FILE or --out DIR`);
 }

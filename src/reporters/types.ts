@@ -6,7 +6,7 @@
 import type { Assessment } from '../engine/assessment.js';
 import type { ReportProfile } from './profiles.js';
 
-export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'sarif', 'oscal'] as const;
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'docx', 'csv', 'sarif', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export type PaperSize = 'A4' | 'Letter';

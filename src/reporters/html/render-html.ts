@@ -120,9 +120,8 @@ function compile(hb: Hb, template: TemplateFile): Handlebars.TemplateDelegate {
   };
 }
 
-/** The charts, made from the assessment by trusted code: raw SVG for the templates. */
-function charts(hb: Hb, assessment: Assessment, view: ReportView) {
-  const safe = (svg: string) => new hb.SafeString(svg);
+/** The charts, made from the assessment by trusted code, each SVG passed through `safe` (raw SVG for the templates, a PNG for the DOCX). */
+export function charts<T>(assessment: Assessment, view: ReportView, safe: (svg: string) => T) {
   const excepted = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const f of assessment.findings) if (f.exception && Object.hasOwn(excepted, f.severity)) excepted[f.severity]++;
   const trend = view.trend;
@@ -164,7 +163,7 @@ export function renderHtml(assessment: Assessment, options: HtmlOptions): string
   const view = buildView(assessment, options.paper);
   // The paper size comes last so that it wins over any size in print.css: the user chose it for this run.
   const styles = `${fontFaceCss()}\n${templates.css.text}\n@page { size: ${PAGE_SIZE[options.paper]}; }\n`;
-  return report({ ...view, styles: new hb.SafeString(styles), charts: charts(hb, assessment, view) });
+  return report({ ...view, styles: new hb.SafeString(styles), charts: charts(assessment, view, (svg) => new hb.SafeString(svg)) });
 }
 
 export const htmlReporter: Reporter = {
