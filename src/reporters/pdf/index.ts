@@ -16,7 +16,7 @@ export const pdfReporter: Reporter = {
   async render(assessment, options) {
     // Before any work, so that a missing browser fails fast.
     const browser = findBrowser({ explicit: options.browserPath });
-    const html = renderHtml(assessment, { templatesDir: options.templatesDir, paper: options.paper });
+    const html = renderHtml(assessment, { templatesDir: options.templatesDir, paper: options.paper, profile: options.profile });
     const date = dateOf(assessment.generatedAt);
     const content = await printPdf(html, {
       executablePath: browser.path,
