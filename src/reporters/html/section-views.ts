@@ -126,6 +126,9 @@ export interface TopRisksView {
   actions: Array<{ severity: Badge; priorityLabel: string; anchor: string | null; sentence: string }>;
 }
 
+/** A requirement needing attention, with the linked controls that are not shown to work (fail, partial, no evidence). */
+export type AttentionRequirementView = RequirementView & { attentionControls: Array<ControlRef & { status: Badge }> };
+
 export interface AttentionFrameworkView {
   id: string;
   /** The id of its part of the requirements-attention section. */
@@ -133,7 +136,7 @@ export interface AttentionFrameworkView {
   name: string;
   version: string;
   counts: Array<{ status: Badge; count: number }>;
-  requirements: RequirementView[];
+  requirements: AttentionRequirementView[];
 }
 
 export interface RequirementsAttentionView {
@@ -184,7 +187,7 @@ const SECTION_TITLE: Record<ReportSection, string> = {
   'top-risks': 'Top risks and actions',
   'plan-summary': 'Remediation plan: first actions',
   exceptions: 'Exceptions',
-  'changes-summary': 'Changes since the previous assessment',
+  'changes-summary': 'Since the previous assessment',
   'scope-and-method': 'Scope and method',
   'requirements-attention': 'Requirements needing attention',
   plan: 'Remediation plan',
@@ -379,10 +382,14 @@ export function topRisksView(assessment: Assessment, plan: PlanView, ctx: Sectio
 }
 
 const ATTENTION = ['deficient', 'partly_effective', 'untested'];
+/** Control statuses that show a control works, or that it has nothing to work on. */
+const WORKING = new Set(['pass', 'attested', 'not_applicable']);
 
 export function requirementsAttentionView(frameworks: readonly FrameworkView[], ctx: SectionContext): RequirementsAttentionView {
   const views = frameworks.filter((f) => f.applies).map((f): AttentionFrameworkView => {
-    const requirements = f.requirements.filter((r) => ATTENTION.includes(r.status.value));
+    const requirements = f.requirements.filter((r) => ATTENTION.includes(r.status.value)).map((r) => ({
+      ...r, attentionControls: r.controls.filter((c) => !WORKING.has(c.status.value)).map((c) => ({ id: c.id, anchor: c.anchor, status: c.status })),
+    }));
     return {
       id: f.id, anchor: ctx.makeAnchor('attn-', f.id), name: f.name, version: f.version,
       counts: f.counts.filter((c) => ATTENTION.includes(c.status.value)).map((c) => ({ status: c.status, count: c.count })),
