@@ -47,7 +47,8 @@ export interface DocumentControlView {
   marking: string | null;
 }
 
-export interface ManagementResponseView { response: string; by: string; date: string; targetDate: string | null; ticket: string | null }
+/** `respondedOn`, not `date`: a view field must not share a helper's name (a bare {{date}} would call the helper). */
+export interface ManagementResponseView { response: string; by: string; respondedOn: string; targetDate: string | null; ticket: string | null }
 
 /** One item of the remediation plan: the findings of one root cause and what to do about them. */
 export interface PlanItemView {
@@ -315,7 +316,7 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
     exception: ctx.exceptionNote(item.exception),
     resolvedOn: item.resolvedOn ?? null,
     response: item.response ? {
-      response: item.response.response, by: item.response.by, date: item.response.date,
+      response: item.response.response, by: item.response.by, respondedOn: item.response.date,
       targetDate: item.response.targetDate ?? null, ticket: item.response.ticket ?? null,
     } : null,
     sentence: `${item.title} (${severity.label.toLowerCase()}, ${plural(item.indicators.length, 'indicator')}`
