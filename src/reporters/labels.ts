@@ -4,7 +4,8 @@
  */
 import { REQUIREMENT_STATUSES as REQUIREMENT_OUTCOMES, type FigureLabels, type Severity } from '../catalog/model.js';
 import type {
-  AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, ExceptionStatus, FrameworkFigures, RequirementStatus, RiskBand,
+  AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, DocumentControl, ExceptionStatus, FrameworkFigures, PlanItemStatus, RequirementStatus,
+  RiskBand,
 } from '../engine/assessment.js';
 import type { Location } from '../evidence/types.js';
 
@@ -52,6 +53,12 @@ export const LEVEL_LABEL: Record<Severity | RiskBand, string> = { critical: 'Cri
 export const EXCEPTION_STATE_LABEL: Record<ExceptionStatus, string> = { live: 'Live', expired: 'Expired', 'not-yet-approved': 'Not yet approved' };
 
 export const ATTESTATION_STATE_LABEL: Record<ControlAttestation['state'], string> = { fresh: 'Fresh', stale: 'Stale', future: 'Dated after the run' };
+
+/** A remediation plan item's status, in the reader's words. */
+export const PLAN_STATUS_LABEL: Record<PlanItemStatus, string> = { open: 'Open', accepted: 'Accepted (exception)', resolved: 'Resolved' };
+
+/** A report's document status (`report.status`). */
+export const DOCUMENT_STATUS_LABEL: Record<DocumentControl['status'], string> = { draft: 'Draft', final: 'Final' };
 
 export const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Regressed', improved: 'Improved', changed: 'Changed' };
 

@@ -6,13 +6,17 @@ import { compareAssessments, historyAfter } from '../../src/engine/compare.js';
 import { fontFaceCss } from '../../src/reporters/html/fonts.js';
 import { HELPERS, date, dateTime, daysLeft, join, location, percent, plural, safeUrl, statusLabel } from '../../src/reporters/html/helpers.js';
 import { TemplateError, htmlReporter, renderHtml } from '../../src/reporters/html/render-html.js';
-import { SECTIONS, buildView } from '../../src/reporters/html/view-model.js';
+import { buildView } from '../../src/reporters/html/view-model.js';
+import { sectionsView } from '../../src/reporters/html/section-views.js';
 import { figureLabel } from '../../src/reporters/labels.js';
+import type { ReportProfile } from '../../src/reporters/profiles.js';
 import { complianceWords, vocabularyFrameworks } from '../helpers/framework-fixtures.js';
-import { sampleAssessment } from '../helpers/sample-assessment.js';
+import { sampleAssessment, sampleAssessmentWithPlan } from '../helpers/sample-assessment.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-const SECTION_IDS = ['cover', 'contents', ...SECTIONS.map(([id]) => id)];
+/** The full profile's sections: the existing tests read every section of the report. */
+const FULL_SECTIONS = sectionsView('full');
+const SECTION_IDS = FULL_SECTIONS.map((s) => s.anchor);
 
 /** The HTML of one top-level section: from its opening tag to the next section's (or the end of <main>). */
 function section(html: string, id: string): string {
@@ -28,7 +32,7 @@ function bodyRows(html: string, tableClass?: string): number {
   return tables.reduce((n, table) => n + ([...(/<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? '').matchAll(/<tr[\s>]/g)].length), 0);
 }
 
-const render = (a: Assessment, paper: 'A4' | 'Letter' = 'A4', templatesDir?: string) => renderHtml(a, { paper, templatesDir });
+const render = (a: Assessment, paper: 'A4' | 'Letter' = 'A4', templatesDir?: string, profile: ReportProfile = 'full') => renderHtml(a, { paper, templatesDir, profile });
 
 /** An assessment with nothing in it: every section has to say so. */
 function emptyAssessment(): Assessment {
@@ -101,7 +105,7 @@ describe('renderHtml on the sample assessment', () => {
 
   it('links every entry of the contents to an id of the document', () => {
     const links = [...section(html, 'contents').matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
-    assert.equal(links.length, SECTIONS.length + assessment.frameworks.length);
+    assert.equal(links.length, FULL_SECTIONS.length - 2 + assessment.frameworks.length);
     for (const id of links) assert.ok(html.includes(` id="${id}"`), id);
   });
 
@@ -357,7 +361,7 @@ describe('changes and trend', () => {
 });
 
 describe('the view', () => {
-  const view = buildView(sampleAssessment(), 'A4');
+  const view = buildView(sampleAssessmentWithPlan(), 'A4');
 
   it('is plain JSON', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(view)), view);

@@ -7,12 +7,12 @@ import type { HelperDelegate } from 'handlebars';
 import type { Location } from '../../evidence/types.js';
 import { httpUrlOf } from '../../lib/http-url.js';
 import {
-  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, dateOf, locationText, percent as percentText,
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, DIRECTION_LABEL, DOCUMENT_STATUS_LABEL, PLAN_STATUS_LABEL, EXCEPTION_STATE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL, dateOf, locationText, percent as percentText,
 } from '../labels.js';
 
 /** Words for the states that are not control or requirement statuses (exceptions, attestations, changes, severities). */
 const OTHER_LABEL: Record<string, string> = {
-  ...EXCEPTION_STATE_LABEL, ...ATTESTATION_STATE_LABEL, ...DIRECTION_LABEL, added: 'Added', removed: 'Removed', ...LEVEL_LABEL,
+  ...EXCEPTION_STATE_LABEL, ...ATTESTATION_STATE_LABEL, ...PLAN_STATUS_LABEL, ...DOCUMENT_STATUS_LABEL, ...DIRECTION_LABEL, added: 'Added', removed: 'Removed', ...LEVEL_LABEL,
 };
 
 const LABEL: Readonly<Record<string, string>> = { ...OTHER_LABEL, ...REQUIREMENT_STATUS_LABEL, ...CONTROL_STATUS_LABEL };

@@ -18,6 +18,7 @@ import type { Assessment } from '../../engine/assessment.js';
 import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
 import type { PaperSize, Reporter } from '../types.js';
+import type { ReportProfile } from '../profiles.js';
 import { frameworkOutcomesChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
@@ -30,6 +31,8 @@ export interface HtmlOptions {
   /** A folder whose report.hbs, print.css and partials/<name>.hbs replace the shipped files of the same name (trusted input). */
   templatesDir?: string;
   paper: PaperSize;
+  /** Which sections the report holds (src/reporters/profiles.ts); default auditor. */
+  profile?: ReportProfile;
 }
 
 /** A template that does not compile or fails while rendering (missing partial or field), named by its file. */
@@ -160,7 +163,7 @@ export function renderHtml(assessment: Assessment, options: HtmlOptions): string
   for (const partial of templates.partials) hb.registerPartial(partial.name, compile(hb, partial));
   const report = compile(hb, templates.report);
 
-  const view = buildView(assessment, options.paper);
+  const view = buildView(assessment, options.paper, options.profile);
   // The paper size comes last so that it wins over any size in print.css: the user chose it for this run.
   const styles = `${fontFaceCss()}\n${templates.css.text}\n@page { size: ${PAGE_SIZE[options.paper]}; }\n`;
   return report({ ...view, styles: new hb.SafeString(styles), charts: charts(assessment, view, (svg) => new hb.SafeString(svg)) });
@@ -170,6 +173,6 @@ export const htmlReporter: Reporter = {
   format: 'html',
   files: ['report.html'],
   async render(assessment, options) {
-    return [{ name: 'report.html', content: renderHtml(assessment, { paper: options.paper, templatesDir: options.templatesDir }) }];
+    return [{ name: 'report.html', content: renderHtml(assessment, { paper: options.paper, profile: options.profile, templatesDir: options.templatesDir }) }];
   },
 };

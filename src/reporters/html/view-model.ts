@@ -15,18 +15,21 @@ import { AUTOMATION_MEANING, type Automation, type Severity } from '../../catalo
 import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
+import { DEFAULT_PROFILE, type ReportProfile, type ReportSection } from '../profiles.js';
+import {
+  SECTION_ANCHORS, changesSummaryView, documentControlView, planSummaryView, planView, presentSections, requirementMatrixView, requirementsAttentionView,
+  sectionsView, topRisksView, type ChangesSummaryView, type DocumentControlView, type PlanSummaryView, type PlanView, type RequirementMatrixView,
+  type RequirementsAttentionView, type SectionView, type TopRisksView,
+} from './section-views.js';
 import {
   CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
+import { badge, type Badge, type Tone } from './badge.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
 import { pooledFigures } from '../../engine/roll-up.js';
 
-/** Colour family of a badge; the label always says the same in words, so colour is never the only signal. */
-export type Tone = 'ok' | 'warn' | 'bad' | 'gap' | 'na' | 'info' | 'crit' | 'high' | 'med' | 'low';
-
-/** A status, state or severity: its value, its words and its colour family. */
-export interface Badge { value: string; label: string; tone: Tone }
+export { badge, type Badge, type Tone } from './badge.js';
 
 /** A link to an outside page: `href` is http(s) or null (then only the text and the URL are shown). */
 export interface LinkView { text: string; url: string; href: string | null }
@@ -181,6 +184,23 @@ export interface ChangesView {
 /** The whole report as templates see it (the root context of `report.hbs`, and of every partial through `@root`). */
 export interface ReportView {
   title: string;
+  /** The report profile and its sections in order (src/reporters/profiles.ts); `present` says for every section id whether it is one of them. */
+  profile: ReportProfile;
+  sections: SectionView[];
+  present: Record<ReportSection, boolean>;
+  /** Document control (`report:` in mcp-comply.yaml): cover, document-control table, watermark and page marking. */
+  document: DocumentControlView;
+  /** The highest residual risks and the most severe open plan items, in words. */
+  topRisks: TopRisksView;
+  /** The remediation plan (POA&M), and its first items for the executive part. */
+  plan: PlanView;
+  planSummary: PlanSummaryView;
+  /** Deficient, partly effective and untested requirements with their controls, per applicable framework. */
+  requirementsAttention: RequirementsAttentionView;
+  /** One line per requirement, out-of-scope requirements one line per shared reason. */
+  requirementMatrix: RequirementMatrixView;
+  /** The changes since the previous assessment in brief; null without a previous assessment. */
+  changesSummary: ChangesSummaryView | null;
   meta: {
     organization: string | null;
     generatedAt: string;
@@ -194,7 +214,7 @@ export interface ReportView {
     paper: PaperSize;
     frameworkNames: string[];
   };
-  /** The table of contents: section ids as in the document, with the frameworks under theirs. */
+  /** The table of contents: the profile's sections after the contents, as in the document, with the frameworks under theirs. */
   contents: Array<{ id: string; title: string; children: Array<{ id: string; title: string }> }>;
   summary: {
     failed: boolean;
@@ -270,20 +290,6 @@ const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass', 'not_applicable'];
 const BANDS: readonly RiskBand[] = ['critical', 'high', 'medium', 'low'];
 
-/** Effective and met read green, partly effective and partial amber, deficient red, untested and not addressed grey. */
-const TONE: Readonly<Record<string, Tone>> = {
-  pass: 'ok', met: 'ok', effective: 'ok', attested: 'ok', fresh: 'ok', improved: 'ok', applies: 'ok',
-  fail: 'bad', deficient: 'bad', error: 'bad', regressed: 'bad',
-  partial: 'warn', partly_effective: 'warn', stale: 'warn', expired: 'warn', 'not-yet-approved': 'warn', future: 'warn', changed: 'warn',
-  not_observed: 'gap', untested: 'gap', not_addressed: 'gap', manual: 'gap',
-  not_applicable: 'na', 'out-of-scope': 'na',
-  live: 'info', added: 'info', removed: 'info',
-  critical: 'crit', high: 'high', medium: 'med', low: 'low',
-};
-
-export function badge(value: string): Badge {
-  return { value, label: statusLabel(value), tone: Object.hasOwn(TONE, value) ? TONE[value]! : 'na' };
-}
 
 /** A requirement outcome in the framework's own words (its mapping's `outcomeLabels`), coloured as ours. */
 function outcomeBadge(framework: Pick<AssessmentFramework, 'outcomeLabels'>, status: RequirementStatus): Badge {
@@ -319,20 +325,6 @@ const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
   not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, or no linked control found a population, with the reason.',
 };
 
-
-/** Fixed ids of the report's sections, in document order: the contents and the templates use the same. */
-export const SECTIONS = [
-  ['executive-summary', 'Executive summary'],
-  ['scope-and-method', 'Scope and method'],
-  ['frameworks', 'Frameworks'],
-  ['controls', 'Controls'],
-  ['findings', 'Findings'],
-  ['exceptions', 'Exceptions'],
-  ['attestations', 'Attestations'],
-  ['risk-register', 'Risk register'],
-  ['changes', 'Changes since the previous assessment'],
-  ['evidence-appendix', 'Evidence appendix'],
-] as const;
 
 /** Ids for in-document links, unique across the report; anything outside [A-Za-z0-9_-] becomes `-`. */
 function anchorMaker(reserved: Iterable<string>): (prefix: string, id: string) => string {
@@ -593,17 +585,22 @@ function verdict(assessment: Assessment): ReportView['summary']['verdict'] {
   return { headline: `No finding at or above ${failOn} severity is left unaccepted`, tone: 'ok', sentences };
 }
 
-/** The view of one assessment. Pure: the same assessment (and paper) gives the same view. */
-export function buildView(assessment: Assessment, paper: PaperSize): ReportView {
-  const makeAnchor = anchorMaker(['cover', 'contents', ...SECTIONS.map(([id]) => id)]);
+/** The view of one assessment. Pure: the same assessment, paper and profile give the same view. */
+export function buildView(assessment: Assessment, paper: PaperSize, profile: ReportProfile = DEFAULT_PROFILE): ReportView {
+  const makeAnchor = anchorMaker(['cover', 'contents', ...SECTION_ANCHORS]);
+  const sections = sectionsView(profile);
+  const present = presentSections(profile);
 
+  // Links go only to what the profile prints: a framework's requirements (in detail or in the matrix),
+  // a control's card (in the controls section or the catalog appendix), an evidence item (in the index).
   const frameworkAnchors = new Map(assessment.frameworks.map((f) => [f.id, makeAnchor('fw-', f.id)]));
-  const frameworkAnchor = (id: string) => frameworkAnchors.get(id) ?? null;
+  const frameworkAnchor = (id: string) => (present.frameworks || present['requirement-matrix'] ? frameworkAnchors.get(id) ?? null : null);
   const sortedControls = [...assessment.controls].sort((a, b) => byText(a.id, b.id));
   const controlAnchors = new Map(sortedControls.map((c) => [c.id, makeAnchor('c-', c.id)]));
-  const controlAnchor = (id: string) => controlAnchors.get(id) ?? null;
+  const controlAnchor = (id: string) => (present.controls || present['catalog-cards'] ? controlAnchors.get(id) ?? null : null);
   const items = [...assessment.evidence.items].sort((a, b) => byText(a.id, b.id));
   const evidenceAnchors = new Map(items.map((i) => [i.id, makeAnchor('ev-', i.id)]));
+  const evidenceAnchor = (id: string) => (present['evidence-index'] ? evidenceAnchors.get(id) ?? null : null);
   const checks = new Map(assessment.checks.map((c) => [c.id, c]));
   const controlRef = (id: string): ControlRef => ({ id, anchor: controlAnchor(id) });
 
@@ -617,7 +614,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     message: f.message,
     controls: f.controlIds.map(controlRef),
     evidenceId: f.evidenceId,
-    evidenceAnchor: evidenceAnchors.get(f.evidenceId) ?? null,
+    evidenceAnchor: evidenceAnchor(f.evidenceId),
     fingerprint: f.fingerprint,
     exception: exceptionNote(f.exception),
     expiredException: exceptionNote(f.expiredException),
@@ -674,6 +671,15 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
     { label: 'Live exceptions', value: String(exceptionCounts?.live ?? 0), note: exceptionCounts ? `${exceptionCounts.expired} expired, ${exceptionCounts.unused} unused` : null, tone: 'info' },
   ];
 
+  const frameworkNameById = new Map(assessment.frameworks.map((f) => [f.id, f.name]));
+  const controlTitles = new Map(assessment.controls.map((c) => [c.id, c.title]));
+  const context = {
+    present, controlRef, makeAnchor, exceptionNote, frameworkAnchor,
+    controlTitle: (id: string) => controlTitles.get(id) ?? '',
+    frameworkName: (id: string) => frameworkNameById.get(id) ?? id,
+  };
+  const plan = planView(assessment.plan, context);
+
   const organization = assessment.scope.organization ?? null;
   const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
   const date = dateOf(assessment.generatedAt);
@@ -693,8 +699,19 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       paper,
       frameworkNames,
     },
-    contents: SECTIONS.map(([id, title]) => ({
-      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+    profile,
+    sections,
+    present,
+    document: documentControlView(assessment.document),
+    topRisks: topRisksView(assessment, plan, context),
+    plan,
+    planSummary: planSummaryView(plan),
+    requirementsAttention: requirementsAttentionView(frameworks, context),
+    requirementMatrix: requirementMatrixView(frameworks),
+    changesSummary: changesSummaryView(changes),
+    contents: sections.filter((s) => s.id !== 'cover' && s.id !== 'contents').map((s) => ({
+      id: s.anchor, title: s.title,
+      children: s.id === 'frameworks' || s.id === 'requirement-matrix' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
     })),
     summary: {
       failed: assessment.summary.failed,

@@ -18,6 +18,8 @@ export interface PrintPdfOptions {
   paper: PaperSize;
   /** Running header of every page (plain text: it is escaped here). */
   header: string;
+  /** A marking printed at the left of every page's header and footer (the document's classification; plain text, escaped here). */
+  marking?: string;
   /** Limit for loading the HTML and for printing it, each; by default it grows with the size of the HTML. */
   timeoutMs?: number;
   /**
@@ -90,8 +92,8 @@ export async function printPdf(html: string, options: PrintPdfOptions): Promise<
       printBackground: true,
       displayHeaderFooter: true,
       // Header and footer are rendered apart from the page: they see none of its CSS.
-      headerTemplate: `<div style="${TEMPLATE_STYLE}">${escapeXml(options.header)}</div>`,
-      footerTemplate: `<div style="${TEMPLATE_STYLE} text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      headerTemplate: `<div style="${TEMPLATE_STYLE}">${markingSpan(options.marking)}${escapeXml(options.header)}</div>`,
+      footerTemplate: `<div style="${TEMPLATE_STYLE} display: flex;">${markingSpan(options.marking)}<span style="margin-left: auto;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
       margin: MARGIN,
       outline: true,
       tagged: true,
@@ -102,6 +104,11 @@ export async function printPdf(html: string, options: PrintPdfOptions): Promise<
     await closeBrowser(browser);
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The marking as the first thing of a header or footer line, set apart in bold. */
+function markingSpan(marking: string | undefined): string {
+  return marking ? `<strong style="color: #9b1c1c; margin-right: 2em;">${escapeXml(marking)}</strong>` : '';
 }
 
 const PROFILE_PREFIX = 'mcp-comply-chromium-';
