@@ -12,20 +12,17 @@ import { buildView } from '../../src/reporters/html/view-model.js';
 import type { ReportProfile } from '../../src/reporters/profiles.js';
 import { runCli } from '../helpers/cli.js';
 import { byTag, headings, paragraphsOfStyle, readDocx, rowProperties, tableWithHeader, textOf, type DocxParts } from '../helpers/docx.js';
-import { sampleAssessment } from '../helpers/sample-assessment.js';
+import { sampleAssessment, sampleAssessmentWithPlan, sampleDocument } from '../helpers/sample-assessment.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-const DOCUMENT: DocumentControl = {
-  status: 'draft', classification: 'Confidential – Audit', preparedBy: 'Ana Auditor', reviewedBy: 'Rui Reviewer', approvedBy: 'Cleo CISO',
-  version: '0.3', distribution: ['CISO', 'Audit committee'], period: { from: '2026-07-01', to: '2026-09-30' },
-};
-
-const assessmentWith = (document: DocumentControl | undefined): Assessment => {
-  const a = sampleAssessment();
+/** The demo's assessment with a remediation plan and document control (draft, classified), or the document control given (null: none). */
+const assessmentWith = (document: DocumentControl | null = sampleDocument()): Assessment => {
+  const a = sampleAssessmentWithPlan();
   if (document) a.document = document;
   else delete a.document;
   return a;
 };
+const CLASSIFICATION = sampleDocument().classification!;
 
 const render = async (a: Assessment, profile: ReportProfile = 'auditor') => renderDocx(a, { paper: 'A4', profile });
 
@@ -37,21 +34,25 @@ describe('report.docx of the demo estate', () => {
 
   before(async () => {
     for (const profile of ['executive', 'auditor', 'full'] as const) {
-      const bytes = await render(assessmentWith(DOCUMENT), profile);
+      const bytes = await render(assessmentWith(), profile);
       if (profile === 'auditor') auditorBytes = bytes;
       parts.set(profile, await readDocx(bytes));
     }
   });
 
+  const EXECUTIVE = [
+    'Document control', 'Executive summary', 'Assessment boundary', 'Top risks and actions', 'Remediation plan: first actions', 'Exceptions',
+    'Since the previous assessment',
+  ];
   const SECTIONS: Array<[ReportProfile, string[]]> = [
-    ['executive', ['Document control', 'Executive summary', 'Assessment boundary', 'Exceptions']],
+    ['executive', EXECUTIVE],
     ['auditor', [
-      'Document control', 'Executive summary', 'Assessment boundary', 'Exceptions', 'Scope and method', 'Attestations', 'Risk register',
+      ...EXECUTIVE, 'Scope and method', 'Requirements needing attention', 'Remediation plan', 'Attestations', 'Risk register',
       'Changes since the previous assessment', 'Appendix A. Requirement matrix', 'Appendix B. Control catalog', 'Appendix C. Evidence index',
     ]],
     ['full', [
-      'Document control', 'Executive summary', 'Assessment boundary', 'Scope and method', 'Frameworks', 'Controls', 'Findings', 'Exceptions',
-      'Attestations', 'Risk register', 'Changes since the previous assessment', 'Appendix A. Evidence index',
+      'Document control', 'Executive summary', 'Assessment boundary', 'Top risks and actions', 'Scope and method', 'Frameworks', 'Controls',
+      'Remediation plan', 'Findings', 'Exceptions', 'Attestations', 'Risk register', 'Changes since the previous assessment', 'Appendix A. Evidence index',
     ]],
   ];
   for (const [profile, expected] of SECTIONS) {
@@ -75,15 +76,35 @@ describe('report.docx of the demo estate', () => {
   it('puts document control on the cover and in its own table, exactly as configured', () => {
     const doc = parts.get('auditor')!.document;
     assert.deepEqual(tableWithHeader(doc, ['Status', 'Draft']), [
-      ['Status', 'Draft'], ['Classification', 'Confidential – Audit'], ['Version', '0.3'], ['Prepared by', 'Ana Auditor'], ['Reviewed by', 'Rui Reviewer'],
-      ['Approved by', 'Cleo CISO'], ['Distribution', 'CISO\nAudit committee'], ['Assessment period', '2026-07-01 to 2026-09-30'],
+      ['Status', 'Draft'], ['Classification', CLASSIFICATION], ['Version', '0.3'], ['Assessment period', '2026-09-01 to 2026-11-30'],
+      ['Prepared by', 'A. Assessor'], ['Reviewed by', 'R. Reviewer'], ['Approved by', 'C. CISO'], ['Distribution', 'Board; External auditor'],
     ]);
-    const cover = tableWithHeader(doc, ['Date of assessment', `${buildView(sampleAssessment(), 'A4').meta.assessedOn} (${buildView(sampleAssessment(), 'A4').meta.assessedAt})`])!;
-    assert.deepEqual(cover.slice(1, 4), [['Document status', 'Draft'], ['Classification', 'Confidential – Audit'], ['Version', '0.3']]);
+    const meta = buildView(sampleAssessment(), 'A4').meta;
+    const cover = tableWithHeader(doc, ['Date of assessment', `${meta.assessedOn} (${meta.assessedAt})`])!;
+    assert.deepEqual(cover.slice(1, 8), [
+      ['Document status', 'Draft'], ['Classification', CLASSIFICATION], ['Version', '0.3'], ['Assessment period', '2026-09-01 to 2026-11-30'],
+      ['Prepared by', 'A. Assessor'], ['Reviewed by', 'R. Reviewer'], ['Approved by', 'C. CISO'],
+    ]);
+  });
+
+  it('lists the remediation plan with owner, dates, management response and an empty Auditor comment cell per item', () => {
+    const doc = parts.get('auditor')!.document;
+    const view = buildView(assessmentWith(), 'A4', 'auditor');
+    const table = tableWithHeader(doc, ['Item', 'Indicators and remediation', 'Owner and dates', 'Auditor comment'])!;
+    assert.equal(table.length - 1, view.plan.items.length);
+    assert.ok(table.slice(1).every((r) => r[3] === ''), 'comment cells are empty');
+    const first = view.plan.items[0]!;
+    assert.equal(table[1]![0], `${first.id}\n${first.priorityLabel} ${first.severity.label}\n${first.status.label}`);
+    assert.equal(table[1]![2], `${first.owner ?? 'no owner'}\nFirst seen ${first.firstSeen}\nDue ${first.dueText}`);
+    const responded = view.plan.items.find((i) => i.response)!;
+    const row = table.find((r) => r[0]!.startsWith(responded.id))!;
+    assert.ok(row[1]!.includes(`Management response (Head of Platform, ${responded.response!.respondedOn}, target ${responded.response!.targetDate}, SEC-42): Agreed; the <tool> is being replaced.`));
+    const summary = tableWithHeader(parts.get('executive')!.document, ['Priority', 'Action', 'Owner', 'Due'])!;
+    assert.deepEqual(summary.slice(1).map((r) => r[3]), buildView(assessmentWith(), 'A4', 'executive').planSummary.items.map((i) => i.dueText));
   });
 
   it('states the same figures as the PDF (the HTML report\'s view), cell by cell', () => {
-    const view = buildView(assessmentWith(DOCUMENT), 'A4');
+    const view = buildView(assessmentWith(), 'A4', 'executive');
     const doc = parts.get('executive')!.document;
     assert.deepEqual(tableWithHeader(doc, ['Figure', 'Value', 'What it counts'])!.slice(1), view.summary.figures.map((f) => [f.label, f.value, f.note ?? '']));
     assert.deepEqual(
@@ -113,7 +134,7 @@ describe('report.docx of the demo estate', () => {
   });
 
   it('lets a row too long for a third of a page split across pages', async () => {
-    const a = assessmentWith(undefined);
+    const a = assessmentWith();
     a.findings[0]!.message = `Very long message ${'word '.repeat(1200)}end`;
     const rows = rowProperties((await readDocx(await render(a, 'full'))).document);
     const long = rows.find((r) => r.text.includes('Very long message'))!;
@@ -124,8 +145,8 @@ describe('report.docx of the demo estate', () => {
     const { headers, footers } = parts.get('auditor')!;
     assert.equal(headers.length, 1);
     assert.equal(footers.length, 1);
-    assert.equal(textOf(headers[0]!), `Confidential – Audit · DRAFT  ${buildView(sampleAssessment(), 'A4').title}`);
-    assert.equal(textOf(footers[0]!), 'Confidential – Audit\tPage  of ');
+    assert.equal(textOf(headers[0]!), `${CLASSIFICATION} · DRAFT  ${buildView(sampleAssessment(), 'A4').title}`);
+    assert.equal(textOf(footers[0]!), `${CLASSIFICATION}\tPage  of `);
     assert.deepEqual(byTag(footers[0]!, 'instrText').map((i) => i.textContent?.trim()), ['PAGE', 'NUMPAGES']);
   });
 
@@ -155,14 +176,14 @@ describe('report.docx of the demo estate', () => {
     const core = parts.get('auditor')!.xml.get('docProps/core.xml')!;
     const generatedAt = new Date(sampleAssessment().generatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     assert.ok(core.includes(`<dc:title>${buildView(sampleAssessment(), 'A4').title}</dc:title>`));
-    assert.ok(core.includes('<dc:creator>Ana Auditor</dc:creator>'));
+    assert.ok(core.includes('<dc:creator>A. Assessor</dc:creator>'));
     assert.ok(core.includes('<cp:contentStatus>Draft</cp:contentStatus>'));
     assert.ok(core.includes(`<dcterms:created xsi:type="dcterms:W3CDTF">${generatedAt}</dcterms:created>`));
     assert.ok(core.includes(`<dcterms:modified xsi:type="dcterms:W3CDTF">${generatedAt}</dcterms:modified>`));
   });
 
   it('is the same bytes for the same assessment (reproducible)', async () => {
-    const again = await render(assessmentWith(DOCUMENT), 'auditor');
+    const again = await render(assessmentWith(), 'auditor');
     assert.equal(Buffer.compare(again, auditorBytes), 0);
   });
 });
@@ -170,10 +191,10 @@ describe('report.docx of the demo estate', () => {
 describe('report.docx watermark', () => {
   const WATERMARK = /<wp:anchor [^>]*behindDoc="1"[^]*?<wp:docPr [^>]*name="Watermark"[^>]*title="DRAFT"/;
 
-  const cases: Array<[string, DocumentControl | undefined, boolean, string]> = [
+  const cases: Array<[string, DocumentControl | null, boolean, string]> = [
     ['draft', { status: 'draft', classification: 'Internal' }, true, 'Internal · DRAFT'],
     ['final', { status: 'final', classification: 'Internal' }, false, 'Internal'],
-    ['no document control', undefined, false, ''],
+    ['no document control', null, false, ''],
   ];
   for (const [name, document, watermark, marking] of cases) {
     it(`${name}: ${watermark ? 'a DRAFT picture behind the text of every page' : 'no watermark'}, header marked "${marking}"`, async () => {

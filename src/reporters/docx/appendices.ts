@@ -3,37 +3,63 @@
  * (one card per control) and the evidence index, lettered in the order the profile gives them.
  */
 import type { ReportSection } from '../profiles.js';
+import { dateTime } from '../html/helpers.js';
 import { badgeSpan, bold, heading, mono, muted, none, para, table, type Block } from './blocks.js';
 import type { DocxContext } from './context.js';
-import { controlCard, evidenceIndex } from './detail.js';
+import { controlCard } from './detail.js';
 
-function requirementMatrix(ctx: DocxContext): Block[] {
-  const rows = ctx.view.frameworks.flatMap((f) => [...f.requirements, ...f.outOfScope.flatMap((g) => g.requirements)].map((r) => [
-    `${f.name} ${f.version}`.trim(), bold(r.id), r.title, badgeSpan(r.status), r.controls.length ? r.controls.map((c) => c.id).join(', ') : muted('none mapped'),
-  ]));
+export function requirementMatrix(ctx: DocxContext): Block[] {
+  const { frameworks } = ctx.view.requirementMatrix;
   return [
     heading(1, ctx.title('requirement-matrix')),
-    para('Every requirement of every assessed framework with its outcome and the controls mapped to it; the reasons are in the body and in requirements.csv.'),
-    rows.length ? table(
-      [{ title: 'Framework', weight: 2 }, { title: 'Requirement', weight: 1.5 }, { title: 'Title', weight: 4 }, { title: 'Outcome', weight: 1.5 }, { title: 'Controls', weight: 2 }],
-      rows, ctx.width,
-    ) : none('No framework was assessed.'),
+    para('Every requirement of every assessed framework with its outcome and the controls mapped to it. The reasons and the mapping rationales are in requirements.csv.'),
+    ...frameworks.flatMap((f) => [
+      heading(2, `${f.name} ${f.version}`.trim()),
+      f.rows.length ? table(
+        [{ title: 'Requirement', weight: 1.6 }, { title: 'Title', weight: 5 }, { title: 'Outcome', weight: 1.8 }, { title: 'Controls', weight: 2.2 }],
+        f.rows.map((r) => [bold(r.id), r.title, r.attested ? [badgeSpan(r.status), muted(' attested')] : badgeSpan(r.status), r.controls.length ? mono(r.controls.map((c) => c.id).join(', ')) : muted('none')]),
+        ctx.width,
+      ) : none('No requirement of this framework is in scope.'),
+      ...(f.outOfScope.length ? [para(''), table(
+        [{ title: 'Out of scope', weight: 4 }, { title: 'Requirements', weight: 1.2, numeric: true }, { title: 'Reason', weight: 5 }],
+        f.outOfScope.map((g) => [mono(g.ids), String(g.count), g.reason]),
+        ctx.width,
+      )] : []),
+    ]),
   ];
 }
 
-function catalogCards(ctx: DocxContext): Block[] {
+export function catalogCards(ctx: DocxContext): Block[] {
   const list = ctx.view.controls.list;
   return [
     heading(1, ctx.title('catalog-cards')),
     ...(list.length ? [
-      para(['Every control of the catalog as assessed: its status and why, its objective, checks, risk and what an auditor expects to see. Control ids are the catalog\'s (', mono('controls/'), ').']),
+      para('One card per control of the catalog, in id order: its status in this assessment, its checks, and the catalog\'s objective, expected evidence, remediation and references.'),
       ...list.flatMap((c) => controlCard(ctx, c)),
     ] : [none('No controls were assessed.')]),
   ];
 }
 
-export const appendixSections: Partial<Record<ReportSection, (ctx: DocxContext) => Block[]>> = {
-  'requirement-matrix': requirementMatrix,
-  'catalog-cards': catalogCards,
-  'evidence-index': evidenceIndex,
-};
+export function evidenceIndex(ctx: DocxContext): Block[] {
+  const e = ctx.view.evidence;
+  return [
+    heading(1, ctx.title('evidence-index')),
+    para(['Every evidence item of the bundle with its sha256. The root hash ', mono(e.rootHash), ' is the sha256 over the sorted item hashes; ', mono(ctx.view.meta.verifyCommand), ' recomputes them all.']),
+    heading(2, 'Evidence items'),
+    e.items.length ? table(
+      [{ title: 'Item', weight: 2.5 }, { title: 'Kind', weight: 1.6 }, { title: 'Source', weight: 3 }, { title: 'Collected', weight: 1.8 }, { title: 'sha256', weight: 3.2 }],
+      e.items.map((i) => [mono(i.id), { lines: [i.kind, muted(i.collector)] }, mono(i.source), dateTime(i.collectedAt), mono(i.sha256)]),
+      ctx.width,
+    ) : none('No evidence was collected.'),
+    heading(2, 'Unreadable sources'),
+    e.unreadable.length ? table(
+      [{ title: 'Source', weight: 3 }, { title: 'Code', weight: 1.5 }, { title: 'Reason', weight: 4 }],
+      e.unreadable.map((u) => [mono(u.where), mono(u.code), u.reason]), ctx.width,
+    ) : none('Every source found could be read.'),
+    heading(2, 'Collector failures'),
+    e.collectorFailures.length ? table(
+      [{ title: 'Collector', weight: 2 }, { title: 'Message', weight: 5 }],
+      e.collectorFailures.map((f) => [mono(f.collector), f.message]), ctx.width,
+    ) : none('No collector failed.'),
+  ];
+}

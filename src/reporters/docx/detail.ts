@@ -9,6 +9,7 @@ import {
   badgeSpan, bold, heading, keyValues, mono, muted, none, para, table, type Block, type Cell, type Column, type Line, type Span,
 } from './blocks.js';
 import { figure, type DocxContext } from './context.js';
+import { slaSentence } from './summary.js';
 
 export const COMMENT_COLUMN: Column = { title: 'Auditor comment', weight: 3 };
 
@@ -124,6 +125,67 @@ export function frameworks(ctx: DocxContext): Block[] {
       ...outcomesTable(ctx),
       ...list.flatMap((f) => frameworkBlocks(ctx, f)),
     ] : [none('No framework was assessed.')]),
+  ];
+}
+
+export function requirementsAttention(ctx: DocxContext): Block[] {
+  const { requirementsAttention: attention, present } = ctx.view;
+  return [
+    heading(1, ctx.title('requirements-attention')),
+    ...(attention.total ? [
+      para(`${plural(attention.total, 'requirement')} of the applicable frameworks ${attention.total === 1 ? 'is' : 'are'} deficient, partly effective or untested. Each is listed with its linked controls that are not shown to work (failing, partial, or without current evidence); the reasons, every linked control and every other requirement are in ${present['requirement-matrix'] ? 'the requirement matrix and ' : ''}requirements.csv.`),
+      ...attention.frameworks.flatMap((f) => [
+        heading(2, `${f.name} ${f.version}`.trim()),
+        para(f.counts.flatMap((c): Span[] => [badgeSpan(c.status), { text: ` ${c.count}   ` }]), { keepNext: true }),
+        table(
+          [{ title: 'Requirement', weight: 5 }, { title: 'Outcome', weight: 1.6 }, { title: 'Controls not shown to work', weight: 3.4 }],
+          f.requirements.map((r) => [
+            [bold(r.id), ` ${r.title}`], badgeSpan(r.status),
+            r.attentionControls.length ? r.attentionControls.flatMap((c, i): Span[] => [mono(c.id), muted(` ${c.status.label}${i < r.attentionControls.length - 1 ? ', ' : ''}`)]) : muted('none mapped'),
+          ]),
+          ctx.width,
+        ),
+      ]),
+    ] : [none('No requirement of an applicable framework is deficient, partly effective or untested.')]),
+  ];
+}
+
+export function plan(ctx: DocxContext): Block[] {
+  const p = ctx.view.plan;
+  return [
+    heading(1, ctx.title('plan')),
+    ...(p.present ? [
+      para(`${p.sentence} Each item groups the findings of one root cause (one check at one server, or one file) as its indicators. ${slaSentence(ctx)}`),
+      p.items.length ? table(
+        [{ title: 'Item', weight: 1.6 }, { title: 'Indicators and remediation', weight: 6 }, { title: 'Owner and dates', weight: 2.2 }, COMMENT_COLUMN],
+        p.items.map((i) => [
+          { lines: [mono(i.id), { text: `${i.priorityLabel} ${i.severity.label}`, bold: true, tone: i.severity.tone }, badgeSpan(i.status)] },
+          {
+            lines: [
+              [bold(i.title), ' ', muted(i.checkId)],
+              ...i.indicators.map((x): Line => ['• ', mono(x.where), ` ${x.message}`]),
+              ...(i.remediation ? [[bold('Remediation. '), i.remediation] as Line] : []),
+              muted(`Restores ${i.controls.length ? joinIds(i.controls) : 'no mapped control'}${i.requirementsText ? `; could move ${i.requirementsText}` : ''}`),
+              ...(i.exception ? [exceptionLine(i.exception)] : []),
+              ...(i.response ? [[bold('Management response '), `(${i.response.by}, ${i.response.respondedOn}${i.response.targetDate ? `, target ${i.response.targetDate}` : ''}${i.response.ticket ? `, ${i.response.ticket}` : ''}): ${i.response.response}`] as Line] : []),
+            ],
+          },
+          {
+            lines: [
+              ...(i.owner ? [i.owner, ...(i.ownerSource ? [muted(i.ownerSource)] : [])] : [muted('no owner')]),
+              `First seen ${i.firstSeen}`,
+              i.resolvedOn ? `Resolved ${i.resolvedOn}` : i.overdue ? ['Due ', { text: i.dueText, bold: true, tone: 'bad' as const }] : `Due ${i.dueText}`,
+            ],
+          },
+          '',
+        ]),
+        ctx.width,
+      ) : none('The plan has no item: no check reported a finding.'),
+      ...(p.unmatchedResponses.length ? [
+        heading(2, 'Responses that match no item'),
+        ...p.unmatchedResponses.map((r) => para([mono(r.target), ` by ${r.by}`], { bullet: true })),
+      ] : []),
+    ] : [none('This assessment has no remediation plan (it predates assessment schema 2.1).')]),
   ];
 }
 
@@ -355,29 +417,5 @@ export function changes(ctx: DocxContext): Block[] {
         ctx.width,
       ),
     ] : []),
-  ];
-}
-
-export function evidenceIndex(ctx: DocxContext): Block[] {
-  const e = ctx.view.evidence;
-  return [
-    heading(1, ctx.title('evidence-index')),
-    para(['Every evidence item of the bundle with its sha256. The root hash ', mono(e.rootHash), ' is the sha256 over the sorted item hashes; ', mono(ctx.view.meta.verifyCommand), ' recomputes them all.']),
-    heading(2, 'Evidence items'),
-    e.items.length ? table(
-      [{ title: 'Item', weight: 2.5 }, { title: 'Kind', weight: 1.6 }, { title: 'Source', weight: 3 }, { title: 'Collected', weight: 1.8 }, { title: 'sha256', weight: 3.2 }],
-      e.items.map((i) => [mono(i.id), { lines: [i.kind, muted(i.collector)] }, mono(i.source), dateTime(i.collectedAt), mono(i.sha256)]),
-      ctx.width,
-    ) : none('No evidence was collected.'),
-    heading(2, 'Unreadable sources'),
-    e.unreadable.length ? table(
-      [{ title: 'Source', weight: 3 }, { title: 'Code', weight: 1.5 }, { title: 'Reason', weight: 4 }],
-      e.unreadable.map((u) => [mono(u.where), mono(u.code), u.reason]), ctx.width,
-    ) : none('Every source found could be read.'),
-    heading(2, 'Collector failures'),
-    e.collectorFailures.length ? table(
-      [{ title: 'Collector', weight: 2 }, { title: 'Message', weight: 5 }],
-      e.collectorFailures.map((f) => [mono(f.collector), f.message]), ctx.width,
-    ) : none('No collector failed.'),
   ];
 }

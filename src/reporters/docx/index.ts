@@ -18,77 +18,50 @@ import {
 import type { Assessment } from '../../engine/assessment.js';
 import { charts } from '../html/render-html.js';
 import { buildView, type ReportView } from '../html/view-model.js';
-import { APPENDIX_SECTIONS, PROFILE_SECTIONS, type ReportProfile, type ReportSection } from '../profiles.js';
+import type { ReportProfile, ReportSection } from '../profiles.js';
 import type { PaperSize, Reporter } from '../types.js';
-import { appendixSections } from './appendices.js';
+import { catalogCards, evidenceIndex, requirementMatrix } from './appendices.js';
 import { BODY_SIZE, FONT, MONO, xmlSafe, type Block } from './blocks.js';
 import type { ChartImage, ChartKey, DocxContext } from './context.js';
 import {
-  attestations, changes, controls, evidenceIndex, exceptions, findings, frameworks, riskRegister, scopeAndMethod,
+  attestations, changes, controls, exceptions, findings, frameworks, plan, requirementsAttention, riskRegister, scopeAndMethod,
 } from './detail.js';
 import { corePropertiesXml, stampZip } from './package.js';
 import { rasterise } from './raster.js';
-import { boundary, contents, cover, documentControl, executiveSummary } from './summary.js';
+import {
+  boundary, changesSummary, contents, cover, documentControl, executiveSummary, planSummary, topRisks,
+} from './summary.js';
 
 /** Page size and margins in twips (A4 210 × 297 mm, US Letter 8.5 × 11 in; 2 cm margins). */
 const PAGE: Record<PaperSize, { width: number; height: number }> = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } };
 const MARGIN = 1134;
 
-/** Section headings; an appendix is lettered in the order it comes. */
-export const SECTION_TITLE: Record<ReportSection, string> = {
-  cover: 'Cover',
-  'document-control': 'Document control',
-  contents: 'Contents',
-  'executive-summary': 'Executive summary',
-  boundary: 'Assessment boundary',
-  'top-risks': 'Top risks',
-  'plan-summary': 'Remediation plan: first items',
-  exceptions: 'Exceptions',
-  'changes-summary': 'Changes in brief',
-  'scope-and-method': 'Scope and method',
-  'requirements-attention': 'Requirements needing attention',
-  plan: 'Remediation plan',
-  frameworks: 'Frameworks',
-  controls: 'Controls',
-  findings: 'Findings',
-  attestations: 'Attestations',
-  'risk-register': 'Risk register',
-  changes: 'Changes since the previous assessment',
-  'requirement-matrix': 'Requirement matrix',
-  'catalog-cards': 'Control catalog',
-  'evidence-index': 'Evidence index',
-};
-
 type Builder = (ctx: DocxContext) => Block[];
 
-const BUILDERS: Partial<Record<ReportSection, Builder>> = {
+/** One builder per section: every section of every profile is drawn. */
+const BUILDERS: Record<ReportSection, Builder> = {
   cover,
   'document-control': documentControl,
   contents,
   'executive-summary': executiveSummary,
   boundary,
+  'top-risks': topRisks,
+  'plan-summary': planSummary,
   exceptions,
+  'changes-summary': changesSummary,
   'scope-and-method': scopeAndMethod,
+  'requirements-attention': requirementsAttention,
+  plan,
   frameworks,
   controls,
   findings,
   attestations,
   'risk-register': riskRegister,
   changes,
+  'requirement-matrix': requirementMatrix,
+  'catalog-cards': catalogCards,
   'evidence-index': evidenceIndex,
-  ...appendixSections,
 };
-
-/** The sections of a profile this reporter can draw, in order. */
-export function docxSections(profile: ReportProfile): ReportSection[] {
-  return PROFILE_SECTIONS[profile].filter((s) => BUILDERS[s] !== undefined);
-}
-
-/** Heading text of each section of the profile: appendices lettered A, B, ... in order. */
-function sectionTitles(sections: readonly ReportSection[]): (section: ReportSection) => string {
-  const letters = new Map(sections.filter((s) => APPENDIX_SECTIONS.has(s)).map((s, i) => [s, String.fromCharCode(65 + i)]));
-  return (section) => (letters.has(section) ? `Appendix ${letters.get(section)}. ${SECTION_TITLE[section]}` : SECTION_TITLE[section]);
-}
 
 /** The SVG's <title>: what the chart shows, in words, for its alt text. */
 function titleOf(svg: string): string {
@@ -133,9 +106,8 @@ function styles(): IStylesOptions {
 }
 
 /** The running header: classification first (and DRAFT), then what the document is; the watermark is anchored here, so it is on every page. */
-function header(assessment: Assessment, view: ReportView, watermark: Buffer | null): Header {
-  const d = assessment.document;
-  const marking = [d?.classification, d?.status === 'draft' ? 'DRAFT' : undefined].filter(Boolean).join(' · ');
+function header(view: ReportView, watermark: Buffer | null): Header {
+  const marking = [view.document.marking, view.document.draft ? 'DRAFT' : null].filter(Boolean).join(' · ');
   return new Header({
     children: [new Paragraph({
       children: [
@@ -159,8 +131,8 @@ function header(assessment: Assessment, view: ReportView, watermark: Buffer | nu
   });
 }
 
-function footer(assessment: Assessment, width: number): Footer {
-  const classification = assessment.document?.classification;
+function footer(view: ReportView, width: number): Footer {
+  const classification = view.document.marking;
   return new Footer({
     children: [new Paragraph({
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
@@ -176,43 +148,43 @@ export interface DocxOptions { paper: PaperSize; profile: ReportProfile }
 
 /** report.docx of an assessment. Pure: the same assessment and options give the same bytes. */
 export async function renderDocx(assessment: Assessment, options: DocxOptions): Promise<Buffer> {
-  const view = buildView(assessment, options.paper);
+  const view = buildView(assessment, options.paper, options.profile);
   const page = PAGE[options.paper];
   const width = page.width - 2 * MARGIN;
-  const sections = docxSections(options.profile);
+  const titles = new Map(view.sections.map((s) => [s.id, s.title]));
   let drawings = 0;
   const ctx: DocxContext = {
-    view, assessment, width, charts: chartImages(assessment, view), title: sectionTitles(sections), drawingId: () => ++drawings,
+    view, assessment, width, charts: chartImages(assessment, view), title: (section) => titles.get(section) ?? section, drawingId: () => ++drawings,
   };
-  const draft = assessment.document?.status === 'draft';
-  const [watermark] = draft ? rasterise([{ svg: watermarkSvg(), width: 600 }]) : [null];
-  const d = assessment.document;
+  const [watermark] = view.document.draft ? rasterise([{ svg: watermarkSvg(), width: 600 }]) : [null];
+  const d = view.document;
+  const creator = d.preparedBy ?? `${view.meta.tool.name} ${view.meta.tool.version}`;
   const doc = new Document({
     title: xmlSafe(view.title),
-    creator: xmlSafe(d?.preparedBy ?? `${view.meta.tool.name} ${view.meta.tool.version}`),
+    creator: xmlSafe(creator),
     styles: styles(),
     features: { updateFields: true },
     customProperties: [
-      ...(d?.classification ? [{ name: 'Classification', value: xmlSafe(d.classification) }] : []),
-      ...(d?.version ? [{ name: 'Version', value: xmlSafe(d.version) }] : []),
+      ...(d.classification ? [{ name: 'Classification', value: xmlSafe(d.classification) }] : []),
+      ...(d.version ? [{ name: 'Version', value: xmlSafe(d.version) }] : []),
       { name: 'Evidence root hash', value: view.meta.rootHash },
       { name: 'Report profile', value: options.profile },
     ],
     sections: [{
       properties: { page: { size: page, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
-      headers: { default: header(assessment, view, watermark ?? null) },
-      footers: { default: footer(assessment, width) },
-      children: sections.flatMap((s) => BUILDERS[s]!(ctx)),
+      headers: { default: header(view, watermark ?? null) },
+      footers: { default: footer(view, width) },
+      children: view.sections.flatMap((s) => BUILDERS[s.id](ctx)),
     }],
   });
   const core = corePropertiesXml({
     title: view.title,
     subject: `MCP controls and risk assessment${view.meta.frameworkNames.length ? ` against ${view.meta.frameworkNames.join(', ')}` : ''}`,
-    creator: d?.preparedBy ?? `${view.meta.tool.name} ${view.meta.tool.version}`,
+    creator,
     keywords: 'MCP, compliance, assessment',
     description: `${options.profile} report; evidence root hash ${view.meta.rootHash}`,
-    contentStatus: d ? (d.status === 'draft' ? 'Draft' : 'Final') : null,
-    category: d?.classification ?? null,
+    contentStatus: d.status?.label ?? null,
+    category: d.classification,
     created: assessment.generatedAt,
   });
   const zip = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
