@@ -102,19 +102,26 @@ const CHAR_TWIPS = 95;
 const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 const BORDERS = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
+const cellMargins = { top: 40, bottom: 40, left: 80, right: 80 };
+const headerShading = { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } as const;
+
 /**
- * A table filling `width` (twips): a header row repeated on every page it spans, body rows kept whole
- * when short (`cantSplit`), fixed column widths so Word and LibreOffice lay it out alike.
+ * A table filling `width` (twips), with fixed column widths so Word and LibreOffice lay it out alike.
+ * With `header` (the default) the first row holds the column titles and repeats on every page the
+ * table spans; with `labels` the first column is shaded and bold (label and value tables). A body row
+ * is kept whole (`cantSplit`) when it is short enough; a longer one may split rather than leave a page
+ * mostly empty.
  */
-export function table(columns: readonly Column[], rows: readonly (readonly Cell[])[], width: number): Table {
+export function table(columns: readonly Column[], rows: readonly (readonly Cell[])[], width: number, options: { header?: boolean; labels?: boolean } = {}): Table {
+  const { header = true, labels = false } = options;
   const total = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => Math.floor((width * c.weight) / total));
-  const cell = (content: Cell, i: number, header: boolean) => new TableCell({
+  const cell = (content: Cell, i: number, shaded: boolean, strong: boolean) => new TableCell({
     width: { size: widths[i]!, type: WidthType.DXA },
-    ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(shaded ? { shading: headerShading } : {}),
+    margins: cellMargins,
     children: cellLines(content).map((line) => new Paragraph({
-      children: runs(header ? bold(lineText(line)) : line, TABLE_SIZE),
+      children: runs(strong ? bold(lineText(line)) : line, TABLE_SIZE),
       spacing: { after: 0 },
       ...(columns[i]!.numeric ? { alignment: AlignmentType.RIGHT } : {}),
     })),
@@ -129,38 +136,18 @@ export function table(columns: readonly Column[], rows: readonly (readonly Cell[
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, i, true)) }),
+      ...(header ? [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, i, true, true)) })] : []),
       ...rows.map((row) => new TableRow({
         ...(estimatedLines(row) <= KEEP_WHOLE_LINES ? { cantSplit: true } : {}),
-        children: row.map((c, i) => cell(c, i, false)),
+        children: row.map((c, i) => cell(c, i, labels && i === 0, labels && i === 0)),
       })),
     ],
   });
 }
 
-/** Label and value pairs as a two-column table without a header row (the cover, document control). */
+/** Label and value pairs as a two-column table without a header row (the cover, document control, a control's card). */
 export function keyValues(pairs: ReadonlyArray<readonly [string, Cell]>, width: number): Table {
-  const widths = [Math.floor(width * 0.3), width - Math.floor(width * 0.3)];
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-    rows: pairs.map(([label, value]) => new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({
-          width: { size: widths[0]!, type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
-          margins: { top: 40, bottom: 40, left: 80, right: 80 },
-          children: [new Paragraph({ children: runs(bold(label), TABLE_SIZE), spacing: { after: 0 } })],
-        }),
-        new TableCell({
-          width: { size: widths[1]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 },
-          children: cellLines(value).map((line) => new Paragraph({ children: runs(line, TABLE_SIZE), spacing: { after: 0 } })),
-        }),
-      ],
-    })),
-  });
+  return table([{ title: '', weight: 3 }, { title: '', weight: 7 }], pairs.map(([label, value]) => [label, value]), width, { header: false, labels: true });
 }
 
 /** "None." in the muted colour, where a section has nothing to list. */

@@ -157,7 +157,7 @@ export function plan(ctx: DocxContext): Block[] {
     ...(p.present ? [
       para(`${p.sentence} Each item groups the findings of one root cause (one check at one server, or one file) as its indicators. ${slaSentence(ctx)}`),
       p.items.length ? table(
-        [{ title: 'Item', weight: 1.6 }, { title: 'Indicators and remediation', weight: 6 }, { title: 'Owner and dates', weight: 2.2 }, COMMENT_COLUMN],
+        [{ title: 'Item', weight: 2 }, { title: 'Indicators and remediation', weight: 6 }, { title: 'Owner and dates', weight: 2.2 }, COMMENT_COLUMN],
         p.items.map((i) => [
           { lines: [mono(i.id), { text: `${i.priorityLabel} ${i.severity.label}`, bold: true, tone: i.severity.tone }, badgeSpan(i.status)] },
           {

@@ -92,7 +92,7 @@ export function boundary(ctx: DocxContext): Block[] {
   return [
     heading(1, ctx.title('boundary')),
     ...(b.systems.length ? [table(
-      [{ title: 'System', weight: 2 }, { title: 'Description', weight: 4 }, { title: 'Owner', weight: 2 }, { title: 'Data classes', weight: 2 }, { title: 'MCP servers', weight: 1, numeric: true }],
+      [{ title: 'System', weight: 2 }, { title: 'Description', weight: 4 }, { title: 'Owner', weight: 2 }, { title: 'Data classes', weight: 2 }, { title: 'MCP servers', weight: 1.3, numeric: true }],
       b.systems.map((s) => [s.name, s.description ?? '', s.owner ?? muted('not declared'), s.dataClasses.join(', '), String(s.servers ?? 0)]),
       ctx.width,
     )] : []),
