@@ -8,11 +8,11 @@
  * Word refuses a file with one of them.
  */
 import {
-  AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, convertToXmlComponent, type XmlComponent,
 } from 'docx';
 import type { Badge, Tone } from '../html/view-model.js';
 
-export type Block = Paragraph | Table | TableOfContents;
+export type Block = Paragraph | Table;
 
 /** Text without the characters XML 1.0 forbids (they are dropped: U+FFFD would say nothing more in a report). */
 export function xmlSafe(text: string): string {
@@ -77,9 +77,34 @@ export function heading(level: 1 | 2 | 3, line: Line): Paragraph {
   return new Paragraph({ heading: LEVEL[level], children: runs(line) });
 }
 
-/** An automatic table of contents of the Heading 1 and 2 entries; Word fills it in when it updates the fields on opening. */
-export function contents(): TableOfContents {
-  return new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' });
+/** A field character (`begin`, `separate`, `end`) or a field instruction, as raw WordprocessingML. */
+const fieldChar = (type: 'begin' | 'separate' | 'end') => convertToXmlComponent({
+  type: 'element', name: 'w:fldChar', attributes: { 'w:fldCharType': type, ...(type === 'begin' ? { 'w:dirty': 'true' } : {}) },
+}) as XmlComponent;
+const instruction = (text: string) => convertToXmlComponent({
+  type: 'element', name: 'w:instrText', attributes: { 'xml:space': 'preserve' }, elements: [{ type: 'text', text }],
+}) as XmlComponent;
+
+/**
+ * A table of contents field over the Heading 1 and 2 entries, marked dirty so Word fills it in (with
+ * page numbers) on opening; until then, and in editors that do not update fields, it lists the section
+ * titles. Each field character sits in a run of its own, as Word writes them (LibreOffice reads a
+ * field only so); the docx library's own TableOfContents puts them in one run.
+ */
+export function contents(titles: readonly string[]): Paragraph[] {
+  const entries = titles.length ? titles : [''];
+  return entries.map((title, i) => new Paragraph({
+    style: 'TOC1',
+    children: [
+      ...(i === 0 ? [
+        new TextRun({ children: [fieldChar('begin')] }),
+        new TextRun({ children: [instruction(' TOC \\o "1-2" \\h \\z \\u ')] }),
+        new TextRun({ children: [fieldChar('separate')] }),
+      ] : []),
+      new TextRun({ text: xmlSafe(title) }),
+      ...(i === entries.length - 1 ? [new TextRun({ children: [fieldChar('end')] })] : []),
+    ],
+  }));
 }
 
 /** A table cell: one paragraph, or several. */

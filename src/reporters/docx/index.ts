@@ -100,6 +100,9 @@ function styles(): IStylesOptions {
       { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, color: '5F6368' }, paragraph: { spacing: { after: 360 } } },
       { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 16, italics: true }, paragraph: { spacing: { after: 240 } } },
       { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 32, bold: true }, paragraph: { spacing: { after: 240 } } },
+      // Word's own names for the contents entries, so updating the field keeps this look.
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 60 } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 240 } } },
     ],
     characterStyles: [{ id: 'Code', name: 'Code', run: { font: MONO } }],
   };

@@ -51,8 +51,9 @@ export function documentControl(ctx: DocxContext): Block[] {
   ];
 }
 
-export function contents(): Block[] {
-  return [para('Contents', { style: 'TOCHeading' }), contentsField(), pageBreak()];
+export function contents(ctx: DocxContext): Block[] {
+  const titles = ctx.view.sections.filter((s) => s.id !== 'cover' && s.id !== 'contents').map((s) => s.title);
+  return [para('Contents', { style: 'TOCHeading' }), ...contentsField(titles), pageBreak()];
 }
 
 export function executiveSummary(ctx: DocxContext): Block[] {
