@@ -47,7 +47,7 @@ export const badgeSpan = (b: Badge): Span => ({ text: b.label, bold: true, tone:
 
 const spansOf = (line: Line): Span[] => (typeof line === 'string' ? [{ text: line }] : Array.isArray(line) ? line.map((s) => (typeof s === 'string' ? { text: s } : s)) : [line as Span]);
 
-export const lineText = (line: Line): string => spansOf(line).map((s) => s.text).join('');
+const lineText = (line: Line): string => spansOf(line).map((s) => s.text).join('');
 
 function runs(line: Line, size?: number): TextRun[] {
   return spansOf(line).filter((s) => s.text !== '').map((s) => new TextRun({

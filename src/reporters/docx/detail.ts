@@ -11,7 +11,7 @@ import {
 import { figure, type DocxContext } from './context.js';
 import { slaSentence } from './summary.js';
 
-export const COMMENT_COLUMN: Column = { title: 'Auditor comment', weight: 3 };
+const COMMENT_COLUMN: Column = { title: 'Auditor comment', weight: 3 };
 
 const joinIds = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id).join(', ');
 
@@ -219,7 +219,7 @@ export function controlCard(ctx: DocxContext, c: ControlView): Block[] {
   ];
 }
 
-export function controlsOverview(ctx: DocxContext): Block[] {
+function controlsOverview(ctx: DocxContext): Block[] {
   const { list, counts } = ctx.view.controls;
   return [
     para([`${plural(list.length, 'control')}: `, ...counts.filter((c) => c.count).flatMap((c): Span[] => [badgeSpan(c.status), { text: ` ${c.count}  ` }])]),
@@ -271,8 +271,8 @@ export function exceptions(ctx: DocxContext): Block[] {
       para('Risk acceptances of exceptions.yaml, with their state on the date of the assessment. A live exception is recorded beside the findings and controls it matches and never changes their status; an expired one no longer applies.'),
       table(
         [
-          { title: 'Exception', weight: 1.5 }, { title: 'Target', weight: 2.5 }, { title: 'State', weight: 1.3 }, { title: 'Approved', weight: 1.8 },
-          { title: 'Expires', weight: 1.8 }, { title: 'Ticket', weight: 1.3 }, { title: 'Findings matched', weight: 1.1, numeric: true }, { title: 'Justification', weight: 3.5 },
+          { title: 'Exception', weight: 1.9 }, { title: 'Target', weight: 2.6 }, { title: 'State', weight: 1.5 }, { title: 'Approved', weight: 2 },
+          { title: 'Expires', weight: 2 }, { title: 'Ticket', weight: 1.5 }, { title: 'Findings matched', weight: 1.6, numeric: true }, { title: 'Justification', weight: 3.6 },
         ],
         e.rows.map((r) => [
           bold(r.id), mono(r.target), { lines: [badgeSpan(r.status), ...(r.unused ? [{ text: 'Unused', bold: true, tone: 'gap' as const }] : [])] },

@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const FACES = [400, 600, 700].flatMap((weight) => ['latin', 'latin-ext'].map((subset) => `inter-${subset}-${weight}-normal.woff`));
 
 /** A WOFF 1.0 font as the TrueType (or CFF OpenType) file it wraps. */
-export function woffToSfnt(woff: Uint8Array): Buffer {
+function woffToSfnt(woff: Uint8Array): Buffer {
   const src = Buffer.from(woff.buffer, woff.byteOffset, woff.byteLength);
   if (src.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 font');
   const flavor = src.readUInt32BE(4);
