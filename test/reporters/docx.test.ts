@@ -8,6 +8,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Assessment, DocumentControl } from '../../src/engine/assessment.js';
 import { renderDocx } from '../../src/reporters/docx/index.js';
+import { pngSize, rasterise } from '../../src/reporters/docx/raster.js';
 import { buildView } from '../../src/reporters/html/view-model.js';
 import type { ReportProfile } from '../../src/reporters/profiles.js';
 import { runCli } from '../helpers/cli.js';
@@ -186,6 +187,20 @@ describe('report.docx of the demo estate', () => {
   it('is the same bytes for the same assessment (reproducible)', async () => {
     const again = await render(assessmentWith(), 'auditor');
     assert.equal(Buffer.compare(again, auditorBytes), 0);
+  });
+});
+
+describe('chart pictures', () => {
+  it('draw their text in Inter, read from @fontsource/inter, with no system font', () => {
+    const svg = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40"><text x="10" y="28" font-family="Inter, 'DejaVu Sans', sans-serif" font-size="20">${text}</text></svg>`;
+    const [blank, inter, bold] = rasterise([
+      { svg: svg(''), width: 400 }, { svg: svg('Critical 15'), width: 400 },
+      { svg: svg('Critical 15').replace('font-size', 'font-weight="700" font-size'), width: 400 },
+    ]);
+    assert.deepEqual(pngSize(inter!), { width: 400, height: 80 });
+    assert.notDeepEqual(inter, blank, 'the text is drawn (a missing font draws nothing)');
+    assert.notDeepEqual(bold, inter, 'the bold face is there too');
+    assert.deepEqual(rasterise([{ svg: svg('Critical 15'), width: 400 }])[0], inter, 'the same SVG gives the same PNG');
   });
 });
 
