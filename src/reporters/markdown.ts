@@ -457,8 +457,11 @@ function sourcesNotReadSection(a: Assessment): string[] {
   return lines;
 }
 
-/** The assessment boundary (systems, what the evidence covers, what it does not) and the MCP server inventory. */
-function boundarySection(a: Assessment): string[] {
+/**
+ * The assessment boundary (systems, what the evidence covers, what it does not) and the MCP server
+ * inventory; the inventory only where the profile has the method too (not in the executive one).
+ */
+function boundarySection(a: Assessment, inventory: boolean): string[] {
   const lines = ['## Assessment boundary', ''];
   const systems = a.scope.systems ?? [];
   if (systems.length > 0) {
@@ -472,14 +475,18 @@ function boundarySection(a: Assessment): string[] {
   const exclusions = a.scope.boundary?.exclusions ?? [];
   if (exclusions.length > 0) lines.push('', '**Not covered:**', '', ...exclusions.map((e) => `- ${escapeMarkdown(e.statement)}`));
   const rows = serverRows(a);
-  const inventory = rows.length === 0 ? ['No MCP server was found.'] : table(
+  if (!inventory) {
+    lines.push('', `The inventory of the ${plural(rows.length, 'MCP server')} found is in the auditor and full reports.`);
+    return lines;
+  }
+  const serverTable = rows.length === 0 ? ['No MCP server was found.'] : table(
     ['Client', 'Configuration', 'Server', 'Transport', 'Endpoint host', 'System (owner)', 'Findings'],
     rows.map((r) => [
       escapeMarkdown(r.client), escapeMarkdown(r.config), `${escapeMarkdown(r.name)}${r.disabled ? ' (disabled)' : ''}`, escapeMarkdown(r.transport),
       escapeMarkdown(r.endpoint), escapeMarkdown(r.system), r.findings,
     ]),
   );
-  lines.push('', ...details(`MCP server inventory (${plural(rows.length, 'server')})`, inventory));
+  lines.push('', ...details(`MCP server inventory (${plural(rows.length, 'server')})`, serverTable));
   return lines;
 }
 
@@ -594,7 +601,7 @@ const MARKDOWN_SECTIONS: Record<ReportSection, (a: Assessment, view: ReportView,
   'document-control': (_a, view, title) => documentControlSection(view, title),
   contents: () => [],
   'executive-summary': (a) => [...coverAndSummary(a).summary, '', ...frameworksSection(a)],
-  boundary: (a) => [...boundarySection(a), ...withBlank(sourcesNotReadSection(a))],
+  boundary: (a, view) => [...boundarySection(a, view.present['scope-and-method']), ...withBlank(sourcesNotReadSection(a))],
   'top-risks': (_a, view, title) => topRisksSection(view, title),
   'plan-summary': (_a, view, title) => planSummarySection(view, title),
   exceptions: (a) => exceptionsSection(a),

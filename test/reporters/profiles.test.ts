@@ -90,6 +90,19 @@ describe('report profiles (HTML)', () => {
     }
   });
 
+  it('prints the server inventory in the boundary of the auditor and full reports, and only its size in the executive one', () => {
+    const servers = buildView(assessment, 'A4').boundary.servers.length;
+    assert.ok(servers > 0);
+    const table: Array<[ReportProfile, boolean]> = [['executive', false], ['auditor', true], ['full', true]];
+    for (const [profile, inventory] of table) {
+      const boundary = section(html[profile], 'boundary');
+      assert.equal(boundary.includes('<h2>MCP server inventory</h2>'), inventory, profile);
+      assert.equal(boundary.includes(`<p>The inventory of the ${servers} MCP servers found, with client, transport, endpoint and owner, is in the auditor and full reports.</p>`), !inventory, profile);
+      const md = renderProfile(assessment, profile);
+      assert.equal(md.includes(`<summary>MCP server inventory (${servers} servers)</summary>`), inventory, `${profile} Markdown`);
+    }
+  });
+
   it('puts the out-of-scope requirements of a framework on one line per shared reason', () => {
     const matrix = section(html.auditor, 'requirement-matrix');
     for (const f of assessment.frameworks) {
