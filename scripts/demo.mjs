@@ -33,6 +33,8 @@ const assessed = step([
   'assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json',
   '--format', 'pdf,html,md,csv,sarif,oscal', '--out', 'out',
 ], [0, 1]);
+// The executive report beside the auditor's (report.pdf, the default profile): a few pages for a board.
+step(['report', 'out/assessment.json', '--profile', 'executive', '--format', 'pdf', '--output', 'out/report-executive.pdf']);
 step(['verify', 'out']);
 
 process.stdout.write(`
@@ -41,7 +43,9 @@ demo: validated the catalog and the example project files; assessed the examples
       a proxy access log, two repositories, and the Northwind Health GitHub organisation recorded in
       examples/recorded/) against last quarter's assessment (examples/previous/2026-Q3/, written at schema 1.2
       and read as 2.0); verified the evidence.
-demo: reports in out/: report.pdf and report.html (for the auditor), report.md, findings.csv and requirements.csv,
+demo: reports in out/: report.pdf and report.html (the auditor profile: the executive part, then what needs attention,
+      the remediation plan and the workpapers, with appendices), report-executive.pdf (the executive profile, for a
+      board: at most 12 pages), report.md, findings.csv and requirements.csv,
       results.sarif (code scanning), assessment-results.oscal.json (OSCAL), beside assessment.json and evidence/.
       assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
 `);

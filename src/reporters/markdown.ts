@@ -8,13 +8,13 @@
  * and nothing else, so it can never become a link, an image, HTML, a heading or a new table cell.
  */
 import type {
-  Assessment, AssessmentChanges, AssessmentControl, AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus,
+  Assessment, AssessmentChanges, AssessmentControl, AssessmentFramework, ChangeDirection, ControlAttestation, ControlStatus, DocumentControl,
   ExceptionEntry, ExceptionNote, FindingRef, HistoryPoint, RequirementStatus, RiskBand,
 } from '../engine/assessment.js';
 import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
 import {
-  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_REPORT_ORDER, DIRECTION_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
+  ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_REPORT_ORDER, DIRECTION_LABEL, DOCUMENT_STATUS_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
   REQUIREMENT_REPORT_ORDER, dateOf, figureLabel, locationText, outcomeLabel, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
@@ -24,6 +24,9 @@ import { plural } from '../lib/plural.js';
 import { printable } from '../lib/printable.js';
 import type { Drift } from '../engine/drift.js';
 import type { Reporter } from './types.js';
+import { DEFAULT_PROFILE, type ReportProfile, type ReportSection } from './profiles.js';
+import { buildView, type ReportView } from './html/view-model.js';
+import type { PlanItemView } from './html/section-views.js';
 import { pooledFigures } from '../engine/roll-up.js';
 
 // `@team` and `#123` would notify people or cross-reference issues in a PR comment; a zero-width space
@@ -107,7 +110,8 @@ function exceptionCell(live: ExceptionNote | undefined, expired: ExceptionNote |
   return parts.join('; ');
 }
 
-function header(a: Assessment): string[] {
+/** The title block (cover) and the summary lines that open the executive summary. */
+function coverAndSummary(a: Assessment): { cover: string[]; summary: string[] } {
   const date = escapeMarkdown(dateOf(a.generatedAt));
   const organization = a.scope.organization ? `${escapeMarkdown(a.scope.organization)}, ` : '';
   const findings = a.summary.findings;
@@ -130,18 +134,41 @@ function header(a: Assessment): string[] {
   const gaps = unreadable.length + collectorFailures.length > 0
     ? ` ${plural(unreadable.length, 'source')} could not be read and ${plural(collectorFailures.length, 'collector')} failed (see [Sources not read](#sources-not-read)).`
     : '';
-  return [
+  const cover = [
     `# MCP controls assessment: ${organization}${date}`,
     '',
     `Generated ${escapeMarkdown(a.generatedAt)} by ${escapeMarkdown(a.tool.name)} ${escapeMarkdown(a.tool.version)} (assessment schema ${escapeMarkdown(a.schemaVersion)}).`,
     `Scope: ${a.scope.frameworks.map(escapeMarkdown).join(', ') || 'no framework'}; data classes ${dataClasses}${a.scope.dataClassesDeclared === false ? ' (not declared)' : ''}${aiAct}.`,
-    '',
+    ...documentLines(a.document),
+  ];
+  const summary = [
     `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_REPORT_ORDER, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
     '',
     `**Requirements:** ${figuresText(pooledFigures(a.frameworks))}.`,
     '',
     `**Evidence root hash:** ${escapeMarkdown(a.evidence.rootHash)} (${plural(a.evidence.items.length, 'evidence item')}; check the bundle with \`mcp-comply verify EVIDENCE_DIR\`).${gaps}`,
   ];
+  return { cover, summary };
+}
+
+/** Status, version, period and the three names under the title, when the config's `report:` block gives them. */
+function documentLines(doc: DocumentControl | undefined): string[] {
+  if (!doc) return [];
+  const parts = [
+    `**${labelOf(DOCUMENT_STATUS_LABEL, doc.status)}**`,
+    doc.version ? `version ${escapeMarkdown(doc.version)}` : '',
+    doc.period ? `period ${escapeMarkdown(doc.period.from)} to ${escapeMarkdown(doc.period.to)}` : '',
+    doc.preparedBy ? `prepared by ${escapeMarkdown(doc.preparedBy)}` : '',
+    doc.reviewedBy ? `reviewed by ${escapeMarkdown(doc.reviewedBy)}` : '',
+    doc.approvedBy ? `approved by ${escapeMarkdown(doc.approvedBy)}` : '',
+  ].filter(Boolean);
+  return [`Document: ${parts.join('; ')}.`];
+}
+
+/** The line at the top and bottom of report.md: DRAFT when it is one, and the classification. */
+function markingLine(doc: DocumentControl | undefined): string | null {
+  const parts = [doc?.status === 'draft' ? 'DRAFT' : '', doc?.classification ? escapeMarkdown(doc.classification) : ''].filter(Boolean);
+  return parts.length ? `**${parts.join(' · ')}**` : null;
 }
 
 function applicabilityCell(framework: AssessmentFramework): string {
@@ -430,8 +457,11 @@ function sourcesNotReadSection(a: Assessment): string[] {
   return lines;
 }
 
-/** The assessment boundary (systems, what the evidence covers, what it does not) and the MCP server inventory. */
-function boundarySection(a: Assessment): string[] {
+/**
+ * The assessment boundary (systems, what the evidence covers, what it does not) and the MCP server
+ * inventory; the inventory only where the profile has the method too (not in the executive one).
+ */
+function boundarySection(a: Assessment, inventory: boolean): string[] {
   const lines = ['## Assessment boundary', ''];
   const systems = a.scope.systems ?? [];
   if (systems.length > 0) {
@@ -445,32 +475,161 @@ function boundarySection(a: Assessment): string[] {
   const exclusions = a.scope.boundary?.exclusions ?? [];
   if (exclusions.length > 0) lines.push('', '**Not covered:**', '', ...exclusions.map((e) => `- ${escapeMarkdown(e.statement)}`));
   const rows = serverRows(a);
-  const inventory = rows.length === 0 ? ['No MCP server was found.'] : table(
+  if (!inventory) {
+    lines.push('', `The inventory of the ${plural(rows.length, 'MCP server')} found is in the auditor and full reports.`);
+    return lines;
+  }
+  const serverTable = rows.length === 0 ? ['No MCP server was found.'] : table(
     ['Client', 'Configuration', 'Server', 'Transport', 'Endpoint host', 'System (owner)', 'Findings'],
     rows.map((r) => [
       escapeMarkdown(r.client), escapeMarkdown(r.config), `${escapeMarkdown(r.name)}${r.disabled ? ' (disabled)' : ''}`, escapeMarkdown(r.transport),
       escapeMarkdown(r.endpoint), escapeMarkdown(r.system), r.findings,
     ]),
   );
-  lines.push('', ...details(`MCP server inventory (${plural(rows.length, 'server')})`, inventory));
+  lines.push('', ...details(`MCP server inventory (${plural(rows.length, 'server')})`, serverTable));
   return lines;
 }
 
-/** report.md: the same bytes for the same assessment (no clock, no randomness). */
-export function renderMarkdown(a: Assessment): string {
+/** The document-control table (`report:` in mcp-comply.yaml). */
+function documentControlSection(view: ReportView, title: string): string[] {
+  if (!view.document.recorded) return [`## ${title}`, '', 'No document control is recorded (no `report:` block in the config, or an assessment before schema 2.1).'];
+  return [`## ${title}`, '', ...table(['Field', 'Value'], view.document.rows.map((r) => [r.label, escapeMarkdown(r.value)]))];
+}
+
+function topRisksSection(view: ReportView, title: string): string[] {
+  const { risks, actions } = view.topRisks;
+  const lines = [`## ${title}`, '', '### Highest residual risks', ''];
+  lines.push(...(risks.length ? risks.map((r, i) => `${i + 1}. **${r.residualBand.label}** ${escapeMarkdown(r.sentence)}`) : ['No threat carries a residual risk.']));
+  lines.push('', '### Most severe open actions', '');
+  lines.push(...(actions.length ? actions.map((x, i) => `${i + 1}. **${x.priorityLabel} ${x.severity.label}** ${escapeMarkdown(x.sentence)}`)
+    : [view.plan.present ? 'No open item in the remediation plan.' : NO_PLAN]));
+  return lines;
+}
+
+const NO_PLAN = 'This assessment has no remediation plan (it predates assessment schema 2.1).';
+
+const slaText = (plan: ReportView['plan']) => plan.slaDays.map((d) => `${d.severity.label} ${plural(d.days, 'day')}`).join(', ');
+
+function responseText(item: PlanItemView): string {
+  const r = item.response;
+  if (!r) return '';
+  const extra = [r.targetDate ? `target ${escapeMarkdown(r.targetDate)}` : '', r.ticket ? escapeMarkdown(r.ticket) : ''].filter(Boolean).join(', ');
+  return `${escapeMarkdown(r.response)} (${escapeMarkdown(r.by)}, ${escapeMarkdown(r.respondedOn)}${extra ? `, ${extra}` : ''})`;
+}
+
+function planSummarySection(view: ReportView, title: string): string[] {
+  const { plan, planSummary } = view;
+  if (!plan.present) return [`## ${title}`, '', NO_PLAN];
+  const rows = planSummary.items.map((i) => [
+    `${i.priorityLabel} ${i.severity.label}`, `${escapeMarkdown(i.title)} (${plural(i.indicators.length, 'indicator')})`,
+    escapeMarkdown(i.owner ?? 'not assigned'), escapeMarkdown(i.dueText), i.status.label, responseText(i),
+  ]);
+  return [
+    `## ${title}`, '', `${plan.sentence} Due dates count from first seen: ${slaText(plan)}.`, '',
+    ...(rows.length ? table(['Priority', 'Action', 'Owner', 'Due', 'Status', 'Management response'], rows) : ['No open item.']),
+    ...(planSummary.moreText ? ['', planSummary.moreText] : []),
+  ];
+}
+
+function planSection(view: ReportView, title: string): string[] {
+  const { plan } = view;
+  if (!plan.present) return [`## ${title}`, '', NO_PLAN];
+  const lines = [`## ${title}`, '', `${plan.sentence} Due dates count from first seen: ${slaText(plan)}.`];
+  for (const i of plan.items) {
+    const when = i.resolvedOn ? `resolved ${escapeMarkdown(i.resolvedOn)}` : `due ${escapeMarkdown(i.dueText)}`;
+    lines.push('', `### ${escapeMarkdown(i.id)}: ${escapeMarkdown(i.title)}`, '',
+      `**${i.priorityLabel} ${i.severity.label}**, ${i.status.label}; owner ${escapeMarkdown(i.owner ?? 'not assigned')}${i.ownerSource ? ` (${escapeMarkdown(i.ownerSource)})` : ''}; `
+        + `first seen ${escapeMarkdown(i.firstSeen)}, ${when}; restores ${i.controls.map((c) => escapeMarkdown(c.id)).join(', ') || 'no mapped control'}`
+        + `${i.requirementsText ? `; could move ${escapeMarkdown(i.requirementsText)}` : ''}.`,
+      '', ...i.indicators.map((x) => `- ${escapeMarkdown(x.where)}: ${escapeMarkdown(x.message)}`));
+    if (i.remediation) lines.push('', `**Remediation:** ${escapeMarkdown(i.remediation)}`);
+    if (i.exception) lines.push('', `**Accepted:** ${escapeMarkdown(i.exception.id)} by ${escapeMarkdown(i.exception.approver)} until ${escapeMarkdown(i.exception.expires)}: ${escapeMarkdown(i.exception.justification)}`);
+    if (i.response) lines.push('', `**Management response:** ${responseText(i)}`);
+  }
+  if (plan.unmatchedResponses.length) {
+    lines.push('', '### Responses that match no item', '', ...plan.unmatchedResponses.map((r) => `- ${escapeMarkdown(r.target)} by ${escapeMarkdown(r.by)}`));
+  }
+  return lines;
+}
+
+function changesSummarySection(view: ReportView, title: string): string[] {
+  const c = view.changesSummary;
+  if (!c) return [`## ${title}`, '', 'No previous assessment was given (assess --previous), so there is nothing to compare.'];
+  const lines = [`## ${title}`, '', escapeMarkdown(c.sentence)];
+  if (c.regressed.length) {
+    lines.push('', '**Controls that regressed:**', '', ...c.regressed.map((x) => `- ${escapeMarkdown(x.id)} ${escapeMarkdown(x.title)}: ${x.from.label} → ${x.to.label}`),
+      ...(c.regressedMore ? [`- and ${c.regressedMore} more`] : []));
+  }
+  if (c.newFindings.length) {
+    lines.push('', '**New findings:**', '', ...c.newFindings.map((f) => `- ${f.severity.label}: ${escapeMarkdown(f.message)} (${escapeMarkdown(f.where)})`),
+      ...(c.newFindingsMore ? [`- and ${c.newFindingsMore} more`] : []));
+  }
+  return lines;
+}
+
+function requirementMatrixSection(view: ReportView, title: string): string[] {
+  const lines = [`## ${title}`];
+  for (const f of view.requirementMatrix.frameworks) {
+    const rows = f.rows.map((r) => [escapeMarkdown(r.id), escapeMarkdown(r.title), `${r.status.label}${r.attested ? ' (attested)' : ''}`, r.controls.map((c) => escapeMarkdown(c.id)).join(', ')]);
+    const oos = f.outOfScope.map((g) => [escapeMarkdown(g.ids), String(g.count), escapeMarkdown(g.reason)]);
+    lines.push('', `### ${escapeMarkdown(f.name)} ${escapeMarkdown(f.version)}`, '',
+      ...details(`${plural(f.rows.length, 'requirement')} in scope`, rows.length ? table(['Requirement', 'Title', 'Outcome', 'Controls'], rows) : ['None in scope.']),
+      ...(oos.length ? ['', ...table(['Out of scope', 'Requirements', 'Reason'], oos)] : []));
+  }
+  return lines;
+}
+
+function catalogSection(view: ReportView, title: string): string[] {
+  const rows = view.controls.list.map((c) => [
+    escapeMarkdown(c.id), escapeMarkdown(c.title), c.status.label, c.severity.label, escapeMarkdown(c.objective ?? ''), escapeMarkdown(c.remediation ?? ''),
+  ]);
+  return [`## ${title}`, '', ...details(plural(rows.length, 'control'), table(['Control', 'Title', 'Status', 'Severity', 'Objective', 'Remediation'], rows))];
+}
+
+function evidenceIndexSection(view: ReportView, title: string): string[] {
+  const rows = view.evidence.items.map((i) => [escapeMarkdown(i.id), escapeMarkdown(i.kind), escapeMarkdown(i.source), escapeMarkdown(i.sha256)]);
+  return [`## ${title}`, '', `Root hash ${escapeMarkdown(view.evidence.rootHash)}: the sha256 over the sorted item hashes.`, '',
+    ...details(plural(rows.length, 'evidence item'), table(['Item', 'Kind', 'Source', 'sha256'], rows))];
+}
+
+/**
+ * Each section of a profile in Markdown (sections, not pages: no contents, the reader's viewer has one).
+ * Sections that were in report.md before profiles keep their own headings.
+ */
+const MARKDOWN_SECTIONS: Record<ReportSection, (a: Assessment, view: ReportView, title: string) => string[]> = {
+  cover: (a) => coverAndSummary(a).cover,
+  'document-control': (_a, view, title) => documentControlSection(view, title),
+  contents: () => [],
+  'executive-summary': (a) => [...coverAndSummary(a).summary, '', ...frameworksSection(a)],
+  boundary: (a, view) => [...boundarySection(a, view.present['scope-and-method']), ...withBlank(sourcesNotReadSection(a))],
+  'top-risks': (_a, view, title) => topRisksSection(view, title),
+  'plan-summary': (_a, view, title) => planSummarySection(view, title),
+  exceptions: (a) => exceptionsSection(a),
+  'changes-summary': (_a, view, title) => changesSummarySection(view, title),
+  'scope-and-method': () => [],
+  'requirements-attention': (a) => requirementsSection(a),
+  plan: (_a, view, title) => planSection(view, title),
+  frameworks: (a) => requirementsSection(a),
+  controls: (a) => controlsSection(a),
+  findings: (a) => findingsSection(a),
+  attestations: (a) => attestationsSection(a),
+  'risk-register': (a) => riskSection(a),
+  changes: (a) => [...(a.changes ? changesSection(a.changes) : []), ...withBlank(a.history && a.history.length > 0 ? trendSection(a, a.history) : [])],
+  'requirement-matrix': (_a, view, title) => requirementMatrixSection(view, title),
+  'catalog-cards': (_a, view, title) => catalogSection(view, title),
+  'evidence-index': (_a, view, title) => evidenceIndexSection(view, title),
+};
+
+const withBlank = (lines: string[]) => (lines.length ? ['', ...lines] : []);
+
+/** report.md: the sections of the profile, in order. The same bytes for the same assessment (no clock, no randomness). */
+export function renderMarkdown(a: Assessment, profile: ReportProfile = DEFAULT_PROFILE): string {
+  const view = buildView(a, 'A4', profile);
+  const marking = markingLine(a.document);
   const sections = [
-    header(a),
-    boundarySection(a),
-    frameworksSection(a),
-    findingsSection(a),
-    controlsSection(a),
-    requirementsSection(a),
-    riskSection(a),
-    exceptionsSection(a),
-    attestationsSection(a),
-    a.changes ? changesSection(a.changes) : [],
-    a.history && a.history.length > 0 ? trendSection(a, a.history) : [],
-    sourcesNotReadSection(a),
+    marking ? [marking] : [],
+    ...view.sections.map((section) => MARKDOWN_SECTIONS[section.id](a, view, section.title)),
+    marking ? [marking] : [],
   ];
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
@@ -478,8 +637,8 @@ export function renderMarkdown(a: Assessment): string {
 export const markdownReporter: Reporter = {
   format: 'md',
   files: ['report.md'],
-  async render(assessment) {
-    return [{ name: 'report.md', content: renderMarkdown(assessment) }];
+  async render(assessment, options) {
+    return [{ name: 'report.md', content: renderMarkdown(assessment, options.profile ?? DEFAULT_PROFILE) }];
   },
 };
 

@@ -15,6 +15,8 @@ import { outcomeLabel, percent } from '../../src/reporters/labels.js';
 import { pooledFigures } from '../../src/engine/roll-up.js';
 import { complianceWords } from '../helpers/framework-fixtures.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
+import { sectionsView } from '../../src/reporters/html/section-views.js';
+import type { ReportProfile } from '../../src/reporters/profiles.js';
 
 const REPORT_FILES = ['report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'results.sarif', 'assessment-results.oscal.json'];
 const ALL = 'pdf,html,md,csv,sarif,oscal';
@@ -30,7 +32,8 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
   let assessment: Assessment;
 
   before(() => {
-    run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json', '--format', ALL, '--out', out]);
+    // The full profile, so every finding and requirement is in every format to be counted.
+    run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json', '--format', ALL, '--profile', 'full', '--out', out]);
     assessment = readJson<Assessment>(path.join(out, 'assessment.json'));
   });
 
@@ -106,7 +109,7 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
   it('report re-renders a saved assessment: one format to a file, to stdout, or several into a folder', () => {
     const assessmentFile = path.join(out, 'assessment.json');
     const dir = tempDir('report-');
-    const md = runCli(['report', assessmentFile, '--format', 'md', '--output', path.join(dir, 'gap.md')]);
+    const md = runCli(['report', assessmentFile, '--format', 'md', '--profile', 'full', '--output', path.join(dir, 'gap.md')]);
     assert.equal(md.code, 0, md.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'gap.md'), 'utf8'), fs.readFileSync(path.join(out, 'report.md'), 'utf8'), 'the same bytes as assess wrote');
     const stdout = runCli(['report', assessmentFile, '--format', 'sarif', '--output', '-']);
@@ -115,6 +118,45 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
     const several = runCli(['report', assessmentFile, '--format', 'csv,oscal', '--out', dir]);
     assert.equal(several.code, 0, several.stderr);
     assert.deepEqual(['findings.csv', 'requirements.csv', 'assessment-results.oscal.json'].map((f) => fs.existsSync(path.join(dir, f))), [true, true, true]);
+  });
+});
+
+describe('report profiles through the CLI', () => {
+  const dir = tempDir('report-profiles-');
+  const file = path.join(dir, 'assessment.json');
+  /** Ids of the top-level sections of an HTML report, in order. */
+  const sectionIds = (html: string) => [...html.matchAll(/<(?:section|header|nav) id="([^"]+)" class="(?:sec|cover)[ "]/g)].map((m) => m[1]!);
+  before(() => {
+    const run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json', '--out', dir]);
+    assert.equal(run.code, 1, run.stderr);
+  });
+
+  it('writes the auditor profile by default and the one --profile names, in HTML and Markdown', () => {
+    const table: Array<[string[], ReportProfile]> = [[[], 'auditor'], [['--profile', 'executive'], 'executive'], [['--profile', 'full'], 'full']];
+    for (const [flags, profile] of table) {
+      const out = path.join(dir, profile);
+      const run = runCli(['report', file, '--format', 'html,md', ...flags, '--out', out]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(sectionIds(fs.readFileSync(path.join(out, 'report.html'), 'utf8')), sectionsView(profile).map((s) => s.anchor), profile);
+      const md = fs.readFileSync(path.join(out, 'report.md'), 'utf8');
+      assert.equal(md.includes('## Appendix A. Requirement matrix'), profile === 'auditor', profile);
+      assert.equal(/^## Findings \(\d+\)$/m.test(md), profile === 'full', profile);
+    }
+  });
+
+  it('prints the executive PDF in at most 12 pages and the auditor PDF with its appendices', async () => {
+    const table: Array<[ReportProfile, (pages: number) => boolean, string[]]> = [
+      ['executive', (pages) => pages <= 12, ['Top risks and actions', 'Remediation plan: first actions']],
+      ['auditor', (pages) => pages > 12, ['Requirements needing attention', 'Remediation plan', 'Appendix A. Requirement matrix', 'Appendix B. Control catalog', 'Appendix C. Evidence index']],
+    ];
+    for (const [profile, pagesOk, bookmarks] of table) {
+      const output = path.join(dir, `report-${profile}.pdf`);
+      const run = runCli(['report', file, '--format', 'pdf', '--profile', profile, '--output', output]);
+      assert.equal(run.code, 0, run.stderr);
+      const { pages, outline } = await readPdf(fs.readFileSync(output));
+      assert.ok(pagesOk(pages), `${profile}: ${pages} pages`);
+      for (const title of bookmarks) assert.ok(outline.includes(title), `${profile}: ${title}`);
+    }
   });
 });
 

@@ -77,3 +77,21 @@ export function sampleAssessmentWithPlan(document: Partial<DocumentControl> = {}
   const a = sampleAssessment();
   return { ...a, plan: samplePlan(a), document: sampleDocument(document) };
 }
+
+let demo: string | undefined;
+
+/**
+ * The demo's assessment, generated as `npm run demo` does (examples/ against last quarter's assessment),
+ * once per test process, with document control and a plan: the engine's own plan once it writes one,
+ * else the hand-made one of samplePlan.
+ */
+export function demoAssessment(document: Partial<DocumentControl> = {}): Assessment {
+  if (!demo) {
+    const out = path.join(tempDir('demo-assessment-'), 'out');
+    const run = runCli(['assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json', '--out', out]);
+    if (run.code !== 0 && run.code !== 1) throw new Error(`assess of examples/ exited ${run.code}: ${run.stderr}`);
+    demo = fs.readFileSync(path.join(out, 'assessment.json'), 'utf8');
+  }
+  const a = JSON.parse(demo) as Assessment;
+  return { ...a, plan: a.plan ?? samplePlan(a), document: { ...(a.document ?? sampleDocument()), ...document } };
+}

@@ -21,7 +21,8 @@ import { BrowserNotFoundError, pdfReporter } from '../../src/reporters/pdf/index
 import { chromiumArgs, launchFailure, printPdf, type PrintPdfOptions } from '../../src/reporters/pdf/print-pdf.js';
 import { BIN, CLI_ENV } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
-import { sampleAssessment } from '../helpers/sample-assessment.js';
+import { demoAssessment, sampleAssessment } from '../helpers/sample-assessment.js';
+import type { ReportProfile } from '../../src/reporters/profiles.js';
 import { tempDir } from '../helpers/temp-catalog.js';
 
 // Looked for once, for every test of this file.
@@ -265,7 +266,8 @@ describe('starting Chromium', () => {
 });
 
 describe('pdfReporter', () => {
-  const render = (assessment: Assessment) => pdfReporter.render(assessment, { paper: 'A4', browserPath: chromium(), log: () => {} });
+  // The full profile: these tests look for every finding in the PDF.
+  const render = (assessment: Assessment) => pdfReporter.render(assessment, { paper: 'A4', profile: 'full', browserPath: chromium(), log: () => {} });
 
   it('is the pdf format, writing report.pdf', () => {
     assert.equal(pdfReporter.format, 'pdf');
@@ -311,6 +313,35 @@ describe('pdfReporter', () => {
     const all = squeeze(texts.join(''));
     assert.ok(all.includes(squeeze(assessment.findings.at(-1)!.message)), 'the last finding is printed');
   });
+});
+
+describe('report profiles and document control in the PDF', () => {
+  const render = async (assessment: Assessment, profile: ReportProfile) =>
+    (await pdfReporter.render(assessment, { paper: 'A4', profile, browserPath: chromium(), log: () => {} }))[0]!.content as Uint8Array;
+
+  it('the executive report of the demo estate fits in 12 A4 pages', async () => {
+    const { pages, paperName, outline } = await readPdf(await render(demoAssessment(), 'executive'));
+    assert.ok(pages <= 12, `${pages} pages`);
+    assert.equal(paperName, 'A4');
+    assert.deepEqual(outline.filter((title) => /^(Document control|Top risks and actions|Remediation plan: first actions|Since the previous assessment)$/.test(title)),
+      ['Document control', 'Top risks and actions', 'Remediation plan: first actions', 'Since the previous assessment']);
+  });
+
+  const table: Array<{ status: 'draft' | 'final'; draftPages: 'every' | 'none' }> = [
+    { status: 'draft', draftPages: 'every' },
+    { status: 'final', draftPages: 'none' },
+  ];
+  for (const row of table) {
+    it(`a ${row.status} report: DRAFT on ${row.draftPages} page, the classification in every page's header and footer`, async () => {
+      const { texts, pages } = await readPdf(await render(demoAssessment({ status: row.status, classification: 'Confidential <Board> & "auditors"' }), 'executive'));
+      assert.ok(pages > 1);
+      for (const [i, text] of texts.entries()) {
+        assert.equal(/\bDRAFT\b/.test(text), row.draftPages === 'every', `DRAFT on page ${i + 1}`);
+        // Header and footer: the marking twice on every page, escaped into the templates and read back as text.
+        assert.equal(squeeze(text).split(squeeze('Confidential <Board> & "auditors"')).length - 1, 2 + (i === 0 ? 1 : 0) + (i === 1 ? 1 : 0), `marking on page ${i + 1}`);
+      }
+    });
+  }
 });
 
 describe('largeAssessment (bench/lib)', () => {

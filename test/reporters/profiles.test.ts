@@ -1,7 +1,8 @@
 /** Report profiles in the HTML report: each holds its sections in order, its contents list only them, no link dangles; document control and the plan are rendered. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Assessment } from '../../src/engine/assessment.js';
+import type { Assessment, DocumentControl } from '../../src/engine/assessment.js';
+import { renderMarkdown as renderProfile } from '../../src/reporters/markdown.js';
 import { renderHtml } from '../../src/reporters/html/render-html.js';
 import { PLAN_SUMMARY_ITEMS, TOP_RISKS, sectionsView } from '../../src/reporters/html/section-views.js';
 import { buildView } from '../../src/reporters/html/view-model.js';
@@ -86,6 +87,19 @@ describe('report profiles (HTML)', () => {
       const matrix = doc.includes('id="requirement-matrix"') ? section(doc, 'requirement-matrix') : '';
       const rows = [...matrix.matchAll(/<table class="matrix">[\s\S]*?<\/table>/g)].reduce((n, t) => n + [...t[0].matchAll(/<tr><td>/g)].length, 0);
       assert.equal(rows, matrixRows, `${profile} matrix rows`);
+    }
+  });
+
+  it('prints the server inventory in the boundary of the auditor and full reports, and only its size in the executive one', () => {
+    const servers = buildView(assessment, 'A4').boundary.servers.length;
+    assert.ok(servers > 0);
+    const table: Array<[ReportProfile, boolean]> = [['executive', false], ['auditor', true], ['full', true]];
+    for (const [profile, inventory] of table) {
+      const boundary = section(html[profile], 'boundary');
+      assert.equal(boundary.includes('<h2>MCP server inventory</h2>'), inventory, profile);
+      assert.equal(boundary.includes(`<p>The inventory of the ${servers} MCP servers found, with client, transport, endpoint and owner, is in the auditor and full reports.</p>`), !inventory, profile);
+      const md = renderProfile(assessment, profile);
+      assert.equal(md.includes(`<summary>MCP server inventory (${servers} servers)</summary>`), inventory, `${profile} Markdown`);
     }
   });
 
@@ -214,5 +228,65 @@ describe('remediation plan (HTML)', () => {
     delete a.plan;
     const doc = render(a, 'auditor');
     for (const id of ['plan-summary', 'plan']) assert.ok(section(doc, id).includes('This assessment has no remediation plan (it predates assessment schema 2.1).'), id);
+  });
+});
+
+describe('report profiles (Markdown)', () => {
+  const assessment = sampleAssessmentWithPlan();
+  const headings = (md: string) => md.split('\n').filter((l) => /^## /.test(l)).map((l) => l.slice(3));
+
+  it('each profile holds its sections in order, appendices lettered', () => {
+    const changes = `Changes since ${assessment.generatedAt.slice(0, 10).replace(/-/g, '\\-')}`;
+    const expected: Record<ReportProfile, string[]> = {
+      executive: ['Document control', 'Frameworks', 'Assessment boundary', 'Sources not read', 'Top risks and actions', 'Remediation plan: first actions', 'Exceptions', 'Since the previous assessment'],
+      auditor: [
+        'Document control', 'Frameworks', 'Assessment boundary', 'Sources not read', 'Top risks and actions', 'Remediation plan: first actions', 'Exceptions', 'Since the previous assessment',
+        'Requirement gaps', 'Remediation plan', 'Attestations', 'Risk register', 'Appendix A. Requirement matrix', 'Appendix B. Control catalog', 'Appendix C. Evidence index',
+      ],
+      full: [
+        'Document control', 'Frameworks', 'Assessment boundary', 'Sources not read', 'Top risks and actions', 'Requirement gaps', 'Controls not passing (61 of 64)',
+        'Remediation plan', `Findings (${assessment.findings.length})`, 'Exceptions', 'Attestations', 'Risk register', 'Appendix A. Evidence index',
+      ],
+    };
+    // The sample has no previous assessment: no changes section of its own.
+    assert.equal(assessment.changes, undefined, changes);
+    for (const profile of REPORT_PROFILES) assert.deepEqual(headings(renderProfile(assessment, profile)), expected[profile], profile);
+  });
+
+  it('marks the top and the bottom with DRAFT and the classification, escaped', () => {
+    const table: Array<[Partial<DocumentControl>, string | null]> = [
+      [{ status: 'draft' }, '**DRAFT · Confidential \\- &lt;Board&gt; &amp; auditors**'],
+      [{ status: 'final' }, '**Confidential \\- &lt;Board&gt; &amp; auditors**'],
+      [{ status: 'draft', classification: undefined }, '**DRAFT**'],
+      [{ status: 'final', classification: undefined }, null],
+    ];
+    for (const [document, marking] of table) {
+      const lines = renderProfile(sampleAssessmentWithPlan(document), 'executive').trimEnd().split('\n');
+      if (marking) {
+        assert.equal(lines[0], marking);
+        assert.equal(lines.at(-1), marking);
+      } else {
+        assert.match(lines[0]!, /^# MCP controls assessment: /);
+      }
+    }
+  });
+
+  it('renders each plan item with its indicators, remediation and management response', () => {
+    const md = renderProfile(assessment, 'auditor');
+    const plan = assessment.plan!;
+    assert.equal(md.split('\n').filter((l) => /^### RP\\-/.test(l)).length, plan.items.length);
+    assert.ok(md.includes('**Management response:** Agreed; the &lt;tool&gt; is being replaced\\. (Head of Platform, '));
+    const summary = md.slice(md.indexOf('## Remediation plan: first actions'), md.indexOf('## Exceptions'));
+    const rows = summary.split('\n').filter((l) => /^\| P\d /.test(l));
+    assert.equal(rows.length, PLAN_SUMMARY_ITEMS);
+    assert.ok(summary.includes(`${plan.items.length - PLAN_SUMMARY_ITEMS} more items are in the full remediation plan and in remediation-plan.csv.`));
+  });
+
+  it('puts the 35 out-of-scope EU AI Act requirements on one line per shared reason in the matrix', () => {
+    const md = renderProfile(assessment, 'auditor');
+    const matrix = md.slice(md.indexOf('## Appendix A. Requirement matrix'));
+    const part = matrix.slice(matrix.indexOf('### EU Artificial Intelligence Act'), matrix.indexOf('### General Data Protection'));
+    const counts = part.split('\n').map((l) => /^\| .* \| (\d+) \| /.exec(l)?.[1]).filter(Boolean).map(Number);
+    assert.deepEqual(counts, [34, 1]);
   });
 });

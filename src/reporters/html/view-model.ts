@@ -290,7 +290,6 @@ const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass', 'not_applicable'];
 const BANDS: readonly RiskBand[] = ['critical', 'high', 'medium', 'low'];
 
-
 /** A requirement outcome in the framework's own words (its mapping's `outcomeLabels`), coloured as ours. */
 function outcomeBadge(framework: Pick<AssessmentFramework, 'outcomeLabels'>, status: RequirementStatus): Badge {
   return { ...badge(status), label: outcomeLabel(framework, status) };
@@ -324,7 +323,6 @@ const REQUIREMENT_MEANING: Record<RequirementStatus, string> = {
   met: 'The MCP part is effective and the rest is covered, by a linked control that covers the whole requirement (equal or superset) or by a current attestation of the rest.',
   not_applicable: 'Scoped out for the declared data classes or AI Act role and risk level, or no linked control found a population, with the reason.',
 };
-
 
 /** Ids for in-document links, unique across the report; anything outside [A-Za-z0-9_-] becomes `-`. */
 function anchorMaker(reserved: Iterable<string>): (prefix: string, id: string) => string {
