@@ -118,6 +118,18 @@ describe('report.docx of the demo estate', () => {
     assert.ok(exceptions.length > 1, 'the demo has exceptions');
   });
 
+  it('lists the MCP server inventory in the auditor and full reports, and only its size in the executive one', () => {
+    const header = ['Client', 'Configuration', 'Server', 'Transport', 'Endpoint host', 'System (owner)', 'Findings'];
+    const servers = buildView(sampleAssessment(), 'A4').boundary.servers;
+    for (const profile of ['auditor', 'full'] as const) {
+      const inventory = tableWithHeader(parts.get(profile)!.document, header)!;
+      assert.deepEqual(inventory.slice(1).map((r) => [r[1], r[2]]), servers.map((s) => [s.config, s.disabled ? `${s.name} (disabled)` : s.name]), profile);
+    }
+    const executive = parts.get('executive')!.document;
+    assert.equal(tableWithHeader(executive, header), undefined);
+    assert.ok(textOf(executive).includes(`The inventory of the ${servers.length} MCP servers found, with client, transport, endpoint and owner, is in the auditor and full reports.`));
+  });
+
   it('gives every finding an empty Auditor comment cell', () => {
     const doc = parts.get('full')!.document;
     const header = ['Location and evidence', 'Check', 'Message', 'Controls', 'Exception', 'Auditor comment'];

@@ -103,15 +103,16 @@ export function boundary(ctx: DocxContext): Block[] {
       heading(2, 'Not covered'),
       ...b.exclusions.map((s) => para(s, { bullet: true })),
     ] : [none('This assessment does not record its boundary (it predates assessment schema 2.0).')]),
-    heading(2, 'MCP server inventory'),
-    b.servers.length ? table(
+    // The executive profile (no scope-and-method section) gives the inventory's size, the others the inventory itself.
+    ...(ctx.view.present['scope-and-method'] ? [heading(2, 'MCP server inventory'), b.servers.length ? table(
       [
         { title: 'Client', weight: 2 }, { title: 'Configuration', weight: 3 }, { title: 'Server', weight: 2 }, { title: 'Transport', weight: 2 },
         { title: 'Endpoint host', weight: 2 }, { title: 'System (owner)', weight: 2 }, { title: 'Findings', weight: 1, numeric: true },
       ],
       b.servers.map((s) => [s.client, mono(s.config), s.disabled ? [s.name, muted(' (disabled)')] : s.name, s.transport, mono(s.endpoint), s.system, s.findings]),
       ctx.width,
-    ) : none('No MCP server was found.'),
+    ) : none('No MCP server was found.')]
+      : [para(`The inventory of the ${plural(b.servers.length, 'MCP server')} found, with client, transport, endpoint and owner, is in the auditor and full reports.`)]),
   ];
 }
 
