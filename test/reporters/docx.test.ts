@@ -13,12 +13,12 @@ import { buildView } from '../../src/reporters/html/view-model.js';
 import type { ReportProfile } from '../../src/reporters/profiles.js';
 import { runCli } from '../helpers/cli.js';
 import { byTag, headings, paragraphsOfStyle, readDocx, rowProperties, tableWithHeader, textOf, type DocxParts } from '../helpers/docx.js';
-import { sampleAssessment, sampleAssessmentWithPlan, sampleDocument } from '../helpers/sample-assessment.js';
+import { demoAssessment, sampleDocument } from '../helpers/sample-assessment.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-/** The demo's assessment with a remediation plan and document control (draft, classified), or the document control given (null: none). */
+/** The demo's assessment (against last quarter's) with a remediation plan and document control (draft, classified), or the document control given (null: none). */
 const assessmentWith = (document: DocumentControl | null = sampleDocument()): Assessment => {
-  const a = sampleAssessmentWithPlan();
+  const a = demoAssessment();
   if (document) a.document = document;
   else delete a.document;
   return a;
@@ -81,7 +81,7 @@ describe('report.docx of the demo estate', () => {
       ['Status', 'Draft'], ['Classification', CLASSIFICATION], ['Version', '0.3'], ['Assessment period', '2026-09-01 to 2026-11-30'],
       ['Prepared by', 'A. Assessor'], ['Reviewed by', 'R. Reviewer'], ['Approved by', 'C. CISO'], ['Distribution', 'Board; External auditor'],
     ]);
-    const meta = buildView(sampleAssessment(), 'A4').meta;
+    const meta = buildView(assessmentWith(), 'A4').meta;
     const cover = tableWithHeader(doc, ['Date of assessment', `${meta.assessedOn} (${meta.assessedAt})`])!;
     assert.deepEqual(cover.slice(1, 8), [
       ['Document status', 'Draft'], ['Classification', CLASSIFICATION], ['Version', '0.3'], ['Assessment period', '2026-09-01 to 2026-11-30'],
@@ -120,7 +120,7 @@ describe('report.docx of the demo estate', () => {
 
   it('lists the MCP server inventory in the auditor and full reports, and only its size in the executive one', () => {
     const header = ['Client', 'Configuration', 'Server', 'Transport', 'Endpoint host', 'System (owner)', 'Findings'];
-    const servers = buildView(sampleAssessment(), 'A4').boundary.servers;
+    const servers = buildView(assessmentWith(), 'A4').boundary.servers;
     for (const profile of ['auditor', 'full'] as const) {
       const inventory = tableWithHeader(parts.get(profile)!.document, header)!;
       assert.deepEqual(inventory.slice(1).map((r) => [r[1], r[2]]), servers.map((s) => [s.config, s.disabled ? `${s.name} (disabled)` : s.name]), profile);
@@ -130,12 +130,22 @@ describe('report.docx of the demo estate', () => {
     assert.ok(textOf(executive).includes(`The inventory of the ${servers.length} MCP servers found, with client, transport, endpoint and owner, is in the auditor and full reports.`));
   });
 
+  it('says what changed since the previous assessment, in brief and in full', () => {
+    const view = buildView(assessmentWith(), 'A4', 'full');
+    assert.ok(view.changes && view.changesSummary, 'the demo is assessed against last quarter');
+    assert.ok(textOf(parts.get('executive')!.document).includes(view.changesSummary.sentence));
+    const scores = tableWithHeader(parts.get('full')!.document, ['Framework', 'Testing coverage', 'Move', 'Effectiveness', 'Move'])!;
+    assert.deepEqual(scores.slice(1), view.changes.frameworks.map((f) => [f.status ? `${f.name} ${f.status.label}` : f.name, f.coverage, f.coverageMove, f.effectiveness, f.effectivenessMove]));
+    const added = tableWithHeader(parts.get('full')!.document, ['Severity', 'Location', 'Check', 'Message', 'Exception'])!;
+    assert.deepEqual(added.slice(1).map((r) => r[1]), view.changes.newFindings.map((f) => f.where));
+  });
+
   it('gives every finding an empty Auditor comment cell', () => {
     const doc = parts.get('full')!.document;
     const header = ['Location and evidence', 'Check', 'Message', 'Controls', 'Exception', 'Auditor comment'];
     const rows = byTag(doc, 'tbl').map((t) => byTag(t, 'tr').map((tr) => byTag(tr, 'tc').map(textOf))).filter((t) => JSON.stringify(t[0]) === JSON.stringify(header));
     const findings = rows.flatMap((t) => t.slice(1));
-    assert.equal(findings.length, sampleAssessment().findings.length);
+    assert.equal(findings.length, assessmentWith().findings.length);
     assert.ok(findings.every((r) => r[5] === ''), 'comment cells are empty');
   });
 
@@ -159,7 +169,7 @@ describe('report.docx of the demo estate', () => {
     const { headers, footers } = parts.get('auditor')!;
     assert.equal(headers.length, 1);
     assert.equal(footers.length, 1);
-    assert.equal(textOf(headers[0]!), `${CLASSIFICATION} · DRAFT  ${buildView(sampleAssessment(), 'A4').title}`);
+    assert.equal(textOf(headers[0]!), `${CLASSIFICATION} · DRAFT  ${buildView(assessmentWith(), 'A4').title}`);
     assert.equal(textOf(footers[0]!), `${CLASSIFICATION}\tPage  of `);
     assert.deepEqual(byTag(footers[0]!, 'instrText').map((i) => i.textContent?.trim()), ['PAGE', 'NUMPAGES']);
   });
@@ -188,8 +198,8 @@ describe('report.docx of the demo estate', () => {
 
   it('sets the core properties from the assessment and document control', () => {
     const core = parts.get('auditor')!.xml.get('docProps/core.xml')!;
-    const generatedAt = new Date(sampleAssessment().generatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    assert.ok(core.includes(`<dc:title>${buildView(sampleAssessment(), 'A4').title}</dc:title>`));
+    const generatedAt = new Date(assessmentWith().generatedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    assert.ok(core.includes(`<dc:title>${buildView(assessmentWith(), 'A4').title}</dc:title>`));
     assert.ok(core.includes('<dc:creator>A. Assessor</dc:creator>'));
     assert.ok(core.includes('<cp:contentStatus>Draft</cp:contentStatus>'));
     assert.ok(core.includes(`<dcterms:created xsi:type="dcterms:W3CDTF">${generatedAt}</dcterms:created>`));
@@ -229,7 +239,7 @@ describe('report.docx watermark', () => {
       const { headers, xml } = await readDocx(await render(assessmentWith(document), 'executive'));
       const header = xml.get('word/header1.xml')!;
       assert.equal(WATERMARK.test(header), watermark);
-      const title = buildView(sampleAssessment(), 'A4').title;
+      const title = buildView(assessmentWith(), 'A4').title;
       assert.equal(textOf(headers[0]!), marking ? `${marking}  ${title}` : title);
     });
   }
