@@ -206,6 +206,12 @@ describe('report.docx of the demo estate', () => {
     assert.ok(core.includes(`<dcterms:modified xsi:type="dcterms:W3CDTF">${generatedAt}</dcterms:modified>`));
   });
 
+  it('lays the pages out on the paper asked for', async () => {
+    const pageSize = (parts: DocxParts) => /<w:pgSz w:w="(\d+)" w:h="(\d+)"/.exec(parts.xml.get('word/document.xml')!)!.slice(1).map(Number);
+    assert.deepEqual(pageSize(parts.get('auditor')!), [11906, 16838]);
+    assert.deepEqual(pageSize(await readDocx(await renderDocx(assessmentWith(), { paper: 'Letter', profile: 'executive' }))), [12240, 15840]);
+  });
+
   it('is the same bytes for the same assessment (reproducible)', async () => {
     const again = await render(assessmentWith(), 'auditor');
     assert.equal(Buffer.compare(again, auditorBytes), 0);

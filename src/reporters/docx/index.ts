@@ -21,7 +21,7 @@ import { buildView, type ReportView } from '../html/view-model.js';
 import type { ReportProfile, ReportSection } from '../profiles.js';
 import type { PaperSize, Reporter } from '../types.js';
 import { catalogCards, evidenceIndex, requirementMatrix } from './appendices.js';
-import { BODY_SIZE, FONT, MONO, xmlSafe, type Block } from './blocks.js';
+import { BODY_SIZE, FONT, xmlSafe, type Block } from './blocks.js';
 import type { ChartImage, ChartKey, DocxContext } from './context.js';
 import {
   attestations, changes, controls, exceptions, findings, frameworks, plan, requirementsAttention, riskRegister, scopeAndMethod,
@@ -69,18 +69,22 @@ function titleOf(svg: string): string {
   return title.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&');
 }
 
-/** Charts are drawn at twice the size they are shown (a 640-wide chart is a 1280-pixel PNG), sharp in print. */
-function chartImages(assessment: Assessment, view: ReportView): Partial<Record<ChartKey, ChartImage>> {
-  const svgs = Object.entries(charts(assessment, view, (svg) => svg)).filter((e): e is [ChartKey, string] => e[1] !== null);
-  const pngs = rasterise(svgs.map(([, svg]) => ({ svg, width: 1280 })));
-  return Object.fromEntries(svgs.map(([key, svg], i) => [key, { png: pngs[i]!, description: titleOf(svg) }]));
-}
-
 /** The DRAFT watermark: large light grey letters across the page, drawn as a picture (every editor shows it). */
-function watermarkSvg(): string {
-  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" width="600" height="600">'
-    + '<text x="300" y="300" transform="rotate(-45 300 300)" text-anchor="middle" dominant-baseline="central" '
-    + 'font-family="Inter" font-weight="700" font-size="150" fill="#D9D9D9">DRAFT</text></svg>';
+const WATERMARK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" width="600" height="600">'
+  + '<text x="300" y="300" transform="rotate(-45 300 300)" text-anchor="middle" dominant-baseline="central" '
+  + 'font-family="Inter" font-weight="700" font-size="150" fill="#D9D9D9">DRAFT</text></svg>';
+
+/**
+ * The charts as PNG with their alt text, and the watermark of a draft, rasterised in one go. Charts are
+ * drawn at twice the size they are shown (a 640-wide chart is a 1280-pixel PNG), sharp in print.
+ */
+function pictures(assessment: Assessment, view: ReportView): { charts: Partial<Record<ChartKey, ChartImage>>; watermark: Buffer | null } {
+  const svgs = Object.entries(charts(assessment, view, (svg) => svg)).filter((e): e is [ChartKey, string] => e[1] !== null);
+  const pngs = rasterise([...svgs.map(([, svg]) => ({ svg, width: 1280 })), ...(view.document.draft ? [{ svg: WATERMARK_SVG, width: 600 }] : [])]);
+  return {
+    charts: Object.fromEntries(svgs.map(([key, svg], i) => [key, { png: pngs[i]!, description: titleOf(svg) }])),
+    watermark: view.document.draft ? pngs[svgs.length]! : null,
+  };
 }
 
 function styles(): IStylesOptions {
@@ -104,7 +108,6 @@ function styles(): IStylesOptions {
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 60 } } },
       { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 240 } } },
     ],
-    characterStyles: [{ id: 'Code', name: 'Code', run: { font: MONO } }],
   };
 }
 
@@ -155,16 +158,15 @@ export async function renderDocx(assessment: Assessment, options: DocxOptions): 
   const page = PAGE[options.paper];
   const width = page.width - 2 * MARGIN;
   const titles = new Map(view.sections.map((s) => [s.id, s.title]));
+  const { charts: chartPictures, watermark } = pictures(assessment, view);
   let drawings = 0;
   const ctx: DocxContext = {
-    view, assessment, width, charts: chartImages(assessment, view), title: (section) => titles.get(section) ?? section, drawingId: () => ++drawings,
+    view, assessment, width, charts: chartPictures, title: (section) => titles.get(section) ?? section, drawingId: () => ++drawings,
   };
-  const [watermark] = view.document.draft ? rasterise([{ svg: watermarkSvg(), width: 600 }]) : [null];
   const d = view.document;
   const creator = d.preparedBy ?? `${view.meta.tool.name} ${view.meta.tool.version}`;
   const doc = new Document({
-    title: xmlSafe(view.title),
-    creator: xmlSafe(creator),
+    // The core properties (title, creator, dates) are written by corePropertiesXml below.
     styles: styles(),
     features: { updateFields: true },
     customProperties: [
@@ -175,7 +177,7 @@ export async function renderDocx(assessment: Assessment, options: DocxOptions): 
     ],
     sections: [{
       properties: { page: { size: page, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 } } },
-      headers: { default: header(view, watermark ?? null) },
+      headers: { default: header(view, watermark) },
       footers: { default: footer(view, width) },
       children: view.sections.flatMap((s) => BUILDERS[s.id](ctx)),
     }],
