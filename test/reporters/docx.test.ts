@@ -276,8 +276,13 @@ describe('mcp-comply report --format docx (built CLI)', () => {
     write(project, '.cursor/mcp.json', JSON.stringify({
       mcpServers: { '<files & "co">': { command: 'npx', args: ['-y', '@acme/files-mcp@latest'], env: { GITHUB_TOKEN: SECRET } } },
     }, null, 2));
-    const run = runCli(['assess', project, '--out', out, '--format', 'md']);
+    const run = runCli(['assess', project, '--out', out, '--format', 'md,docx']);
     assert.equal(run.code, 1, run.stderr);
+  });
+
+  it('assess --format docx writes report.docx beside assessment.json, in the default (auditor) profile', async () => {
+    const parts = await readDocx(fs.readFileSync(path.join(out, 'report.docx')));
+    assert.ok(headings(parts.document).some((h) => h.text === 'Appendix A. Requirement matrix'));
   });
 
   it('writes report.docx from a saved assessment, without the planted secret', async () => {
