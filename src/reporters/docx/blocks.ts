@@ -72,7 +72,7 @@ export function para(line: Line, options: { keepNext?: boolean; size?: number; s
 
 const LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** A heading in Word's Heading 1, 2 or 3 style; a Heading 1 starts a new page (the style says so). */
+/** A heading in Word's Heading 1, 2 or 3 style (kept with the paragraph that follows it). */
 export function heading(level: 1 | 2 | 3, line: Line): Paragraph {
   return new Paragraph({ heading: LEVEL[level], children: runs(line) });
 }
@@ -119,8 +119,12 @@ export interface Column {
   numeric?: boolean;
 }
 
-/** Rows estimated at this many lines or fewer never split across a page (about a third of a page); a longer row may split. */
-const KEEP_WHOLE_LINES = 14;
+/**
+ * Rows estimated at this many lines or fewer never split across a page: at 9 pt an A4 page holds about
+ * 60 table lines, so this is under a third of a page. A longer row may split, rather than leave most
+ * of a page empty.
+ */
+const KEEP_WHOLE_LINES = 20;
 /** Average character width at 9 pt, in twentieths of a point, to estimate how many lines a cell wraps to. */
 const CHAR_TWIPS = 95;
 

@@ -26,8 +26,8 @@ export interface DocxContext {
   drawingId(): number;
 }
 
-/** Pixels per inch Word assumes for a picture's size; charts are rasterised at twice the size they are shown. */
-const DISPLAY_SCALE = 2;
+/** Charts are rasterised at twice the size they are shown (96 pixels per inch), so they stay sharp in print. */
+export const DISPLAY_SCALE = 2;
 
 /** A chart as a picture paragraph with its alt text, and its caption under it; nothing when the assessment has no such chart. */
 export function figure(ctx: DocxContext, key: ChartKey, caption: string): Block[] {

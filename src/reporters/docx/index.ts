@@ -22,7 +22,7 @@ import type { ReportProfile, ReportSection } from '../profiles.js';
 import type { PaperSize, Reporter } from '../types.js';
 import { catalogCards, evidenceIndex, requirementMatrix } from './appendices.js';
 import { BODY_SIZE, FONT, xmlSafe, type Block } from './blocks.js';
-import type { ChartImage, ChartKey, DocxContext } from './context.js';
+import { DISPLAY_SCALE, type ChartImage, type ChartKey, type DocxContext } from './context.js';
 import {
   attestations, changes, controls, exceptions, findings, frameworks, plan, requirementsAttention, riskRegister, scopeAndMethod,
 } from './detail.js';
@@ -75,12 +75,12 @@ const WATERMARK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 
   + 'font-family="Inter" font-weight="700" font-size="150" fill="#D9D9D9">DRAFT</text></svg>';
 
 /**
- * The charts as PNG with their alt text, and the watermark of a draft, rasterised in one go. Charts are
- * drawn at twice the size they are shown (a 640-wide chart is a 1280-pixel PNG), sharp in print.
+ * The charts as PNG with their alt text, and the watermark of a draft, rasterised in one go (the charts
+ * are 640 units wide).
  */
 function pictures(assessment: Assessment, view: ReportView): { charts: Partial<Record<ChartKey, ChartImage>>; watermark: Buffer | null } {
   const svgs = Object.entries(charts(assessment, view, (svg) => svg)).filter((e): e is [ChartKey, string] => e[1] !== null);
-  const pngs = rasterise([...svgs.map(([, svg]) => ({ svg, width: 1280 })), ...(view.document.draft ? [{ svg: WATERMARK_SVG, width: 600 }] : [])]);
+  const pngs = rasterise([...svgs.map(([, svg]) => ({ svg, width: 640 * DISPLAY_SCALE })), ...(view.document.draft ? [{ svg: WATERMARK_SVG, width: 600 }] : [])]);
   return {
     charts: Object.fromEntries(svgs.map(([key, svg], i) => [key, { png: pngs[i]!, description: titleOf(svg) }])),
     watermark: view.document.draft ? pngs[svgs.length]! : null,
