@@ -1,10 +1,11 @@
 /**
  * The body sections of the DOCX, as the PDF has them (templates/partials/*.hbs): scope and method,
- * frameworks, controls, findings, exceptions, attestations, the risk register and the changes. Findings
- * carry an empty "Auditor comment" column: the DOCX is where an auditor writes.
+ * requirements needing attention, the remediation plan, frameworks, controls, findings, exceptions,
+ * attestations, the risk register and the changes. Plan items and findings carry an empty "Auditor
+ * comment" column: the DOCX is where an auditor writes.
  */
 import type { ControlView, ExceptionNoteView, FindingRefView, FrameworkView } from '../html/view-model.js';
-import { dateTime, plural } from '../html/helpers.js';
+import { plural } from '../html/helpers.js';
 import {
   badgeSpan, bold, heading, keyValues, mono, muted, none, para, table, type Block, type Cell, type Column, type Line, type Span,
 } from './blocks.js';

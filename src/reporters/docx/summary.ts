@@ -1,6 +1,7 @@
 /**
- * The opening sections of the DOCX: cover, document control, contents, executive summary and the
- * boundary, as the PDF has them (templates/partials/cover.hbs, executive-summary.hbs, boundary.hbs).
+ * The executive part of the DOCX: cover, document control, contents, executive summary, boundary, top
+ * risks, the remediation plan's first items and the changes in brief, as the PDF has them
+ * (templates/partials/cover.hbs, document-control.hbs, executive-summary.hbs, boundary.hbs, ...).
  */
 import { PageBreak, Paragraph } from 'docx';
 import {
