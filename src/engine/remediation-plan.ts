@@ -101,7 +101,8 @@ export function buildRemediationPlan(input: PlanInput): RemediationPlan {
   const previous = input.previous;
   // Previous items that were open or accepted: a first-seen date to carry, or, when gone now, a resolved item.
   const previousItems = previous ? previousPlanItems(previous, input) : [];
-  const firstSeenById = new Map(previousItems.map((i) => [i.id, i.firstSeen]));
+  const previousDates = [...previousItems, ...(previous?.plan?.items ?? []).filter((i) => i.status !== 'resolved')];
+  const firstSeenById = new Map(previousDates.map((i) => [i.id, i.firstSeen]));
   const previousFingerprints = new Set(previous?.findings.map((f) => f.fingerprint) ?? []);
   const previousDate = previous ? runDate(previous.generatedAt) : today;
   const current = groupItems(input, slaDays, today, (id, indicators) =>

@@ -55,6 +55,16 @@ describe('readAssessmentFile', () => {
     });
   }
 
+  it('reads a schema 2.0 assessment, which has no plan, with a plan derived from its findings, and says so on stderr', (t) => {
+    const said: string[] = [];
+    t.mock.method(process.stderr, 'write', (chunk: string) => { said.push(String(chunk)); return true; });
+    const { plan, ...rest } = current();
+    const read = readAssessmentFile(write(dir, 'schema-2.0.json', JSON.stringify({ ...rest, schemaVersion: '2.0' })));
+    assert.deepEqual(read.plan, plan);
+    assert.deepEqual([read.plan!.items.length, [...new Set(read.plan!.items.map((i) => `${i.status} ${i.firstSeen}`))]], [45, ['open 2026-08-24']]);
+    assert.equal(said.join(''), `note: ${dir}/schema-2.0.json is schema 2.0, which has no remediation plan: one was derived from its findings (first seen on its date, default due dates, no management responses)\n`);
+  });
+
   const older: Array<[string, string, unknown]> = [
     ['a schema 1.2 assessment', EXAMPLE, upgradeAssessment(example())],
     ['a schema 1.0 assessment, without what 1.1 added', JSON.stringify(schema10(), null, 2), upgradeAssessment(schema10())],
