@@ -128,6 +128,7 @@ describe('the plan through the CLI', () => {
     const out = path.join(project, 'out');
     const run = runCli(['assess', '--config', path.join(project, 'mcp-comply.yaml'), '--out', out, '--fail-on', 'none'], { env: { SOURCE_DATE_EPOCH: '1796731200' } });
     assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Plan: {5}1 item\(s\) by root cause: 1 open \(0 overdue, 1 with an owner\), 0 accepted under exception, 0 resolved since the previous assessment$/m);
     assert.match(run.stderr, /responses\.yaml:6:5: warning: the response to RP-00000000 names no item of the remediation plan \(plan\.unmatchedResponses\) \[unmatched-response\]/);
     const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as Assessment;
     assert.deepEqual(validateDocument('assessment', assessment), []);

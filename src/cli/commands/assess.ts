@@ -157,6 +157,12 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   if (e) {
     lines.push(`Exceptions: ${e.live} live (${a.summary.findings.excepted ?? 0} finding(s) accepted, not failing the run), ${e.expired} expired, ${e.notYetApproved} not yet approved, ${e.unused} unused`);
   }
+  if (a.plan) {
+    const items = (status: string) => a.plan!.items.filter((i) => i.status === status);
+    const owned = items('open').filter((i) => i.owner !== undefined).length;
+    lines.push(`Plan:     ${a.plan.items.length} item(s) by root cause: ${items('open').length} open (${items('open').filter((i) => i.overdue).length} overdue, `
+      + `${owned} with an owner), ${items('accepted').length} accepted under exception, ${items('resolved').length} resolved since the previous assessment`);
+  }
   lines.push('Frameworks (tested = in-scope requirements with evidence; effective = tested requirements whose MCP part is effective):');
   lines.push(table(a.frameworks.map((f) => {
     if (!f.applicability.applies) return ['  ' + f.id, 'not applicable', '', firstSentence(f.applicability.reason ?? '')];
