@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadProjectConfig } from '../../config/project-config.js';
+import { documentControlOf, loadProjectConfig } from '../../config/project-config.js';
 import { isBaseline } from '../../engine/baseline.js';
 import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
@@ -25,7 +25,7 @@ export function registerReport(program: Command): void {
     .argument('<assessment>', 'assessment.json written by assess')
     .addOption(new Option('--output <file>', 'write the one format asked for to this file (- for stdout)'))
     .addOption(new Option('--out <dir>', 'folder for the reports (default: the assessment\'s folder)'))
-    .addOption(new Option('--config <file>', 'mcp-comply.yaml whose report: section gives defaults (formats, paper, templates, browser)'))
+    .addOption(new Option('--config <file>', 'mcp-comply.yaml whose report: section gives defaults (formats, paper, templates, browser, profile) and the document control'))
     .action(async (file: string, options: ReportOptions) => {
       let config;
       if (options.config) {
@@ -36,7 +36,10 @@ export function registerReport(program: Command): void {
       const { formats, options: renderOptions } = reportSettings(options, config);
       if (formats.length === 0) throw new UsageError('no format asked for: give --format (e.g. --format pdf,md) or report.formats in the config');
       checkOutput(options.output, formats);
-      const assessment = readAssessmentFile(path.resolve(file));
+      const read = readAssessmentFile(path.resolve(file));
+      // Signing off (draft -> final, reviewers, distribution) needs no new assessment: the config's report: block wins.
+      const document = documentControlOf(config?.config.report);
+      const assessment = document ? { ...read, document } : read;
       if (isBaseline(assessment)) {
         throw new UsageError(`${displayPath(path.resolve(file))} is a baseline (baseline update keeps only what drift compares): give an assessment.json`);
       }
