@@ -123,10 +123,12 @@ function writeToStdout(format: ReportFormat, content: string | Uint8Array): void
   else writeOut(text);
 }
 
-/** `--output` names one file: refuse it for several formats, and for CSV, which makes two. */
-export function checkOutput(output: string | undefined, formats: ReportFormat[]): void {
+/** `--output` names one file: refuse it for several formats, and for a format that makes several files (CSV, OSCAL). */
+export async function checkOutput(output: string | undefined, formats: ReportFormat[]): Promise<void> {
   if (output === undefined) return;
   if (formats.length !== 1) throw new UsageError('--output names one file: give exactly one --format (or use --out DIR for several)');
-  if (formats[0] === 'csv') throw new UsageError('the csv format writes two files (findings.csv, requirements.csv): use --out DIR instead of --output');
-  if (output === '-' && formats[0] === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
+  const format = formats[0]!;
+  const { files } = await REPORTERS[format]();
+  if (files.length > 1) throw new UsageError(`the ${format} format writes ${files.length} files (${files.join(', ')}): use --out DIR instead of --output`);
+  if (output === '-' && format === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
 }

@@ -35,7 +35,7 @@ export function registerReport(program: Command): void {
       }
       const { formats, options: renderOptions } = reportSettings(options, config);
       if (formats.length === 0) throw new UsageError('no format asked for: give --format (e.g. --format pdf,md) or report.formats in the config');
-      checkOutput(options.output, formats);
+      await checkOutput(options.output, formats);
       const assessment = readAssessmentFile(path.resolve(file));
       if (isBaseline(assessment)) {
         throw new UsageError(`${displayPath(path.resolve(file))} is a baseline (baseline update keeps only what drift compares): give an assessment.json`);
