@@ -168,7 +168,7 @@ describe('mcp-comply report: bad input and options', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /pdf report not written: .*partials\/cover\.hbs:\d+/);
     assert.doesNotMatch(result.stderr, /internal error/);
-    assert.deepEqual(fs.readdirSync(target), ['report.md']);
+    assert.deepEqual(fs.readdirSync(target), ['SHA256SUMS', 'report.md'], 'the reports written are listed in SHA256SUMS');
   });
 
   it('uses the config\'s report section: formats and paper, with templates relative to the config', () => {

@@ -13,6 +13,7 @@ import {
   toOscalPlan, token,
   type OscalAssessmentPlan, type OscalAssessmentResults, type OscalFinding, type OscalObjectivePart, type OscalObservation, type OscalProp,
 } from '../../src/reporters/oscal.js';
+import { toOscalPoam } from '../../src/reporters/oscal/poam.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 
 const resultOf = (doc: OscalAssessmentResults) => doc['assessment-results'].results[0]!;
@@ -684,12 +685,13 @@ describe('helpers', () => {
 });
 
 describe('oscalReporter', () => {
-  it('writes assessment-results.oscal.json: the document as 2-space JSON with a final newline', async () => {
+  it('writes assessment-results.oscal.json and poam.oscal.json: each document as 2-space JSON with a final newline', async () => {
     assert.equal(oscalReporter.format, 'oscal');
-    assert.deepEqual(oscalReporter.files, ['assessment-results.oscal.json']);
+    assert.deepEqual(oscalReporter.files, ['assessment-results.oscal.json', 'poam.oscal.json']);
     const assessment = sampleAssessment();
-    const files = await oscalReporter.render(assessment, { paper: 'A4', log: () => {} });
-    assert.deepEqual(files.map((f) => f.name), ['assessment-results.oscal.json']);
+    const files = await oscalReporter.render(assessment, { paper: 'A4', profile: 'auditor', log: () => {} });
+    assert.deepEqual(files.map((f) => f.name), oscalReporter.files);
     assert.equal(files[0]!.content, `${JSON.stringify(toOscal(assessment), null, 2)}\n`);
+    assert.equal(files[1]!.content, `${JSON.stringify(toOscalPoam(assessment), null, 2)}\n`);
   });
 });
