@@ -16,7 +16,10 @@ import { pooledFigures } from '../../src/engine/roll-up.js';
 import { complianceWords } from '../helpers/framework-fixtures.js';
 import { tempDir, write } from '../helpers/temp-catalog.js';
 
-const REPORT_FILES = ['report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'results.sarif', 'assessment-results.oscal.json'];
+const REPORT_FILES = [
+  'report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'remediation-plan.csv', 'results.sarif', 'assessment-results.oscal.json',
+  'poam.oscal.json',
+];
 const ALL = 'pdf,html,md,csv,sarif,oscal';
 
 /** The PDF's text, page after page. */
@@ -37,7 +40,7 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
   it('writes every format under its fixed name and says so', () => {
     assert.equal(run.code, 1, run.stderr);
     for (const name of REPORT_FILES) assert.ok(fs.statSync(path.join(out, name)).size > 0, name);
-    assert.match(run.stdout, /^Reports: .*report\.html, .*report\.pdf, .*report\.md, .*findings\.csv, .*requirements\.csv, .*results\.sarif, .*assessment-results\.oscal\.json$/m);
+    assert.match(run.stdout, /^Reports: .*report\.html, .*report\.pdf, .*report\.md, .*findings\.csv, .*requirements\.csv, .*remediation-plan\.csv, .*results\.sarif, .*assessment-results\.oscal\.json, .*poam\.oscal\.json$/m);
     assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
   });
 

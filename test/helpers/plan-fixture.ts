@@ -88,9 +88,10 @@ export function planOf(assessment: Assessment): RemediationPlan {
   return { slaDays: SLA_DAYS, items };
 }
 
-/** The assessment with its hand-made plan; `respond` gives the first open item a management response. */
+/** The assessment with its hand-made plan; `response` goes to the first open item with an owner (else the first open one). */
 export function withPlan(assessment: Assessment, response?: PlanItem['response']): Assessment {
   const plan = planOf(assessment);
-  if (response) plan.items.find((item) => item.status === 'open')!.response = response;
+  const open = plan.items.filter((item) => item.status === 'open');
+  if (response) (open.find((item) => item.owner) ?? open[0]!).response = response;
   return { ...assessment, plan };
 }
