@@ -72,6 +72,11 @@ describe('SHA256SUMS written by assess', () => {
     assert.match(run.stdout, /^Checksums of \d+ file\(s\): .*SHA256SUMS \(mcp-comply verify .* checks them\)$/m);
     // The other reports of the first run are still on disk, but not of this assessment.
     assert.equal(sumsOf(dir), expectedSums(dir, ['assessment.json', 'report.md']));
+    const verify = runCli(['verify', dir]);
+    assert.equal(verify.code, 0, verify.stdout);
+    assert.match(verify.stdout, new RegExp(`^note: ${escape(dir)}/report\\.html is not listed in SHA256SUMS: not verified$`, 'm'));
+    assert.match(verify.stdout, new RegExp(`^note: ${escape(dir)}/findings\\.csv is not listed in SHA256SUMS: not verified$`, 'm'));
+    assert.match(verify.stdout, /^verified 2 report file\(s\) against /m);
   });
 });
 

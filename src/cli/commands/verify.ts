@@ -99,12 +99,22 @@ function verifyReports(folder: string): boolean {
     lines.push(`${displayPath(folder)}/${printable(name)}: ${what}`);
   }
   for (const line of lines) writeOut(`${line}\n`);
+  // Not a failure (nothing listed was altered), but a reader of the folder should know what is not vouched for.
+  for (const name of unlisted(folder, entries)) writeOut(`note: ${displayPath(folder)}/${printable(name)} is not listed in ${SUMS_FILE}: not verified\n`);
   if (lines.length > 0) {
     writeOut(`verification failed: ${lines.length} problem(s) with the reports listed in ${displayPath(sumsFile)}\n`);
     return false;
   }
   writeOut(`verified ${entries.size} report file(s) against ${displayPath(sumsFile)}\n`);
   return true;
+}
+
+/** The files of the folder that SHA256SUMS does not list: a report left by an earlier run, or added by hand. */
+function unlisted(folder: string, entries: ReadonlyMap<string, string>): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== SUMS_FILE && !entry.name.startsWith('.') && !entries.has(entry.name))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 const ASSESSMENT = 'assessment.json';
