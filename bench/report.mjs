@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Benchmark: `mcp-comply report` of a large synthetic assessment (default 500 controls, 5,000 findings,
-// 6 frameworks) to HTML and to PDF, against a bare Chromium printing the same HTML in the same run
-// (`chromium --headless --print-to-pdf`, no header or footer, no request blocking). Prints seconds, pages,
-// file sizes and peak memory of each, and the PDF time as a multiple of the bare print.
+// 6 frameworks), or of an assessment.json given with --assessment (the demo's: out/assessment.json), to
+// HTML and to PDF in each profile (executive, auditor, full), against a bare Chromium printing the same
+// HTML in the same run (`chromium --headless --print-to-pdf`, no header or footer, no request blocking).
+// Prints seconds, pages, file sizes and peak memory of each, and each PDF's time as a multiple of the
+// bare print of its own HTML.
 // Peak RSS: "node" is our process alone (bench/report-rss.mjs); "largest" is the largest process of the
 // run, Chromium's included (/usr/bin/time -v; left out where there is none).
-// Usage: npm run build && node bench/report.mjs [--controls 500] [--findings 5000] [--frameworks 6] [--browser PATH] [--keep]
+// Usage: npm run build && node bench/report.mjs [--controls 500] [--findings 5000] [--frameworks 6] [--assessment FILE]
+//        [--profiles executive,auditor,full] [--browser PATH] [--keep]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +25,8 @@ const { values: flags } = parseArgs({
     findings: { type: 'string', default: '5000' },
     frameworks: { type: 'string', default: '6' },
     browser: { type: 'string' },
+    assessment: { type: 'string' },
+    profiles: { type: 'string', default: 'executive,auditor,full' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -37,7 +42,9 @@ const asRoot = process.getuid?.() === 0;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-comply-report-bench-'));
 const file = (name) => path.join(dir, name);
-fs.writeFileSync(file('big.json'), JSON.stringify(largeAssessment(size), null, 2));
+if (flags.assessment) fs.copyFileSync(path.resolve(flags.assessment), file('big.json'));
+else fs.writeFileSync(file('big.json'), JSON.stringify(largeAssessment(size), null, 2));
+const profiles = flags.profiles.split(',').map((p) => p.trim()).filter(Boolean);
 
 async function timed(label, command, args, output) {
   const wrapped = timeBin ? [timeBin, ['-v', command, ...args]] : [command, args];
@@ -62,27 +69,35 @@ async function pdfPages(pdf) {
   return pages;
 }
 
-const cli = (format, output) => [process.execPath, ['--import', path.join(root, 'bench/report-rss.mjs'), path.join(root, 'dist/cli/index.js'),
-  'report', 'big.json', '--format', format, '--output', output, ...(format === 'pdf' ? ['--browser', browser] : [])]];
+const cli = (format, profile, output) => [process.execPath, ['--import', path.join(root, 'bench/report-rss.mjs'), path.join(root, 'dist/cli/index.js'),
+  'report', 'big.json', '--format', format, '--profile', profile, '--output', output, ...(format === 'pdf' ? ['--browser', browser] : [])]];
+const barePrint = (html, pdf) => timed(`bare chromium --print-to-pdf of ${html}`, browser, [
+  '--headless', ...(asRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--no-pdf-header-footer',
+  `--print-to-pdf=${file(pdf)}`, pathToFileURL(file(html)).href,
+], pdf);
 
 try {
-  const html = await timed('mcp-comply report --format html', ...cli('html', 'report.html'), 'report.html');
-  const pdf = await timed('mcp-comply report --format pdf', ...cli('pdf', 'report.pdf'), 'report.pdf');
-  const bare = await timed('bare chromium --print-to-pdf of report.html', browser, [
-    '--headless', ...(asRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--no-pdf-header-footer',
-    `--print-to-pdf=${file('bare.pdf')}`, pathToFileURL(file('report.html')).href,
-  ], 'bare.pdf');
+  const runs = [];
+  const ratios = [];
+  for (const profile of profiles) {
+    const html = await timed(`report --format html --profile ${profile}`, ...cli('html', profile, `${profile}.html`), `${profile}.html`);
+    const pdf = await timed(`report --format pdf --profile ${profile}`, ...cli('pdf', profile, `${profile}.pdf`), `${profile}.pdf`);
+    const bare = await barePrint(`${profile}.html`, `${profile}-bare.pdf`);
+    runs.push(html, pdf, bare);
+    ratios.push(`${profile} ${(pdf.seconds / bare.seconds).toFixed(2)}x`);
+  }
 
   const version = spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const assessment = JSON.parse(fs.readFileSync(file('big.json'), 'utf8'));
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, ${version || browser}`);
-  console.log(`assessment: ${size.controls} controls, ${size.findings} findings, ${size.frameworks} frameworks (big.json ${mib(fs.statSync(file('big.json')).size)})`);
-  console.log(`${'run'.padEnd(46)} ${'seconds'.padStart(8)} ${'pages'.padStart(6)} ${'size'.padStart(10)} ${'RSS node'.padStart(10)} ${'RSS largest'.padStart(12)}`);
+  console.log(`assessment: ${flags.assessment ?? 'synthetic'}: ${assessment.controls.length} controls, ${assessment.findings.length} findings, ${assessment.frameworks.length} frameworks (${mib(fs.statSync(file('big.json')).size)})`);
+  console.log(`${'run'.padEnd(52)} ${'seconds'.padStart(8)} ${'pages'.padStart(6)} ${'size'.padStart(10)} ${'RSS node'.padStart(10)} ${'RSS largest'.padStart(12)}`);
   const rss = (mb) => (Number.isNaN(mb) ? '-' : `${mb.toFixed(0)} MiB`);
-  for (const r of [html, pdf, bare]) {
-    console.log(`${r.label.padEnd(46)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.pages ?? '-').padStart(6)} ${mib(r.bytes).padStart(10)} ${rss(r.nodeRssMb).padStart(10)} ${rss(r.largestRssMb).padStart(12)}`);
+  for (const r of runs) {
+    console.log(`${r.label.padEnd(52)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.pages ?? '-').padStart(6)} ${mib(r.bytes).padStart(10)} ${rss(r.nodeRssMb).padStart(10)} ${rss(r.largestRssMb).padStart(12)}`);
   }
-  console.log(`PDF / bare print: ${(pdf.seconds / bare.seconds).toFixed(2)}x the time${timeBin ? '' : ' (no /usr/bin/time: largest-process RSS not measured)'}`);
+  console.log(`PDF / bare print of the same HTML: ${ratios.join(', ')}${timeBin ? '' : ' (no /usr/bin/time: largest-process RSS not measured)'}`);
 } finally {
   if (flags.keep) console.log(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
