@@ -161,12 +161,12 @@ function isRegularFile(file: string): boolean {
 }
 
 /**
- * A report on stdout (`--output -`): SARIF and OSCAL as the same JSON value, Markdown and HTML through the
+ * A report on stdout (`--output -`): SARIF as the same JSON value, Markdown and HTML through the
  * writer of human text (their escapers already keep untrusted text inert; this is the backstop).
  */
 function writeToStdout(format: ReportFormat, content: string | Uint8Array): void {
   const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-  if (format === 'sarif' || format === 'oscal') writeJsonText(text);
+  if (format === 'sarif') writeJsonText(text);
   else writeOut(text);
 }
 

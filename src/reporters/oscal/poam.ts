@@ -30,7 +30,7 @@ import type { Assessment, PlanIndicator, PlanItem, PlanItemStatus } from '../../
 import { locationText } from '../labels.js';
 import {
   DATE_TIME, UuidSource, boundaryResourceOf, commonOf, exceptionProps, exceptionText, importSspOf, markdownLine, markdownLiteral,
-  metadataOf, prop, serverInventory, some, threatIdOf, uniqueSubjects, withoutUndefined,
+  metadataOf, oneLine, prop, serverInventory, some, threatIdOf, uniqueSubjects, withoutUndefined,
   type OscalBackMatterResource, type OscalInventoryItem, type OscalMetadata, type OscalObservation, type OscalOrigin, type OscalProp,
   type OscalAssessmentAssets, type OscalRelevantEvidence,
 } from './common.js';
@@ -135,7 +135,7 @@ export function toOscalPoam(assessment: Assessment): OscalPoam {
   const ownerParty = new Map(owners.map((owner) => [owner, uuids.next('owner', owner)]));
   if (owners.length > 0) {
     metadata.roles = [...(metadata.roles ?? []), { id: OWNER_ROLE, title: 'Remediation owner' }];
-    metadata.parties = [...(metadata.parties ?? []), ...owners.map((owner) => ({ uuid: ownerParty.get(owner)!, type: 'organization' as const, name: oneLineName(owner) }))];
+    metadata.parties = [...(metadata.parties ?? []), ...owners.map((owner) => ({ uuid: ownerParty.get(owner)!, type: 'organization' as const, name: oneLine(owner) }))];
     metadata['responsible-parties'] = [...(metadata['responsible-parties'] ?? []), { 'role-id': OWNER_ROLE, 'party-uuids': [...ownerParty.values()] }];
   }
 
@@ -264,11 +264,6 @@ export function toOscalPoam(assessment: Assessment): OscalPoam {
       'back-matter': { resources: [boundary] },
     },
   });
-}
-
-/** A party's name: one line. */
-function oneLineName(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }
 
 /** What fixing the item restores and moves, in words. */
