@@ -138,6 +138,15 @@ describe('toOscalPoam on the demo estate', () => {
   });
 });
 
+describe('the assessment exactly as assess writes it', () => {
+  it('validates, with one poam-item per item of its plan (one placeholder when it has none)', () => {
+    const assessment = sampleAssessment();
+    const doc = toOscalPoam(assessment);
+    assertValid(doc);
+    assert.equal(poamOf(doc)['poam-items'].length, Math.max(1, assessment.plan?.items.length ?? 0));
+  });
+});
+
 describe('UUIDs across runs', () => {
   it('keep each plan item\'s poam-item and risk UUID for the next quarter, while the document is new', () => {
     const first = poamOf(toOscalPoam(demo()));
