@@ -10,7 +10,8 @@ import type { Assessment } from '../engine/assessment.js';
 import type { LoadedConfig } from '../config/project-config.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { sha256Hex } from '../lib/canonical-json.js';
-import { SUMS_FILE, formatSums, parseSums, readSumsFile } from '../lib/sha256sums.js';
+import { printable } from '../lib/printable.js';
+import { SUMS_FILE, formatSums, parseSums, readSumsFile, unsafeName } from '../lib/sha256sums.js';
 import { displayPath } from '../lib/problem.js';
 import { didYouMean } from '../lib/suggest.js';
 import { REPORTERS } from '../reporters/index.js';
@@ -142,7 +143,12 @@ export function writeReportSums(
     for (const [name, digest] of listed) if (!fresh.has(name) && isRegularFile(path.join(dir, name))) entries.set(name, digest);
   }
   for (const [name, digest] of options.listIfMissing ?? []) if (!entries.has(name) && !fresh.has(name)) entries.set(name, digest);
-  for (const [name, digest] of fresh) entries.set(name, digest);
+  for (const [name, digest] of fresh) {
+    // Only a name given with --output can be one that SHA256SUMS cannot list (a line break in it).
+    const unsafe = unsafeName(name);
+    if (unsafe) options.log(`mcp-comply: ${printable(name)} is not listed in ${displayPath(file)}: ${unsafe}`);
+    else entries.set(name, digest);
+  }
   writeFileAtomic(file, formatSums(entries));
   return { file, count: entries.size };
 }

@@ -171,6 +171,11 @@ describe('SHA256SUMS updated by report', () => {
     const dir = freshOutput();
     assert.equal(runCli(['report', path.join(dir, 'assessment.json'), '--format', 'md', '--output', path.join(dir, 'report.md')]).code, 0);
     assert.equal(sumsOf(dir), expectedSums(dir, reportFiles(dir)));
+    // A name SHA256SUMS cannot hold is written, said, and left out rather than break the file.
+    const odd = runCli(['report', path.join(dir, 'assessment.json'), '--format', 'md', '--output', path.join(dir, 'odd\nname.md')]);
+    assert.equal(odd.code, 0, odd.stderr);
+    assert.match(odd.stderr, /odd\\nname\.md is not listed in .*SHA256SUMS: the name has a control character/);
+    assert.equal(sumsOf(dir), expectedSums(dir, reportFiles(dir).filter((name) => !name.includes('\n'))));
     const elsewhere = tempDir('sums-e2e-');
     assert.equal(runCli(['report', path.join(dir, 'assessment.json'), '--format', 'md', '--output', path.join(elsewhere, 'r.md')]).code, 0);
     assert.deepEqual(fs.readdirSync(elsewhere), ['r.md']);
