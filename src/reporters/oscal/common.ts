@@ -10,7 +10,7 @@ import { canonicalJson, sha256Hex } from '../../lib/canonical-json.js';
 import { boundaryStatement } from '../boundary.js';
 import { dateOf } from '../labels.js';
 
-/** The OSCAL version of the vendored schemas (test/fixtures/schemas/oscal_assessment-{results,plan}_schema.json). */
+/** The OSCAL version of the vendored schemas (test/fixtures/schemas/oscal_{assessment-results,assessment-plan,poam}_schema.json). */
 export const OSCAL_VERSION = '1.1.3';
 /** Namespace of the properties and risk facets that OSCAL itself does not define. */
 export const OSCAL_NS = 'https://github.com/mcp-comply/ns/oscal';
