@@ -14,6 +14,7 @@ import { REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { githubAnchors, githubSubjectsOf } from '../../config/github-anchors.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { sha256Hex } from '../../lib/canonical-json.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
 import { didYouMean } from '../../lib/suggest.js';
@@ -25,7 +26,7 @@ import { addSourceOptions, gatherEvidence, resolveSources, signingKey, type Sour
 import { loadAttestationItems, loadExceptions, loadResponses, warnUnmatchedResponses, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { percent } from '../../reporters/labels.js';
-import { addReportOptions, reportSettings, writeReports, type ReportFlags } from '../reports.js';
+import { addReportOptions, digestsIn, reportSettings, writeReportSums, writeReports, type ReportFlags } from '../reports.js';
 
 interface AssessOptions extends SourceOptions, ReportFlags {
   catalog?: string;
@@ -98,9 +99,15 @@ export function registerAssess(program: Command): void {
         },
       });
       warnUnmatchedResponses(responses, assessment.plan);
-      writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
-      const { written, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
+      const assessmentText = `${JSON.stringify(assessment, null, 2)}\n`;
+      writeFileAtomic(path.join(out, 'assessment.json'), assessmentText);
+      const { written, digests, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
+      // Over this run's files only: a report an earlier run left in the folder is not of this assessment.
+      const sums = writeReportSums(out, new Map([['assessment.json', sha256Hex(assessmentText)], ...digestsIn(out, digests)]), {
+        keepListed: false, log: reports.options.log,
+      });
       writeOut(summarise(assessment, out, written));
+      writeOut(`Checksums of ${sums.count} file(s): ${displayPath(sums.file)} (mcp-comply verify ${displayPath(out)} checks them)\n`);
       if (signed) writeOut(`Signed the evidence with key ${signed.keyFingerprint} (${signed.algorithm})\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
