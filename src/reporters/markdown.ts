@@ -110,8 +110,11 @@ function exceptionCell(live: ExceptionNote | undefined, expired: ExceptionNote |
   return parts.join('; ');
 }
 
-/** The title block (cover) and the summary lines that open the executive summary. */
-function coverAndSummary(a: Assessment): { cover: string[]; summary: string[] } {
+/**
+ * The title block and the verdict under it (report.md has no cover page: the verdict comes first, and
+ * the Action's job summary keeps what precedes the first section).
+ */
+function header(a: Assessment): string[] {
   const date = escapeMarkdown(dateOf(a.generatedAt));
   const organization = a.scope.organization ? `${escapeMarkdown(a.scope.organization)}, ` : '';
   const findings = a.summary.findings;
@@ -134,21 +137,19 @@ function coverAndSummary(a: Assessment): { cover: string[]; summary: string[] } 
   const gaps = unreadable.length + collectorFailures.length > 0
     ? ` ${plural(unreadable.length, 'source')} could not be read and ${plural(collectorFailures.length, 'collector')} failed (see [Sources not read](#sources-not-read)).`
     : '';
-  const cover = [
+  return [
     `# MCP controls assessment: ${organization}${date}`,
     '',
     `Generated ${escapeMarkdown(a.generatedAt)} by ${escapeMarkdown(a.tool.name)} ${escapeMarkdown(a.tool.version)} (assessment schema ${escapeMarkdown(a.schemaVersion)}).`,
     `Scope: ${a.scope.frameworks.map(escapeMarkdown).join(', ') || 'no framework'}; data classes ${dataClasses}${a.scope.dataClassesDeclared === false ? ' (not declared)' : ''}${aiAct}.`,
     ...documentLines(a.document),
-  ];
-  const summary = [
+    '',
     `**Summary:** ${findingsText}; controls: ${countsText(CONTROL_REPORT_ORDER, a.summary.controls, controlLabel).toLowerCase()}; ${gate}.`,
     '',
     `**Requirements:** ${figuresText(pooledFigures(a.frameworks))}.`,
     '',
     `**Evidence root hash:** ${escapeMarkdown(a.evidence.rootHash)} (${plural(a.evidence.items.length, 'evidence item')}; check the bundle with \`mcp-comply verify EVIDENCE_DIR\`).${gaps}`,
   ];
-  return { cover, summary };
 }
 
 /** Status, version, period and the three names under the title, when the config's `report:` block gives them. */
@@ -597,10 +598,10 @@ function evidenceIndexSection(view: ReportView, title: string): string[] {
  * Sections that were in report.md before profiles keep their own headings.
  */
 const MARKDOWN_SECTIONS: Record<ReportSection, (a: Assessment, view: ReportView, title: string) => string[]> = {
-  cover: (a) => coverAndSummary(a).cover,
+  cover: (a) => header(a),
   'document-control': (_a, view, title) => documentControlSection(view, title),
   contents: () => [],
-  'executive-summary': (a) => [...coverAndSummary(a).summary, '', ...frameworksSection(a)],
+  'executive-summary': (a) => frameworksSection(a),
   boundary: (a, view) => [...boundarySection(a, view.present['scope-and-method']), ...withBlank(sourcesNotReadSection(a))],
   'top-risks': (_a, view, title) => topRisksSection(view, title),
   'plan-summary': (_a, view, title) => planSummarySection(view, title),

@@ -76,7 +76,7 @@ describe('the assessment boundary (built CLI)', () => {
     assert.ok(markdown.includes('| cursor | care/\\.cursor/mcp\\.json:3 | ehr | streamable\\-http | ehr\\.example\\.com:8443 | Care portal \\(care\\-team@example\\.com\\) | '));
     assert.ok(markdown.includes('- It is not an audit opinion'));
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
-    assert.ok(html.includes('<h2>Assessment boundary</h2>'));
+    assert.ok(html.includes('<h1>Assessment boundary</h1>'));
     assert.ok(html.includes('<td class="m">ehr.example.com:8443</td><td>Care portal (care-team@example.com)</td>'));
   });
 

@@ -46,7 +46,8 @@ describe('hostile server and folder names (built CLI)', () => {
   before(() => {
     write(project, '.cursor/mcp.json', mcpJson);
     write(project, `${FOLDER}/.cursor/mcp.json`, mcpJson);
-    assess = runCli(['assess', project, '--out', out, '--format', 'md']);
+    // The full profile, as the Action's job summary renders it: every finding in report.md.
+    assess = runCli(['assess', project, '--out', out, '--format', 'md', '--profile', 'full']);
     const clean = runCli(['assess', empty, '--out', path.dirname(baseline), '--fail-on', 'none']);
     assert.equal(clean.code, 0, clean.stderr);
   });
