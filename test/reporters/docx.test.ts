@@ -97,10 +97,12 @@ describe('report.docx of the demo estate', () => {
     assert.ok(table.slice(1).every((r) => r[3] === ''), 'comment cells are empty');
     const first = view.plan.items[0]!;
     assert.equal(table[1]![0], `${first.id}\n${first.priorityLabel} ${first.severity.label}\n${first.status.label}`);
-    assert.equal(table[1]![2], `${first.owner ?? 'no owner'}\nFirst seen ${first.firstSeen}\nDue ${first.dueText}`);
+    const owner = first.owner ? [first.owner, ...(first.ownerSource ? [first.ownerSource] : [])] : ['no owner'];
+    assert.equal(table[1]![2], [...owner, `First seen ${first.firstSeen}`, `Due ${first.dueText}`].join('\n'));
     const responded = view.plan.items.find((i) => i.response)!;
     const row = table.find((r) => r[0]!.startsWith(responded.id))!;
-    assert.ok(row[1]!.includes(`Management response (Head of Platform, ${responded.response!.respondedOn}, target ${responded.response!.targetDate}, SEC-42): Agreed; the <tool> is being replaced.`));
+    const r = responded.response!;
+    assert.ok(row[1]!.includes(`Management response (${r.by}, ${r.respondedOn}${r.targetDate ? `, target ${r.targetDate}` : ''}${r.ticket ? `, ${r.ticket}` : ''}): ${r.response}`), row[1]);
     const summary = tableWithHeader(parts.get('executive')!.document, ['Priority', 'Action', 'Owner', 'Due'])!;
     assert.deepEqual(summary.slice(1).map((r) => r[3]), buildView(assessmentWith(), 'A4', 'executive').planSummary.items.map((i) => i.dueText));
   });
