@@ -11,7 +11,7 @@ import { APPENDIX_SECTIONS, PROFILE_SECTIONS, type ReportProfile, type ReportSec
 import { locationText } from '../labels.js';
 import { badge, type Badge } from './badge.js';
 import { plural } from './helpers.js';
-import type { ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, RequirementView } from './view-model.js';
+import type { ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, RequirementView } from './view-types.js';
 
 /** One section of the report, in the profile's order. */
 export interface SectionView {
@@ -287,9 +287,9 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
   const owner = item.owner ?? null;
   const dueText = item.status === 'open' && item.overdue ? `${item.due} (overdue)` : item.due;
   const severity = badge(item.severity);
+  const accepted = item.exception ? `accepted under exception ${item.exception.id} until ${item.exception.expires}` : 'accepted under an exception';
   const what = item.status === 'resolved' ? `resolved on ${item.resolvedOn ?? 'the last run'}`
-    : item.status === 'accepted' ? `accepted under exception ${item.exception?.id ?? ''}`.trimEnd() + `, expires ${item.exception?.expires ?? 'n/a'}`
-      : `owner ${owner ?? 'not assigned'}, due ${dueText}`;
+    : item.status === 'accepted' ? accepted : `owner ${owner ?? 'not assigned'}, due ${dueText}`;
   return {
     id: item.id,
     anchor: ctx.present.plan ? ctx.makeAnchor('rp-', item.id) : null,
