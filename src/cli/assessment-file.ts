@@ -8,6 +8,7 @@
 import type { Assessment } from '../engine/assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from '../engine/assessment.js';
 import { isSchema1, upgradeAssessment } from '../engine/upgrade.js';
+import { derivePlan } from '../engine/remediation-plan.js';
 import { READ_CAPS, readRegularText } from '../lib/bounded-read.js';
 import { parseJsonc } from '../lib/jsonc-file.js';
 import { displayPath } from '../lib/problem.js';
@@ -35,10 +36,20 @@ export function readAssessmentFile(file: string, role = 'assessment'): Assessmen
     throw new UsageError(`${name}: schemaVersion ${printable(String(previous.schemaVersion))} is not supported by this mcp-comply (schema ${ASSESSMENT_SCHEMA_VERSION}; 1.x files are read and mapped)`);
   }
   refuseInvalid(previous, text, name, role);
-  if (!old) return previous;
+  if (!old) return withPlan(previous, name);
   const upgraded = upgradeAssessment(previous);
   writeErr(`note: ${name} is schema ${printable(String(previous.schemaVersion))}, read as schema ${ASSESSMENT_SCHEMA_VERSION}:\n${upgraded.upgradedFrom!.notes.map((n) => `  - ${n}`).join('\n')}\n`);
   return upgraded;
+}
+
+/**
+ * A schema 2.0 assessment has no remediation plan: one is derived from its findings (a baseline keeps
+ * too little for that), so `report` shows a plan and `assess --previous` carries first-seen dates.
+ */
+function withPlan(a: Assessment, name: string): Assessment {
+  if (a.plan || isBaseline(a)) return a;
+  writeErr(`note: ${name} is schema ${printable(String(a.schemaVersion))}, which has no remediation plan: one was derived from its findings (first seen on its date, default due dates, no management responses)\n`);
+  return { ...a, plan: derivePlan(a) };
 }
 
 /**

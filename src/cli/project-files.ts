@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
-import { checkAttestationsFile, checkExceptionsFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
+import { checkAttestationsFile, checkExceptionsFile, checkResponsesFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
+import type { RemediationPlan } from '../engine/assessment.js';
+import { responseTarget, type ResponseEntry } from '../engine/remediation-plan.js';
 import type { AttestationEvidence, EvidenceItem } from '../evidence/types.js';
 import { READ_CAPS, readRegularFile } from '../lib/bounded-read.js';
 import { sha256Hex } from '../lib/canonical-json.js';
@@ -20,6 +22,32 @@ export function loadExceptions(config: LoadedConfig | undefined, catalog: Catalo
   refuseErrors(problems, displayPath(config.exceptionsFile));
   printWarnings(problems);
   return exceptions;
+}
+
+/** responses.yaml as checked, with where each response is, to point at those that match no plan item. */
+export interface LoadedResponses {
+  file: string;
+  responses: ResponseEntry[];
+  positions: Array<{ line: number; column: number }>;
+}
+
+/** The config's management responses; undefined when it names none. */
+export function loadResponses(config: LoadedConfig | undefined): LoadedResponses | undefined {
+  if (!config?.responsesFile) return undefined;
+  const { responses, positions, problems } = checkResponsesFile(config.responsesFile);
+  refuseErrors(problems, displayPath(config.responsesFile));
+  printWarnings(problems);
+  return { file: config.responsesFile, responses, positions };
+}
+
+/** A response that names no item of the plan (a typo, or an item gone for good) is said, at its place, not dropped silently. */
+export function warnUnmatchedResponses(loaded: LoadedResponses | undefined, plan: RemediationPlan | undefined): void {
+  if (!loaded || !plan?.unmatchedResponses) return;
+  const unmatched = new Set(plan.unmatchedResponses.map((u) => `${u.target}\u0000${u.by}`));
+  printWarnings(loaded.responses.flatMap((r, i) => unmatched.has(`${responseTarget(r)}\u0000${r.by}`) ? [{
+    file: loaded.file, ...loaded.positions[i]!, severity: 'warning' as const, code: 'unmatched-response',
+    message: `the response to ${responseTarget(r)} names no item of the remediation plan (plan.unmatchedResponses)`,
+  }] : []));
 }
 
 /** Warnings of the exceptions and attestations (a credential quoted in their text) go to stderr: the run goes on. */

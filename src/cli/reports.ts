@@ -3,11 +3,15 @@
  * (DESIGN §7), each written atomically. A format that fails is reported and the others are still
  * written; when the PDF cannot be printed, the HTML report is written in its place.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Assessment } from '../engine/assessment.js';
 import type { LoadedConfig } from '../config/project-config.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import { sha256Hex } from '../lib/canonical-json.js';
+import { printable } from '../lib/printable.js';
+import { SUMS_FILE, formatSums, parseSums, readSumsFile, unsafeName } from '../lib/sha256sums.js';
 import { displayPath } from '../lib/problem.js';
 import { didYouMean } from '../lib/suggest.js';
 import { REPORTERS } from '../reporters/index.js';
@@ -75,6 +79,8 @@ export function reportSettings(flags: ReportFlags, config: LoadedConfig | undefi
 
 export interface WrittenReports {
   written: string[];
+  /** The sha256 of each file written (by its path), hashed from the bytes written: what SHA256SUMS records. */
+  digests: Map<string, string>;
   /** Formats that could not be made, with why; the command exits 2. */
   failed: Array<{ format: ReportFormat; message: string }>;
 }
@@ -86,11 +92,12 @@ export interface WrittenReports {
 export async function writeReports(
   assessment: Assessment, formats: ReportFormat[], options: RenderOptions, target: { dir: string; output?: string },
 ): Promise<WrittenReports> {
-  const result: WrittenReports = { written: [], failed: [] };
+  const result: WrittenReports = { written: [], digests: new Map(), failed: [] };
   const dir = target.output && target.output !== '-' ? path.dirname(path.resolve(target.output)) : target.dir;
   const write = (name: string, content: string | Uint8Array, file = target.output ? path.resolve(target.output) : path.join(dir, name)) => {
     writeFileAtomic(file, content);
     result.written.push(file);
+    result.digests.set(file, sha256Hex(content));
   };
   for (const format of formats) {
     try {
@@ -114,19 +121,67 @@ export async function writeReports(
 }
 
 /**
- * A report on stdout (`--output -`): SARIF and OSCAL as the same JSON value, Markdown and HTML through the
+ * Writes DIR/SHA256SUMS (DESIGN §7), atomically: the files `fresh` names (name -> sha256, written into
+ * DIR just now) and, with `keepListed`, the entries of the SHA256SUMS already there whose files are
+ * still in DIR and were not written again: their recorded digest is kept, not recomputed, so a report
+ * altered since it was listed still fails `verify`. `listIfMissing` adds files (the assessment the
+ * reports were made from) only where no entry names them yet. The result lists exactly the reports in
+ * the folder that mcp-comply wrote. Unusable lines of the old file are dropped, each said on stderr.
+ */
+export function writeReportSums(
+  dir: string,
+  fresh: ReadonlyMap<string, string>,
+  options: { keepListed: boolean; listIfMissing?: ReadonlyMap<string, string>; log: (message: string) => void },
+): { file: string; count: number } {
+  const file = path.join(dir, SUMS_FILE);
+  const entries = new Map<string, string>();
+  const existing = options.keepListed ? readSumsFile(file) : undefined;
+  if (existing && !existing.ok) options.log(`mcp-comply: ${displayPath(file)} cannot be read (${existing.refusal.reason}): written anew`);
+  if (existing?.ok) {
+    const { entries: listed, problems } = parseSums(existing.text);
+    for (const problem of problems) options.log(`mcp-comply: ${displayPath(file)}:${problem.line}: ${problem.reason}: the line is dropped`);
+    for (const [name, digest] of listed) if (!fresh.has(name) && isRegularFile(path.join(dir, name))) entries.set(name, digest);
+  }
+  for (const [name, digest] of options.listIfMissing ?? []) if (!entries.has(name) && !fresh.has(name)) entries.set(name, digest);
+  for (const [name, digest] of fresh) {
+    // Only a name given with --output can be one that SHA256SUMS cannot list (a line break in it).
+    const unsafe = unsafeName(name);
+    if (unsafe) options.log(`mcp-comply: ${printable(name)} is not listed in ${displayPath(file)}: ${unsafe}`);
+    else entries.set(name, digest);
+  }
+  writeFileAtomic(file, formatSums(entries));
+  return { file, count: entries.size };
+}
+
+/** The digests of the files written straight into `dir`, by file name. */
+export function digestsIn(dir: string, digests: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...digests].filter(([file]) => path.dirname(file) === dir).map(([file, digest]) => [path.basename(file), digest]));
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A report on stdout (`--output -`): SARIF as the same JSON value, Markdown and HTML through the
  * writer of human text (their escapers already keep untrusted text inert; this is the backstop).
  */
 function writeToStdout(format: ReportFormat, content: string | Uint8Array): void {
   const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-  if (format === 'sarif' || format === 'oscal') writeJsonText(text);
+  if (format === 'sarif') writeJsonText(text);
   else writeOut(text);
 }
 
-/** `--output` names one file: refuse it for several formats, and for CSV, which makes two. */
-export function checkOutput(output: string | undefined, formats: ReportFormat[]): void {
+/** `--output` names one file: refuse it for several formats, and for a format that makes several files (CSV, OSCAL). */
+export async function checkOutput(output: string | undefined, formats: ReportFormat[]): Promise<void> {
   if (output === undefined) return;
   if (formats.length !== 1) throw new UsageError('--output names one file: give exactly one --format (or use --out DIR for several)');
-  if (formats[0] === 'csv') throw new UsageError('the csv format writes two files (findings.csv, requirements.csv): use --out DIR instead of --output');
-  if (output === '-' && formats[0] === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
+  const format = formats[0]!;
+  const { files } = await REPORTERS[format]();
+  if (files.length > 1) throw new UsageError(`the ${format} format writes ${files.length} files (${files.join(', ')}): use --out DIR instead of --output`);
+  if (output === '-' && format === 'pdf') throw new UsageError('a PDF cannot go to stdout: give --output FILE or --out DIR');
 }

@@ -10,7 +10,7 @@ import type { ReportProfile } from '../reporters/profiles.js';
 import { openRegularFile, READ_CAPS, type ReadRefusal } from '../lib/bounded-read.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
-import type { RiskMethod } from '../engine/assessment.js';
+import type { DocumentControl, ManagementResponse, RiskMethod } from '../engine/assessment.js';
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import { REDACTED, redactSecrets } from '../evidence/secrets.js';
@@ -49,9 +49,28 @@ export interface ProjectConfig {
     slaDays?: Partial<Record<Severity, number>>;
   };
   /** Who owns the plan items of matching findings; the first rule that matches wins, before the system's owner. */
-  owners?: Array<{ owner: string; servers?: string[]; paths?: string[]; checks?: string[]; systems?: string[] }>;
+  owners?: OwnerRule[];
   /** Management responses to plan items (responses.yaml), relative to this file. */
   responses?: string;
+}
+
+/** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
+export interface OwnerRule {
+  owner: string;
+  /** Server names; globs (`*`, `?`, `{a,b}`). */
+  servers?: string[];
+  /** Files of the findings: the exact file, a folder ending in `/`, or a glob (as in exceptions' scope). */
+  paths?: string[];
+  /** Check ids; globs (e.g. `repo.*`). */
+  checks?: string[];
+  /** Names of `systems:`; globs. */
+  systems?: string[];
+}
+
+/** One entry of responses.yaml (already checked): it names a plan item by id, or one of its findings by fingerprint. */
+export interface ResponseEntry extends ManagementResponse {
+  item?: string;
+  fingerprint?: string;
 }
 
 export interface RiskException {
@@ -73,6 +92,7 @@ export interface LoadedConfig {
   catalogs: string[];
   exceptionsFile?: string;
   attestationsFile?: string;
+  responsesFile?: string;
   /** `risk:` resolved over the defaults. */
   riskMethod: RiskMethod;
   /** Where a value of the file is (1-based), so what it names can be traced back to its line. */
@@ -93,7 +113,11 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   const dir = path.dirname(file);
   const resolve = (p: string) => path.resolve(dir, p);
   const catalogs = (config.catalogs ?? []).map(resolve);
-  const namedFile = (key: 'exceptions' | 'attestations') => {
+  const period = config.report?.period;
+  if (period && period.to < period.from) {
+    problems.push({ file, ...yaml.positionOf(['report', 'period', 'to']), severity: 'error', code: 'period-order', message: `report.period.to ${period.to} is before from ${period.from}` });
+  }
+  const namedFile = (key: 'exceptions' | 'attestations' | 'responses') => {
     const target = config[key];
     if (target === undefined) return undefined;
     if (!fs.existsSync(resolve(target))) {
@@ -104,7 +128,8 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   };
   return {
     loaded: {
-      file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'), riskMethod,
+      file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'),
+      responsesFile: namedFile('responses'), riskMethod,
       positionOf: yaml.positionOf,
     },
     problems,
@@ -133,6 +158,49 @@ export function checkExceptionsFile(file: string, catalog: Catalog): { exception
   });
   const warn = (i: number, key: string, kinds: string[]) => problems.push(secretInText(file, yaml.positionOf(['exceptions', i, key]), key, kinds));
   return { exceptions: exceptions.map((e, i) => withoutSecrets(e, ['justification', 'ticket', 'compensatingControls'], (key, kinds) => warn(i, key, kinds))), problems };
+}
+
+/**
+ * Schema of responses.yaml, positioned: each response names exactly one of `item` and `fingerprint`,
+ * and its target date is not before its date. Whether it names an item of the plan is known only
+ * once the plan is built (assess warns then).
+ */
+export function checkResponsesFile(file: string): { responses: ResponseEntry[]; positions: Array<{ line: number; column: number }>; problems: Problem[] } {
+  const { yaml, problems } = readValidated(file, 'responses');
+  if (!yaml) return { responses: [], positions: [], problems };
+  const responses = (yaml.value as { responses: ResponseEntry[] }).responses;
+  responses.forEach((response, i) => {
+    const report = (key: string, code: string, message: string) => problems.push({ file, ...yaml.positionOf(['responses', i, key]), severity: 'error', code, message });
+    if ((response.item === undefined) === (response.fingerprint === undefined)) {
+      report(response.item !== undefined ? 'item' : 'response', 'response-target', 'a response names exactly one of "item" (a plan item id) or "fingerprint" (one of its findings)');
+    }
+    if (response.targetDate !== undefined && response.targetDate < response.date) report('targetDate', 'target-before-date', `targetDate ${response.targetDate} is before date ${response.date}`);
+  });
+  const warn = (i: number, key: string, kinds: string[]) => problems.push(secretInText(file, yaml.positionOf(['responses', i, key]), key, kinds));
+  return {
+    responses: responses.map((r, i) => withoutSecrets(r, ['response', 'by', 'ticket'], (key, kinds) => warn(i, key, kinds))),
+    positions: responses.map((_, i) => yaml.positionOf(['responses', i])),
+    problems,
+  };
+}
+
+/**
+ * Document control of the reports from `report:` (DESIGN §2), when any of its keys is given; `status`
+ * is then `draft` unless it says `final`. Its text goes on every page, so a credential in it is replaced.
+ */
+export function documentControlOf(report: ProjectConfig['report']): DocumentControl | undefined {
+  if (!report) return undefined;
+  const { status, classification, preparedBy, reviewedBy, approvedBy, version, distribution, period } = report;
+  const text = (value: string) => redactSecrets(value, undefined, REDACTED).value;
+  const texts = { classification, preparedBy, reviewedBy, approvedBy, version };
+  const given = Object.entries(texts).filter((e): e is [string, string] => e[1] !== undefined);
+  if (status === undefined && given.length === 0 && distribution === undefined && period === undefined) return undefined;
+  return {
+    status: status ?? 'draft',
+    ...Object.fromEntries(given.map(([key, value]) => [key, text(value)])),
+    ...(distribution ? { distribution: distribution.map(text) } : {}),
+    ...(period ? { period: { from: period.from, to: period.to } } : {}),
+  };
 }
 
 /** Schema and references of attestations.yaml: known controls, evidence files that exist, sane dates. */

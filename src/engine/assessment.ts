@@ -6,8 +6,11 @@ import type { Automation, FigureLabels, RequirementStatus, Severity, SupportiveP
 import type { CheckResult, CheckStatus } from '../checks/types.js';
 import type { Location, UnreadableSource } from '../evidence/types.js';
 
-/** 2.0: controls `partial` and population-free `not_applicable`, requirement outcomes and figures of DESIGN §5. */
-export const ASSESSMENT_SCHEMA_VERSION = '2.0';
+/**
+ * 2.0: controls `partial` and population-free `not_applicable`, requirement outcomes and figures of DESIGN §5.
+ * 2.1: the remediation plan (`plan`) and document control (`document`).
+ */
+export const ASSESSMENT_SCHEMA_VERSION = '2.1';
 
 export type { RequirementStatus };
 export const CONTROL_STATUSES = ['pass', 'partial', 'fail', 'not_observed', 'manual', 'attested', 'stale', 'not_applicable', 'error'] as const;

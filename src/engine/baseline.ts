@@ -3,7 +3,7 @@
  * in a stable order, so that a pull request that updates it shows a readable diff. Reasons, evidence
  * items, check results and timings are left out: they change on every run without anything changing.
  */
-import type { Assessment, AssessmentControl, AssessmentFramework, AssessmentRisk, ExceptionEntry, Finding } from './assessment.js';
+import type { Assessment, AssessmentControl, AssessmentFramework, AssessmentRisk, ExceptionEntry, Finding, PlanItem } from './assessment.js';
 import { byText, serverKey, toolKey } from './compare.js';
 
 const BASELINE_KIND = 'mcp-comply-baseline';
@@ -22,7 +22,8 @@ export interface Baseline {
   scope: { organization?: string; frameworks: string[] };
   evidence: { rootHash: string };
   controls: Array<Pick<AssessmentControl, 'id' | 'title' | 'status' | 'attestation'>>;
-  findings: Array<Pick<Finding, 'checkId' | 'severity' | 'message' | 'location' | 'fingerprint' | 'controlIds' | 'exception'>>;
+  /** `server` groups them by root cause as the plan does (absent before schema 2.1). */
+  findings: Array<Pick<Finding, 'checkId' | 'severity' | 'message' | 'location' | 'fingerprint' | 'controlIds' | 'exception' | 'server'>>;
   frameworks: Array<Pick<AssessmentFramework, 'id' | 'name' | 'version'> & {
     summary: Pick<AssessmentFramework['summary'], 'testingCoverage' | 'effectiveness'>;
     requirements: Array<{ id: string; title: string; status: AssessmentFramework['requirements'][number]['status'] }>;
@@ -30,6 +31,11 @@ export interface Baseline {
   risks: Array<Pick<AssessmentRisk, 'threatId' | 'title' | 'residual'>>;
   inventory: Assessment['inventory'];
   exceptions?: Array<Pick<ExceptionEntry, 'id' | 'target' | 'status' | 'expires'>>;
+  /**
+   * When each open or accepted plan item was first seen, so that due dates survive a CI that assesses
+   * against the baseline (`assess --previous baseline.json`) and then updates it. Absent before schema 2.1.
+   */
+  plan?: { items: Array<Pick<PlanItem, 'id' | 'firstSeen'>> };
 }
 
 /** Code-point order by a key, as in compare.ts: the file must not depend on the machine's locale. */
@@ -47,7 +53,7 @@ export function baselineOf(a: Assessment): Baseline {
       .sort(byKey((c) => c.id)),
     findings: a.findings.map((f) => ({
       checkId: f.checkId, severity: f.severity, message: f.message, location: f.location, fingerprint: f.fingerprint,
-      controlIds: f.controlIds, ...(f.exception ? { exception: f.exception } : {}),
+      controlIds: f.controlIds, ...(f.server !== undefined ? { server: f.server } : {}), ...(f.exception ? { exception: f.exception } : {}),
     })).sort(byKey((f) => f.fingerprint)),
     frameworks: a.frameworks.map((f) => ({
       id: f.id, name: f.name, version: f.version,
@@ -60,5 +66,8 @@ export function baselineOf(a: Assessment): Baseline {
       tools: [...(a.inventory?.tools ?? [])].sort(byKey(toolKey)),
     },
     ...(a.exceptions ? { exceptions: a.exceptions.map((e) => ({ id: e.id, target: e.target, status: e.status, expires: e.expires })).sort(byKey((e) => e.id)) } : {}),
+    ...(a.plan ? {
+      plan: { items: a.plan.items.filter((i) => i.status !== 'resolved').map((i) => ({ id: i.id, firstSeen: i.firstSeen })).sort(byKey((i) => i.id)) },
+    } : {}),
   };
 }

@@ -11,12 +11,15 @@ import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';
 import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
-import { ASSESSMENT_SCHEMA_VERSION, CONTROL_STATUSES, type Assessment, type AssessmentCheck, type AssessmentControl, type Finding, type RiskMethod } from './assessment.js';
+import {
+  ASSESSMENT_SCHEMA_VERSION, CONTROL_STATUSES, type Assessment, type AssessmentCheck, type AssessmentControl, type DocumentControl, type Finding, type RiskMethod,
+} from './assessment.js';
 import { buildBoundary, shippedExclusions } from './boundary.js';
 import { attestationsByControl, attestationsByRequirement } from './attestations.js';
 import { compareAssessments, historyAfter } from './compare.js';
 import { applyExceptions } from './exceptions.js';
 import { inventoryOf } from './inventory.js';
+import { buildRemediationPlan, type OwnerRule, type ResponseEntry } from './remediation-plan.js';
 import { buildRiskRegister, DEFAULT_RISK_METHOD } from './risk-register.js';
 import { pooledFigures, rollUpControls, rollUpFrameworks, type CheckOutcome } from './roll-up.js';
 import type { CollectorFailure } from './run-collectors.js';
@@ -39,6 +42,10 @@ export interface EvaluateInput {
   riskMethod?: RiskMethod;
   /** The previous assessment (`--previous`): what changed since is added as `changes`. */
   previous?: Assessment;
+  /** What the remediation plan takes from mcp-comply.yaml (`owners:`, `report.slaDays`) and responses.yaml. */
+  plan?: { owners?: OwnerRule[]; slaDays?: Partial<Record<Severity, number>>; responses?: ResponseEntry[] };
+  /** Document control from `report:` (see documentControlOf). */
+  document?: DocumentControl;
 }
 
 export function evaluate(input: EvaluateInput): Assessment {
@@ -113,6 +120,11 @@ export function evaluate(input: EvaluateInput): Assessment {
     riskHeatMap: heatMap,
     inventory,
     ...(input.exceptions ? { exceptions: register } : {}),
+    plan: buildRemediationPlan({
+      findings, checks, frameworks, servers: inventory.servers, ...(scope.systems ? { systems: scope.systems } : {}),
+      ...input.plan, ...(input.previous ? { previous: input.previous } : {}), now,
+    }),
+    ...(input.document ? { document: input.document } : {}),
     summary: {
       checks: count(['pass', 'fail', 'not_observed', 'not_applicable', 'error'] as const, checks.map((c) => c.status)),
       findings: { total: findings.length, bySeverity, excepted: findings.length - open.length },

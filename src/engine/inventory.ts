@@ -87,6 +87,17 @@ export function systemOf(server: string, configPath: string, systems: ScopeSyste
   return systems.length === 1 && !only!.servers?.length && !only!.paths?.length ? only!.name : undefined;
 }
 
+/**
+ * The system whose `paths` hold a file that is not an MCP configuration (a workflow, a log, a
+ * repository's manifest), so findings without a server still reach an owner; the one-system rule as above.
+ */
+export function systemOfPath(file: string, systems: ScopeSystem[]): string | undefined {
+  const matched = systems.find((s) => (s.paths ?? []).some((p) => underPath(p, file)));
+  if (matched) return matched.name;
+  const [only] = systems;
+  return systems.length === 1 && !only!.servers?.length && !only!.paths?.length ? only!.name : undefined;
+}
+
 function nameMatches(pattern: string, name: string): boolean {
   if (!pattern.includes('*')) return pattern === name;
   return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(name);

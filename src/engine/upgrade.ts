@@ -11,6 +11,8 @@
 import type { Automation, RequirementStatus } from '../catalog/model.js';
 import type { Assessment, HistoryPoint } from './assessment.js';
 import { ASSESSMENT_SCHEMA_VERSION } from './assessment.js';
+import { isBaseline } from './baseline.js';
+import { derivePlan } from './remediation-plan.js';
 import { countOutcomes, figuresOf, pooledFigures, share } from './roll-up.js';
 
 type OldRequirementStatus = 'met' | 'partially_met' | 'not_met' | 'not_assessed' | 'not_applicable';
@@ -24,6 +26,7 @@ export const UPGRADE_NOTES = [
   'requirement outcomes mapped: met -> met, partially_met -> partly_effective, not_met -> deficient, not_assessed -> untested (not_addressed where no control is linked), not_applicable -> not_applicable',
   'figures recomputed from the mapped outcomes: coverage -> testing coverage; compliance dropped; effectiveness = met over tested requirements (for history points: compliance / coverage)',
   'controls keep their status: schema 1.x recorded no automation, so a control with checks is read as automation full and a pass stays a pass; mapping links are read as integral',
+  'remediation plan derived from the findings (schema 1.x had none): every item first seen on the assessment\'s date, default due dates by severity, owners from its systems, no management responses',
   'because the model changed, requirement changes and control pass -> partial against this file are listed as changed, neither regressions nor improvements; write a new baseline with `mcp-comply baseline update` to compare like with like',
 ] as const;
 
@@ -94,5 +97,7 @@ export function upgradeAssessment(old: any): Assessment {
       })),
     };
   }
+  // A baseline keeps too little to make a plan of; the next assessment groups its findings itself.
+  if (!isBaseline(upgraded)) upgraded.plan = derivePlan(upgraded);
   return upgraded as Assessment;
 }

@@ -1,10 +1,11 @@
 /**
- * CSV reporter: findings.csv (one row per finding) and requirements.csv (one row per framework
- * requirement), for the GRC person who filters and pivots in a spreadsheet. One header row, a
- * stable column order and one value per cell (lists joined with `;`), so columns can be filtered.
+ * CSV reporter: findings.csv (one row per finding), requirements.csv (one row per framework
+ * requirement) and remediation-plan.csv (one row per item of the remediation plan), for the GRC person
+ * who filters, pivots and tracks in a spreadsheet. One header row, a stable column order and one value
+ * per cell (lists joined with `;`), so columns can be filtered.
  */
-import type { Assessment, AssessmentFramework } from '../engine/assessment.js';
-import { outcomeLabel } from './labels.js';
+import type { Assessment, AssessmentFramework, PlanItem } from '../engine/assessment.js';
+import { locationText, outcomeLabel } from './labels.js';
 import type { Reporter } from './types.js';
 
 /** Excel opens a CSV without a byte order mark in the legacy code page and garbles accents; with it, as UTF-8. */
@@ -39,6 +40,8 @@ const FINDING_COLUMNS = [
   'severity', 'check_id', 'check_title', 'message', 'path', 'line', 'column', 'controls', 'requirements',
   'fingerprint', 'evidence_id', 'server', 'exception_id', 'exception_approver', 'exception_expires',
   'expired_exception_id', 'remediation',
+  // Added with the remediation plan, after the first columns so that their positions stay.
+  'status', 'first_seen', 'owner', 'due', 'plan_item',
 ] as const;
 
 /**
@@ -55,8 +58,10 @@ function inScopeRequirements(frameworks: AssessmentFramework[]): Array<{ key: st
 export function findingsCsv(assessment: Assessment): string {
   const checks = new Map(assessment.checks.map((check) => [check.id, check]));
   const requirements = inScopeRequirements(assessment.frameworks);
+  const planItems = planItemsByFinding(assessment.plan?.items ?? []);
   const rows = assessment.findings.map((finding): CsvValue[] => {
     const check = checks.get(finding.checkId);
+    const item = planItems.get(findingKey(finding));
     return [
       finding.severity, finding.checkId, check?.title, finding.message,
       finding.location.path, finding.location.line, finding.location.column,
@@ -65,9 +70,24 @@ export function findingsCsv(assessment: Assessment): string {
       finding.fingerprint, finding.evidenceId, finding.server,
       finding.exception?.id, finding.exception?.approver, finding.exception?.expires,
       finding.expiredException?.id, check?.remediation,
+      // A finding's own status: accepted when a live exception covers it, even where its plan item is still open for the others.
+      finding.exception ? 'accepted' : 'open', item?.firstSeen, item?.owner, item?.due, item?.id,
     ];
   });
   return csvDocument(FINDING_COLUMNS, rows);
+}
+
+/** A finding is one indicator of a plan item: the same check and fingerprint. */
+const findingKey = (finding: { checkId: string; fingerprint: string }) => `${finding.checkId}\u0000${finding.fingerprint}`;
+
+/** The plan item each finding is an indicator of (resolved items hold findings of the previous run, which match none). */
+function planItemsByFinding(items: readonly PlanItem[]): Map<string, PlanItem> {
+  const byFinding = new Map<string, PlanItem>();
+  for (const item of items) {
+    if (item.status === 'resolved') continue;
+    for (const indicator of item.indicators) if (!byFinding.has(findingKey(indicator))) byFinding.set(findingKey(indicator), item);
+  }
+  return byFinding;
 }
 
 const REQUIREMENT_COLUMNS = [
@@ -93,13 +113,39 @@ export function requirementsCsv(assessment: Assessment): string {
   return csvDocument(REQUIREMENT_COLUMNS, rows);
 }
 
+const PLAN_COLUMNS = [
+  'id', 'priority', 'status', 'severity', 'title', 'check_id', 'server', 'system', 'owner', 'first_seen', 'due', 'sla_days',
+  'overdue', 'indicators', 'locations', 'controls', 'requirements', 'remediation', 'exception_id', 'exception_expires',
+  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on',
+] as const;
+
+/**
+ * remediation-plan.csv: one row per item of the remediation plan (POA&M), in plan order (priority
+ * first). `indicators` counts the findings of the root cause, `locations` lists where they are (each
+ * place once). An assessment without a plan (one built by hand: files read from disk get theirs
+ * derived) gives the header alone.
+ */
+export function remediationPlanCsv(assessment: Assessment): string {
+  const rows = (assessment.plan?.items ?? []).map((item): CsvValue[] => [
+    item.id, item.priority, item.status, item.severity, item.title, item.checkId, item.server, item.system, item.owner,
+    item.firstSeen, item.due, item.slaDays, String(item.overdue), item.indicators.length,
+    [...new Set(item.indicators.map((indicator) => locationText(indicator.location)))].join('; '),
+    item.controlIds.join(';'), item.requirements.map((r) => `${r.frameworkId}:${r.id}`).join(';'), item.remediation,
+    item.exception?.id, item.exception?.expires,
+    item.response?.response, item.response?.by, item.response?.date, item.response?.targetDate,
+    item.response?.ticket, item.resolvedOn,
+  ]);
+  return csvDocument(PLAN_COLUMNS, rows);
+}
+
 export const csvReporter: Reporter = {
   format: 'csv',
-  files: ['findings.csv', 'requirements.csv'],
+  files: ['findings.csv', 'requirements.csv', 'remediation-plan.csv'],
   async render(assessment) {
     return [
       { name: 'findings.csv', content: findingsCsv(assessment) },
       { name: 'requirements.csv', content: requirementsCsv(assessment) },
+      { name: 'remediation-plan.csv', content: remediationPlanCsv(assessment) },
     ];
   },
 };

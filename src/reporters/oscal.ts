@@ -1,6 +1,8 @@
 /**
  * OSCAL reporter: assessment-results.oscal.json, the assessment as a NIST OSCAL 1.1.3 Assessment
- * Results document for GRC platforms and OSCAL tooling (compliance-trestle, FedRAMP automation).
+ * Results document for GRC platforms and OSCAL tooling (compliance-trestle, FedRAMP automation), and
+ * poam.oscal.json, its remediation plan as a Plan of Action and Milestones (./oscal/poam.ts). What
+ * the documents share is in ./oscal/common.ts.
  *
  * The model, in one `results[]` entry:
  * - `findings[]`: only where the assessment decided a control objective. OSCAL has two objective
@@ -35,19 +37,23 @@
  * only through propValue() and token().
  */
 import type {
-  Assessment, AssessmentCheck, AssessmentControl, AssessmentRisk, ControlStatus, ExceptionNote, Finding, InventoryServer,
+  Assessment, AssessmentCheck, AssessmentControl, AssessmentRisk, ControlStatus, Finding,
 } from '../engine/assessment.js';
-import { canonicalJson, sha256Hex } from '../lib/canonical-json.js';
+import { sha256Hex } from '../lib/canonical-json.js';
 import { CONTROL_STATUS_LABEL, dateOf, locationText, percent } from './labels.js';
 import type { Reporter } from './types.js';
-import { boundaryStatement } from './boundary.js';
+import {
+  DATE_TIME, OSCAL_NS, THREAT_SYSTEM, boundaryResourceOf, commonOf, exceptionProps, exceptionText, importSspOf, markdownLine,
+  markdownLiteral, metadataOf, prop, propValue, serverInventory, some, threatIdOf, token, uniqueSubjects, withoutUndefined,
+  type OscalAssessmentAssets, type OscalBackMatterResource, type OscalControlSelection, type OscalInventoryItem, type OscalMetadata,
+  type OscalObservation, type OscalOrigin, type OscalProp, type OscalRelevantEvidence,
+} from './oscal/common.js';
+import { POAM_FILE, poamJson } from './oscal/poam.js';
 
-/** The OSCAL version of the vendored schemas (test/fixtures/schemas/oscal_assessment-{results,plan}_schema.json). */
-export const OSCAL_VERSION = '1.1.3';
-/** Namespace of the properties and risk facets that OSCAL itself does not define. */
-export const OSCAL_NS = 'https://github.com/mcp-comply/ns/oscal';
-/** The identification system of the catalog's threats (T01..T12, DESIGN §3): a risk's `threat-ids` are `<system>/<id>`. */
-export const THREAT_SYSTEM = `${OSCAL_NS}/threats`;
+// What tests and other OSCAL writers take from here.
+export { OSCAL_NS, OSCAL_VERSION, THREAT_SYSTEM, markdownLiteral, token } from './oscal/common.js';
+export type { OscalInventoryItem, OscalObservation, OscalProp, OscalSubject } from './oscal/common.js';
+
 /** Name of the assessment plan carried in the back matter (its base64 `filename`). */
 export const PLAN_FILE = 'assessment-plan.oscal.json';
 
@@ -70,25 +76,6 @@ export const FINDING_STATE: Readonly<Record<ControlStatus, 'satisfied' | 'not-sa
   stale: undefined,
   not_applicable: undefined,
 };
-
-export interface OscalProp { name: string; value: string; ns?: string; class?: string }
-interface OscalRelevantEvidence { description: string; props?: OscalProp[] }
-interface OscalOrigin { actors: Array<{ type: 'tool'; 'actor-uuid': string }> }
-export interface OscalSubject { 'subject-uuid': string; type: 'inventory-item'; title: string }
-
-export interface OscalObservation {
-  uuid: string;
-  title: string;
-  description: string;
-  props?: OscalProp[];
-  methods: Array<'EXAMINE' | 'TEST'>;
-  types?: Array<'finding' | 'control-objective'>;
-  origins: OscalOrigin[];
-  subjects?: OscalSubject[];
-  'relevant-evidence'?: OscalRelevantEvidence[];
-  collected: string;
-  remarks?: string;
-}
 
 export interface OscalFinding {
   uuid: string;
@@ -124,35 +111,6 @@ export interface OscalRisk {
   remediations?: Array<{ uuid: string; lifecycle: 'recommendation'; title: string; description: string; props?: OscalProp[] }>;
   'related-observations'?: Array<{ 'observation-uuid': string }>;
   remarks?: string;
-}
-
-export interface OscalInventoryItem { uuid: string; description: string; props?: OscalProp[]; remarks?: string }
-
-interface OscalComponent {
-  uuid: string; type: 'software'; title: string; description: string; props?: OscalProp[]; status: { state: 'operational' };
-}
-interface OscalAssessmentAssets {
-  components: OscalComponent[];
-  'assessment-platforms': Array<{ uuid: string; title: string; 'uses-components': Array<{ 'component-uuid': string }> }>;
-}
-interface OscalControlSelection { description: string; 'include-controls'?: Array<{ 'control-id': string }> }
-interface OscalBackMatterResource {
-  uuid: string;
-  title: string;
-  description: string;
-  citation?: { text: string };
-  base64?: { filename: string; 'media-type': string; value: string };
-  remarks?: string;
-}
-interface OscalMetadata {
-  title: string;
-  'last-modified': string;
-  version: string;
-  'oscal-version': string;
-  props?: OscalProp[];
-  roles?: Array<{ id: string; title: string }>;
-  parties?: Array<{ uuid: string; type: 'organization'; name: string }>;
-  'responsible-parties'?: Array<{ 'role-id': string; 'party-uuids': string[] }>;
 }
 
 /** An objective (or sub-objective) of a control, as the plan's local definitions state it. */
@@ -199,104 +157,14 @@ export interface OscalAssessmentResults {
   };
 }
 
-// Markdown punctuation is backslash-escaped, which CommonMark shows as the character itself: the text
-// reads exactly as written but can never become a link, an image, HTML, an entity, emphasis or code.
-// With `[` escaped no link or image can open, so `(`, `)` and `!` stay as they are. `:` only before
-// `//`, because GitHub autolinks `http://...` in raw text whatever the escapes.
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]#|~^$&<>]|:(?=\/\/)/g;
-// `-`, `+` and `=` open a list, a rule or a setext heading only at the start of a line, as `1.` and `1)` open an ordered list.
-const LINE_START_MARKER = /^([ \t]*)([-+=])/gm;
-const ORDERED_LIST_MARKER = /^([ \t]*\d+)([.)])/gm;
-
-/**
- * Untrusted text for a markup-multiline field: every character kept (line breaks too), every Markdown
- * marker escaped. Unlike the Markdown report's escapeMarkdown() it drops nothing: OSCAL is a record,
- * and removing the backslashes gives back the exact text.
- */
-export function markdownLiteral(text: string): string {
-  return text
-    .replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`)
-    .replace(LINE_START_MARKER, '$1\\$2')
-    .replace(ORDERED_LIST_MARKER, '$1\\$2');
-}
-
-/** Untrusted text for a markup-line field (titles): one line, escaped. */
-function markdownLine(text: string): string {
-  return markdownLiteral(oneLine(text));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** A value for OSCAL's StringDatatype (non-empty, one line, no outer whitespace); undefined when nothing is left. */
-function propValue(value: string | number | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const line = oneLine(String(value));
-  return line === '' ? undefined : line;
-}
-
-/** An OSCAL token (XML NCName): lower-case, anything but letters, digits, `.`, `-` and `_` made `-`. */
-export function token(text: string): string {
-  const name = text.toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  return /^[\p{L}_]/u.test(name) ? name : `_${name}`;
-}
-
 /** The OSCAL objective a control's finding targets, e.g. `mcp-ac-01_obj`. */
 export function objectiveId(controlId: string): string {
   return `${token(controlId)}_obj`;
 }
 
-/** A namespaced property, left out when its value is empty. */
-function prop(name: string, value: string | number | undefined, cls?: string): OscalProp | undefined {
-  const text = propValue(value);
-  if (text === undefined) return undefined;
-  return cls === undefined ? { name, ns: OSCAL_NS, value: text } : { name, ns: OSCAL_NS, value: text, class: token(cls) };
-}
-
-/** OSCAL arrays have minItems 1: an empty list is left out rather than written as []. */
-function some<T>(items: Array<T | undefined>): T[] | undefined {
-  const present = items.filter((item): item is T => item !== undefined);
-  return present.length > 0 ? present : undefined;
-}
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * UUIDs derived from content (sha256, shaped as version 4 with the RFC 4122 variant, as the schema's
- * pattern asks): the same assessment gives the same bytes, and each subject keeps its UUID.
- */
-class UuidSource {
-  private readonly used = new Set<string>();
-  constructor(private readonly seed: string) {}
-
-  /** The UUID of a subject; a repeated key (a duplicated id in a hand-edited file) still gets a UUID of its own. */
-  next(kind: string, key: string): string {
-    let name = `${kind}\u0000${key}`;
-    for (let n = 2; this.used.has(name); n++) name = `${kind}\u0000${key}\u0000${n}`;
-    this.used.add(name);
-    const hex = sha256Hex(`${this.seed}\u0000${name}`);
-    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  }
-}
-
 /** The report label of a control or check status (they share pass, fail, not_observed and error); an unknown one as it is. */
 function statusLabel(status: string): string {
   return Object.hasOwn(CONTROL_STATUS_LABEL, status) ? CONTROL_STATUS_LABEL[status as ControlStatus] : status;
-}
-
-function exceptionText(note: ExceptionNote, state: 'live' | 'expired'): string {
-  const ticket = note.ticket ? `, ticket ${note.ticket}` : '';
-  const head = state === 'live'
-    ? `Accepted by exception ${note.id} (approved by ${note.approver}, until ${note.expires}${ticket})`
-    : `Exception ${note.id} expired on ${note.expires} and no longer applies (approved by ${note.approver}${ticket})`;
-  return `${head}: ${note.justification}`;
-}
-
-function exceptionProps(note: ExceptionNote | undefined, state: 'live' | 'expired'): Array<OscalProp | undefined> {
-  if (!note) return [];
-  return [prop('exception-id', note.id, state), prop('exception-expires', note.expires, state), prop('exception-ticket', note.ticket, state)];
 }
 
 interface FrameworkRef { ref: string; relationship?: string }
@@ -328,64 +196,6 @@ export function partObjectiveId(controlId: string, part: 'automated' | 'manual')
 /** A control whose checks decide only part of it: its objective has an automated and a manual sub-objective. */
 function hasManualPart(control: AssessmentControl): boolean {
   return control.automation === 'partial' || control.status === 'partial';
-}
-
-/** What the results and the plan share, built the same way for both so that shared subjects keep their UUIDs. */
-interface Common {
-  uuids: UuidSource;
-  tool: string;
-  organization: string | undefined;
-  origins: OscalOrigin[];
-  assets: OscalAssessmentAssets;
-  controlSelections: OscalControlSelection[];
-}
-
-function commonOf(assessment: Assessment): Common {
-  const uuids = new UuidSource(sha256Hex(canonicalJson(assessment)));
-  const tool = `${assessment.tool.name} ${assessment.tool.version}`;
-  const componentUuid = uuids.next('component', assessment.tool.name);
-  return {
-    uuids,
-    tool,
-    organization: propValue(assessment.scope.organization),
-    origins: [{ actors: [{ type: 'tool', 'actor-uuid': componentUuid }] }],
-    assets: {
-      components: [{
-        uuid: componentUuid,
-        type: 'software',
-        title: markdownLine(assessment.tool.name),
-        description: 'The tool that collected the evidence, ran the checks and rolled them up into controls.',
-        props: some([prop('version', assessment.tool.version)]),
-        status: { state: 'operational' },
-      }],
-      'assessment-platforms': [{ uuid: uuids.next('assessment-platform', tool), title: markdownLine(tool), 'uses-components': [{ 'component-uuid': componentUuid }] }],
-    },
-    controlSelections: [{
-      description: 'Every control of the mcp-comply catalog in this assessment.',
-      'include-controls': some(assessment.controls.map((control) => ({ 'control-id': token(control.id) }))),
-    }],
-  };
-}
-
-function metadataOf(assessment: Assessment, common: Common, kind: string): OscalMetadata {
-  const { organization } = common;
-  const date = markdownLiteral(dateOf(assessment.generatedAt));
-  const partyUuid = common.uuids.next('party', organization ?? '');
-  return {
-    title: organization ? `${kind} of ${markdownLiteral(organization)} (${date})` : `${kind} (${date})`,
-    'last-modified': assessment.generatedAt,
-    // Each run is its own document: its time tells revisions apart.
-    version: assessment.generatedAt,
-    'oscal-version': OSCAL_VERSION,
-    props: some([prop('tool', common.tool), prop('assessment-schema-version', assessment.schemaVersion)]),
-    ...(organization
-      ? {
-          roles: [{ id: 'prepared-for', title: 'Prepared For' }],
-          parties: [{ uuid: partyUuid, type: 'organization' as const, name: organization }],
-          'responsible-parties': [{ 'role-id': 'prepared-for', 'party-uuids': [partyUuid] }],
-        }
-      : {}),
-  };
 }
 
 /** The plan's statement of a control objective; a partly automated control's splits into what the checks decide and what they leave. */
@@ -422,22 +232,13 @@ export function toOscalPlan(assessment: Assessment): OscalAssessmentPlan {
   const common = commonOf(assessment);
   const { uuids } = common;
   const planUuid = uuids.next('plan', '');
-  const boundaryUuid = uuids.next('boundary', '');
+  const boundary = boundaryResourceOf(assessment, uuids);
   const servers = assessment.inventory?.servers ?? [];
-  // The boundary statement and exclusions the other reports print (reporters/boundary.ts, templates/boundary.yaml).
-  const statement = boundaryStatement(assessment);
-  const boundary = statement.length > 0
-    ? [...statement, ...(assessment.scope.boundary?.exclusions ?? []).map((e) => e.statement)].map((line) => markdownLiteral(oneLine(line)))
-    : [`Folders read: ${assessment.scope.paths.length > 0 ? assessment.scope.paths.map(markdownLiteral).join(', ') : 'none'}; MCP server entries found: ${servers.length}.`];
   return withoutUndefined({
     'assessment-plan': {
       uuid: planUuid,
       metadata: metadataOf(assessment, common, 'Plan of the MCP controls assessment'),
-      'import-ssp': {
-        href: `#${boundaryUuid}`,
-        remarks: 'No OSCAL system security plan exists for this assessment: the system is the MCP layer scoped by mcp-comply.yaml, '
-          + 'stated by the back-matter resource this href names.',
-      },
+      'import-ssp': importSspOf(boundary),
       'local-definitions': { 'objectives-and-methods': some(assessment.controls.map(objectiveOf)) },
       'reviewed-controls': { 'control-selections': common.controlSelections },
       'assessment-subjects': servers.length > 0
@@ -448,14 +249,7 @@ export function toOscalPlan(assessment: Assessment): OscalAssessmentPlan {
           }]
         : undefined,
       'assessment-assets': common.assets,
-      'back-matter': {
-        resources: [{
-          uuid: boundaryUuid,
-          title: 'Assessment boundary',
-          description: boundary.join('\n\n'),
-          citation: { text: 'mcp-comply.yaml (scope) and the evidence bundle beside assessment.json' },
-        }],
-      },
+      'back-matter': { resources: [boundary] },
     },
   });
 }
@@ -477,17 +271,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
   const metadata = metadataOf(assessment, common, 'MCP controls assessment');
 
   // The MCP servers, one inventory item per configuration entry: the subjects of the observations about them.
-  const servers: InventoryServer[] = assessment.inventory?.servers ?? [];
-  const serverItems = servers.map((server) => ({ server, item: inventoryItemOf(server, uuids.next('server', `${server.path}\u0000${server.line}\u0000${server.name}`)) }));
-  /** The inventory items a result about `name` in `path` concerns: the entries of that name in that file, else the only entry of that name. */
-  function subjectsOf(name: string | undefined, path: string): OscalSubject[] {
-    if (!name) return [];
-    const named = serverItems.filter(({ server }) => server.name === name);
-    const inFile = named.filter(({ server }) => server.path === path);
-    const matched = inFile.length > 0 ? inFile : named.length === 1 ? named : [];
-    return matched.map(({ server, item }) => ({ 'subject-uuid': item.uuid, type: 'inventory-item', title: `MCP server ${markdownLine(server.name)}` }));
-  }
-  const uniqueSubjects = (subjects: OscalSubject[]) => some([...new Map(subjects.map((s) => [s['subject-uuid'], s])).values()]);
+  const { servers, serverItems, subjectsOf } = serverInventory(assessment, uuids);
 
   // Evidence items, one observation each.
   const evidenceById = new Map(assessment.evidence.items.map((item) => [item.id, item]));
@@ -606,7 +390,7 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
       statement: riskStatement(risk),
       status: riskStatus(linked, controlById),
       origins,
-      'threat-ids': [{ system: THREAT_SYSTEM, id: `${THREAT_SYSTEM}/${encodeURIComponent(risk.threatId)}` }],
+      'threat-ids': [threatIdOf(risk.threatId)],
       characterizations: [
         characterization('inherent', [['likelihood', risk.likelihood], ['impact', risk.impact], ['score', risk.inherent], ['band', risk.band?.inherent]]),
         characterization('residual', [
@@ -760,21 +544,6 @@ export function toOscal(assessment: Assessment): OscalAssessmentResults {
   });
 }
 
-function inventoryItemOf(server: InventoryServer, uuid: string): OscalInventoryItem {
-  const where = `${server.path}:${server.line}`;
-  const endpoint = server.endpoint ? `, endpoint host ${markdownLiteral(server.endpoint)}` : '';
-  return {
-    uuid,
-    description: `MCP server ${markdownLiteral(server.name)} configured for ${markdownLiteral(server.client)} in ${markdownLiteral(where)}, `
-      + `transport ${markdownLiteral(server.transport)}${endpoint}${server.disabled ? ' (disabled)' : ''}.`,
-    props: some([
-      prop('asset-type', 'mcp-server'), prop('server-name', server.name), prop('client', server.client), prop('transport', server.transport),
-      prop('config-path', server.path), prop('config-line', server.line), prop('endpoint-host', server.endpoint), prop('system', server.system),
-      prop('disabled', String(server.disabled)),
-    ]),
-  };
-}
-
 /** What would settle a control not shown effective: the remediation of a failure, the evidence still missing otherwise. */
 function remedyOf(control: AssessmentControl): { title: string; description: string } | undefined {
   const expected = control.expectedEvidence?.length ? control.expectedEvidence.map(markdownLiteral).join('; ') : undefined;
@@ -804,18 +573,6 @@ function riskStatus(linked: ReadonlyArray<{ id: string; status: ControlStatus }>
   if (failing.length > 0) return failing.every((link) => controls.get(link.id)?.exception) ? 'deviation-approved' : 'open';
   const inScope = linked.filter((link) => link.status !== 'not_applicable');
   return inScope.length > 0 && inScope.every((link) => SATISFIED.has(link.status)) ? 'closed' : 'investigating';
-}
-
-/**
- * Optional fields are built as `undefined` and dropped here, so the object returned is exactly the
- * JSON written (and compares equal to it).
- */
-function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]),
-  ) as T;
 }
 
 function riskStatement(risk: AssessmentRisk): string {
@@ -857,8 +614,11 @@ function resultRemarks(assessment: Assessment, counts: Counts): string {
 
 export const oscalReporter: Reporter = {
   format: 'oscal',
-  files: ['assessment-results.oscal.json'],
+  files: ['assessment-results.oscal.json', POAM_FILE],
   async render(assessment) {
-    return [{ name: 'assessment-results.oscal.json', content: `${JSON.stringify(toOscal(assessment), null, 2)}\n` }];
+    return [
+      { name: 'assessment-results.oscal.json', content: `${JSON.stringify(toOscal(assessment), null, 2)}\n` },
+      { name: POAM_FILE, content: poamJson(assessment) },
+    ];
   },
 };

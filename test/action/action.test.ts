@@ -403,7 +403,7 @@ describe('action.yml: the shell steps, run locally', () => {
     });
     assert.equal(run.failedStep, undefined, log(run));
     const out = path.join(ws, 'reports', 'mcp');
-    assert.deepEqual(fs.readdirSync(out).sort(), ['assessment.json', 'evidence', 'findings.csv', 'requirements.csv', 'results.sarif']);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['SHA256SUMS', 'assessment.json', 'evidence', 'findings.csv', 'remediation-plan.csv', 'requirements.csv', 'results.sarif']);
     assert.equal(run.stepOutputs.assess!.sarif, path.join(out, 'results.sarif'));
     // The default category, as upload-sarif is given it: `mcp-comply/<date>` is read as category mcp-comply.
     assert.equal((JSON.parse(fs.readFileSync(run.stepOutputs.assess!.sarif!, 'utf8')) as Log).runs[0]!.automationDetails!.id, 'mcp-comply/2026-11-23');

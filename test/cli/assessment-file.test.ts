@@ -55,20 +55,30 @@ describe('readAssessmentFile', () => {
     });
   }
 
+  it('reads a schema 2.0 assessment, which has no plan, with a plan derived from its findings, and says so on stderr', (t) => {
+    const said: string[] = [];
+    t.mock.method(process.stderr, 'write', (chunk: string) => { said.push(String(chunk)); return true; });
+    const { plan, ...rest } = current();
+    const read = readAssessmentFile(write(dir, 'schema-2.0.json', JSON.stringify({ ...rest, schemaVersion: '2.0' })));
+    assert.deepEqual(read.plan, plan);
+    assert.deepEqual([read.plan!.items.length, [...new Set(read.plan!.items.map((i) => `${i.status} ${i.firstSeen}`))]], [45, ['open 2026-08-24']]);
+    assert.equal(said.join(''), `note: ${dir}/schema-2.0.json is schema 2.0, which has no remediation plan: one was derived from its findings (first seen on its date, default due dates, no management responses)\n`);
+  });
+
   const older: Array<[string, string, unknown]> = [
     ['a schema 1.2 assessment', EXAMPLE, upgradeAssessment(example())],
     ['a schema 1.0 assessment, without what 1.1 added', JSON.stringify(schema10(), null, 2), upgradeAssessment(schema10())],
     ['a schema 1.2 baseline', BASELINE_1_2, upgradeAssessment(JSON.parse(BASELINE_1_2))],
   ];
   for (const [name, text, expected] of older) {
-    it(`reads ${name}, mapped to schema 2.0, and says how on stderr`, (t) => {
+    it(`reads ${name}, mapped to schema 2.1, and says how on stderr`, (t) => {
       const said: string[] = [];
       t.mock.method(process.stderr, 'write', (chunk: string) => { said.push(String(chunk)); return true; });
       const read = readAssessmentFile(write(dir, 'older.json', text));
       assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(expected)));
-      assert.equal(read.schemaVersion, '2.0');
+      assert.equal(read.schemaVersion, '2.1');
       const version = (JSON.parse(text) as { schemaVersion: string }).schemaVersion;
-      assert.match(said.join(''), new RegExp(`^note: ${dir}/older\\.json is schema ${version.replace('.', '\\.')}, read as schema 2\\.0:\n  - requirement outcomes mapped: met -> met, partially_met -> partly_effective`));
+      assert.match(said.join(''), new RegExp(`^note: ${dir}/older\\.json is schema ${version.replace('.', '\\.')}, read as schema 2\\.1:\n  - requirement outcomes mapped: met -> met, partially_met -> partly_effective`));
     });
   }
 
@@ -84,7 +94,7 @@ describe('readAssessmentFile', () => {
   const refused: Array<[string, string, string]> = [
     ['broken JSON, with its line and column', '{\n  "schemaVersion": "1.2",\n  oops\n}', `${F}:3:3: not valid JSON: invalid symbol`],
     ['JSON that is not an assessment', '{"hello": 1}', `${F}: not an mcp-comply assessment (missing schemaVersion, generatedAt, evidence, findings, controls, frameworks, risks)`],
-    ['another major schema', changed((a) => { a.schemaVersion = '3.0'; }), `${F}: schemaVersion 3.0 is not supported by this mcp-comply (schema 2.0; 1.x files are read and mapped)`],
+    ['another major schema', changed((a) => { a.schemaVersion = '3.0'; }), `${F}: schemaVersion 3.0 is not supported by this mcp-comply (schema 2.1; 1.x files are read and mapped)`],
     ['findings that are not a list', changed((a) => { a.findings = {}; }),
       `${F}: the baseline is not a valid mcp-comply assessment (schema 1.x):\n  ${F}:3574:15: /findings must be array`],
     ['a finding without its fingerprint', changed((a) => { delete first(a, 'findings').fingerprint; }),

@@ -18,7 +18,10 @@ import { tempDir, write } from '../helpers/temp-catalog.js';
 import { sectionsView } from '../../src/reporters/html/section-views.js';
 import type { ReportProfile } from '../../src/reporters/profiles.js';
 
-const REPORT_FILES = ['report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'results.sarif', 'assessment-results.oscal.json'];
+const REPORT_FILES = [
+  'report.pdf', 'report.html', 'report.md', 'findings.csv', 'requirements.csv', 'remediation-plan.csv', 'results.sarif', 'assessment-results.oscal.json',
+  'poam.oscal.json',
+];
 const ALL = 'pdf,html,md,csv,sarif,oscal';
 
 /** The PDF's text, page after page. */
@@ -40,7 +43,7 @@ describe('reports of the demo estate (built CLI, real Chromium)', () => {
   it('writes every format under its fixed name and says so', () => {
     assert.equal(run.code, 1, run.stderr);
     for (const name of REPORT_FILES) assert.ok(fs.statSync(path.join(out, name)).size > 0, name);
-    assert.match(run.stdout, /^Reports: .*report\.html, .*report\.pdf, .*report\.md, .*findings\.csv, .*requirements\.csv, .*results\.sarif, .*assessment-results\.oscal\.json$/m);
+    assert.match(run.stdout, /^Reports: .*report\.html, .*report\.pdf, .*report\.md, .*findings\.csv, .*requirements\.csv, .*remediation-plan\.csv, .*results\.sarif, .*assessment-results\.oscal\.json, .*poam\.oscal\.json$/m);
     assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
   });
 
@@ -172,7 +175,10 @@ describe('mcp-comply report: bad input and options', () => {
     ['an unknown format, with a suggestion', () => ['report', good, '--format', 'sarf'], /unknown format "sarf" \(did you mean "sarif"\?\)/],
     ['no format at all', () => ['report', good], /no format asked for/],
     ['--output with two formats', () => ['report', good, '--format', 'md,sarif', '--output', path.join(dir, 'x')], /--output names one file/],
-    ['--output for csv, which makes two files', () => ['report', good, '--format', 'csv', '--output', path.join(dir, 'x.csv')], /csv format writes two files/],
+    ['--output for csv, which makes three files', () => ['report', good, '--format', 'csv', '--output', path.join(dir, 'x.csv')],
+      /the csv format writes 3 files \(findings\.csv, requirements\.csv, remediation-plan\.csv\): use --out DIR instead of --output/],
+    ['--output for oscal, which makes two files', () => ['report', good, '--format', 'oscal', '--output', '-'],
+      /the oscal format writes 2 files \(assessment-results\.oscal\.json, poam\.oscal\.json\): use --out DIR instead of --output/],
     ['a PDF to stdout', () => ['report', good, '--format', 'pdf', '--output', '-'], /PDF cannot go to stdout/],
     ['a --path-prefix out of the repository', () => ['report', good, '--format', 'sarif', '--path-prefix', '../up'], /--path-prefix "\.\.\/up" must be a folder inside the repository/],
     ['a missing assessment', () => ['report', path.join(dir, 'missing.json'), '--format', 'md'], /missing\.json: cannot read the assessment: does not exist/],
@@ -207,7 +213,7 @@ describe('mcp-comply report: bad input and options', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /pdf report not written: .*partials\/cover\.hbs:\d+/);
     assert.doesNotMatch(result.stderr, /internal error/);
-    assert.deepEqual(fs.readdirSync(target), ['report.md']);
+    assert.deepEqual(fs.readdirSync(target), ['SHA256SUMS', 'report.md'], 'the reports written are listed in SHA256SUMS');
   });
 
   it('uses the config\'s report section: formats and paper, with templates relative to the config', () => {

@@ -32,7 +32,9 @@ describe('baseline', () => {
     shuffled.risks.reverse();
     assert.deepEqual(baselineOf(shuffled), baselineOf(a));
     const baseline = baselineOf(a);
-    assert.deepEqual(Object.keys(baseline), ['kind', 'schemaVersion', 'tool', 'generatedAt', 'scope', 'evidence', 'controls', 'findings', 'frameworks', 'risks', 'inventory', 'exceptions']);
+    assert.deepEqual(Object.keys(baseline), ['kind', 'schemaVersion', 'tool', 'generatedAt', 'scope', 'evidence', 'controls', 'findings', 'frameworks', 'risks', 'inventory', 'exceptions', 'plan']);
+    assert.deepEqual(baseline.plan!.items.map((i) => Object.keys(i)), a.plan!.items.filter((i) => i.status !== 'resolved').map(() => ['id', 'firstSeen']));
+    assert.deepEqual(baseline.plan!.items.map((i) => i.id), [...baseline.plan!.items.map((i) => i.id)].sort());
     assert.deepEqual(Object.keys(baseline.controls[0]!).filter((k) => k !== 'attestation'), ['id', 'title', 'status']);
     assert.deepEqual(baseline.findings.map((f) => f.fingerprint), [...baseline.findings.map((f) => f.fingerprint)].sort());
   });

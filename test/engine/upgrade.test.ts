@@ -21,7 +21,7 @@ describe('upgrading a schema 1.2 assessment', () => {
     assert.equal(OLD.schemaVersion, '1.2');
     assert.deepEqual(validateDocument('assessment-1', OLD), []);
     assert.deepEqual(validateDocument('assessment', upgraded).map((p) => `${p.pointer} ${p.message}`), []);
-    assert.equal(upgraded.schemaVersion, '2.0');
+    assert.equal(upgraded.schemaVersion, '2.1');
     assert.deepEqual(upgraded.upgradedFrom, { schemaVersion: '1.2', notes: [...UPGRADE_NOTES] });
   });
 

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Assessment, AssessmentFramework, Finding } from '../../src/engine/assessment.js';
 import { countOutcomes, figuresOf } from '../../src/engine/roll-up.js';
-import { csvField, csvReporter, findingsCsv, requirementsCsv } from '../../src/reporters/csv.js';
+import { csvField, csvReporter, findingsCsv, remediationPlanCsv, requirementsCsv } from '../../src/reporters/csv.js';
 import { outcomeLabel } from '../../src/reporters/labels.js';
 import { PCI_WORDS } from '../helpers/framework-fixtures.js';
 import { BOM, parseCsv } from '../helpers/csv.js';
+import { withPlan } from '../helpers/plan-fixture.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 
 /** What a spreadsheet must be shown for a cell: formula starts get a leading quote. */
@@ -15,7 +16,12 @@ const defused = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : v
 const FINDING_HEADER = [
   'severity', 'check_id', 'check_title', 'message', 'path', 'line', 'column', 'controls', 'requirements',
   'fingerprint', 'evidence_id', 'server', 'exception_id', 'exception_approver', 'exception_expires',
-  'expired_exception_id', 'remediation',
+  'expired_exception_id', 'remediation', 'status', 'first_seen', 'owner', 'due', 'plan_item',
+];
+const PLAN_HEADER = [
+  'id', 'priority', 'status', 'severity', 'title', 'check_id', 'server', 'system', 'owner', 'first_seen', 'due', 'sla_days',
+  'overdue', 'indicators', 'locations', 'controls', 'requirements', 'remediation', 'exception_id', 'exception_expires',
+  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on',
 ];
 const REQUIREMENT_HEADER = [
   'framework_id', 'framework_name', 'framework_version', 'requirement_id', 'requirement_title', 'status',
@@ -104,11 +110,26 @@ describe('findings.csv', () => {
       FINDING_HEADER,
       ['high', 'mcp.supply-chain.unpinned-package', 'MCP server packages are pinned', 'finding f1', 'billing-service/.cursor/mcp.json', '5', '22',
         'MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'f1', 'mcp-config:billing-service/.cursor/mcp.json', 'payments',
-        'EX-1', 'ciso@example.com', '2027-06-30', '', 'Pin "exact" versions, e.g. pkg@1.2.3'],
+        'EX-1', 'ciso@example.com', '2027-06-30', '', 'Pin "exact" versions, e.g. pkg@1.2.3', 'accepted', '', '', '', ''],
       ['medium', 'logs.session-id-in-url', '', `'=HYPERLINK("http://evil.example","click"), then more`, "'@logs/access.log", '', '',
         'MCP-IA-06;MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'f2', 'mcp-config:billing-service/.cursor/mcp.json', '',
-        '', '', '', 'EX-2', ''],
+        '', '', '', 'EX-2', '', 'open', '', '', '', ''],
     ]);
+  });
+
+  it('gives each finding the first seen, owner, due date and id of its plan item', () => {
+    const a = withPlan(sampleAssessment());
+    const rows = parseCsv(findingsCsv(a));
+    const column = (row: string[], name: string) => row[FINDING_HEADER.indexOf(name)];
+    a.findings.forEach((f, index) => {
+      const item = a.plan!.items.find((i) => i.status !== 'resolved' && i.indicators.some((x) => x.fingerprint === f.fingerprint && x.checkId === f.checkId))!;
+      const row = rows[index + 1]!;
+      assert.deepEqual(FINDING_HEADER.slice(-5).map((name) => column(row, name)),
+        [f.exception ? 'accepted' : 'open', item.firstSeen, item.owner ?? '', item.due, item.id], f.fingerprint);
+    });
+    const poisoning = rows.filter((row) => column(row, 'check_id') === 'mcp.tools.poisoning-pattern' && column(row, 'server') === 'scheduling');
+    assert.equal(new Set(poisoning.map((row) => column(row, 'plan_item'))).size, 1, 'one tool with several poisoning patterns is one plan item');
+    assert.equal(poisoning.length, 5);
   });
 
   it('matches the sample assessment finding by finding', () => {
@@ -192,17 +213,57 @@ describe('requirements.csv', () => {
   });
 });
 
+describe('remediation-plan.csv', () => {
+  it('has one row per plan item, field by field', () => {
+    const a = withPlan(knownAssessment(), {
+      response: '=cmd|" /C calc"!A0, then "fixed"', by: 'cto@example.com', date: '2026-11-30', targetDate: '2026-12-15', ticket: '@JIRA-7',
+    });
+    const id = (status: string) => a.plan!.items.find((item) => item.status === status)!.id;
+    const [header, ...rows] = parseCsv(remediationPlanCsv(a));
+    assert.deepEqual(rows.map((row) => row[0]), a.plan!.items.map((item) => item.id), 'in plan order');
+    assert.deepEqual([header, ...rows.sort((x, y) => x[2]!.localeCompare(y[2]!))], [
+      PLAN_HEADER,
+      [id('accepted'), '2', 'accepted', 'high', 'MCP server packages are pinned: payments', 'mcp.supply-chain.unpinned-package', 'payments',
+        'Billing service', 'payments-engineering@northwind.example', '2026-10-24', '2026-11-23', '30', 'false', '1', 'billing-service/.cursor/mcp.json:5:22',
+        'MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'Pin "exact" versions, e.g. pkg@1.2.3', 'EX-1', '2027-06-30', '', '', '', '', '', ''],
+      // The open item gets the response: its text is defused and quoted.
+      [id('open'), '3', 'open', 'medium', 'logs.session-id-in-url: @logs/access.log', 'logs.session-id-in-url', '', '', '', '2026-10-24', '2027-01-22', '90', 'false',
+        '1', "'@logs/access.log", 'MCP-IA-06;MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', '', '', '',
+        `'=cmd|" /C calc"!A0, then "fixed"`, 'cto@example.com', '2026-11-30', '2026-12-15', "'@JIRA-7", ''],
+      [id('resolved'), '2', 'resolved', 'high', 'MCP servers use TLS: old-server', 'mcp.transport.plaintext-http', 'old-server',
+        '', '', '2026-07-26', '2026-08-25', '30', 'false', '1', 'clinical-assistant/.cursor/mcp.json:30:7', 'MCP-EN-01', '', '', '', '', '', '', '', '', '', '2026-11-23'],
+    ]);
+  });
+
+  it('lists every place of a root cause once, and counts its indicators', () => {
+    const a = withPlan(sampleAssessment());
+    const rows = parseCsv(remediationPlanCsv(a));
+    assert.equal(rows.length - 1, a.plan!.items.length);
+    const poisoning = rows.find((row) => row[5] === 'mcp.tools.poisoning-pattern' && row[6] === 'scheduling')!;
+    assert.deepEqual([poisoning[13], poisoning[14]], ['5', 'clinical-assistant/mcp-tools/scheduling.tools.json:27:24']);
+    const overdue = rows.filter((row) => row[12] === 'true').length;
+    assert.equal(overdue, a.plan!.items.filter((item) => item.overdue).length);
+  });
+
+  it('has only the header for an assessment without a plan', () => {
+    const a = knownAssessment();
+    delete a.plan;
+    assert.equal(remediationPlanCsv(a), `${BOM}${PLAN_HEADER.join(',')}\r\n`);
+  });
+});
+
 describe('csvReporter', () => {
-  it('makes findings.csv and requirements.csv, the same bytes every time', async () => {
+  it('makes findings.csv, requirements.csv and remediation-plan.csv, the same bytes every time', async () => {
     const a = sampleAssessment();
     const log = () => {};
     const first = await csvReporter.render(a, { paper: 'A4', log });
     const second = await csvReporter.render(sampleAssessment(), { paper: 'A4', log });
     assert.equal(csvReporter.format, 'csv');
-    assert.deepEqual(csvReporter.files, ['findings.csv', 'requirements.csv']);
+    assert.deepEqual(csvReporter.files, ['findings.csv', 'requirements.csv', 'remediation-plan.csv']);
     assert.deepEqual(first.map((file) => file.name), csvReporter.files);
     assert.deepEqual(first, second);
     assert.equal(first[0]!.content, findingsCsv(a));
     assert.equal(first[1]!.content, requirementsCsv(a));
+    assert.equal(first[2]!.content, remediationPlanCsv(a));
   });
 });

@@ -13,6 +13,8 @@ import {
   toOscalPlan, token,
   type OscalAssessmentPlan, type OscalAssessmentResults, type OscalFinding, type OscalObjectivePart, type OscalObservation, type OscalProp,
 } from '../../src/reporters/oscal.js';
+import { toOscalPoam } from '../../src/reporters/oscal/poam.js';
+import { UUID_V4, activeMarkup, markupFields, unescapeMarkdown, valuesOf } from '../helpers/oscal.js';
 import { sampleAssessment } from '../helpers/sample-assessment.js';
 
 const resultOf = (doc: OscalAssessmentResults) => doc['assessment-results'].results[0]!;
@@ -67,46 +69,6 @@ function findingFor(doc: OscalAssessmentResults, controlId: string): OscalFindin
   assert.equal(found.length, 1, `one finding targets ${controlId}`);
   return found[0]!;
 }
-
-/** What a CommonMark renderer shows for text escaped by markdownLiteral(): the backslash escapes removed. */
-function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]#|~^$&<>:+=.)-])/g, '$1');
-}
-
-/** Markdown markers in the text that are not backslash-escaped: what could turn into markup. */
-function activeMarkup(text: string): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '\\') { i++; continue; }
-    if ('`*_{}[]#|~^$&<>'.includes(char)) found.push(char);
-  }
-  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
-    const marker = /^[ \t]*([-+=]|\d+[.)])/.exec(line);
-    if (marker) found.push(marker[1]!);
-  }
-  return found;
-}
-
-/** Every OSCAL markup-line and markup-multiline value this reporter writes, with where it is. */
-function markupFields(value: unknown, at = ''): Array<{ at: string; text: string }> {
-  if (Array.isArray(value)) return value.flatMap((v, i) => markupFields(v, `${at}/${i}`));
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, v]) => (
-    typeof v === 'string'
-      ? (['title', 'description', 'remarks', 'statement'].includes(key) ? [{ at: `${at}/${key}`, text: v }] : [])
-      : markupFields(v, `${at}/${key}`)
-  ));
-}
-
-/** Every value under `key`, anywhere in the document. */
-function valuesOf(value: unknown, key: string): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((v) => valuesOf(v, key));
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => [...(k === key ? [v] : []), ...valuesOf(v, key)]);
-}
-
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('the vendored schema', () => {
   it('is NIST OSCAL Assessment Results and Assessment Plan 1.1.3, the version the documents declare', () => {
@@ -684,12 +646,13 @@ describe('helpers', () => {
 });
 
 describe('oscalReporter', () => {
-  it('writes assessment-results.oscal.json: the document as 2-space JSON with a final newline', async () => {
+  it('writes assessment-results.oscal.json and poam.oscal.json: each document as 2-space JSON with a final newline', async () => {
     assert.equal(oscalReporter.format, 'oscal');
-    assert.deepEqual(oscalReporter.files, ['assessment-results.oscal.json']);
+    assert.deepEqual(oscalReporter.files, ['assessment-results.oscal.json', 'poam.oscal.json']);
     const assessment = sampleAssessment();
-    const files = await oscalReporter.render(assessment, { paper: 'A4', log: () => {} });
-    assert.deepEqual(files.map((f) => f.name), ['assessment-results.oscal.json']);
+    const files = await oscalReporter.render(assessment, { paper: 'A4', profile: 'auditor', log: () => {} });
+    assert.deepEqual(files.map((f) => f.name), oscalReporter.files);
     assert.equal(files[0]!.content, `${JSON.stringify(toOscal(assessment), null, 2)}\n`);
+    assert.equal(files[1]!.content, `${JSON.stringify(toOscalPoam(assessment), null, 2)}\n`);
   });
 });

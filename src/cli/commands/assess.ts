@@ -9,11 +9,12 @@ import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
 import { signBundle } from '../../evidence/signature.js';
 import type { Assessment, AssessmentChanges, ScopeSystem } from '../../engine/assessment.js';
-import type { ProjectConfig } from '../../config/project-config.js';
+import { documentControlOf, type ProjectConfig } from '../../config/project-config.js';
 import { REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { githubAnchors, githubSubjectsOf } from '../../config/github-anchors.js';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
+import { sha256Hex } from '../../lib/canonical-json.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
 import { didYouMean } from '../../lib/suggest.js';
@@ -22,10 +23,10 @@ import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { table, writeOut } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, signingKey, type SourceOptions } from '../run-options.js';
-import { loadAttestationItems, loadExceptions, withItems } from '../project-files.js';
+import { loadAttestationItems, loadExceptions, loadResponses, warnUnmatchedResponses, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { percent } from '../../reporters/labels.js';
-import { addReportOptions, reportSettings, writeReports, type ReportFlags } from '../reports.js';
+import { addReportOptions, digestsIn, reportSettings, writeReportSums, writeReports, type ReportFlags } from '../reports.js';
 
 interface AssessOptions extends SourceOptions, ReportFlags {
   catalog?: string;
@@ -55,6 +56,9 @@ export function registerAssess(program: Command): void {
 
       // The user's files are checked before collecting, so a broken one refuses the run at once.
       const exceptions = loadExceptions(sources.config, catalog);
+      const responses = loadResponses(sources.config);
+      const config = sources.config?.config;
+      const document = documentControlOf(config?.report);
       const previous = options.previous ? readAssessmentFile(path.resolve(options.previous), 'previous assessment') : undefined;
       const attestationItems = loadAttestationItems(sources.config, catalog, now);
       const gathered = await gatherEvidence(sources, options, now);
@@ -74,6 +78,12 @@ export function registerAssess(program: Command): void {
         catalog, checks: CHECKS, items, manifest, collectorFailures: failures, now,
         ...(exceptions ? { exceptions } : {}), ...(previous ? { previous } : {}),
         checkOptions: sources.checkOptions, ...(sources.config ? { riskMethod: sources.config.riskMethod } : {}),
+        plan: {
+          ...(config?.owners ? { owners: config.owners.map((r) => ({ ...r, owner: redactSecrets(r.owner, undefined, REDACTED).value })) } : {}),
+          ...(config?.report?.slaDays ? { slaDays: config.report.slaDays } : {}),
+          ...(responses ? { responses: responses.responses } : {}),
+        },
+        ...(document ? { document } : {}),
         failOn: options.failOn ?? sources.config?.config.failOn ?? 'high',
         scope: {
           ...(sources.config?.config.organization ? { organization: sources.config.config.organization } : {}),
@@ -88,9 +98,16 @@ export function registerAssess(program: Command): void {
           ...(github.length > 0 ? { github } : {}),
         },
       });
-      writeFileAtomic(path.join(out, 'assessment.json'), `${JSON.stringify(assessment, null, 2)}\n`);
-      const { written, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
+      warnUnmatchedResponses(responses, assessment.plan);
+      const assessmentText = `${JSON.stringify(assessment, null, 2)}\n`;
+      writeFileAtomic(path.join(out, 'assessment.json'), assessmentText);
+      const { written, digests, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });
+      // Over this run's files only: a report an earlier run left in the folder is not of this assessment.
+      const sums = writeReportSums(out, new Map([['assessment.json', sha256Hex(assessmentText)], ...digestsIn(out, digests)]), {
+        keepListed: false, log: reports.options.log,
+      });
       writeOut(summarise(assessment, out, written));
+      writeOut(`Checksums of ${sums.count} file(s): ${displayPath(sums.file)} (mcp-comply verify ${displayPath(out)} checks them)\n`);
       if (signed) writeOut(`Signed the evidence with key ${signed.keyFingerprint} (${signed.algorithm})\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
     });
@@ -146,6 +163,12 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   const e = a.summary.exceptions;
   if (e) {
     lines.push(`Exceptions: ${e.live} live (${a.summary.findings.excepted ?? 0} finding(s) accepted, not failing the run), ${e.expired} expired, ${e.notYetApproved} not yet approved, ${e.unused} unused`);
+  }
+  if (a.plan) {
+    const items = (status: string) => a.plan!.items.filter((i) => i.status === status);
+    const owned = items('open').filter((i) => i.owner !== undefined).length;
+    lines.push(`Plan:     ${a.plan.items.length} item(s) by root cause: ${items('open').length} open (${items('open').filter((i) => i.overdue).length} overdue, `
+      + `${owned} with an owner), ${items('accepted').length} accepted under exception, ${items('resolved').length} resolved since the previous assessment`);
   }
   lines.push('Frameworks (tested = in-scope requirements with evidence; effective = tested requirements whose MCP part is effective):');
   lines.push(table(a.frameworks.map((f) => {

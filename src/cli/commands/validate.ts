@@ -1,10 +1,10 @@
 /**
  * `mcp-comply validate`: schemas plus cross-references of the catalog and, with --config, of the
- * project's mcp-comply.yaml, exceptions.yaml and attestations.yaml. Exit 2 when anything is wrong.
+ * project's mcp-comply.yaml, exceptions.yaml, attestations.yaml and responses.yaml. Exit 2 when anything is wrong.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkAttestationsFile, checkExceptionsFile } from '../../config/project-config.js';
+import { checkAttestationsFile, checkExceptionsFile, checkResponsesFile } from '../../config/project-config.js';
 import { displayPath, formatProblem, sortProblems } from '../../lib/problem.js';
 import { ExitCode } from '../exit-codes.js';
 import { addCatalogOptions, loadSelectedCatalog, type CatalogOptions } from '../catalog-option.js';
@@ -17,6 +17,7 @@ export function registerValidate(program: Command): void {
     .action((options: CatalogOptions) => {
       const { catalog, problems, config } = loadSelectedCatalog(options);
       if (config?.exceptionsFile) problems.push(...checkExceptionsFile(config.exceptionsFile, catalog).problems);
+      if (config?.responsesFile) problems.push(...checkResponsesFile(config.responsesFile).problems);
       if (config?.attestationsFile) {
         problems.push(...checkAttestationsFile(config.attestationsFile, path.dirname(config.file), catalog).problems);
       }
