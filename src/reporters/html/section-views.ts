@@ -64,8 +64,8 @@ export interface PlanItemView {
   status: Badge;
   indicators: Array<{ where: string; message: string; server: string | null; checkId: string }>;
   controls: ControlRef[];
-  requirements: Array<{ framework: string; frameworkAnchor: string | null; id: string }>;
-  /** The requirements as one line: `GDPR Art. 32(1)(b), ISO/IEC 42001 A.6.2.4`. */
+  requirements: Array<{ frameworkId: string; framework: string; frameworkAnchor: string | null; id: string }>;
+  /** The requirements as one line, by framework id (the names are long): `gdpr Art. 32(1)(b); pci-dss 8.3.2, 8.6.2`. */
   requirementsText: string;
   remediation: string | null;
   server: string | null;
@@ -283,7 +283,11 @@ const comparePlanItems = (a: PlanItem, b: PlanItem) =>
   || byText(a.due, b.due) || byText(a.id, b.id);
 
 function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
-  const requirements = item.requirements.map((r) => ({ framework: ctx.frameworkName(r.frameworkId), frameworkAnchor: ctx.frameworkAnchor(r.frameworkId), id: r.id }));
+  const requirements = item.requirements.map((r) => ({
+    frameworkId: r.frameworkId, framework: ctx.frameworkName(r.frameworkId), frameworkAnchor: ctx.frameworkAnchor(r.frameworkId), id: r.id,
+  }));
+  const byFramework = new Map<string, string[]>();
+  for (const r of requirements) byFramework.set(r.frameworkId, [...(byFramework.get(r.frameworkId) ?? []), r.id]);
   const owner = item.owner ?? null;
   const dueText = item.status === 'open' && item.overdue ? `${item.due} (overdue)` : item.due;
   const severity = badge(item.severity);
@@ -302,7 +306,7 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
     indicators: item.indicators.map((i) => ({ where: locationText(i.location), message: i.message, server: i.server ?? null, checkId: i.checkId })),
     controls: item.controlIds.map(ctx.controlRef),
     requirements,
-    requirementsText: requirements.map((r) => `${r.framework} ${r.id}`).join(', '),
+    requirementsText: [...byFramework].map(([framework, ids]) => `${framework} ${ids.join(', ')}`).join('; '),
     remediation: item.remediation ?? null,
     server: item.server ?? null,
     system: item.system ?? null,
