@@ -120,6 +120,8 @@ describe('renderMarkdown', () => {
     a.generatedAt = '2026-11-20T09:00:00.000Z';
     a.summary.failOn = 'high';
     a.summary.failed = true;
+    // The title comes first without document control; with it, after the marking line (test/reporters/profiles.test.ts).
+    delete a.document;
     const md = renderMarkdown(a);
     assert.equal(md.split('\n')[0], '# MCP controls assessment: Acme \\*Health\\*, 2026\\-11\\-20');
     assert.match(md, /; gate \(--fail-on high\) \*\*failed\*\*: findings at or above high are not under a live exception\.$/m);
