@@ -16,7 +16,7 @@ import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import {
-  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
@@ -47,6 +47,8 @@ export interface FrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version, which is left out where the name already says it (labels.ts frameworkTitle). */
+  title: string;
   publisher: string | null;
   source: LinkView | null;
   applies: boolean;
@@ -402,6 +404,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     anchor,
     name: framework.name,
     version: framework.version,
+    title: frameworkTitle(framework.name, framework.version),
     publisher: framework.publisher ?? null,
     source: framework.source ? link(framework.source, framework.source) : null,
     applies: applicability.applies,
@@ -675,7 +678,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   ];
 
   const organization = assessment.scope.organization ?? null;
-  const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
+  const frameworkNames = frameworks.map((f) => f.title);
   const date = dateOf(assessment.generatedAt);
   const method = assessment.riskMethod;
 
@@ -694,7 +697,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       frameworkNames,
     },
     contents: SECTIONS.map(([id, title]) => ({
-      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: f.title })) : [],
     })),
     summary: {
       failed: assessment.summary.failed,
