@@ -20,7 +20,10 @@ export interface PageLayout {
   fill: number;
 }
 
-export interface PdfLayout { pages: PageLayout[]; outline: string[] }
+/** A bookmark: its title and the page (1-based) it leads to. */
+export interface Bookmark { title: string; page: number }
+
+export interface PdfLayout { pages: PageLayout[]; outline: Bookmark[] }
 
 /** The print margins of src/reporters/pdf/print-pdf.ts, in points: the running header and footer live there. */
 export const MARGIN_PT = { top: (18 / 25.4) * 72, bottom: (16 / 25.4) * 72, left: (14 / 25.4) * 72, right: (14 / 25.4) * 72 };
@@ -31,14 +34,17 @@ const SCALE = 1;
 export async function readLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const document = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   try {
-    const outline: string[] = [];
-    const walk = (items: Array<{ title: string; items: unknown[] }> | null) => {
+    const outline: Bookmark[] = [];
+    type Item = { title: string; dest: string | unknown[] | null; items: Item[] };
+    const walk = async (items: Item[] | null) => {
       for (const item of items ?? []) {
-        outline.push(item.title);
-        walk(item.items as typeof items);
+        const dest = typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest;
+        const ref = dest?.[0] as { num: number; gen: number } | undefined;
+        outline.push({ title: item.title, page: ref ? (await document.getPageIndex(ref)) + 1 : 0 });
+        await walk(item.items);
       }
     };
-    walk(await document.getOutline());
+    await walk(await document.getOutline() as Item[]);
     const pages: PageLayout[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);

@@ -93,14 +93,47 @@ export interface OutcomeRow {
   counts: Array<{ status: Badge; count: number }>;
 }
 
+export type RequirementControlView = ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null };
+
 export interface RequirementView {
   id: string;
   title: string;
   status: Badge;
   reason: string;
-  controls: Array<ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null }>;
+  controls: RequirementControlView[];
+  /**
+   * The controls in runs of at most CONTROLS_PER_ROW, a table row each: a row stays on one page, so a
+   * requirement that maps many controls (GDPR Art. 32(1)(b) maps about 30) splits between rows, and
+   * each continued row names the requirement again. Always at least one part.
+   */
+  parts: Array<{ continued: boolean; controls: RequirementControlView[] }>;
   attestation: AttestationNoteView | null;
 }
+
+/**
+ * Controls per requirement row: a mapped control takes about 12 mm of the printed row (its line and a
+ * rationale of two or three lines), so six keep a row within a third of an A4 page, short enough to
+ * stay together without leaving much of a page blank, long enough that few requirements split.
+ */
+export const CONTROLS_PER_ROW = 6;
+
+/** `items` in runs of `size` (at least one run, empty when there are no items). */
+function runsOf<T>(items: T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let at = 0; at < items.length; at += size) runs.push(items.slice(at, at + size));
+  return runs.length ? runs : [[]];
+}
+
+/**
+ * A path, an evidence id or a location cut into pieces that each end at a place where it may break on a
+ * printed line: after each `/` (and after the `:` of a scheme such as `github:`), and after the points of
+ * a piece longer than LONG_PIECE. The template keeps each piece whole, so `mcp.json:17:22` never breaks
+ * as `mcp.jso` / `n:17:22`, nor `clinical-assistant` at its hyphen.
+ */
+export function pathPieces(text: string): string[] {
+  return text.split(/(?<=\/|[A-Za-z]:(?!\d))/).flatMap((piece) => (piece.length > LONG_PIECE ? piece.split(/(?<=\.)/) : [piece])).filter(Boolean);
+}
+const LONG_PIECE = 32;
 
 export interface ControlView {
   id: string;
@@ -131,6 +164,9 @@ export interface ControlView {
 export interface FindingView {
   /** `path:line:column` (named so as not to shadow the `location` helper, as no field of the view shadows one). */
   where: string;
+  /** `where` and the evidence id in pieces that may each end a printed line (pathPieces). */
+  whereParts: string[];
+  evidenceParts: string[];
   server: string | null;
   checkId: string;
   message: string;
@@ -381,17 +417,21 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function frameworkView(framework: AssessmentFramework, anchor: string, controlAnchor: (id: string) => string | null): FrameworkView {
   const applicability = framework.applicability ?? { applies: true, inScope: framework.requirements.length, assumed: [] };
   const counts = framework.summary.counts;
-  const requirements = framework.requirements.map((r): RequirementView => ({
-    id: r.id,
-    title: r.title,
-    status: outcomeBadge(framework, r.status),
-    reason: r.reason,
-    controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
+  const requirements = framework.requirements.map((r): RequirementView => {
+    const controls = (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
       id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, property: ('property' in c ? c.property : undefined) ?? '',
       status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
-    })),
-    attestation: attestationNote(r.attestation),
-  }));
+    }));
+    return {
+      id: r.id,
+      title: r.title,
+      status: outcomeBadge(framework, r.status),
+      reason: r.reason,
+      controls,
+      parts: runsOf(controls, CONTROLS_PER_ROW).map((run, i) => ({ continued: i > 0, controls: run })),
+      attestation: attestationNote(r.attestation),
+    };
+  });
   const outOfScope = new Map<string, RequirementView[]>();
   for (const r of requirements) {
     if (r.status.value !== 'not_applicable') continue;
@@ -615,6 +655,8 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
 
   const findingView = (f: Finding): FindingView => ({
     where: locationText(f.location),
+    whereParts: pathPieces(locationText(f.location)),
+    evidenceParts: pathPieces(f.evidenceId),
     server: f.server ?? null,
     checkId: f.checkId,
     message: f.message,
