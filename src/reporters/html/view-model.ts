@@ -178,7 +178,7 @@ export interface FindingView {
   expiredException: ExceptionNoteView | null;
 }
 
-export interface FindingRefView { severity: Badge; where: string; checkId: string; message: string; exception: string | null }
+export interface FindingRefView { severity: Badge; where: string; whereParts: string[]; checkId: string; message: string; exception: string | null }
 
 export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
 
@@ -523,7 +523,7 @@ function controlView(
 }
 
 const findingRefView = (f: FindingRef): FindingRefView => ({
-  severity: badge(f.severity), where: locationText(f.location), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
+  severity: badge(f.severity), where: locationText(f.location), whereParts: pathPieces(locationText(f.location)), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
 });
 
 const serverView = (s: InventoryServer): ServerView => ({
