@@ -117,3 +117,16 @@ export function headings(page: Page): Promise<{ all: string[]; pageStarts: strin
     return { all, pageStarts };
   });
 }
+
+/** The tallest elements that are kept whole on a printed page (`break-inside: avoid`), tallest first, in CSS pixels. */
+export function unbreakableHeights(page: Page): Promise<Array<{ element: string; text: string; height: number }>> {
+  return page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => getComputedStyle(e).breakInside === 'avoid')
+    .map((e) => ({ element: e.tagName.toLowerCase(), text: (e.textContent ?? '').trim().slice(0, 40), height: Math.round(e.getBoundingClientRect().height) }))
+    .sort((a, b) => b.height - a.height));
+}
+
+/** The text of every distinct table header cell, whitespace collapsed. */
+export function tableHeaderTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...new Set([...document.querySelectorAll('th')].map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean))]);
+}

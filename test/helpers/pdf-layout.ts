@@ -28,8 +28,8 @@ export interface PdfLayout { pages: PageLayout[]; outline: Bookmark[] }
 /** The print margins of src/reporters/pdf/print-pdf.ts, in points: the running header and footer live there. */
 export const MARGIN_PT = { top: (18 / 25.4) * 72, bottom: (16 / 25.4) * 72, left: (14 / 25.4) * 72, right: (14 / 25.4) * 72 };
 
-/** Pixels per point of the rendering that measures fill: a third of a point is finer than any rule of the report. */
-const SCALE = 1;
+/** Pixels per point of the rendering that measures fill: two points is finer than any gap between lines of text. */
+const SCALE = 0.5;
 
 export async function readLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const document = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;

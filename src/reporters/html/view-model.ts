@@ -102,27 +102,37 @@ export interface RequirementView {
   reason: string;
   controls: RequirementControlView[];
   /**
-   * The controls in runs of at most CONTROLS_PER_ROW, a table row each: a row stays on one page, so a
-   * requirement that maps many controls (GDPR Art. 32(1)(b) maps about 30) splits between rows, and
-   * each continued row names the requirement again. Always at least one part.
+   * The controls in runs short enough for one printed row each (controlRuns): a row stays on one page,
+   * so a requirement that maps many controls splits between rows, each continued row naming the
+   * requirement again. Always at least one part.
    */
   parts: Array<{ continued: boolean; controls: RequirementControlView[] }>;
   attestation: AttestationNoteView | null;
 }
 
 /**
- * Controls per requirement row: a mapped control takes about 12 mm of the printed row (its line and a
- * rationale of two or three lines), so six keep a row within a third of an A4 page, short enough to
- * stay together without leaving much of a page blank, long enough that few requirements split.
+ * A requirement's controls in runs that each fit a third of an A4 page's body as one printed row: such a
+ * row stays on one page without leaving much of the page blank, and a requirement that maps many
+ * controls (GDPR Art. 32(1)(b) maps about 30) takes several rows, each naming it. The height is
+ * estimated in lines of the controls column: one for the control, and its rationale at about 50
+ * characters a line; ROW_LINES of them make about 300 CSS pixels, a third of A4's 994.
  */
-export const CONTROLS_PER_ROW = 6;
-
-/** `items` in runs of `size` (at least one run, empty when there are no items). */
-function runsOf<T>(items: T[], size: number): T[][] {
-  const runs: T[][] = [];
-  for (let at = 0; at < items.length; at += size) runs.push(items.slice(at, at + size));
-  return runs.length ? runs : [[]];
+function controlRuns(controls: RequirementControlView[]): RequirementControlView[][] {
+  const runs: RequirementControlView[][] = [[]];
+  let lines = 0;
+  for (const control of controls) {
+    const height = 1 + Math.ceil((control.rationale?.length ?? 0) / RATIONALE_CHARS_PER_LINE);
+    if (lines + height > ROW_LINES && runs[runs.length - 1]!.length > 0) {
+      runs.push([]);
+      lines = 0;
+    }
+    runs[runs.length - 1]!.push(control);
+    lines += height;
+  }
+  return runs;
 }
+const ROW_LINES = 18;
+const RATIONALE_CHARS_PER_LINE = 50;
 
 /**
  * A path, an evidence id or a location cut into pieces that each end at a place where it may break on a
@@ -428,7 +438,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
       status: outcomeBadge(framework, r.status),
       reason: r.reason,
       controls,
-      parts: runsOf(controls, CONTROLS_PER_ROW).map((run, i) => ({ continued: i > 0, controls: run })),
+      parts: controlRuns(controls).map((run, i) => ({ continued: i > 0, controls: run })),
       attestation: attestationNote(r.attestation),
     };
   });
