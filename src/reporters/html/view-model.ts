@@ -16,7 +16,7 @@ import type { CheckStatus } from '../../checks/types.js';
 import { historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import {
-  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
@@ -47,6 +47,8 @@ export interface FrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version, which is left out where the name already says it (labels.ts frameworkTitle). */
+  title: string;
   publisher: string | null;
   source: LinkView | null;
   applies: boolean;
@@ -91,14 +93,57 @@ export interface OutcomeRow {
   counts: Array<{ status: Badge; count: number }>;
 }
 
+export type RequirementControlView = ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null };
+
 export interface RequirementView {
   id: string;
   title: string;
   status: Badge;
   reason: string;
-  controls: Array<ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null }>;
+  controls: RequirementControlView[];
+  /**
+   * The controls in runs short enough for one printed row each (controlRuns): a row stays on one page,
+   * so a requirement that maps many controls splits between rows, each continued row naming the
+   * requirement again. Always at least one part.
+   */
+  parts: Array<{ continued: boolean; controls: RequirementControlView[] }>;
   attestation: AttestationNoteView | null;
 }
+
+/**
+ * A requirement's controls in runs that each fit a third of an A4 page's body as one printed row: such a
+ * row stays on one page without leaving much of the page blank, and a requirement that maps many
+ * controls (GDPR Art. 32(1)(b) maps about 30) takes several rows, each naming it. The height is
+ * estimated in lines of the controls column: one for the control, and its rationale at about 50
+ * characters a line; ROW_LINES of them make about 300 CSS pixels, a third of A4's 994.
+ */
+function controlRuns(controls: RequirementControlView[]): RequirementControlView[][] {
+  const runs: RequirementControlView[][] = [[]];
+  let lines = 0;
+  for (const control of controls) {
+    const height = 1 + Math.ceil((control.rationale?.length ?? 0) / RATIONALE_CHARS_PER_LINE);
+    if (lines + height > ROW_LINES && runs[runs.length - 1]!.length > 0) {
+      runs.push([]);
+      lines = 0;
+    }
+    runs[runs.length - 1]!.push(control);
+    lines += height;
+  }
+  return runs;
+}
+const ROW_LINES = 18;
+const RATIONALE_CHARS_PER_LINE = 50;
+
+/**
+ * A path, an evidence id or a location cut into pieces that each end at a place where it may break on a
+ * printed line: after each `/` (and after the `:` of a scheme such as `github:`), and after the points of
+ * a piece longer than LONG_PIECE. The template keeps each piece whole, so `mcp.json:17:22` never breaks
+ * as `mcp.jso` / `n:17:22`, nor `clinical-assistant` at its hyphen.
+ */
+export function pathPieces(text: string): string[] {
+  return text.split(/(?<=\/|[A-Za-z]:(?!\d))/).flatMap((piece) => (piece.length > LONG_PIECE ? piece.split(/(?<=\.)/) : [piece])).filter(Boolean);
+}
+const LONG_PIECE = 32;
 
 export interface ControlView {
   id: string;
@@ -129,6 +174,9 @@ export interface ControlView {
 export interface FindingView {
   /** `path:line:column` (named so as not to shadow the `location` helper, as no field of the view shadows one). */
   where: string;
+  /** `where` and the evidence id in pieces that may each end a printed line (pathPieces). */
+  whereParts: string[];
+  evidenceParts: string[];
   server: string | null;
   checkId: string;
   message: string;
@@ -140,7 +188,7 @@ export interface FindingView {
   expiredException: ExceptionNoteView | null;
 }
 
-export interface FindingRefView { severity: Badge; where: string; checkId: string; message: string; exception: string | null }
+export interface FindingRefView { severity: Badge; where: string; whereParts: string[]; checkId: string; message: string; exception: string | null }
 
 export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
 
@@ -379,17 +427,21 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function frameworkView(framework: AssessmentFramework, anchor: string, controlAnchor: (id: string) => string | null): FrameworkView {
   const applicability = framework.applicability ?? { applies: true, inScope: framework.requirements.length, assumed: [] };
   const counts = framework.summary.counts;
-  const requirements = framework.requirements.map((r): RequirementView => ({
-    id: r.id,
-    title: r.title,
-    status: outcomeBadge(framework, r.status),
-    reason: r.reason,
-    controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
+  const requirements = framework.requirements.map((r): RequirementView => {
+    const controls = (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
       id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, property: ('property' in c ? c.property : undefined) ?? '',
       status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
-    })),
-    attestation: attestationNote(r.attestation),
-  }));
+    }));
+    return {
+      id: r.id,
+      title: r.title,
+      status: outcomeBadge(framework, r.status),
+      reason: r.reason,
+      controls,
+      parts: controlRuns(controls).map((run, i) => ({ continued: i > 0, controls: run })),
+      attestation: attestationNote(r.attestation),
+    };
+  });
   const outOfScope = new Map<string, RequirementView[]>();
   for (const r of requirements) {
     if (r.status.value !== 'not_applicable') continue;
@@ -402,6 +454,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     anchor,
     name: framework.name,
     version: framework.version,
+    title: frameworkTitle(framework.name, framework.version),
     publisher: framework.publisher ?? null,
     source: framework.source ? link(framework.source, framework.source) : null,
     applies: applicability.applies,
@@ -480,7 +533,7 @@ function controlView(
 }
 
 const findingRefView = (f: FindingRef): FindingRefView => ({
-  severity: badge(f.severity), where: locationText(f.location), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
+  severity: badge(f.severity), where: locationText(f.location), whereParts: pathPieces(locationText(f.location)), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
 });
 
 const serverView = (s: InventoryServer): ServerView => ({
@@ -612,6 +665,8 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
 
   const findingView = (f: Finding): FindingView => ({
     where: locationText(f.location),
+    whereParts: pathPieces(locationText(f.location)),
+    evidenceParts: pathPieces(f.evidenceId),
     server: f.server ?? null,
     checkId: f.checkId,
     message: f.message,
@@ -675,7 +730,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
   ];
 
   const organization = assessment.scope.organization ?? null;
-  const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
+  const frameworkNames = frameworks.map((f) => f.title);
   const date = dateOf(assessment.generatedAt);
   const method = assessment.riskMethod;
 
@@ -694,7 +749,7 @@ export function buildView(assessment: Assessment, paper: PaperSize): ReportView 
       frameworkNames,
     },
     contents: SECTIONS.map(([id, title]) => ({
-      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+      id, title, children: id === 'frameworks' ? frameworks.map((f) => ({ id: f.anchor, title: f.title })) : [],
     })),
     summary: {
       failed: assessment.summary.failed,
