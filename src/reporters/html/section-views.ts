@@ -136,6 +136,8 @@ export interface AttentionFrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version unless the name says it (FrameworkView.title). */
+  title: string;
   counts: Array<{ status: Badge; count: number }>;
   requirements: AttentionRequirementView[];
 }
@@ -151,6 +153,8 @@ export interface MatrixFrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version unless the name says it (FrameworkView.title). */
+  title: string;
   rows: Array<{ id: string; title: string; status: Badge; controls: ControlRef[]; attested: boolean }>;
   /** Out-of-scope requirements, one line per shared reason. */
   outOfScope: Array<{ reason: string; count: number; ids: string }>;
@@ -396,7 +400,7 @@ export function requirementsAttentionView(frameworks: readonly FrameworkView[], 
       ...r, attentionControls: r.controls.filter((c) => !WORKING.has(c.status.value)).map((c) => ({ id: c.id, anchor: c.anchor, status: c.status })),
     }));
     return {
-      id: f.id, anchor: ctx.makeAnchor('attn-', f.id), name: f.name, version: f.version,
+      id: f.id, anchor: ctx.makeAnchor('attn-', f.id), name: f.name, version: f.version, title: f.title,
       counts: f.counts.filter((c) => ATTENTION.includes(c.status.value)).map((c) => ({ status: c.status, count: c.count })),
       requirements,
     };
@@ -407,7 +411,7 @@ export function requirementsAttentionView(frameworks: readonly FrameworkView[], 
 export function requirementMatrixView(frameworks: readonly FrameworkView[]): RequirementMatrixView {
   return {
     frameworks: frameworks.map((f) => ({
-      id: f.id, anchor: f.anchor, name: f.name, version: f.version,
+      id: f.id, anchor: f.anchor, name: f.name, version: f.version, title: f.title,
       rows: f.requirements.map((r) => ({
         id: r.id, title: r.title, status: r.status, controls: r.controls.map((c) => ({ id: c.id, anchor: c.anchor })), attested: r.attestation !== null,
       })),

@@ -22,7 +22,7 @@ import {
   type RequirementsAttentionView, type SectionView, type TopRisksView,
 } from './section-views.js';
 import {
-  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { badge, type Badge, type Tone } from './badge.js';
@@ -31,10 +31,12 @@ import { pooledFigures } from '../../engine/roll-up.js';
 
 export { badge, type Badge, type Tone } from './badge.js';
 export type {
-  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, OutcomeCount, RequirementView, ServerView,
+  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, OutcomeCount, RequirementControlView, RequirementView,
+  ServerView,
 } from './view-types.js';
 import type {
-  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, RequirementView, ServerView,
+  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, RequirementControlView, RequirementView,
+  ServerView,
 } from './view-types.js';
 
 /** A row of the outcome overview: a framework, or all applicable frameworks pooled (`id` null). */
@@ -50,6 +52,41 @@ export interface OutcomeRow {
   /** Counts of every outcome, in report order, as our outcomes (columns shared by every framework). */
   counts: Array<{ status: Badge; count: number }>;
 }
+
+/**
+ * A requirement's controls in runs that each fit a third of an A4 page's body as one printed row: such a
+ * row stays on one page without leaving much of the page blank, and a requirement that maps many
+ * controls (GDPR Art. 32(1)(b) maps about 30) takes several rows, each naming it. The height is
+ * estimated in lines of the controls column: one for the control, and its rationale at about 50
+ * characters a line; ROW_LINES of them make about 300 CSS pixels, a third of A4's 994.
+ */
+function controlRuns(controls: RequirementControlView[]): RequirementControlView[][] {
+  const runs: RequirementControlView[][] = [[]];
+  let lines = 0;
+  for (const control of controls) {
+    const height = 1 + Math.ceil((control.rationale?.length ?? 0) / RATIONALE_CHARS_PER_LINE);
+    if (lines + height > ROW_LINES && runs[runs.length - 1]!.length > 0) {
+      runs.push([]);
+      lines = 0;
+    }
+    runs[runs.length - 1]!.push(control);
+    lines += height;
+  }
+  return runs;
+}
+const ROW_LINES = 18;
+const RATIONALE_CHARS_PER_LINE = 50;
+
+/**
+ * A path, an evidence id or a location cut into pieces that each end at a place where it may break on a
+ * printed line: after each `/` (and after the `:` of a scheme such as `github:`), and after the points of
+ * a piece longer than LONG_PIECE. The template keeps each piece whole, so `mcp.json:17:22` never breaks
+ * as `mcp.jso` / `n:17:22`, nor `clinical-assistant` at its hyphen.
+ */
+export function pathPieces(text: string): string[] {
+  return text.split(/(?<=\/|[A-Za-z]:(?!\d))/).flatMap((piece) => (piece.length > LONG_PIECE ? piece.split(/(?<=\.)/) : [piece])).filter(Boolean);
+}
+const LONG_PIECE = 32;
 
 export interface ControlView {
   id: string;
@@ -80,6 +117,9 @@ export interface ControlView {
 export interface FindingView {
   /** `path:line:column` (named so as not to shadow the `location` helper, as no field of the view shadows one). */
   where: string;
+  /** `where` and the evidence id in pieces that may each end a printed line (pathPieces). */
+  whereParts: string[];
+  evidenceParts: string[];
   server: string | null;
   checkId: string;
   message: string;
@@ -292,17 +332,21 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function frameworkView(framework: AssessmentFramework, anchor: string, controlAnchor: (id: string) => string | null): FrameworkView {
   const applicability = framework.applicability ?? { applies: true, inScope: framework.requirements.length, assumed: [] };
   const counts = framework.summary.counts;
-  const requirements = framework.requirements.map((r): RequirementView => ({
-    id: r.id,
-    title: r.title,
-    status: outcomeBadge(framework, r.status),
-    reason: r.reason,
-    controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
+  const requirements = framework.requirements.map((r): RequirementView => {
+    const controls = (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
       id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, property: ('property' in c ? c.property : undefined) ?? '',
       status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
-    })),
-    attestation: attestationNote(r.attestation),
-  }));
+    }));
+    return {
+      id: r.id,
+      title: r.title,
+      status: outcomeBadge(framework, r.status),
+      reason: r.reason,
+      controls,
+      parts: controlRuns(controls).map((run, i) => ({ continued: i > 0, controls: run })),
+      attestation: attestationNote(r.attestation),
+    };
+  });
   const outOfScope = new Map<string, RequirementView[]>();
   for (const r of requirements) {
     if (r.status.value !== 'not_applicable') continue;
@@ -315,6 +359,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     anchor,
     name: framework.name,
     version: framework.version,
+    title: frameworkTitle(framework.name, framework.version),
     publisher: framework.publisher ?? null,
     source: framework.source ? link(framework.source, framework.source) : null,
     applies: applicability.applies,
@@ -393,7 +438,7 @@ function controlView(
 }
 
 const findingRefView = (f: FindingRef): FindingRefView => ({
-  severity: badge(f.severity), where: locationText(f.location), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
+  severity: badge(f.severity), where: locationText(f.location), whereParts: pathPieces(locationText(f.location)), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
 });
 
 const serverView = (s: InventoryServer): ServerView => ({
@@ -530,6 +575,8 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
 
   const findingView = (f: Finding): FindingView => ({
     where: locationText(f.location),
+    whereParts: pathPieces(locationText(f.location)),
+    evidenceParts: pathPieces(f.evidenceId),
     server: f.server ?? null,
     checkId: f.checkId,
     message: f.message,
@@ -602,7 +649,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
   const plan = planView(assessment.plan, context);
 
   const organization = assessment.scope.organization ?? null;
-  const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
+  const frameworkNames = frameworks.map((f) => f.title);
   const date = dateOf(assessment.generatedAt);
   const method = assessment.riskMethod;
 
@@ -632,7 +679,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
     changesSummary: changesSummaryView(changes),
     contents: sections.filter((s) => s.id !== 'cover' && s.id !== 'contents').map((s) => ({
       id: s.anchor, title: s.title,
-      children: s.id === 'frameworks' || s.id === 'requirement-matrix' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+      children: s.id === 'frameworks' || s.id === 'requirement-matrix' ? frameworks.map((f) => ({ id: f.anchor, title: f.title })) : [],
     })),
     summary: {
       failed: assessment.summary.failed,

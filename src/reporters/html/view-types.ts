@@ -23,6 +23,8 @@ export interface FrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version, which is left out where the name already says it (labels.ts frameworkTitle). */
+  title: string;
   publisher: string | null;
   source: LinkView | null;
   applies: boolean;
@@ -53,16 +55,24 @@ export interface FrameworkView {
 /** One outcome of a framework with its count; `ours` is our word for it when the framework's own differs (null otherwise). */
 export interface OutcomeCount { status: Badge; ours: string | null; count: number }
 
+export type RequirementControlView = ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null };
+
 export interface RequirementView {
   id: string;
   title: string;
   status: Badge;
   reason: string;
-  controls: Array<ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null }>;
+  controls: RequirementControlView[];
+  /**
+   * The controls in runs short enough for one printed row each (controlRuns): a row stays on one page,
+   * so a requirement that maps many controls splits between rows, each continued row naming the
+   * requirement again. Always at least one part.
+   */
+  parts: Array<{ continued: boolean; controls: RequirementControlView[] }>;
   attestation: AttestationNoteView | null;
 }
 
-export interface FindingRefView { severity: Badge; where: string; checkId: string; message: string; exception: string | null }
+export interface FindingRefView { severity: Badge; where: string; whereParts: string[]; checkId: string; message: string; exception: string | null }
 
 export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
 
