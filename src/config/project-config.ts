@@ -10,8 +10,7 @@ import type { ReportProfile } from '../reporters/profiles.js';
 import { openRegularFile, READ_CAPS, type ReadRefusal } from '../lib/bounded-read.js';
 import type { LogFormat } from '../collectors/logs/model.js';
 import type { ConfiguredCheckOptions } from './check-options.js';
-import type { DocumentControl, RiskMethod } from '../engine/assessment.js';
-import type { OwnerRule, ResponseEntry } from '../engine/remediation-plan.js';
+import type { DocumentControl, ManagementResponse, RiskMethod } from '../engine/assessment.js';
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import { REDACTED, redactSecrets } from '../evidence/secrets.js';
@@ -53,6 +52,25 @@ export interface ProjectConfig {
   owners?: OwnerRule[];
   /** Management responses to plan items (responses.yaml), relative to this file. */
   responses?: string;
+}
+
+/** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
+export interface OwnerRule {
+  owner: string;
+  /** Server names; globs (`*`, `?`, `{a,b}`). */
+  servers?: string[];
+  /** Files of the findings: the exact file, a folder ending in `/`, or a glob (as in exceptions' scope). */
+  paths?: string[];
+  /** Check ids; globs (e.g. `repo.*`). */
+  checks?: string[];
+  /** Names of `systems:`; globs. */
+  systems?: string[];
+}
+
+/** One entry of responses.yaml (already checked): it names a plan item by id, or one of its findings by fingerprint. */
+export interface ResponseEntry extends ManagementResponse {
+  item?: string;
+  fingerprint?: string;
 }
 
 export interface RiskException {

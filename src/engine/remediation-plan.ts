@@ -6,37 +6,20 @@
  * and the run's date are passed in.
  */
 import { SEVERITIES, type Severity } from '../catalog/model.js';
+import type { OwnerRule, ResponseEntry } from '../config/project-config.js';
 import { sha256Hex } from '../lib/canonical-json.js';
 import { globToRegExp } from '../lib/glob.js';
 import type {
-  Assessment, AssessmentCheck, AssessmentFramework, Finding, InventoryServer, ManagementResponse, PlanIndicator, PlanItem,
-  RemediationPlan, ScopeSystem,
+  Assessment, AssessmentCheck, AssessmentFramework, Finding, InventoryServer, PlanIndicator, PlanItem, RemediationPlan, ScopeSystem,
 } from './assessment.js';
 import { runDate } from './attestations.js';
 import { pathMatches } from './exceptions.js';
 import { systemOfPath } from './inventory.js';
 
+export type { OwnerRule, ResponseEntry };
+
 /** Days from first seen to due, by severity, unless `report.slaDays` says otherwise. */
 export const DEFAULT_SLA_DAYS: Readonly<Record<Severity, number>> = { critical: 7, high: 30, medium: 90, low: 180 };
-
-/** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
-export interface OwnerRule {
-  owner: string;
-  /** Server names; globs (`*`, `?`, `{a,b}`). */
-  servers?: string[];
-  /** Files of the findings: the exact file, a folder ending in `/`, or a glob (as in exceptions' scope). */
-  paths?: string[];
-  /** Check ids; globs (e.g. `repo.*`). */
-  checks?: string[];
-  /** Names of `systems:`; globs. */
-  systems?: string[];
-}
-
-/** One entry of responses.yaml (already checked): it names a plan item by id, or one of its findings by fingerprint. */
-export interface ResponseEntry extends ManagementResponse {
-  item?: string;
-  fingerprint?: string;
-}
 
 /** What a plan is built from. `findings` carry their exception notes; `previous` is `assess --previous` (or a baseline). */
 export interface PlanInput {

@@ -83,3 +83,39 @@ export function locationText(location: Location): string {
 export function dateOf(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/**
+ * A framework's name with its version, the version left out where the name already says it
+ * ("ISO/IEC 42001:2023 …" is not followed by "2023"). A version that begins with what the name already
+ * says adds only the rest ("… (45 CFR Part 164, Subparts C and D), as amended by the 2013 Omnibus Rule").
+ */
+export function frameworkTitle(name: string, version: string): string {
+  const trimmedName = name.trim();
+  const trimmedVersion = version.trim();
+  if (!trimmedVersion) return trimmedName;
+  if (containsToken(trimmedName, trimmedVersion)) return trimmedName;
+  // The longest leading run of the version's words that the name already holds is dropped, when it
+  // names something (has a digit): a common word shared by both is no repetition.
+  const words = trimmedVersion.split(/\s+/);
+  for (let n = words.length - 1; n > 0; n--) {
+    const lead = words.slice(0, n).join(' ');
+    if (!/\p{N}/u.test(lead) || !containsToken(trimmedName, lead)) continue;
+    const rest = words.slice(n).join(' ');
+    const inParentheses = /^\((.*)\)$/.exec(rest);
+    return inParentheses ? `${trimmedName}, ${inParentheses[1]!.trim()}` : `${trimmedName} ${rest}`;
+  }
+  return `${trimmedName} ${trimmedVersion}`;
+}
+
+/**
+ * Whether `text` holds `token` as a whole: "2023" in "42001:2023", not "1.0" in "11.0" or "1.0.2"
+ * (no letter or digit, nor a point and a digit, right before or after it).
+ */
+function containsToken(text: string, token: string): boolean {
+  for (let at = text.indexOf(token); at !== -1; at = text.indexOf(token, at + 1)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text.slice(at + token.length, at + token.length + 2);
+    if (!/(?:[\p{L}\p{N}]|\p{N}\.)$/u.test(before) && !/^(?:[\p{L}\p{N}]|\.\p{N})/u.test(after)) return true;
+  }
+  return false;
+}

@@ -15,7 +15,7 @@ import { SEVERITIES, type Severity } from '../catalog/model.js';
 import type { Location } from '../evidence/types.js';
 import {
   ATTESTATION_STATE_LABEL, CONTROL_STATUS_LABEL, CONTROL_REPORT_ORDER, DIRECTION_LABEL, DOCUMENT_STATUS_LABEL, EXCEPTION_STATE_LABEL, FIGURE_LABEL, LEVEL_LABEL, REQUIREMENT_STATUS_LABEL,
-  REQUIREMENT_REPORT_ORDER, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  REQUIREMENT_REPORT_ORDER, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from './labels.js';
 import { historyPoint } from '../engine/compare.js';
 import { boundaryStatement, serverRows } from './boundary.js';
@@ -249,7 +249,7 @@ const GAPS: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'un
 function requirementsSection(a: Assessment): string[] {
   const lines = ['## Requirement gaps'];
   for (const framework of a.frameworks) {
-    lines.push('', `### ${escapeMarkdown(framework.name)} ${escapeMarkdown(framework.version)}`, '');
+    lines.push('', `### ${escapeMarkdown(frameworkTitle(framework.name, framework.version))}`, '');
     if (!framework.applicability.applies) {
       lines.push(`Does not apply${framework.applicability.reason ? `: ${escapeMarkdown(framework.applicability.reason)}` : ''}.`);
       continue;
@@ -573,7 +573,7 @@ function requirementMatrixSection(view: ReportView, title: string): string[] {
   for (const f of view.requirementMatrix.frameworks) {
     const rows = f.rows.map((r) => [escapeMarkdown(r.id), escapeMarkdown(r.title), `${r.status.label}${r.attested ? ' (attested)' : ''}`, r.controls.map((c) => escapeMarkdown(c.id)).join(', ')]);
     const oos = f.outOfScope.map((g) => [escapeMarkdown(g.ids), String(g.count), escapeMarkdown(g.reason)]);
-    lines.push('', `### ${escapeMarkdown(f.name)} ${escapeMarkdown(f.version)}`, '',
+    lines.push('', `### ${escapeMarkdown(f.title)}`, '',
       ...details(`${plural(f.rows.length, 'requirement')} in scope`, rows.length ? table(['Requirement', 'Title', 'Outcome', 'Controls'], rows) : ['None in scope.']),
       ...(oos.length ? ['', ...table(['Out of scope', 'Requirements', 'Reason'], oos)] : []));
   }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Assessment, AssessmentChanges, HistoryPoint } from '../../src/engine/assessment.js';
+import { frameworkTitle } from '../../src/reporters/labels.js';
 import { escapeMarkdown, markdownReporter, renderMarkdown as renderProfile } from '../../src/reporters/markdown.js';
 
 /** The full profile: these tests read every section report.md has. */
@@ -104,7 +105,7 @@ describe('renderMarkdown', () => {
     });
     for (const framework of a.frameworks.filter((f) => f.applicability.applies)) {
       const gaps = framework.requirements.filter((r) => ['deficient', 'partly_effective', 'untested', 'not_addressed'].includes(r.status)).length;
-      const heading = `### ${escapeMarkdown(framework.name)} ${escapeMarkdown(framework.version)}`;
+      const heading = `### ${escapeMarkdown(frameworkTitle(framework.name, framework.version))}`;
       assert.equal(tableAfter(md, heading, 'Requirement').length, gaps, framework.id);
     }
     const notPassing = a.controls.filter((c) => ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial'].includes(c.status));
@@ -120,6 +121,8 @@ describe('renderMarkdown', () => {
     a.generatedAt = '2026-11-20T09:00:00.000Z';
     a.summary.failOn = 'high';
     a.summary.failed = true;
+    // The title comes first without document control; with it, after the marking line (test/reporters/profiles.test.ts).
+    delete a.document;
     const md = renderMarkdown(a);
     assert.equal(md.split('\n')[0], '# MCP controls assessment: Acme \\*Health\\*, 2026\\-11\\-20');
     assert.match(md, /; gate \(--fail-on high\) \*\*failed\*\*: findings at or above high are not under a live exception\.$/m);

@@ -14,7 +14,7 @@ export function requirementMatrix(ctx: DocxContext): Block[] {
     heading(1, ctx.title('requirement-matrix')),
     para('Every requirement of every assessed framework with its outcome and the controls mapped to it. The reasons and the mapping rationales are in requirements.csv.'),
     ...frameworks.flatMap((f) => [
-      heading(2, `${f.name} ${f.version}`.trim()),
+      heading(2, f.title),
       f.rows.length ? table(
         [{ title: 'Requirement', weight: 1.6 }, { title: 'Title', weight: 5 }, { title: 'Outcome', weight: 1.8 }, { title: 'Controls', weight: 2.2 }],
         f.rows.map((r) => [bold(r.id), r.title, r.attested ? [badgeSpan(r.status), muted(' attested')] : badgeSpan(r.status), r.controls.length ? mono(r.controls.map((c) => c.id).join(', ')) : muted('none')]),

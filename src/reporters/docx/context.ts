@@ -9,7 +9,7 @@ import type { ReportView } from '../html/view-model.js';
 import { muted, para, xmlSafe, type Block } from './blocks.js';
 import { pngSize } from './raster.js';
 
-export type ChartKey = 'frameworkOutcomes' | 'severity' | 'heatMapInherent' | 'heatMapResidual' | 'trendCoverage' | 'trendEffectiveness' | 'trendFindings';
+export type ChartKey = 'frameworkOutcomes' | 'severity' | 'heatMapInherent' | 'heatMapResidual' | 'heatMapAlike' | 'trendCoverage' | 'trendEffectiveness' | 'trendFindings';
 
 /** A chart drawn as PNG, with what it shows in words (the SVG's title) for its alt text. */
 export interface ChartImage { png: Buffer; description: string }

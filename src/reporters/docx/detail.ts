@@ -34,7 +34,7 @@ export function scopeAndMethod(ctx: DocxContext): Block[] {
     scope.frameworks.length ? table(
       [{ title: 'Framework', weight: 3 }, { title: 'Published by', weight: 2 }, { title: 'Applies', weight: 1 }, { title: 'Requirements in scope', weight: 1, numeric: true }, { title: 'Reason and assumptions', weight: 4 }],
       scope.frameworks.map((f) => [
-        { lines: [`${f.name} ${f.version}`.trim(), ...(f.source ? [muted(f.source.text)] : [])] }, f.publisher ?? '', badgeSpan(f.applicability),
+        { lines: [f.title, ...(f.source ? [muted(f.source.text)] : [])] }, f.publisher ?? '', badgeSpan(f.applicability),
         `${f.inScope} of ${f.total}`,
         { lines: [...(f.applicabilityReason ? [f.applicabilityReason] : []), ...(f.assumed.length ? [['Assumed (not declared in mcp-comply.yaml, so requirements depending on it were assessed): ', mono(f.assumed.join(', '))]] : [])] },
       ]),
@@ -83,7 +83,7 @@ function attestationLine(a: NonNullable<FrameworkView['requirements'][number]['a
 
 function frameworkBlocks(ctx: DocxContext, f: FrameworkView): Block[] {
   return [
-    heading(2, `${f.name} ${f.version}`.trim()),
+    heading(2, f.title),
     keyValues([
       ...(f.publisher ? [['Published by', f.publisher] as const] : []),
       ...(f.source ? [['Text', f.source.text] as const] : []),
@@ -136,7 +136,7 @@ export function requirementsAttention(ctx: DocxContext): Block[] {
     ...(attention.total ? [
       para(`${plural(attention.total, 'requirement')} of the applicable frameworks ${attention.total === 1 ? 'is' : 'are'} deficient, partly effective or untested. Each is listed with its linked controls that are not shown to work (failing, partial, or without current evidence); the reasons, every linked control and every other requirement are in ${present['requirement-matrix'] ? 'the requirement matrix and ' : ''}requirements.csv.`),
       ...attention.frameworks.flatMap((f) => [
-        heading(2, `${f.name} ${f.version}`.trim()),
+        heading(2, f.title),
         para(f.counts.flatMap((c): Span[] => [badgeSpan(c.status), { text: ` ${c.count}   ` }]), { keepNext: true }),
         table(
           [{ title: 'Requirement', weight: 5 }, { title: 'Outcome', weight: 1.6 }, { title: 'Controls not shown to work', weight: 3.4 }],
@@ -326,7 +326,10 @@ export function riskRegister(ctx: DocxContext): Block[] {
         ctx.width,
       ),
     ] : [none('No risks are recorded in this assessment.')]),
-    ...(ctx.charts.heatMapInherent ? [
+    ...(ctx.charts.heatMapAlike ? [
+      heading(2, 'Inherent and residual risk'),
+      ...figure(ctx, 'heatMapAlike', 'Threats by likelihood (rows) and impact (columns): no control moves any threat to another cell, so the inherent and residual maps are the same and are shown once.'),
+    ] : ctx.charts.heatMapInherent ? [
       heading(2, 'Inherent risk'),
       ...figure(ctx, 'heatMapInherent', 'Threats by likelihood (rows) and impact (columns) before controls.'),
       heading(2, 'Residual risk'),

@@ -230,9 +230,28 @@ function packIds(ids: string[], maxChars: number, maxLines: number): string[] {
   return [];
 }
 
-/** The 5x5 risk matrix (likelihood 5..1 top to bottom, impact 1..5 left to right), cells coloured by band, each cell listing the threat ids in it for `which`. */
-export function riskHeatMapChart(heatMap: RiskHeatMap, which: 'inherent' | 'residual'): string {
-  const caption = which === 'inherent' ? 'Inherent risk heat map (before controls)' : 'Residual risk heat map (after controls)';
+/**
+ * Whether every threat sits in the same cell before and after controls: then the two heat maps are one
+ * picture, and the report shows it once.
+ */
+export function heatMapsAlike(heatMap: RiskHeatMap): boolean {
+  const key = (ids: string[]) => JSON.stringify([...ids].sort());
+  return heatMap.cells.every((cell) => key(cell.inherent) === key(cell.residual));
+}
+
+const HEAT_MAP_CAPTION = {
+  inherent: 'Inherent risk heat map (before controls)',
+  residual: 'Residual risk heat map (after controls)',
+  both: 'Risk heat map, the same before and after controls (inherent and residual)',
+} as const;
+
+/**
+ * The 5x5 risk matrix (likelihood 5..1 top to bottom, impact 1..5 left to right), cells coloured by band,
+ * each cell listing the threat ids in it for `which` (`both`: the inherent ones, for maps that are alike).
+ */
+export function riskHeatMapChart(heatMap: RiskHeatMap, which: 'inherent' | 'residual' | 'both'): string {
+  const caption = HEAT_MAP_CAPTION[which];
+  const side = which === 'both' ? 'inherent' : which;
   const cellAt = new Map<string, RiskHeatMap['cells'][number]>();
   for (const cell of heatMap.cells) {
     const key = `${cell.likelihood}x${cell.impact}`;
@@ -247,7 +266,7 @@ export function riskHeatMapChart(heatMap: RiskHeatMap, which: 'inherent' | 'resi
     for (let impact = 1; impact <= 5; impact++) {
       const x = CELL_X + (impact - 1) * CELL_W;
       const cell = cellAt.get(`${likelihood}x${impact}`);
-      const ids = cell?.[which] ?? [];
+      const ids = cell?.[side] ?? [];
       const band: RiskBand | undefined = cell && Object.hasOwn(BAND_COLOURS, cell.band) ? cell.band : undefined;
       const fill = band ? BAND_COLOURS[band] : TRACK;
       const ink = band ? BAND_TEXT_COLOURS[band] : INK;

@@ -19,7 +19,7 @@ import { READ_CAPS, readRegularText } from '../../lib/bounded-read.js';
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
 import type { PaperSize, Reporter } from '../types.js';
 import type { ReportProfile } from '../profiles.js';
-import { frameworkOutcomesChart, riskHeatMapChart, severityChart, trendChart } from './charts.js';
+import { frameworkOutcomesChart, heatMapsAlike, riskHeatMapChart, severityChart, trendChart } from './charts.js';
 import { fontFaceCss } from './fonts.js';
 import { registerHelpers } from './helpers.js';
 import { buildView, type ReportView, type TrendSeries } from './view-model.js';
@@ -143,6 +143,8 @@ export function charts<T>(assessment: Assessment, view: ReportView, safe: (svg: 
     severity: safe(severityChart(assessment.summary.findings.bySeverity, excepted)),
     heatMapInherent: assessment.riskHeatMap ? safe(riskHeatMapChart(assessment.riskHeatMap, 'inherent')) : null,
     heatMapResidual: assessment.riskHeatMap ? safe(riskHeatMapChart(assessment.riskHeatMap, 'residual')) : null,
+    // One map for both when no threat moves: the risk register shows it once instead of the same picture twice.
+    heatMapAlike: assessment.riskHeatMap && heatMapsAlike(assessment.riskHeatMap) ? safe(riskHeatMapChart(assessment.riskHeatMap, 'both')) : null,
     trendCoverage: trend ? safe(shareTrend(trend.coverage)) : null,
     trendEffectiveness: trend ? safe(shareTrend(trend.effectiveness)) : null,
     trendFindings: trend ? safe(trendChart(

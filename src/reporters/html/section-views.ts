@@ -11,7 +11,7 @@ import { APPENDIX_SECTIONS, PROFILE_SECTIONS, type ReportProfile, type ReportSec
 import { locationText } from '../labels.js';
 import { badge, type Badge } from './badge.js';
 import { plural } from './helpers.js';
-import type { ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, RequirementView } from './view-model.js';
+import type { ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, RequirementView } from './view-types.js';
 
 /** One section of the report, in the profile's order. */
 export interface SectionView {
@@ -64,8 +64,8 @@ export interface PlanItemView {
   status: Badge;
   indicators: Array<{ where: string; message: string; server: string | null; checkId: string }>;
   controls: ControlRef[];
-  requirements: Array<{ framework: string; frameworkAnchor: string | null; id: string }>;
-  /** The requirements as one line: `GDPR Art. 32(1)(b), ISO/IEC 42001 A.6.2.4`. */
+  requirements: Array<{ frameworkId: string; framework: string; frameworkAnchor: string | null; id: string }>;
+  /** The requirements as one line, by framework id (the names are long): `gdpr Art. 32(1)(b); pci-dss 8.3.2, 8.6.2`. */
   requirementsText: string;
   remediation: string | null;
   server: string | null;
@@ -136,6 +136,8 @@ export interface AttentionFrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version unless the name says it (FrameworkView.title). */
+  title: string;
   counts: Array<{ status: Badge; count: number }>;
   requirements: AttentionRequirementView[];
 }
@@ -151,6 +153,8 @@ export interface MatrixFrameworkView {
   anchor: string;
   name: string;
   version: string;
+  /** The name with the version unless the name says it (FrameworkView.title). */
+  title: string;
   rows: Array<{ id: string; title: string; status: Badge; controls: ControlRef[]; attested: boolean }>;
   /** Out-of-scope requirements, one line per shared reason. */
   outOfScope: Array<{ reason: string; count: number; ids: string }>;
@@ -283,13 +287,17 @@ const comparePlanItems = (a: PlanItem, b: PlanItem) =>
   || byText(a.due, b.due) || byText(a.id, b.id);
 
 function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
-  const requirements = item.requirements.map((r) => ({ framework: ctx.frameworkName(r.frameworkId), frameworkAnchor: ctx.frameworkAnchor(r.frameworkId), id: r.id }));
+  const requirements = item.requirements.map((r) => ({
+    frameworkId: r.frameworkId, framework: ctx.frameworkName(r.frameworkId), frameworkAnchor: ctx.frameworkAnchor(r.frameworkId), id: r.id,
+  }));
+  const byFramework = new Map<string, string[]>();
+  for (const r of requirements) byFramework.set(r.frameworkId, [...(byFramework.get(r.frameworkId) ?? []), r.id]);
   const owner = item.owner ?? null;
   const dueText = item.status === 'open' && item.overdue ? `${item.due} (overdue)` : item.due;
   const severity = badge(item.severity);
+  const accepted = item.exception ? `accepted under exception ${item.exception.id} until ${item.exception.expires}` : 'accepted under an exception';
   const what = item.status === 'resolved' ? `resolved on ${item.resolvedOn ?? 'the last run'}`
-    : item.status === 'accepted' ? `accepted under exception ${item.exception?.id ?? ''}`.trimEnd() + `, expires ${item.exception?.expires ?? 'n/a'}`
-      : `owner ${owner ?? 'not assigned'}, due ${dueText}`;
+    : item.status === 'accepted' ? accepted : `owner ${owner ?? 'not assigned'}, due ${dueText}`;
   return {
     id: item.id,
     anchor: ctx.present.plan ? ctx.makeAnchor('rp-', item.id) : null,
@@ -302,7 +310,7 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
     indicators: item.indicators.map((i) => ({ where: locationText(i.location), message: i.message, server: i.server ?? null, checkId: i.checkId })),
     controls: item.controlIds.map(ctx.controlRef),
     requirements,
-    requirementsText: requirements.map((r) => `${r.framework} ${r.id}`).join(', '),
+    requirementsText: [...byFramework].map(([framework, ids]) => `${framework} ${ids.join(', ')}`).join('; '),
     remediation: item.remediation ?? null,
     server: item.server ?? null,
     system: item.system ?? null,
@@ -392,7 +400,7 @@ export function requirementsAttentionView(frameworks: readonly FrameworkView[], 
       ...r, attentionControls: r.controls.filter((c) => !WORKING.has(c.status.value)).map((c) => ({ id: c.id, anchor: c.anchor, status: c.status })),
     }));
     return {
-      id: f.id, anchor: ctx.makeAnchor('attn-', f.id), name: f.name, version: f.version,
+      id: f.id, anchor: ctx.makeAnchor('attn-', f.id), name: f.name, version: f.version, title: f.title,
       counts: f.counts.filter((c) => ATTENTION.includes(c.status.value)).map((c) => ({ status: c.status, count: c.count })),
       requirements,
     };
@@ -403,7 +411,7 @@ export function requirementsAttentionView(frameworks: readonly FrameworkView[], 
 export function requirementMatrixView(frameworks: readonly FrameworkView[]): RequirementMatrixView {
   return {
     frameworks: frameworks.map((f) => ({
-      id: f.id, anchor: f.anchor, name: f.name, version: f.version,
+      id: f.id, anchor: f.anchor, name: f.name, version: f.version, title: f.title,
       rows: f.requirements.map((r) => ({
         id: r.id, title: r.title, status: r.status, controls: r.controls.map((c) => ({ id: c.id, anchor: c.anchor })), attested: r.attestation !== null,
       })),

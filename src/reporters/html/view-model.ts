@@ -22,7 +22,7 @@ import {
   type RequirementsAttentionView, type SectionView, type TopRisksView,
 } from './section-views.js';
 import {
-  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, locationText, outcomeLabel, percent,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { badge, type Badge, type Tone } from './badge.js';
@@ -30,55 +30,14 @@ import { dateTime, daysLeft, plural, safeUrl, statusLabel } from './helpers.js';
 import { pooledFigures } from '../../engine/roll-up.js';
 
 export { badge, type Badge, type Tone } from './badge.js';
-
-/** A link to an outside page: `href` is http(s) or null (then only the text and the URL are shown). */
-export interface LinkView { text: string; url: string; href: string | null }
-
-/** A reference to a control of the report: `anchor` is null when the assessment has no such control. */
-export interface ControlRef { id: string; anchor: string | null }
-
-export interface ExceptionNoteView { id: string; approver: string; expires: string; ticket: string | null; justification: string }
-
-export interface AttestationNoteView {
-  attestedBy: string; attestedOn: string; validUntil: string; evidence: string; sha256: string; state: Badge;
-}
-
-export interface Figure { label: string; value: string; note: string | null; tone: Tone }
-
-export interface FrameworkView {
-  id: string;
-  anchor: string;
-  name: string;
-  version: string;
-  publisher: string | null;
-  source: LinkView | null;
-  applies: boolean;
-  applicability: Badge;
-  /** Why the framework does not apply (or what decided it), null when nothing needs saying. */
-  applicabilityReason: string | null;
-  /** Scope facts the mapping needed that the config does not declare (requirements assessed, not scoped out). */
-  assumed: string[];
-  inScope: number;
-  total: number;
-  /** In-scope requirements with evidence either way (the numerator of testing coverage). */
-  tested: number;
-  /** DESIGN §5 figures, 0-1 or null, with their text and their names in the framework's own words. */
-  testingCoverage: number | null;
-  effectiveness: number | null;
-  coverageText: string;
-  effectivenessText: string;
-  coverageLabel: string;
-  effectivenessLabel: string;
-  /** Requirement outcomes in report order (gaps first), in the framework's words; `ours` names our outcome where its words differ. */
-  counts: OutcomeCount[];
-  /** Requirements in scope, in the framework's order. */
-  requirements: RequirementView[];
-  /** Requirements out of scope (not applicable), grouped by their reason (often one long reason shared by many), in order of first appearance. */
-  outOfScope: Array<{ reason: string; requirements: RequirementView[] }>;
-}
-
-/** One outcome of a framework with its count; `ours` is our word for it when the framework's own differs (null otherwise). */
-export interface OutcomeCount { status: Badge; ours: string | null; count: number }
+export type {
+  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, OutcomeCount, RequirementControlView, RequirementView,
+  ServerView,
+} from './view-types.js';
+import type {
+  AttestationNoteView, ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, LinkView, RequirementControlView, RequirementView,
+  ServerView,
+} from './view-types.js';
 
 /** A row of the outcome overview: a framework, or all applicable frameworks pooled (`id` null). */
 export interface OutcomeRow {
@@ -94,14 +53,40 @@ export interface OutcomeRow {
   counts: Array<{ status: Badge; count: number }>;
 }
 
-export interface RequirementView {
-  id: string;
-  title: string;
-  status: Badge;
-  reason: string;
-  controls: Array<ControlRef & { relationship: string; property: string; status: Badge; rationale: string | null }>;
-  attestation: AttestationNoteView | null;
+/**
+ * A requirement's controls in runs that each fit a third of an A4 page's body as one printed row: such a
+ * row stays on one page without leaving much of the page blank, and a requirement that maps many
+ * controls (GDPR Art. 32(1)(b) maps about 30) takes several rows, each naming it. The height is
+ * estimated in lines of the controls column: one for the control, and its rationale at about 50
+ * characters a line; ROW_LINES of them make about 300 CSS pixels, a third of A4's 994.
+ */
+function controlRuns(controls: RequirementControlView[]): RequirementControlView[][] {
+  const runs: RequirementControlView[][] = [[]];
+  let lines = 0;
+  for (const control of controls) {
+    const height = 1 + Math.ceil((control.rationale?.length ?? 0) / RATIONALE_CHARS_PER_LINE);
+    if (lines + height > ROW_LINES && runs[runs.length - 1]!.length > 0) {
+      runs.push([]);
+      lines = 0;
+    }
+    runs[runs.length - 1]!.push(control);
+    lines += height;
+  }
+  return runs;
 }
+const ROW_LINES = 18;
+const RATIONALE_CHARS_PER_LINE = 50;
+
+/**
+ * A path, an evidence id or a location cut into pieces that each end at a place where it may break on a
+ * printed line: after each `/` (and after the `:` of a scheme such as `github:`), and after the points of
+ * a piece longer than LONG_PIECE. The template keeps each piece whole, so `mcp.json:17:22` never breaks
+ * as `mcp.jso` / `n:17:22`, nor `clinical-assistant` at its hyphen.
+ */
+export function pathPieces(text: string): string[] {
+  return text.split(/(?<=\/|[A-Za-z]:(?!\d))/).flatMap((piece) => (piece.length > LONG_PIECE ? piece.split(/(?<=\.)/) : [piece])).filter(Boolean);
+}
+const LONG_PIECE = 32;
 
 export interface ControlView {
   id: string;
@@ -132,6 +117,9 @@ export interface ControlView {
 export interface FindingView {
   /** `path:line:column` (named so as not to shadow the `location` helper, as no field of the view shadows one). */
   where: string;
+  /** `where` and the evidence id in pieces that may each end a printed line (pathPieces). */
+  whereParts: string[];
+  evidenceParts: string[];
   server: string | null;
   checkId: string;
   message: string;
@@ -142,10 +130,6 @@ export interface FindingView {
   exception: ExceptionNoteView | null;
   expiredException: ExceptionNoteView | null;
 }
-
-export interface FindingRefView { severity: Badge; where: string; checkId: string; message: string; exception: string | null }
-
-export interface ServerView { name: string; client: string; transport: string; where: string; disabled: boolean }
 
 export interface TrendSeries { key: string; label: string; values: Array<number | null>; texts: string[] }
 
@@ -158,27 +142,6 @@ export interface TrendView {
   effectiveness: TrendSeries[];
   /** Findings by severity and total at each date. */
   findings: Array<{ key: string; label: string; values: number[] }>;
-}
-
-export interface ChangesView {
-  previous: { generatedAt: string; assessedOn: string; rootHash: string; toolVersion: string };
-  figures: Figure[];
-  /** The summary of the change in one sentence, for the executive summary. */
-  sentence: string;
-  controls: Array<ControlRef & { title: string; from: Badge; to: Badge; direction: Badge }>;
-  requirements: Array<{ framework: string; frameworkAnchor: string | null; id: string; title: string; from: Badge; to: Badge; direction: Badge }>;
-  newFindings: FindingRefView[];
-  resolvedFindings: FindingRefView[];
-  unchangedFindings: number;
-  serversAdded: ServerView[];
-  serversRemoved: ServerView[];
-  toolsAdded: Array<{ server: string; name: string; path: string; sha256: string }>;
-  toolsRemoved: Array<{ server: string; name: string; path: string; sha256: string }>;
-  toolsChanged: Array<{ server: string; name: string; path: string; from: string; to: string }>;
-  exceptionsExpired: Array<{ id: string; target: string; expires: string }>;
-  attestationsStale: Array<{ control: string; anchor: string | null; attestedBy: string; validUntil: string }>;
-  frameworks: Array<{ id: string; name: string; coverage: string; effectiveness: string; coverageMove: string; effectivenessMove: string; status: Badge | null }>;
-  risks: Array<{ threatId: string; title: string; from: number; to: number; move: string }>;
 }
 
 /** The whole report as templates see it (the root context of `report.hbs`, and of every partial through `@root`). */
@@ -369,17 +332,21 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function frameworkView(framework: AssessmentFramework, anchor: string, controlAnchor: (id: string) => string | null): FrameworkView {
   const applicability = framework.applicability ?? { applies: true, inScope: framework.requirements.length, assumed: [] };
   const counts = framework.summary.counts;
-  const requirements = framework.requirements.map((r): RequirementView => ({
-    id: r.id,
-    title: r.title,
-    status: outcomeBadge(framework, r.status),
-    reason: r.reason,
-    controls: (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
+  const requirements = framework.requirements.map((r): RequirementView => {
+    const controls = (r.controls ?? r.controlIds.map((id) => ({ id, relationship: '', status: 'not_observed' as ControlStatus }))).map((c) => ({
       id: c.id, anchor: controlAnchor(c.id), relationship: c.relationship, property: ('property' in c ? c.property : undefined) ?? '',
       status: badge(c.status), rationale: ('rationale' in c ? c.rationale : undefined) ?? null,
-    })),
-    attestation: attestationNote(r.attestation),
-  }));
+    }));
+    return {
+      id: r.id,
+      title: r.title,
+      status: outcomeBadge(framework, r.status),
+      reason: r.reason,
+      controls,
+      parts: controlRuns(controls).map((run, i) => ({ continued: i > 0, controls: run })),
+      attestation: attestationNote(r.attestation),
+    };
+  });
   const outOfScope = new Map<string, RequirementView[]>();
   for (const r of requirements) {
     if (r.status.value !== 'not_applicable') continue;
@@ -392,6 +359,7 @@ function frameworkView(framework: AssessmentFramework, anchor: string, controlAn
     anchor,
     name: framework.name,
     version: framework.version,
+    title: frameworkTitle(framework.name, framework.version),
     publisher: framework.publisher ?? null,
     source: framework.source ? link(framework.source, framework.source) : null,
     applies: applicability.applies,
@@ -470,7 +438,7 @@ function controlView(
 }
 
 const findingRefView = (f: FindingRef): FindingRefView => ({
-  severity: badge(f.severity), where: locationText(f.location), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
+  severity: badge(f.severity), where: locationText(f.location), whereParts: pathPieces(locationText(f.location)), checkId: f.checkId, message: f.message, exception: f.exception ?? null,
 });
 
 const serverView = (s: InventoryServer): ServerView => ({
@@ -607,6 +575,8 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
 
   const findingView = (f: Finding): FindingView => ({
     where: locationText(f.location),
+    whereParts: pathPieces(locationText(f.location)),
+    evidenceParts: pathPieces(f.evidenceId),
     server: f.server ?? null,
     checkId: f.checkId,
     message: f.message,
@@ -679,7 +649,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
   const plan = planView(assessment.plan, context);
 
   const organization = assessment.scope.organization ?? null;
-  const frameworkNames = frameworks.map((f) => `${f.name} ${f.version}`.trim());
+  const frameworkNames = frameworks.map((f) => f.title);
   const date = dateOf(assessment.generatedAt);
   const method = assessment.riskMethod;
 
@@ -709,7 +679,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
     changesSummary: changesSummaryView(changes),
     contents: sections.filter((s) => s.id !== 'cover' && s.id !== 'contents').map((s) => ({
       id: s.anchor, title: s.title,
-      children: s.id === 'frameworks' || s.id === 'requirement-matrix' ? frameworks.map((f) => ({ id: f.anchor, title: `${f.name} ${f.version}`.trim() })) : [],
+      children: s.id === 'frameworks' || s.id === 'requirement-matrix' ? frameworks.map((f) => ({ id: f.anchor, title: f.title })) : [],
     })),
     summary: {
       failed: assessment.summary.failed,
