@@ -31,7 +31,7 @@ step(['validate', '--config', 'examples/mcp-comply.yaml']);
 // The example estate has high findings on purpose, so assess exits 1 ("findings at or above --fail-on").
 const assessed = step([
   'assess', '--config', 'examples/mcp-comply.yaml', '--previous', 'examples/previous/2026-Q3/assessment.json',
-  '--format', 'pdf,html,md,csv,sarif,oscal', '--out', 'out',
+  '--format', 'pdf,html,md,docx,csv,sarif,oscal', '--out', 'out',
 ], [0, 1]);
 // The executive report beside the auditor's (report.pdf, the default profile): a few pages for a board.
 step(['report', 'out/assessment.json', '--profile', 'executive', '--format', 'pdf', '--output', 'out/report-executive.pdf']);
@@ -42,10 +42,12 @@ demo: validated the catalog and the example project files; assessed the examples
       of eight clients, a registry server.json, tool snapshots, a gateway audit log, a Claude Desktop server log,
       a proxy access log, two repositories, and the Northwind Health GitHub organisation recorded in
       examples/recorded/) against last quarter's assessment (examples/previous/2026-Q3/, written at schema 1.2
-      and read as 2.0); verified the evidence.
-demo: reports in out/: report.pdf and report.html (the auditor profile: the executive part, then what needs attention,
-      the remediation plan and the workpapers, with appendices), report-executive.pdf (the executive profile, for a
-      board: at most 12 pages), report.md, findings.csv and requirements.csv,
-      results.sarif (code scanning), assessment-results.oscal.json (OSCAL), beside assessment.json and evidence/.
+      and read as 2.1); verified the evidence and the checksums of every report.
+demo: reports in out/: report.pdf, report.html and report.docx (the auditor profile: the executive part, then what
+      needs attention, the remediation plan and the workpapers, with appendices; the DOCX editable for the auditor's
+      comments), report-executive.pdf (the executive profile, for a board: at most 12 pages), report.md,
+      findings.csv, requirements.csv and remediation-plan.csv, results.sarif (code scanning),
+      assessment-results.oscal.json and poam.oscal.json (OSCAL assessment results and plan of action and
+      milestones), beside assessment.json, evidence/ and SHA256SUMS (the checksums verify checks).
       assess exited ${assessed}${assessed === 1 ? ' because the estate has high findings, as intended' : ''}.
 `);
