@@ -90,6 +90,22 @@ describe('report profiles (HTML)', () => {
     }
   });
 
+  it('keeps the catalog appendix short: no risk, threats or per-check fixes, which the risk register and the plan hold', () => {
+    const fixed = assessment.checks.find((c) => c.remediation && c.status === 'fail');
+    assert.ok(fixed, 'the sample has a failing check with a remediation');
+    // [section, profile, shows the risk line, shows the check's fix]
+    const table: Array<[string, ReportProfile, boolean, boolean]> = [
+      ['catalog-cards', 'auditor', false, false],
+      ['controls', 'full', true, true],
+    ];
+    for (const [id, profile, risk, fix] of table) {
+      const cards = section(html[profile], id);
+      assert.equal(cards.includes('<dt>Risk</dt>'), risk, `${profile} ${id} risk`);
+      assert.equal(cards.includes('Fix: '), fix, `${profile} ${id} fix`);
+      assert.equal((cards.match(/<article id="c-/g) ?? []).length, assessment.controls.length, `${profile} ${id} cards`);
+    }
+  });
+
   it('prints the server inventory in the boundary of the auditor and full reports, and only its size in the executive one', () => {
     const servers = buildView(assessment, 'A4').boundary.servers.length;
     assert.ok(servers > 0);

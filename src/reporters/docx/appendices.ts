@@ -3,10 +3,11 @@
  * (one card per control) and the evidence index, lettered in the order the profile gives them.
  */
 import type { ReportSection } from '../profiles.js';
-import { dateTime } from '../html/helpers.js';
-import { badgeSpan, bold, heading, mono, muted, none, para, table, type Block } from './blocks.js';
+import { dateTime, plural } from '../html/helpers.js';
+import type { ControlView } from '../html/view-model.js';
+import { badgeSpan, bold, heading, keyValues, mono, muted, none, para, table, type Block, type Span } from './blocks.js';
 import type { DocxContext } from './context.js';
-import { controlCard } from './detail.js';
+import { exceptionLine } from './detail.js';
 
 export function requirementMatrix(ctx: DocxContext): Block[] {
   const { frameworks } = ctx.view.requirementMatrix;
@@ -34,8 +35,8 @@ export function catalogCards(ctx: DocxContext): Block[] {
   return [
     heading(1, ctx.title('catalog-cards')),
     ...(list.length ? [
-      para('One card per control of the catalog, in id order: its status in this assessment, its checks, and the catalog\'s objective, expected evidence, remediation and references.'),
-      ...list.flatMap((c) => controlCard(ctx, c)),
+      para('One card per control of the catalog, in id order: its status in this assessment and its checks, and the catalog\'s objective, expected evidence, remediation and references. Each control\'s risk is in the risk register, and the fix for each failing check is in the remediation plan.'),
+      ...list.flatMap((c) => catalogCard(ctx, c)),
     ] : [none('No controls were assessed.')]),
   ];
 }
@@ -61,5 +62,24 @@ export function evidenceIndex(ctx: DocxContext): Block[] {
       [{ title: 'Collector', weight: 2 }, { title: 'Message', weight: 5 }],
       e.collectorFailures.map((f) => [mono(f.collector), f.message]), ctx.width,
     ) : none('No collector failed.'),
+  ];
+}
+
+/** The catalog appendix's card (templates/partials/catalog-card.hbs): no risk, threats or per-check fixes, which the risk register and the plan hold. */
+function catalogCard(ctx: DocxContext, c: ControlView): Block[] {
+  return [
+    heading(3, `${c.id} ${c.title}`),
+    para([badgeSpan(c.status), ' ', badgeSpan(c.severity), ` ${c.reason}`], { keepNext: true }),
+    ...(c.objective ? [para([bold('Objective. '), c.objective], { keepNext: true })] : []),
+    keyValues([
+      ['Checks', c.checks.length
+        ? c.checks.flatMap((k, i): Span[] => [...(i ? [{ text: '; ' }] : []), badgeSpan(k.status), { text: ' ' }, mono(k.id), ...(k.findings ? [{ text: ` (${plural(k.findings, 'finding')})` }] : [])])
+        : c.automation.text],
+      ...(c.exception ? [['Exception', exceptionLine(c.exception)] as const] : []),
+      ...(c.attestation ? [['Attestation', [badgeSpan(c.attestation.state), ` by ${c.attestation.attestedBy} on ${c.attestation.attestedOn}, valid until ${c.attestation.validUntil}; evidence `, mono(c.attestation.evidence)]] as const] : []),
+      ...(c.expectedEvidence.length ? [['Expected evidence', { lines: c.expectedEvidence.map((e) => `• ${e}`) }] as const] : []),
+      ...(c.remediation ? [['Remediation', c.remediation] as const] : []),
+      ...(c.references.length ? [['References', c.references.map((r) => r.text).join('; ')] as const] : []),
+    ], ctx.width),
   ];
 }

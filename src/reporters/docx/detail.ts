@@ -190,12 +190,12 @@ export function plan(ctx: DocxContext): Block[] {
   ];
 }
 
-function exceptionLine(e: ExceptionNoteView): Line {
+export function exceptionLine(e: ExceptionNoteView): Line {
   return [bold('Accepted '), `${e.id} approved by ${e.approver}, expires ${e.expires}${e.ticket ? `, ticket ${e.ticket}` : ''}: ${e.justification}`];
 }
 
 /** One control as a card: heading 3, its status and reason, then its particulars. */
-export function controlCard(ctx: DocxContext, c: ControlView): Block[] {
+function controlCard(ctx: DocxContext, c: ControlView): Block[] {
   return [
     heading(3, `${c.id} ${c.title}`),
     para([badgeSpan(c.status), ' ', badgeSpan(c.severity), ` ${c.reason}`], { keepNext: true }),
