@@ -180,6 +180,10 @@ function writeToStdout(format: ReportFormat, content: string | Uint8Array): void
 export async function checkOutput(output: string | undefined, formats: ReportFormat[]): Promise<void> {
   if (output === undefined) return;
   if (formats.length !== 1) throw new UsageError('--output names one file: give exactly one --format (or use --out DIR for several)');
+  // The checksums and the assessment they vouch for are never a report's target: writing over them loses what verify needs.
+  if (output !== '-' && [SUMS_FILE, 'assessment.json'].includes(path.basename(output))) {
+    throw new UsageError(`--output ${output}: ${path.basename(output)} is not a report's file; name the report's own file (e.g. report.md) or use --out DIR`);
+  }
   const format = formats[0]!;
   const { files } = await REPORTERS[format]();
   if (files.length > 1) throw new UsageError(`the ${format} format writes ${files.length} files (${files.join(', ')}): use --out DIR instead of --output`);

@@ -450,6 +450,11 @@ export interface PlanItem {
   status: PlanItemStatus;
   /** The live exception accepting every indicator, when status is accepted. */
   exception?: ExceptionNote;
+  /**
+   * Why an item of the previous assessment is still open though none of its findings is seen now: its check
+   * did not decide this run (not observed, an error, not run), so nothing shows it was fixed.
+   */
+  notRetested?: string;
   /** YYYY-MM-DD of the assessment that no longer saw it, when resolved. */
   resolvedOn?: string;
   response?: ManagementResponse;

@@ -24,7 +24,8 @@ export const DEFAULT_SLA_DAYS: Readonly<Record<Severity, number>> = { critical: 
 /** What a plan is built from. `findings` carry their exception notes; `previous` is `assess --previous` (or a baseline). */
 export interface PlanInput {
   findings: Finding[];
-  checks: Array<Pick<AssessmentCheck, 'id' | 'title' | 'remediation'>>;
+  /** With their status this run when the plan is of this run: a previous item is resolved only where its check decided. */
+  checks: Array<Pick<AssessmentCheck, 'id' | 'title' | 'remediation'> & Partial<Pick<AssessmentCheck, 'status'>>>;
   frameworks: Array<Pick<AssessmentFramework, 'id' | 'applicability' | 'requirements'>>;
   servers: InventoryServer[];
   systems?: ScopeSystem[];
@@ -91,16 +92,23 @@ export function buildRemediationPlan(input: PlanInput): RemediationPlan {
   const current = groupItems(input, slaDays, today, (id, indicators) =>
     firstSeenById.get(id) ?? (indicators.some((i) => previousFingerprints.has(i.fingerprint)) ? previousDate : today));
   const currentIds = new Set(current.map((i) => i.id));
-  const resolved = previousItems.filter((i) => !currentIds.has(i.id)).map((i): PlanItem => {
+  const currentFingerprints = new Set(input.findings.map((f) => f.fingerprint));
+  const checkStatus = new Map(input.checks.map((c) => [c.id, c.status]));
+  // Gone from this run's findings is not fixed: only a check that decided this run (pass, fail, or no
+  // population) shows it. An item whose finding is still here under another id (a previous file that
+  // grouped it by path) is that current item, not a second one.
+  const gone = previousItems.filter((i) => !currentIds.has(i.id) && !i.indicators.some((x) => currentFingerprints.has(x.fingerprint)));
+  const carried = gone.map((i): PlanItem => {
     const { exception: _exception, response: _response, ...rest } = i;
-    return { ...rest, status: 'resolved', overdue: false, resolvedOn: today };
+    const status = checkStatus.get(i.checkId);
+    if (status === 'pass' || status === 'fail' || status === 'not_applicable') return { ...rest, status: 'resolved', overdue: false, resolvedOn: today };
+    const due = addDays(i.firstSeen, slaDays[i.severity]);
+    return {
+      ...rest, status: 'open', slaDays: slaDays[i.severity], due, overdue: due < today,
+      notRetested: `${i.checkId} ${status === undefined ? 'did not run' : `was ${status}`} in this assessment, so it cannot be shown resolved; the indicators are the previous assessment's`,
+    };
   });
-  const { items, unmatched } = withResponses([...current, ...resolved], input.responses ?? []);
-  return {
-    slaDays,
-    items: items.sort(planOrder),
-    ...(unmatched.length > 0 ? { unmatchedResponses: unmatched.map((r) => ({ target: responseTarget(r), by: r.by })) } : {}),
-  };
+  return answerPlan({ slaDays, items: [...current, ...carried].sort(planOrder) }, input.responses ?? []);
 }
 
 /**
@@ -114,6 +122,16 @@ export function derivePlan(a: Pick<Assessment, 'generatedAt' | 'findings' | 'che
   });
 }
 
+/**
+ * The plan with the management responses given now in place of those it carried (`report --config`:
+ * responses usually arrive after the draft, and answering them needs no new assessment).
+ */
+export function answerPlan(plan: RemediationPlan, responses: ResponseEntry[]): RemediationPlan {
+  const { items, unmatched } = withResponses(plan.items.map(({ response: _response, ...item }) => item), responses);
+  const { unmatchedResponses: _unmatched, ...rest } = plan;
+  return { ...rest, items, ...(unmatched.length > 0 ? { unmatchedResponses: unmatched.map((r) => ({ target: responseTarget(r), by: r.by })) } : {}) };
+}
+
 /** How a response names what it answers: the item id, or `fingerprint:<hex>`. */
 export function responseTarget(r: Pick<ResponseEntry, 'item' | 'fingerprint'>): string {
   return r.item ?? `fingerprint:${r.fingerprint}`;
@@ -121,15 +139,22 @@ export function responseTarget(r: Pick<ResponseEntry, 'item' | 'fingerprint'>): 
 
 function groupItems(input: PlanInput, slaDays: Record<Severity, number>, today: string,
   firstSeenOf: (id: string, indicators: PlanIndicator[]) => string): PlanItem[] {
-  const groups = new Map<string, Finding[]>();
+  const systems = input.systems ?? [];
+  const systemOf = (f: Finding) => (f.server !== undefined ? systemOfServer(f.server, f.location.path, input.servers) : undefined)
+    ?? systemOfPath(f.location.path, systems);
+  // A server name used in several systems is several root causes, each with its system's owner.
+  const systemsByServer = new Map<string, Set<string | undefined>>();
+  for (const s of input.servers) systemsByServer.set(s.name, (systemsByServer.get(s.name) ?? new Set()).add(s.system));
+  const groups = new Map<string, { system: string | undefined; findings: Finding[] }>();
   for (const finding of input.findings) {
-    const key = rootCauseOf(finding);
+    const system = systemOf(finding);
+    const shared = finding.server !== undefined && (systemsByServer.get(finding.server)?.size ?? 0) > 1;
+    const key = shared ? `${rootCauseOf(finding)}|${system ?? ''}` : rootCauseOf(finding);
     const group = groups.get(key);
-    if (group) group.push(finding); else groups.set(key, [finding]);
+    if (group) group.findings.push(finding); else groups.set(key, { system, findings: [finding] });
   }
   const checks = new Map(input.checks.map((c) => [c.id, c]));
-  const systems = input.systems ?? [];
-  return [...groups].map(([rootCause, findings]): PlanItem => {
+  return [...groups].map(([rootCause, { system, findings }]): PlanItem => {
     const first = findings[0]!;
     const { checkId, server } = first;
     const check = checks.get(checkId);
@@ -137,7 +162,6 @@ function groupItems(input: PlanInput, slaDays: Record<Severity, number>, today: 
     const severity = highest(findings.map((f) => f.severity));
     const controlIds = [...new Set(findings.flatMap((f) => f.controlIds))].sort();
     const paths = [...new Set(findings.map((f) => f.location.path))];
-    const system = server !== undefined ? systemOfServer(server, paths, input.servers) : systemOfPath(first.location.path, systems);
     const rule = (input.owners ?? []).find((r) => globMatches(r.servers, server) && globMatches(r.checks, checkId)
       && globMatches(r.systems, system) && (r.paths === undefined || paths.some((p) => r.paths!.some((pattern) => pathMatches(pattern, p)))));
     const systemOwner = system !== undefined ? systems.find((s) => s.name === system)?.owner : undefined;
@@ -161,9 +185,9 @@ function groupItems(input: PlanInput, slaDays: Record<Severity, number>, today: 
 }
 
 /** The system of the server's entry in the inventory, preferring the entry in the finding's own file. */
-function systemOfServer(server: string, paths: string[], servers: InventoryServer[]): string | undefined {
+function systemOfServer(server: string, path: string, servers: InventoryServer[]): string | undefined {
   const named = servers.filter((s) => s.name === server);
-  return (named.find((s) => paths.includes(s.path)) ?? named.find((s) => s.system !== undefined))?.system;
+  return (named.find((s) => s.path === path) ?? named.find((s) => s.system !== undefined))?.system;
 }
 
 function movableRequirements(frameworks: PlanInput['frameworks'], controlIds: string[]): PlanItem['requirements'] {
@@ -212,7 +236,7 @@ function withResponses(items: PlanItem[], responses: ResponseEntry[]): { items: 
 }
 
 /** Open, then accepted, then resolved; within each by priority, overdue first, earliest due, then id. */
-function planOrder(a: PlanItem, b: PlanItem): number {
+export function planOrder(a: PlanItem, b: PlanItem): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.priority - b.priority || Number(b.overdue) - Number(a.overdue)
     || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -116,7 +116,7 @@ export function requirementsCsv(assessment: Assessment): string {
 const PLAN_COLUMNS = [
   'id', 'priority', 'status', 'severity', 'title', 'check_id', 'server', 'system', 'owner', 'first_seen', 'due', 'sla_days',
   'overdue', 'indicators', 'locations', 'controls', 'requirements', 'remediation', 'exception_id', 'exception_expires',
-  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on',
+  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on', 'not_retested',
 ] as const;
 
 /**
@@ -133,7 +133,7 @@ export function remediationPlanCsv(assessment: Assessment): string {
     item.controlIds.join(';'), item.requirements.map((r) => `${r.frameworkId}:${r.id}`).join(';'), item.remediation,
     item.exception?.id, item.exception?.expires,
     item.response?.response, item.response?.by, item.response?.date, item.response?.targetDate,
-    item.response?.ticket, item.resolvedOn,
+    item.response?.ticket, item.resolvedOn, item.notRetested,
   ]);
   return csvDocument(PLAN_COLUMNS, rows);
 }

@@ -543,6 +543,7 @@ function planSection(view: ReportView, title: string): string[] {
         + `first seen ${escapeMarkdown(i.firstSeen)}, ${when}; restores ${i.controls.map((c) => escapeMarkdown(c.id)).join(', ') || 'no mapped control'}`
         + `${i.requirementsText ? `; could move ${escapeMarkdown(i.requirementsText)}` : ''}.`,
       '', ...i.indicators.map((x) => `- ${escapeMarkdown(x.where)}: ${escapeMarkdown(x.message)}`));
+    if (i.notRetested) lines.push('', `**Not re-tested:** ${escapeMarkdown(i.notRetested)}.`);
     if (i.remediation) lines.push('', `**Remediation:** ${escapeMarkdown(i.remediation)}`);
     if (i.exception) lines.push('', `**Accepted:** ${escapeMarkdown(i.exception.id)} by ${escapeMarkdown(i.exception.approver)} until ${escapeMarkdown(i.exception.expires)}: ${escapeMarkdown(i.exception.justification)}`);
     if (i.response) lines.push('', `**Management response:** ${responseText(i)}`);

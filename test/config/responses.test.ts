@@ -51,6 +51,7 @@ cases.push(...([
   ['config: period without its end', 'report:\n  period: { from: 2026-10-01 }\n', 3, 11, 'schema', 'report.period is missing required property "to"'],
   ['config: status neither draft nor final', 'report:\n  status: approved\n', 3, 11, 'schema', 'report.status must be one of: draft, final'],
   ['config: SLA days of zero', 'report:\n  slaDays: { critical: 0 }\n', 3, 24, 'schema', 'report.slaDays.critical must be >= 1'],
+  ['config: SLA days past a century (a due date no calendar holds)', 'report:\n  slaDays: { high: 900000000 }\n', 3, 20, 'schema', 'report.slaDays.high must be <= 36500'],
   ['config: SLA days for a severity that does not exist', 'report:\n  slaDays: { urgent: 3 }\n', 3, 14, 'schema', 'report.slaDays has unknown property "urgent"'],
   ['config: distribution that is not a list', 'report:\n  distribution: board\n', 3, 17, 'schema', 'report.distribution must be array'],
   ['config: owners rule without an owner', 'owners:\n  - checks: ["logs.*"]\n', 3, 5, 'schema', 'owners[0] is missing required property "owner"'],
@@ -139,10 +140,14 @@ describe('the plan through the CLI', () => {
       ['mcp.supply-chain.unpinned-package|payments', 'high', 'app-team@example.com', 'system', '2026-12-08', 45, '2027-01-22', 'Pin it.']);
     assert.deepEqual(assessment.plan!.unmatchedResponses, [{ target: 'RP-00000000', by: 'cto@example.com' }]);
 
-    // Signed off later from the config alone: report takes the document control from it.
-    write(project, 'signed.yaml', 'report:\n  status: final\n  approvedBy: ciso@example.com\n  version: "1.1"\n');
-    const signed = runCli(['report', path.join(out, 'assessment.json'), '--config', path.join(project, 'signed.yaml'), '--format', 'md', '--output', '-']);
+    // Signed off later from the config alone: report takes the document control and the responses given since.
+    write(project, 'later.yaml', ['responses:', '  - item: RP-b5c5ef08', '    response: Pinned in release 4.2.', '    by: cto@example.com', '    date: 2026-12-05', ''].join('\n'));
+    write(project, 'signed.yaml', 'responses: later.yaml\nreport:\n  status: final\n  approvedBy: ciso@example.com\n  version: "1.1"\n');
+    const signed = runCli(['report', path.join(out, 'assessment.json'), '--config', path.join(project, 'signed.yaml'), '--format', 'csv', '--out', path.join(project, 'signed')]);
     assert.equal(signed.code, 0, signed.stderr);
+    const planCsv = fs.readFileSync(path.join(project, 'signed', 'remediation-plan.csv'), 'utf8');
+    assert.match(planCsv, /^RP-b5c5ef08,.*,Pinned in release 4\.2\.,cto@example\.com,2026-12-05,/m);
+    assert.doesNotMatch(planCsv, /Pin it\./);
 
     // validate --config checks responses.yaml too.
     write(project, 'responses.yaml', 'responses:\n  - response: Nothing named.\n    by: cto@example.com\n    date: 2026-12-01\n');

@@ -120,6 +120,33 @@ describe('verify and SHA256SUMS', () => {
     assert.match(run.stdout, /^verification failed: 4 problem\(s\) with the reports listed in /m);
   });
 
+  it('fails when the evidence bundle or SHA256SUMS the assessment implies was deleted, naming what is gone', () => {
+    // [what is deleted, the line verify prints]
+    const table: Array<[string, RegExp]> = [
+      ['SHA256SUMS', /\/SHA256SUMS: missing: the reports of this assessment \(schema 2\.1\) cannot be verified$/m],
+      ['evidence', /\/evidence\/: missing: assessment\.json records the evidence root hash sha256:[0-9a-f]{64}, and there is no bundle to verify it$/m],
+    ];
+    for (const [gone, line] of table) {
+      const dir = freshOutput();
+      fs.rmSync(path.join(dir, gone), { recursive: true });
+      const run = runCli(['verify', dir]);
+      assert.equal(run.code, 1, `${gone}: ${run.stdout}`);
+      assert.match(run.stdout, line, gone);
+    }
+  });
+
+  it('refuses --output over SHA256SUMS or assessment.json, and leaves both as they were', () => {
+    const dir = freshOutput();
+    const before = [sumsOf(dir), fs.readFileSync(path.join(dir, 'assessment.json'), 'utf8')];
+    for (const name of ['SHA256SUMS', 'assessment.json']) {
+      const run = runCli(['report', path.join(dir, 'assessment.json'), '--format', 'md', '--output', path.join(dir, name)]);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, new RegExp(`${name} is not a report's file`));
+    }
+    assert.deepEqual([sumsOf(dir), fs.readFileSync(path.join(dir, 'assessment.json'), 'utf8')], before);
+    assert.equal(runCli(['verify', dir]).code, 0);
+  });
+
   it('verifies the reports of a folder that has SHA256SUMS but no evidence bundle', () => {
     const dir = tempDir('sums-e2e-');
     const run = runCli(['report', path.join(assessed, 'assessment.json'), '--format', 'md,csv', '--out', dir]);

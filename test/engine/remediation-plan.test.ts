@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Severity } from '../../src/catalog/model.js';
-import type { ExceptionNote, Finding, PlanItem } from '../../src/engine/assessment.js';
+import type { AssessmentCheck, ExceptionNote, Finding, PlanItem } from '../../src/engine/assessment.js';
 import { addDays, buildRemediationPlan, planItemId, rootCauseOf, type PlanInput } from '../../src/engine/remediation-plan.js';
 import { upgradeAssessment } from '../../src/engine/upgrade.js';
 import { PACKAGE_ROOT } from '../../src/lib/package-root.js';
@@ -139,6 +139,25 @@ describe('remediation plan: owners', () => {
         { owner: expected.owner, ownerSource: expected.ownerSource, system: expected.system });
     });
   }
+
+  it('a server name used in two systems is two items, each with its own system\'s owner; a server the inventory lacks takes the system of its file', () => {
+    const servers = [
+      ...input().servers,
+      { name: 'github', client: 'cursor', transport: 'stdio', path: 'clinical-assistant/.cursor/mcp.json', line: 3, disabled: false, system: 'Clinical assistant' },
+      { name: 'github', client: 'cursor', transport: 'stdio', path: 'billing-service/.cursor/mcp.json', line: 3, disabled: false, system: 'Billing service' },
+    ];
+    const findings = [
+      finding('x.y', 1, { server: 'github', path: 'clinical-assistant/.cursor/mcp.json' }),
+      finding('x.y', 2, { server: 'github', path: 'billing-service/.cursor/mcp.json' }),
+      finding('x.y', 3, { server: 'ghost', path: 'billing-service/logs/gateway.jsonl' }),
+    ];
+    const plan = buildRemediationPlan(input({ findings, servers }));
+    assert.deepEqual(plan.items.map((i) => [i.rootCause, i.system, i.owner, i.indicators.length]).sort(), [
+      ['x.y|ghost', 'Billing service', 'payments@example.com', 1],
+      ['x.y|github|Billing service', 'Billing service', 'payments@example.com', 1],
+      ['x.y|github|Clinical assistant', 'Clinical assistant', 'platform-security@example.com', 1],
+    ]);
+  });
 });
 
 describe('remediation plan: due dates', () => {
@@ -173,6 +192,8 @@ describe('remediation plan: due dates', () => {
 
 describe('remediation plan: first seen and resolved items', () => {
   const current = [finding('x.y', 1), finding('x.y', 2), finding('a.b', 3, { server: 'payments' })];
+  // This run's checks with their status (the title falls back to the id, as for a check the catalog lacks).
+  const ran = (status: AssessmentCheck['status'], ...ids: string[]) => ({ checks: [...input().checks, ...ids.map((id) => ({ id, title: id, status }))] });
 
   it('carries first seen from the previous plan, else from a previous finding with the same fingerprint, else today', () => {
     const previous = {
@@ -181,25 +202,21 @@ describe('remediation plan: first seen and resolved items', () => {
       findings: [finding('x.y', 2, { path: 'old/place.json' }), finding('a.b', 3, { server: 'payments' })],
       plan: { items: [{ id: planItemId('a.b|payments'), firstSeen: '2026-06-01' }] },
     };
-    const plan = buildRemediationPlan(input({ findings: [...current, finding('new.one', 4)], previous }));
-    assert.deepEqual(plan.items.filter((i) => i.status !== 'resolved').map((i) => [i.rootCause, i.firstSeen]).sort(), [
-      ['a.b|payments', '2026-06-01'], ['new.one|app/.cursor/mcp.json', '2026-12-08'], ['x.y|app/.cursor/mcp.json', '2026-09-15'],
-    ]);
-    // The previous item of old/place.json is gone: resolved today, with the previous finding as its indicator.
-    const resolved = plan.items.filter((i) => i.status === 'resolved');
-    assert.deepEqual(resolved.map((i) => [i.rootCause, i.firstSeen, i.resolvedOn, i.overdue, i.indicators.map((x) => x.location.path)]), [
-      ['x.y|old/place.json', '2026-09-15', '2026-12-08', false, ['old/place.json']],
+    const plan = buildRemediationPlan(input({ findings: [...current, finding('new.one', 4)], previous, ...ran('pass', 'x.y', 'a.b', 'new.one') }));
+    // The previous item of old/place.json is not resolved: its finding (fingerprint 2) is still here, in x.y's current item.
+    assert.deepEqual(plan.items.map((i) => [i.rootCause, i.status, i.firstSeen]).sort(), [
+      ['a.b|payments', 'open', '2026-06-01'], ['new.one|app/.cursor/mcp.json', 'open', '2026-12-08'], ['x.y|app/.cursor/mcp.json', 'open', '2026-09-15'],
     ]);
   });
 
   it('a previous plan\'s open and accepted items that are gone are resolved; its resolved items are not carried again', () => {
     const first = buildRemediationPlan(input({ findings: current, now: '2026-09-15T08:00:00.000Z' }));
-    const second = buildRemediationPlan(input({ findings: [current[0]!], previous: { generatedAt: '2026-09-15T08:00:00.000Z', findings: current, plan: first }, now: '2026-10-15T08:00:00.000Z' }));
+    const second = buildRemediationPlan(input({ findings: [current[0]!], previous: { generatedAt: '2026-09-15T08:00:00.000Z', findings: current, plan: first }, now: '2026-10-15T08:00:00.000Z', ...ran('fail', 'x.y', 'a.b') }));
     assert.deepEqual(second.items.map((i) => [i.rootCause, i.status, i.firstSeen, i.resolvedOn, i.indicators.length]), [
       ['x.y|app/.cursor/mcp.json', 'open', '2026-09-15', undefined, 1],
       ['a.b|payments', 'resolved', '2026-09-15', '2026-10-15', 1],
     ]);
-    const third = buildRemediationPlan(input({ findings: [], previous: { generatedAt: '2026-10-15T08:00:00.000Z', findings: [current[0]!], plan: second }, now: '2026-11-15T08:00:00.000Z' }));
+    const third = buildRemediationPlan(input({ findings: [], previous: { generatedAt: '2026-10-15T08:00:00.000Z', findings: [current[0]!], plan: second }, now: '2026-11-15T08:00:00.000Z', ...ran('pass', 'x.y', 'a.b') }));
     assert.deepEqual(third.items.map((i) => [i.rootCause, i.status, i.resolvedOn]), [['x.y|app/.cursor/mcp.json', 'resolved', '2026-11-15']]);
   });
 
@@ -208,17 +225,35 @@ describe('remediation plan: first seen and resolved items', () => {
       generatedAt: '2026-11-01T00:00:00.000Z', findings: current,
       plan: { items: [{ id: planItemId('x.y|app/.cursor/mcp.json'), firstSeen: '2026-04-01' }, { id: planItemId('a.b|payments'), firstSeen: '2026-05-01' }] },
     };
-    const plan = buildRemediationPlan(input({ findings: [current[0]!], previous }));
+    const plan = buildRemediationPlan(input({ findings: [current[0]!], previous, ...ran('fail', 'x.y', 'a.b') }));
     assert.deepEqual(plan.items.map((i) => [i.rootCause, i.status, i.firstSeen]), [
       ['x.y|app/.cursor/mcp.json', 'open', '2026-04-01'], ['a.b|payments', 'resolved', '2026-05-01'],
     ]);
   });
 
+  it('an item gone from the findings stays open when its check did not decide this run: nothing shows it fixed', () => {
+    const previous = { generatedAt: '2026-09-15T08:00:00.000Z', findings: current };
+    // [check a.b this run, status of the a.b item, its note]
+    const table: Array<[AssessmentCheck['status'] | undefined, PlanItem['status'], string | undefined]> = [
+      ['pass', 'resolved', undefined],
+      ['not_applicable', 'resolved', undefined],
+      ['not_observed', 'open', 'a.b was not_observed in this assessment, so it cannot be shown resolved; the indicators are the previous assessment\'s'],
+      ['error', 'open', 'a.b was error in this assessment, so it cannot be shown resolved; the indicators are the previous assessment\'s'],
+      [undefined, 'open', 'a.b did not run in this assessment, so it cannot be shown resolved; the indicators are the previous assessment\'s'],
+    ];
+    for (const [status, expected, note] of table) {
+      const plan = buildRemediationPlan(input({ findings: current.slice(0, 2), previous, ...(status ? ran(status, 'a.b') : {}) }));
+      const item = plan.items.find((i) => i.rootCause === 'a.b|payments')!;
+      assert.deepEqual([item.status, item.notRetested, item.firstSeen, item.due, item.overdue], [expected, note, '2026-09-15', '2026-10-15', expected === 'open'], String(status));
+    }
+  });
+
   it('against the schema 1.2 example of last quarter, read as it is or upgraded: the same resolved items, first seen on its date', () => {
     const old = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'examples/previous/2026-Q3/assessment.json'), 'utf8'));
     const upgraded = upgradeAssessment(old);
-    const asRead = buildRemediationPlan(input({ findings: [], previous: old }));
-    const asUpgraded = buildRemediationPlan(input({ findings: [], previous: upgraded }));
+    const checks = ran('pass', ...new Set<string>(old.findings.map((f: Finding) => f.checkId)));
+    const asRead = buildRemediationPlan(input({ findings: [], previous: old, ...checks }));
+    const asUpgraded = buildRemediationPlan(input({ findings: [], previous: upgraded, ...checks }));
     const summary = (items: PlanItem[]) => items.map((i) => `${i.status} ${i.firstSeen} ${i.resolvedOn} ${i.indicators.length} ${i.rootCause}`);
     assert.deepEqual(summary(asRead.items), summary(asUpgraded.items));
     assert.equal(asRead.items.length, upgraded.plan!.items.length);
@@ -254,6 +289,7 @@ describe('remediation plan: accepted items', () => {
         finding('ok.low', 1, { severity: 'low' }), finding('late.high', 2, { severity: 'high' }), finding('new.high', 3, { severity: 'high' }),
         finding('accepted.critical', 4, { severity: 'critical', exception: EX }), finding('new.critical', 5, { severity: 'critical' }),
       ],
+      checks: [...input().checks, { id: 'gone.away', title: 'gone.away', status: 'pass' }],
     }));
     assert.deepEqual(plan.items.map((i) => `${i.status} ${i.priority} ${i.overdue ? 'overdue' : i.due} ${i.checkId}`), [
       'open 1 2026-12-15 new.critical',

@@ -21,7 +21,7 @@ const FINDING_HEADER = [
 const PLAN_HEADER = [
   'id', 'priority', 'status', 'severity', 'title', 'check_id', 'server', 'system', 'owner', 'first_seen', 'due', 'sla_days',
   'overdue', 'indicators', 'locations', 'controls', 'requirements', 'remediation', 'exception_id', 'exception_expires',
-  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on',
+  'response', 'response_by', 'response_date', 'target_date', 'ticket', 'resolved_on', 'not_retested',
 ];
 const REQUIREMENT_HEADER = [
   'framework_id', 'framework_name', 'framework_version', 'requirement_id', 'requirement_title', 'status',
@@ -225,13 +225,13 @@ describe('remediation-plan.csv', () => {
       PLAN_HEADER,
       [id('accepted'), '2', 'accepted', 'high', 'MCP server packages are pinned: payments', 'mcp.supply-chain.unpinned-package', 'payments',
         'Billing service', 'payments-engineering@northwind.example', '2026-10-24', '2026-11-23', '30', 'false', '1', 'billing-service/.cursor/mcp.json:5:22',
-        'MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'Pin "exact" versions, e.g. pkg@1.2.3', 'EX-1', '2027-06-30', '', '', '', '', '', ''],
+        'MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', 'Pin "exact" versions, e.g. pkg@1.2.3', 'EX-1', '2027-06-30', '', '', '', '', '', '', ''],
       // The open item gets the response: its text is defused and quoted.
       [id('open'), '3', 'open', 'medium', 'logs.session-id-in-url: @logs/access.log', 'logs.session-id-in-url', '', '', '', '2026-10-24', '2027-01-22', '90', 'false',
         '1', "'@logs/access.log", 'MCP-IA-06;MCP-SC-01', 'pci-dss:6.3.2;gdpr:Art. 32(1)(b)', '', '', '',
-        `'=cmd|" /C calc"!A0, then "fixed"`, 'cto@example.com', '2026-11-30', '2026-12-15', "'@JIRA-7", ''],
+        `'=cmd|" /C calc"!A0, then "fixed"`, 'cto@example.com', '2026-11-30', '2026-12-15', "'@JIRA-7", '', ''],
       [id('resolved'), '2', 'resolved', 'high', 'MCP servers use TLS: old-server', 'mcp.transport.plaintext-http', 'old-server',
-        '', '', '2026-07-26', '2026-08-25', '30', 'false', '1', 'clinical-assistant/.cursor/mcp.json:30:7', 'MCP-EN-01', '', '', '', '', '', '', '', '', '', '2026-11-23'],
+        '', '', '2026-07-26', '2026-08-25', '30', 'false', '1', 'clinical-assistant/.cursor/mcp.json:30:7', 'MCP-EN-01', '', '', '', '', '', '', '', '', '', '2026-11-23', ''],
     ]);
   });
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { documentControlOf, loadProjectConfig } from '../../config/project-config.js';
 import { isBaseline } from '../../engine/baseline.js';
+import { answerPlan } from '../../engine/remediation-plan.js';
+import { loadResponses, warnUnmatchedResponses } from '../project-files.js';
 import { displayPath } from '../../lib/problem.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { refuseErrors } from '../catalog-option.js';
@@ -39,12 +41,16 @@ export function registerReport(program: Command): void {
       if (formats.length === 0) throw new UsageError('no format asked for: give --format (e.g. --format pdf,md) or report.formats in the config');
       await checkOutput(options.output, formats);
       const read = readAssessmentFile(path.resolve(file));
-      // Signing off (draft -> final, reviewers, distribution) needs no new assessment: the config's report: block wins.
-      const document = documentControlOf(config?.config.report);
-      const assessment = document ? { ...read, document } : read;
-      if (isBaseline(assessment)) {
+      if (isBaseline(read)) {
         throw new UsageError(`${displayPath(path.resolve(file))} is a baseline (baseline update keeps only what drift compares): give an assessment.json`);
       }
+      // Signing off (draft -> final, reviewers, distribution) and management's responses need no new
+      // assessment: the config's report: block and responses.yaml win over what the assessment carries.
+      const document = documentControlOf(config?.config.report);
+      const responses = loadResponses(config);
+      const plan = responses && read.plan ? answerPlan(read.plan, responses.responses) : read.plan;
+      warnUnmatchedResponses(responses, plan);
+      const assessment = { ...read, ...(document ? { document } : {}), ...(plan ? { plan } : {}) };
       const dir = path.resolve(options.out ?? path.dirname(path.resolve(file)));
       const { written, digests, failed } = await writeReports(assessment, formats, renderOptions, { dir, ...(options.output ? { output: options.output } : {}) });
       for (const f of written) writeErr(`wrote ${displayPath(f)}\n`);

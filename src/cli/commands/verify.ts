@@ -27,9 +27,10 @@ export function registerVerify(program: Command): void {
       const bundle = sumsFolder && !hasBundle(dir) ? undefined : locateBundle(dir);
       const evidence = bundle ? verifyEvidence(bundle, options.key) : 'verified';
       const reports = sumsFolder ? verifyReports(sumsFolder) : true;
-      // A bundle without a readable manifest is an input error; anything altered is exit 1.
+      const complete = nothingRemoved(bundle ? path.dirname(bundle) : sumsFolder!, bundle !== undefined, sumsFolder !== undefined);
+      // A bundle without a readable manifest is an input error; anything altered or removed is exit 1.
       if (evidence === 'unreadable') process.exitCode = ExitCode.Usage;
-      else if (evidence === 'altered' || !reports) process.exitCode = ExitCode.Findings;
+      else if (evidence === 'altered' || !reports || !complete) process.exitCode = ExitCode.Findings;
     });
 }
 
@@ -118,6 +119,25 @@ function unlisted(folder: string, entries: ReadonlyMap<string, string>): string[
 }
 
 const ASSESSMENT = 'assessment.json';
+
+/**
+ * What the assessment in the folder says should be there and is gone: the evidence bundle whose root hash
+ * it records, and (from schema 2.1, when assess began writing it) the SHA256SUMS over its reports.
+ * Deleting either must not turn a failed verification into a pass.
+ */
+function nothingRemoved(folder: string, bundle: boolean, sums: boolean): boolean {
+  const file = path.join(folder, ASSESSMENT);
+  if ((bundle && sums) || !fs.existsSync(file)) return true;
+  const assessment = readAssessmentFile(file, 'assessment in the folder');
+  const [major, minor] = assessment.schemaVersion.split('.').map(Number);
+  const missing = [
+    ...(bundle ? [] : [`evidence/: missing: ${ASSESSMENT} records the evidence root hash ${assessment.evidence.rootHash}, and there is no bundle to verify it`]),
+    ...(sums || major! < 2 || (major === 2 && minor! < 1) ? [] : [`${SUMS_FILE}: missing: the reports of this assessment (schema ${assessment.schemaVersion}) cannot be verified`]),
+  ];
+  for (const line of missing) writeOut(`${displayPath(folder)}/${line}\n`);
+  if (missing.length > 0) writeOut(`verification failed: ${missing.length} problem(s) in ${displayPath(folder)}\n`);
+  return missing.length === 0;
+}
 
 /**
  * The root hash that the assessment beside the bundle records (the one its reports print), so that a

@@ -164,6 +164,7 @@ export function plan(ctx: DocxContext): Block[] {
           {
             lines: [
               [bold(i.title), ' ', muted(i.checkId)],
+              ...(i.notRetested ? [[bold('Not re-tested: '), `${i.notRetested}.`] as Line] : []),
               ...i.indicators.map((x): Line => ['•\u00A0', mono(x.where), ` ${x.message}`]),
               ...(i.remediation ? [[bold('Remediation. '), i.remediation] as Line] : []),
               muted(`Restores ${i.controls.length ? joinIds(i.controls) : 'no mapped control'}${i.requirementsText ? `; could move ${i.requirementsText}` : ''}`),

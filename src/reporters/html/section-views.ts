@@ -6,6 +6,7 @@
  * every other reporter that renders a profile (Markdown, DOCX), so they all say the same things.
  */
 import type { Assessment, AssessmentRisk, DocumentControl, ExceptionNote, PlanItem, PlanItemStatus } from '../../engine/assessment.js';
+import { planOrder } from '../../engine/remediation-plan.js';
 import type { Severity } from '../../catalog/model.js';
 import { APPENDIX_SECTIONS, PROFILE_SECTIONS, type ReportProfile, type ReportSection } from '../profiles.js';
 import { locationText } from '../labels.js';
@@ -68,6 +69,8 @@ export interface PlanItemView {
   /** The requirements as one line, by framework id (the names are long): `gdpr Art. 32(1)(b); pci-dss 8.3.2, 8.6.2`. */
   requirementsText: string;
   remediation: string | null;
+  /** Why an item no finding shows any more is still open (its check did not decide this run); null otherwise. */
+  notRetested: string | null;
   server: string | null;
   system: string | null;
   owner: string | null;
@@ -278,13 +281,9 @@ export interface SectionContext {
 }
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-const STATUS_ORDER: readonly PlanItemStatus[] = ['open', 'accepted', 'resolved'];
 const rank = <T>(order: readonly T[], value: T) => (order.includes(value) ? order.indexOf(value) : order.length);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const comparePlanItems = (a: PlanItem, b: PlanItem) =>
-  rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) || a.priority - b.priority || Number(b.overdue) - Number(a.overdue)
-  || byText(a.due, b.due) || byText(a.id, b.id);
 
 function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
   const requirements = item.requirements.map((r) => ({
@@ -312,6 +311,7 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
     requirements,
     requirementsText: [...byFramework].map(([framework, ids]) => `${framework} ${ids.join(', ')}`).join('; '),
     remediation: item.remediation ?? null,
+    notRetested: item.notRetested ?? null,
     server: item.server ?? null,
     system: item.system ?? null,
     owner,
@@ -333,7 +333,7 @@ function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
 }
 
 export function planView(plan: Assessment['plan'], ctx: SectionContext): PlanView {
-  const items = [...(plan?.items ?? [])].sort(comparePlanItems).map((i) => planItemView(i, ctx));
+  const items = [...(plan?.items ?? [])].sort(planOrder).map((i) => planItemView(i, ctx));
   const count = (status: PlanItemStatus) => items.filter((i) => i.status.value === status).length;
   const counts = { total: items.length, open: count('open'), overdue: items.filter((i) => i.overdue).length, accepted: count('accepted'), resolved: count('resolved') };
   return {
@@ -347,13 +347,15 @@ export function planView(plan: Assessment['plan'], ctx: SectionContext): PlanVie
   };
 }
 
-export function planSummaryView(plan: PlanView): PlanSummaryView {
-  const items = plan.items.filter((i) => i.status.value !== 'resolved').slice(0, PLAN_SUMMARY_ITEMS);
-  const more = plan.items.length - items.length;
+export function planSummaryView(plan: PlanView, planPrinted: boolean): PlanSummaryView {
+  const unresolved = plan.items.filter((i) => i.status.value !== 'resolved');
+  const items = unresolved.slice(0, PLAN_SUMMARY_ITEMS);
+  const more = unresolved.length - items.length;
+  const where = planPrinted ? 'in the remediation plan below and in remediation-plan.csv' : 'in remediation-plan.csv and the auditor report';
   return {
     items,
     more,
-    moreText: more ? `${plural(more, 'more item')} ${more === 1 ? 'is' : 'are'} in the full remediation plan and in remediation-plan.csv.` : null,
+    moreText: more ? `${plural(more, 'more open or accepted item')} ${more === 1 ? 'is' : 'are'} ${where}.` : null,
   };
 }
 

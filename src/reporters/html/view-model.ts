@@ -673,7 +673,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
     document: documentControlView(assessment.document),
     topRisks: topRisksView(assessment, plan, context),
     plan,
-    planSummary: planSummaryView(plan),
+    planSummary: planSummaryView(plan, present.plan === true),
     requirementsAttention: requirementsAttentionView(frameworks, context),
     requirementMatrix: requirementMatrixView(frameworks),
     changesSummary: changesSummaryView(changes),

@@ -132,7 +132,7 @@ export function toOscalPoam(assessment: Assessment): OscalPoam {
   // The owners named by the items, one party each, in the role OWNER_ROLE.
   const metadata = metadataOf(assessment, common, 'MCP plan of action and milestones');
   const owners = [...new Set(items.map((item) => item.owner?.trim()).filter((owner): owner is string => Boolean(owner)))];
-  const ownerParty = new Map(owners.map((owner) => [owner, uuids.next('owner', owner)]));
+  const ownerParty = new Map(owners.map((owner) => [owner, stable.next('owner', owner)]));
   if (owners.length > 0) {
     metadata.roles = [...(metadata.roles ?? []), { id: OWNER_ROLE, title: 'Remediation owner' }];
     metadata.parties = [...(metadata.parties ?? []), ...owners.map((owner) => ({ uuid: ownerParty.get(owner)!, type: 'organization' as const, name: oneLine(owner) }))];
