@@ -503,13 +503,11 @@ function topRisksSection(view: ReportView, title: string): string[] {
   lines.push(...(risks.length ? risks.map((r, i) => `${i + 1}. **${r.residualBand.label}** ${escapeMarkdown(r.sentence)}`) : ['No threat carries a residual risk.']));
   lines.push('', '### Most severe open actions', '');
   lines.push(...(actions.length ? actions.map((x, i) => `${i + 1}. **${x.priorityLabel} ${x.severity.label}** ${escapeMarkdown(x.sentence)}`)
-    : [view.plan.present ? 'No open item in the remediation plan.' : NO_PLAN]));
+    : [view.plan.present ? 'No open item in the remediation plan.' : view.plan.absentText]));
   return lines;
 }
 
-const NO_PLAN = 'This assessment has no remediation plan (it predates assessment schema 2.1).';
 
-const slaText = (plan: ReportView['plan']) => plan.slaDays.map((d) => `${d.severity.label} ${plural(d.days, 'day')}`).join(', ');
 
 function responseText(item: PlanItemView): string {
   const r = item.response;
@@ -520,13 +518,13 @@ function responseText(item: PlanItemView): string {
 
 function planSummarySection(view: ReportView, title: string): string[] {
   const { plan, planSummary } = view;
-  if (!plan.present) return [`## ${title}`, '', NO_PLAN];
+  if (!plan.present) return [`## ${title}`, '', plan.absentText];
   const rows = planSummary.items.map((i) => [
     `${i.priorityLabel} ${i.severity.label}`, `${escapeMarkdown(i.title)} (${plural(i.indicators.length, 'indicator')})`,
     escapeMarkdown(i.owner ?? 'not assigned'), escapeMarkdown(i.dueText), i.status.label, responseText(i),
   ]);
   return [
-    `## ${title}`, '', `${plan.sentence} Due dates count from first seen: ${slaText(plan)}.`, '',
+    `## ${title}`, '', `${plan.sentence} ${plan.slaSentence}`, '',
     ...(rows.length ? table(['Priority', 'Action', 'Owner', 'Due', 'Status', 'Management response'], rows) : ['No open item.']),
     ...(planSummary.moreText ? ['', planSummary.moreText] : []),
   ];
@@ -534,8 +532,8 @@ function planSummarySection(view: ReportView, title: string): string[] {
 
 function planSection(view: ReportView, title: string): string[] {
   const { plan } = view;
-  if (!plan.present) return [`## ${title}`, '', NO_PLAN];
-  const lines = [`## ${title}`, '', `${plan.sentence} Due dates count from first seen: ${slaText(plan)}.`];
+  if (!plan.present) return [`## ${title}`, '', plan.absentText];
+  const lines = [`## ${title}`, '', `${plan.sentence} ${plan.slaSentence}`];
   for (const i of plan.items) {
     const when = i.resolvedOn ? `resolved ${escapeMarkdown(i.resolvedOn)}` : `due ${escapeMarkdown(i.dueText)}`;
     lines.push('', `### ${escapeMarkdown(i.id)}: ${escapeMarkdown(i.title)}`, '',

@@ -10,7 +10,6 @@ import {
   badgeSpan, bold, heading, keyValues, mono, muted, none, para, table, type Block, type Cell, type Column, type Line, type Span,
 } from './blocks.js';
 import { figure, type DocxContext } from './context.js';
-import { slaSentence } from './summary.js';
 
 const COMMENT_COLUMN: Column = { title: 'Auditor comment', weight: 3 };
 
@@ -156,7 +155,7 @@ export function plan(ctx: DocxContext): Block[] {
   return [
     heading(1, ctx.title('plan')),
     ...(p.present ? [
-      para(`${p.sentence} Each item groups the findings of one root cause (one check at one server, or one file) as its indicators. ${slaSentence(ctx)}`),
+      para(`${p.sentence} Each item groups the findings of one root cause (one check at one server, or one file) as its indicators. ${p.slaSentence}`),
       p.items.length ? table(
         [{ title: 'Item', weight: 2 }, { title: 'Indicators and remediation', weight: 6 }, { title: 'Owner and dates', weight: 2.2 }, COMMENT_COLUMN],
         p.items.map((i) => [
@@ -187,7 +186,7 @@ export function plan(ctx: DocxContext): Block[] {
         heading(2, 'Responses that match no item'),
         ...p.unmatchedResponses.map((r) => para([mono(r.target), ` by ${r.by}`], { bullet: true })),
       ] : []),
-    ] : [none('This assessment has no remediation plan (it predates assessment schema 2.1).')]),
+    ] : [none(p.absentText)]),
   ];
 }
 

@@ -126,19 +126,17 @@ export function topRisks(ctx: DocxContext): Block[] {
       : [none('No threat carries a residual risk.')]),
     heading(2, 'Most severe open actions'),
     ...(top.actions.length ? top.actions.map((a, i) => para([`${i + 1}. `, { text: `${a.priorityLabel} ${a.severity.label}`, bold: true, tone: a.severity.tone }, ` ${a.sentence}`]))
-      : [none(plan.present ? 'No open item in the remediation plan.' : 'This assessment has no remediation plan (it predates assessment schema 2.1).')]),
+      : [none(plan.present ? 'No open item in the remediation plan.' : plan.absentText)]),
   ];
 }
 
-/** "Due dates count from first seen: Critical 7 days, ..." */
-export const slaSentence = (ctx: DocxContext) => `Due dates count from first seen: ${ctx.view.plan.slaDays.map((s) => `${s.severity.label} ${plural(s.days, 'day')}`).join(', ')}.`;
 
 export function planSummary(ctx: DocxContext): Block[] {
   const { plan, planSummary: summary } = ctx.view;
   return [
     heading(1, ctx.title('plan-summary')),
     ...(plan.present ? [
-      para(`${plan.sentence} ${slaSentence(ctx)}`),
+      para(`${plan.sentence} ${plan.slaSentence}`),
       summary.items.length ? table(
         [{ title: 'Priority', weight: 1.4 }, { title: 'Action', weight: 6 }, { title: 'Owner', weight: 2 }, { title: 'Due', weight: 1.6 }],
         summary.items.map((i) => [
@@ -150,7 +148,7 @@ export function planSummary(ctx: DocxContext): Block[] {
         ctx.width,
       ) : none('No open item.'),
       ...(summary.moreText ? [para(muted(summary.moreText))] : []),
-    ] : [none('This assessment has no remediation plan (it predates assessment schema 2.1).')]),
+    ] : [none(plan.absentText)]),
   ];
 }
 

@@ -93,6 +93,10 @@ export interface PlanView {
   /** False for an assessment without a plan (before schema 2.1). */
   present: boolean;
   slaDays: Array<{ severity: Badge; days: number }>;
+  /** `Due dates count from first seen: Critical 7 days, ...` */
+  slaSentence: string;
+  /** What a report says where a plan would be, for an assessment without one (built by hand: files read get theirs derived). */
+  absentText: string;
   /** Open first, then accepted, then resolved; each by priority, overdue first, then due date. */
   items: PlanItemView[];
   counts: { total: number; open: number; overdue: number; accepted: number; resolved: number };
@@ -339,6 +343,8 @@ export function planView(plan: Assessment['plan'], ctx: SectionContext): PlanVie
   return {
     present: plan !== undefined,
     slaDays: SEVERITIES.map((s) => ({ severity: badge(s), days: plan?.slaDays[s] ?? 0 })),
+    slaSentence: `Due dates count from first seen: ${SEVERITIES.map((s) => `${badge(s).label} ${plural(plan?.slaDays[s] ?? 0, 'day')}`).join(', ')}.`,
+    absentText: 'This assessment has no remediation plan.',
     items,
     counts,
     sentence: counts.total === 0 ? 'The plan has no item: no check reported a finding.'
