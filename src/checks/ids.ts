@@ -21,6 +21,7 @@ export const CHECK_IDS = [
   'mcp.tools.poisoning-pattern',
   'mcp.tools.definition-changed',
   'mcp.gateway.insecure-flag',
+  'mcp.supply-chain.code-injection-env',
   // Logs
   'logs.audit.missing-fields',
   'logs.sensitive-data.card-number',

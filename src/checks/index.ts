@@ -21,6 +21,7 @@ import { check as mcpAccessBroadFilesystemRoot } from './mcp/mcp.access.broad-fi
 import { check as mcpAuthRemoteWithoutAuth } from './mcp/mcp.auth.remote-without-auth.js';
 import { check as mcpContainerPrivileged } from './mcp/mcp.container.privileged.js';
 import { check as mcpGatewayInsecureFlag } from './mcp/mcp.gateway.insecure-flag.js';
+import { check as mcpSupplyChainCodeInjectionEnv } from './mcp/mcp.supply-chain.code-injection-env.js';
 import { check as mcpNetworkBindAllInterfaces } from './mcp/mcp.network.bind-all-interfaces.js';
 import { check as mcpOversightAutoApprove } from './mcp/mcp.oversight.auto-approve.js';
 import { check as mcpSecretsInlineCredential } from './mcp/mcp.secrets.inline-credential.js';
@@ -64,6 +65,7 @@ export const CHECKS: Check[] = [
   mcpNetworkBindAllInterfaces,
   mcpOversightAutoApprove,
   mcpSecretsInlineCredential,
+  mcpSupplyChainCodeInjectionEnv,
   mcpSupplyChainKnownVulnerable,
   mcpSupplyChainUnpinnedImage,
   mcpSupplyChainUnpinnedPackage,
