@@ -65,6 +65,9 @@ export const DIRECTION_LABEL: Record<ChangeDirection, string> = { regressed: 'Re
 /** Report order of requirement statuses: the gaps first. */
 export const REQUIREMENT_REPORT_ORDER: readonly RequirementStatus[] = ['deficient', 'partly_effective', 'untested', 'not_addressed', 'effective', 'met', 'not_applicable'];
 
+/** Report order of severities: the worst first. */
+export const SEVERITY_REPORT_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
 /** Report order of control statuses: the gaps first. */
 export const CONTROL_REPORT_ORDER: readonly ControlStatus[] = ['fail', 'error', 'stale', 'not_observed', 'manual', 'partial', 'attested', 'pass', 'not_applicable'];
 

@@ -6,10 +6,11 @@
  * every other reporter that renders a profile (Markdown, DOCX), so they all say the same things.
  */
 import type { Assessment, AssessmentRisk, DocumentControl, ExceptionNote, PlanItem, PlanItemStatus } from '../../engine/assessment.js';
+import { byText } from '../../engine/compare.js';
 import { planOrder } from '../../engine/remediation-plan.js';
 import type { Severity } from '../../catalog/model.js';
 import { APPENDIX_SECTIONS, PROFILE_SECTIONS, type ReportProfile, type ReportSection } from '../profiles.js';
-import { locationText } from '../labels.js';
+import { SEVERITY_REPORT_ORDER, locationText } from '../labels.js';
 import { badge, type Badge } from './badge.js';
 import { plural } from './helpers.js';
 import type { ChangesView, ControlRef, ExceptionNoteView, Figure, FindingRefView, FrameworkView, RequirementView } from './view-types.js';
@@ -284,9 +285,7 @@ export interface SectionContext {
   exceptionNote: (note: ExceptionNote | undefined) => ExceptionNoteView | null;
 }
 
-const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const rank = <T>(order: readonly T[], value: T) => (order.includes(value) ? order.indexOf(value) : order.length);
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 function planItemView(item: PlanItem, ctx: SectionContext): PlanItemView {
@@ -342,8 +341,8 @@ export function planView(plan: Assessment['plan'], ctx: SectionContext): PlanVie
   const counts = { total: items.length, open: count('open'), overdue: items.filter((i) => i.overdue).length, accepted: count('accepted'), resolved: count('resolved') };
   return {
     present: plan !== undefined,
-    slaDays: SEVERITIES.map((s) => ({ severity: badge(s), days: plan?.slaDays[s] ?? 0 })),
-    slaSentence: `Due dates count from first seen: ${SEVERITIES.map((s) => `${badge(s).label} ${plural(plan?.slaDays[s] ?? 0, 'day')}`).join(', ')}.`,
+    slaDays: SEVERITY_REPORT_ORDER.map((s) => ({ severity: badge(s), days: plan?.slaDays[s] ?? 0 })),
+    slaSentence: `Due dates count from first seen: ${SEVERITY_REPORT_ORDER.map((s) => `${badge(s).label} ${plural(plan?.slaDays[s] ?? 0, 'day')}`).join(', ')}.`,
     absentText: 'This assessment has no remediation plan.',
     items,
     counts,
@@ -431,7 +430,7 @@ export function requirementMatrixView(frameworks: readonly FrameworkView[]): Req
 export function changesSummaryView(changes: ChangesView | null): ChangesSummaryView | null {
   if (!changes) return null;
   const regressed = changes.controls.filter((c) => c.direction.value === 'regressed');
-  const newFindings = [...changes.newFindings].sort((a, b) => rank(SEVERITIES, a.severity.value as Severity) - rank(SEVERITIES, b.severity.value as Severity));
+  const newFindings = [...changes.newFindings].sort((a, b) => rank(SEVERITY_REPORT_ORDER, a.severity.value as Severity) - rank(SEVERITY_REPORT_ORDER, b.severity.value as Severity));
   return {
     previousOn: changes.previous.assessedOn,
     sentence: changes.sentence,

@@ -13,7 +13,7 @@ import type {
 } from '../../engine/assessment.js';
 import { AUTOMATION_MEANING, type Automation, type Severity } from '../../catalog/model.js';
 import type { CheckStatus } from '../../checks/types.js';
-import { historyPoint } from '../../engine/compare.js';
+import { byText, historyPoint } from '../../engine/compare.js';
 import type { PaperSize } from '../types.js';
 import { DEFAULT_PROFILE, type ReportProfile, type ReportSection } from '../profiles.js';
 import {
@@ -22,7 +22,7 @@ import {
   type RequirementsAttentionView, type SectionView, type TopRisksView,
 } from './section-views.js';
 import {
-  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
+  CONTROL_REPORT_ORDER, FIGURE_LABEL, FIGURE_MEANING, REQUIREMENT_REPORT_ORDER, REQUIREMENT_STATUS_LABEL, SEVERITY_REPORT_ORDER, dateOf, figureLabel, frameworkTitle, locationText, outcomeLabel, percent,
 } from '../labels.js';
 import { boundaryView, type BoundaryView } from './boundary-view.js';
 import { badge, type Badge, type Tone } from './badge.js';
@@ -249,7 +249,6 @@ export interface ReportView {
   };
 }
 
-const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'error', 'not_observed', 'pass', 'not_applicable'];
 const BANDS: readonly RiskBand[] = ['critical', 'high', 'medium', 'low'];
 
@@ -300,7 +299,6 @@ function anchorMaker(reserved: Iterable<string>): (prefix: string, id: string) =
 }
 
 /** Code-point order: the same on every machine, whatever its locale. */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const compareFindings = (a: Finding, b: Finding) =>
   byText(a.location.path, b.location.path) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0)
@@ -513,7 +511,7 @@ function trendView(assessment: Assessment): TrendView | null {
     effectiveness: perFramework('effectiveness'),
     findings: [
       { key: 'total', label: 'All findings', values: points.map((p) => p.findings.total) },
-      ...SEVERITIES.map((sev) => ({ key: sev, label: statusLabel(sev), values: points.map((p) => p.findings.bySeverity[sev] ?? 0) })),
+      ...SEVERITY_REPORT_ORDER.map((sev) => ({ key: sev, label: statusLabel(sev), values: points.map((p) => p.findings.bySeverity[sev] ?? 0) })),
     ],
   };
 }
@@ -522,7 +520,7 @@ function verdict(assessment: Assessment): ReportView['summary']['verdict'] {
   const { findings, controls, failOn, failed } = assessment.summary;
   const excepted = findings.excepted ?? 0;
   const sentences: string[] = [];
-  const bySeverity = SEVERITIES.map((s) => `${findings.bySeverity[s] ?? 0} ${s}`).join(', ');
+  const bySeverity = SEVERITY_REPORT_ORDER.map((s) => `${findings.bySeverity[s] ?? 0} ${s}`).join(', ');
   sentences.push(findings.total === 0 ? 'No check reported a finding.'
     : `${plural(findings.total, 'finding')} (${bySeverity})${excepted ? `, of which ${excepted} ${excepted === 1 ? 'is' : 'are'} accepted by a live exception` : ''}.`);
   const inScopeControls = sum(Object.values(controls)) - (controls.not_applicable ?? 0);
@@ -588,7 +586,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
     expiredException: exceptionNote(f.expiredException),
   });
   // A severity outside the four (a hand-edited file) gets a group of its own: no finding is dropped silently.
-  const severities = [...SEVERITIES, ...new Set(assessment.findings.map((f) => f.severity).filter((s) => !SEVERITIES.includes(s)).sort(byText))];
+  const severities = [...SEVERITY_REPORT_ORDER, ...new Set(assessment.findings.map((f) => f.severity).filter((s) => !SEVERITY_REPORT_ORDER.includes(s)).sort(byText))];
   const groups = severities.map((severity) => {
     const rows = assessment.findings.filter((f) => f.severity === severity).sort(compareFindings).map(findingView);
     return { severity: badge(severity), anchor: makeAnchor('findings-', severity), count: rows.length, rows };
@@ -606,7 +604,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
 
   const findingsSummary = assessment.summary.findings;
   const controlCounts = assessment.summary.controls;
-  const excepted = SEVERITIES.map((s) => assessment.findings.filter((f) => f.severity === s && f.exception).length);
+  const excepted = SEVERITY_REPORT_ORDER.map((s) => assessment.findings.filter((f) => f.severity === s && f.exception).length);
   const pooled = pooledFigures(assessment.frameworks);
   const inScopeControls = sum(Object.values(controlCounts)) - (controlCounts.not_applicable ?? 0);
   const noEvidence = (controlCounts.not_observed ?? 0) + (controlCounts.manual ?? 0) + (controlCounts.stale ?? 0);
@@ -685,7 +683,7 @@ export function buildView(assessment: Assessment, paper: PaperSize, profile: Rep
       failed: assessment.summary.failed,
       verdict: verdict(assessment),
       figures,
-      findingsBySeverity: SEVERITIES.map((s, i) => ({ severity: badge(s), count: findingsSummary.bySeverity[s] ?? 0, excepted: excepted[i]! })),
+      findingsBySeverity: SEVERITY_REPORT_ORDER.map((s, i) => ({ severity: badge(s), count: findingsSummary.bySeverity[s] ?? 0, excepted: excepted[i]! })),
       changes: changes?.sentence ?? null,
     },
     scope: {
