@@ -10,6 +10,7 @@ import { checkSignature, readPublicKey } from '../../evidence/signature.js';
 import { displayPath } from '../../lib/problem.js';
 import { printable } from '../../lib/printable.js';
 import { SUMS_FILE, parseSums, readSumsFile, sha256OfFile } from '../../lib/sha256sums.js';
+import type { Assessment } from '../../engine/assessment.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { writeOut } from '../text.js';
 import { ExitCode } from '../exit-codes.js';
@@ -25,9 +26,11 @@ export function registerVerify(program: Command): void {
       const sumsFolder = reportFolder(dir);
       // An output folder of `report` alone has checksums but no bundle: its reports are still verified.
       const bundle = sumsFolder && !hasBundle(dir) ? undefined : locateBundle(dir);
-      const evidence = bundle ? verifyEvidence(bundle, options.key) : 'verified';
+      const folder = bundle ? path.dirname(bundle) : sumsFolder!;
+      const recorded = assessmentIn(folder);
+      const evidence = bundle ? verifyEvidence(bundle, options.key, recorded) : 'verified';
       const reports = sumsFolder ? verifyReports(sumsFolder) : true;
-      const complete = nothingRemoved(bundle ? path.dirname(bundle) : sumsFolder!, bundle !== undefined, sumsFolder !== undefined);
+      const complete = nothingRemoved(folder, recorded, bundle !== undefined, sumsFolder !== undefined);
       // A bundle without a readable manifest is an input error; anything altered or removed is exit 1.
       if (evidence === 'unreadable') process.exitCode = ExitCode.Usage;
       else if (evidence === 'altered' || !reports || !complete) process.exitCode = ExitCode.Findings;
@@ -35,14 +38,14 @@ export function registerVerify(program: Command): void {
 }
 
 /** Checks the bundle and prints what it found. */
-function verifyEvidence(bundle: string, key: string | undefined): 'verified' | 'altered' | 'unreadable' {
+function verifyEvidence(bundle: string, key: string | undefined, recorded: RecordedAssessment | undefined): 'verified' | 'altered' | 'unreadable' {
   const expected = key ? keyOfFlag('--key', key, readPublicKey) : undefined;
   const { manifest, rootHash, problems } = verifyBundle(bundle);
   const signature = manifest ? checkSignature(bundle, manifest.rootHash, expected) : undefined;
   problems.push(...(signature?.problems ?? []));
-  const recorded = recordedRootHash(path.dirname(bundle));
-  if (manifest && recorded && recorded.rootHash !== manifest.rootHash) {
-    problems.push({ subject: ASSESSMENT, file: `../${ASSESSMENT}`, reason: 'root-hash-mismatch', detail: `the assessment records root hash ${recorded.rootHash}, the bundle's manifest ${manifest.rootHash}` });
+  const recordedRoot = recorded?.assessment.evidence.rootHash;
+  if (manifest && recordedRoot !== undefined && recordedRoot !== manifest.rootHash) {
+    problems.push({ subject: ASSESSMENT, file: `../${ASSESSMENT}`, reason: 'root-hash-mismatch', detail: `the assessment records root hash ${recordedRoot}, the bundle's manifest ${manifest.rootHash}` });
   }
   // The bundle is untrusted: its file names, item ids and details are printable().
   for (const p of problems) writeOut(`${displayPath(bundle)}/${printable(p.file)}: ${printable(p.reason)}: ${printable(p.subject)}: ${printable(p.detail)}\n`);
@@ -125,10 +128,9 @@ const ASSESSMENT = 'assessment.json';
  * it records, and (from schema 2.1, when assess began writing it) the SHA256SUMS over its reports.
  * Deleting either must not turn a failed verification into a pass.
  */
-function nothingRemoved(folder: string, bundle: boolean, sums: boolean): boolean {
-  const file = path.join(folder, ASSESSMENT);
-  if ((bundle && sums) || !fs.existsSync(file)) return true;
-  const assessment = readAssessmentFile(file, 'assessment in the folder');
+function nothingRemoved(folder: string, recorded: RecordedAssessment | undefined, bundle: boolean, sums: boolean): boolean {
+  if ((bundle && sums) || !recorded) return true;
+  const { assessment } = recorded;
   const [major, minor] = assessment.schemaVersion.split('.').map(Number);
   const missing = [
     ...(bundle ? [] : [`evidence/: missing: ${ASSESSMENT} records the evidence root hash ${assessment.evidence.rootHash}, and there is no bundle to verify it`]),
@@ -139,12 +141,15 @@ function nothingRemoved(folder: string, bundle: boolean, sums: boolean): boolean
   return missing.length === 0;
 }
 
+interface RecordedAssessment { file: string; assessment: Assessment }
+
 /**
- * The root hash that the assessment beside the bundle records (the one its reports print), so that a
- * bundle made consistent with itself after tampering still fails. Undefined when there is no assessment.
+ * The assessment in the output folder, read once: the root hash it records (the one its reports print),
+ * so that a bundle made consistent with itself after tampering still fails, and the schema that says
+ * whether SHA256SUMS belongs beside it. Undefined when there is none.
  */
-function recordedRootHash(folder: string): { file: string; rootHash: string } | undefined {
+function assessmentIn(folder: string): RecordedAssessment | undefined {
   const file = path.join(folder, ASSESSMENT);
   if (!fs.existsSync(file)) return undefined;
-  return { file, rootHash: readAssessmentFile(file, 'assessment beside the bundle').evidence.rootHash };
+  return { file, assessment: readAssessmentFile(file, 'assessment beside the bundle') };
 }
