@@ -37,8 +37,11 @@ export interface DiscoverySummary {
   roots: string[];
   includeUser: boolean;
   filesExamined: number;
+  /** Files of a name no client uses whose content was examined for an MCP server map (JSON, YAML, TOML up to 1 MiB). */
+  filesSniffed: number;
   configsParsed: number;
   serversFound: number;
+  /** Every candidate not read (too large, does not parse, no servers, unknown shape, symlink loop, ...) and every folder not entered, with why. */
   skipped: Array<{ path: string; reason: string }>;
 }
 

@@ -14,11 +14,16 @@ import path from 'node:path';
 import { evidencePath } from '../../evidence/paths.js';
 import type { CollectContext } from '../../evidence/types.js';
 import type { McpClient, McpScope } from './model.js';
+import { isSniffable } from './sniff.js';
 
 /** Which parser reads a file. */
 export type ParserId =
   | 'mcp-servers' | 'any-mcp-json' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'claude-settings'
-  | 'codex' | 'zed' | 'continue-config' | 'continue-block' | 'server-json' | 'auto';
+  | 'codex' | 'zed' | 'continue-config' | 'continue-block' | 'server-json' | 'claude-plugin'
+  /** A file given by path with a name no client uses: read by its shape, reported when it has none. */
+  | 'auto'
+  /** A file of the walk with a name no client uses: read only when its content sniffs as MCP (sniff.ts). */
+  | 'sniff';
 
 export interface FileKind {
   parser: ParserId;
@@ -75,8 +80,17 @@ export function classifyFile(absolute: string): FileKind | undefined {
   const json = (parser: ParserId, client: McpClient, scope: McpScope = 'project', optional?: RegExp): FileKind =>
     ({ parser, client, scope, format: 'json', ...(optional ? { optional: { sniff: optional } } : {}) });
 
+  // VS Code-family user folders (`Code/User/`, kept in dotfiles as `.config/Code/User/` or `Code/User/`).
+  if (parent === 'User' && VSCODE_APPS.has(grand)) {
+    if (name === 'mcp.json') return json('vscode-mcp', 'vscode', 'user');
+    if (name === 'settings.json') return json('vscode-settings', 'vscode', 'user', /"mcp"/);
+  }
+
   switch (name) {
     case '.mcp.json': return json('mcp-servers', 'claude-code');
+    case '.claude.json': return json('claude-json', 'claude-code', 'user');
+    case 'plugin.json':
+      return parent === '.claude-plugin' ? json('claude-plugin', 'claude-code', 'project', /mcpServers/) : undefined;
     case 'claude_desktop_config.json': return json('mcp-servers', 'claude-desktop', 'user');
     case 'managed-mcp.json': return json('mcp-servers', 'claude-code', 'managed');
     case 'managed-settings.json': return json('claude-settings', 'claude-code', 'managed', /Mcp|mcp__/);
@@ -92,22 +106,29 @@ export function classifyFile(absolute: string): FileKind | undefined {
       if (parent === '.kilocode') return json('mcp-servers', 'kilo');
       if (parent === '.amazonq' || (parent === 'amazonq' && grand === '.aws')) return json('mcp-servers', 'amazon-q');
       if (parent === 'settings' && grand === '.kiro') return json('mcp-servers', 'kiro');
+      if (parent === '.copilot') return json('mcp-servers', 'copilot', 'user');
       return json('any-mcp-json', 'unknown');
     case 'settings.json':
       if (parent === '.vscode') return json('vscode-settings', 'vscode', 'project', /"mcp"/);
       if (parent === '.gemini') return json('mcp-servers', 'gemini-cli', 'project', /mcpServers|"mcp"/);
       if (parent === '.zed') return json('zed', 'zed', 'project', /context_servers/);
       if (parent === '.claude') return json('claude-settings', 'claude-code', 'project', /Mcp|mcp__/);
+      // Dotfile layouts of user-level files: `.config/zed/settings.json`, `zed/settings.json`, `gemini/settings.json`.
+      if (parent === 'zed') return json('zed', 'zed', 'user', /context_servers/);
+      if (parent === 'gemini') return json('mcp-servers', 'gemini-cli', 'user', /mcpServers|"mcp"/);
       return undefined;
     case 'settings.local.json':
       return parent === '.claude' ? json('claude-settings', 'claude-code', 'local', /Mcp|mcp__/) : undefined;
     case 'config.toml':
-      return parent === '.codex' ? { parser: 'codex', client: 'codex', scope: 'project', format: 'toml', optional: { sniff: /mcp_servers/ } } : undefined;
+      // `.codex/config.toml` (project, or ~ kept in dotfiles), `codex/config.toml` under a dotfiles config folder.
+      return parent === '.codex' || parent === 'codex'
+        ? { parser: 'codex', client: 'codex', scope: parent === '.codex' ? 'project' : 'user', format: 'toml', optional: { sniff: /mcp_servers/ } } : undefined;
     case 'config.yaml':
     case 'config.yml':
-      return parent === '.continue' ? { parser: 'continue-config', client: 'continue', scope: 'project', format: 'yaml', optional: { sniff: /mcpServers/ } } : undefined;
+      return parent === '.continue' || parent === 'continue'
+        ? { parser: 'continue-config', client: 'continue', scope: 'project', format: 'yaml', optional: { sniff: /mcpServers/ } } : undefined;
     case 'config.json':
-      return parent === '.continue' ? json('continue-config', 'continue', 'project', /mcpServers|modelContextProtocolServers/) : undefined;
+      return parent === '.continue' || parent === 'continue' ? json('continue-config', 'continue', 'project', /mcpServers|modelContextProtocolServers/) : undefined;
     default:
       if (parent === 'mcpServers' && grand === '.continue' && /\.(?:ya?ml|json)$/i.test(name)) {
         return { parser: 'continue-block', client: 'continue', scope: 'project', format: formatOf(name) };
@@ -115,6 +136,13 @@ export function classifyFile(absolute: string): FileKind | undefined {
       return undefined;
   }
 }
+
+/** VS Code and its forks: their user folder `<app>/User/` holds `mcp.json` and `settings.json`. */
+const VSCODE_APPS: ReadonlySet<string> = new Set(['Code', 'Code - Insiders', 'VSCodium', 'Code - OSS']);
+
+/** A file of the walk that no client names: its content is sniffed (sniff.ts) and it is read if MCP. */
+const sniffKind = (name: string): FileKind | undefined =>
+  isSniffable(name) ? { parser: 'sniff', client: 'unknown', scope: 'project', format: formatOf(name) } : undefined;
 
 interface UserFile { rel: string; kind: FileKind }
 
@@ -231,7 +259,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
           // Regular files, and FIFOs, sockets and devices too: one named like a configuration is
           // handed on, and reading it reports what it is instead of passing it over in silence.
           examined();
-          if (classifyFile(path.join(dirAbs, entry.name))) files.push(entry.name);
+          if (classifyFile(path.join(dirAbs, entry.name)) ?? sniffKind(entry.name)) files.push(entry.name);
         }
       }
     } catch (error) {
@@ -260,7 +288,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
       if (!stat.isDirectory()) {
         // A link to a regular file, or to a FIFO or a device (refused, and reported, when read).
         examined();
-        if (classifyFile(abs)) files.push(name);
+        if (classifyFile(abs) ?? sniffKind(name)) files.push(name);
       } else {
         if (classifyFile(abs)) files.push(name);
         if (SKIPPED_FOLDERS.has(name)) { skip(show(abs), SKIPPED_FOLDERS.get(name)!); continue; }
@@ -274,7 +302,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
 
     for (const name of files.sort(byName)) {
       const abs = path.join(dirAbs, name);
-      const kind = classifyFile(abs)!;
+      const kind = (classifyFile(abs) ?? sniffKind(name))!;
       const event = await candidate(abs, show(abs), kind);
       if (event) yield event;
     }

@@ -24,6 +24,7 @@ import { isRegistryServerJson, parseServerJson } from './parse-server-json.js';
 import { parseVscodeMcpFile, parseVscodeSettings } from './parse-vscode.js';
 import { parseZedSettings } from './parse-zed.js';
 import { parseJsonDoc, parseTomlDoc, parseYamlDoc, type DocResult, type SourceDoc } from './source-doc.js';
+import { mayHoldMcp, SNIFF_MAX_BYTES, sniffShape } from './sniff.js';
 
 /** Files larger than this are not read (no client configuration comes near it). */
 export const MAX_CONFIG_BYTES = READ_CAPS.mcpConfig;
@@ -37,6 +38,7 @@ export const mcpConfigCollector: Collector = {
   async collect(context: CollectContext): Promise<EvidenceItem[]> {
     const items: EvidenceItem[] = [];
     const stats: DiscoveryStats = { filesExamined: 0, skipped: [] };
+    let filesSniffed = 0;
     let serversFound = 0;
     const unreadable = (source: UnreadableSource) => items.push({
       id: unreadableSourceId(COLLECTOR_ID, source.path), kind: 'unreadable-source', collector: COLLECTOR_ID,
@@ -50,6 +52,8 @@ export const mcpConfigCollector: Collector = {
           continue;
         }
         const outcome = await collectFile(event.candidate);
+        if (event.candidate.parser === 'sniff') filesSniffed++;
+        if (outcome.type === 'not-mcp') continue;
         if (outcome.type === 'config') {
           items.push({
             id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
@@ -58,7 +62,8 @@ export const mcpConfigCollector: Collector = {
           // Entries that only carry a Claude Code permission rule are not server definitions.
           serversFound += outcome.file.servers.filter((s) => !s.pointer.startsWith('/permissions/')).length;
         } else if (outcome.type === 'unreadable') {
-          if (outcome.source.code === 'too-large') stats.skipped.push({ path: outcome.source.path, reason: outcome.source.reason });
+          // Listed with the other skips too, so the skipped list is every candidate that was not read.
+          stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });
           unreadable(outcome.source);
         } else stats.skipped.push({ path: event.candidate.display, reason: outcome.reason });
       }
@@ -72,6 +77,7 @@ export const mcpConfigCollector: Collector = {
       roots: context.paths.map((p) => evidencePath(p, root, context.home)),
       includeUser: context.includeUser,
       filesExamined: stats.filesExamined,
+      filesSniffed,
       configsParsed: items.filter((i) => i.kind === 'mcp-config').length,
       serversFound,
       skipped: stats.skipped,
@@ -84,7 +90,15 @@ export const mcpConfigCollector: Collector = {
 type FileOutcome =
   | { type: 'config'; file: McpConfigFile }
   | { type: 'unreadable'; source: UnreadableSource }
-  | { type: 'ignored'; reason: string };
+  /** A candidate that is not read, with why (listed in the discovery summary's `skipped`). */
+  | { type: 'ignored'; reason: string }
+  /** A sniffed file whose content is not MCP: not a candidate at all. */
+  | { type: 'not-mcp' };
+
+const skipReason = (source: UnreadableSource) => `${source.reason}${source.line ? ` (line ${source.line}, column ${source.column ?? 1})` : ''}`;
+
+/** Words that make a file that does not parse worth listing as skipped: it may well be an MCP configuration. */
+const STRONG_MCP_MARKERS = /mcpServers|mcp_servers|context_servers/;
 
 /** Reads, decodes and parses one candidate file. Never throws. */
 export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
@@ -92,6 +106,7 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
   const unreadable = (code: string, reason: string, line?: number, column?: number): FileOutcome =>
     ({ type: 'unreadable', source: { path: where, code, reason: scrub(reason), ...(line !== undefined ? { line, column: column ?? 1 } : {}) } });
 
+  if (candidate.parser === 'sniff') return sniffFile(candidate);
   // Regular files only, capped, checked on the opened file: a FIFO or a link to /dev/zero named like a config is reported.
   const read = readRegularFile(candidate.abs, { cap: MAX_CONFIG_BYTES });
   if (!read.ok) return unreadable(read.refusal.code, read.refusal.reason);
@@ -128,6 +143,45 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
   }
 }
 
+/**
+ * A file of the walk with a name no client uses: bounded, pre-filtered on its bytes, parsed, and read
+ * only when its shape is an MCP server map (sniff.ts). It was never named as a configuration, so
+ * what goes wrong is listed as skipped, not reported as an unreadable source.
+ */
+function sniffFile(candidate: Candidate): FileOutcome {
+  const read = readRegularFile(candidate.abs, { cap: SNIFF_MAX_BYTES });
+  if (!read.ok) {
+    return read.refusal.code === 'too-large'
+      ? { type: 'ignored', reason: `not examined for MCP content: larger than ${SNIFF_MAX_BYTES / 1024 / 1024} MiB` }
+      : { type: 'ignored', reason: `not examined for MCP content: ${read.refusal.reason}` };
+  }
+  if (!mayHoldMcp(read.bytes)) return { type: 'not-mcp' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    return { type: 'not-mcp' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = parseText(text, candidate.format);
+  if (!parsed.ok) {
+    if (!STRONG_MCP_MARKERS.test(text)) return { type: 'not-mcp' };
+    const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
+    return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntax}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
+  }
+  const shape = sniffShape(parsed.doc.value);
+  if (!shape.mcp) return { type: 'not-mcp' };
+  try {
+    const result = runParser({ ...candidate, parser: shape.parser, client: shape.client }, parsed.doc);
+    if (!result.ok) return { type: 'ignored', reason: scrub(`sniffed as an MCP configuration, but ${result.reason}`) };
+    if (result.file.servers.length === 0) return { type: 'ignored', reason: 'sniffed as an MCP configuration, but its server map is empty' };
+    scrubSettings(result.file);
+    return { type: 'config', file: result.file };
+  } catch (error) {
+    return { type: 'ignored', reason: `could not be analysed: ${(error as Error).message}` };
+  }
+}
+
 function expected(candidate: Candidate): string {
   return candidate.client === 'unknown' || candidate.parser === 'auto' ? '' : ` for ${candidate.client}`;
 }
@@ -157,7 +211,9 @@ function runParser(candidate: Candidate, doc: SourceDoc): ParseResult {
       // `mcp.json` outside a known client folder: the VS Code shape (`servers`) or the common one.
       if (isObject(value) && isObject(value.servers) && value.mcpServers === undefined) return parseVscodeMcpFile({ ...input, client: 'vscode' });
       return parseMcpServersFile(input);
+    case 'claude-plugin': return parseClaudePlugin(input);
     case 'auto': return parseByShape(input);
+    case 'sniff': return { ok: false, code: 'unknown-shape', reason: 'sniffed files are read by sniffFile' };
   }
 }
 
@@ -167,15 +223,26 @@ function parseByShape(input: ParseInput): ParseResult {
   if (!isObject(value)) return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (the document is not an object)' };
   const experimental = isObject(value.experimental) ? value.experimental : {};
   if (isObject(value.projects) && (value.mcpServers === undefined || isObject(value.mcpServers))) return parseClaudeJson({ ...input, client: 'claude-code', scope: 'user' });
-  if (isObject(value.mcpServers)) return parseMcpServersFile(input);
-  if (Array.isArray(value.mcpServers) || experimental.modelContextProtocolServers !== undefined) return parseContinueBlock({ ...input, client: 'continue' });
-  if (isObject(value.servers)) return parseVscodeMcpFile({ ...input, client: 'vscode' });
+  if (experimental.modelContextProtocolServers !== undefined) return parseContinueBlock({ ...input, client: 'continue' });
+  // Generic `servers` keys are read as the VS Code shape when given by name, even with odd entries (the parser reports them).
+  if (isObject(value.servers) && value.mcpServers === undefined) return parseVscodeMcpFile({ ...input, client: 'vscode' });
   if (isObject(value.mcp) && isObject(value.mcp.servers)) return parseVscodeSettings({ ...input, client: 'vscode' });
-  if (isObject(value.context_servers)) return parseZedSettings({ ...input, client: 'zed' });
-  if (isObject(value.mcp_servers)) return parseCodexConfig({ ...input, client: 'codex' });
+  const shape = sniffShape(value);
+  if (shape.mcp) return runParser({ parser: shape.parser, client: shape.client, scope: input.scope, format: 'json', abs: '', display: input.path }, input.doc);
   if (isRegistryServerJson(value)) return parseServerJson({ ...input, client: 'server.json', scope: 'registry' });
   if (typeof value.enableAllProjectMcpServers === 'boolean' || isObject(value.permissions)) return parseClaudeSettings({ ...input, client: 'claude-code' });
-  return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, packages or remotes)' };
+  return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, mcp.servers, a map of server entries, packages or remotes)' };
+}
+
+/**
+ * A Claude Code plugin manifest (`.claude-plugin/plugin.json`): servers written inline under
+ * `mcpServers` are read; a path there names a file the walk reads by itself (sniffed or by name).
+ */
+function parseClaudePlugin(input: ParseInput): ParseResult {
+  const value = input.doc.value;
+  if (isObject(value) && isObject(value.mcpServers)) return parseMcpServersFile(input);
+  const reference = isObject(value) && (typeof value.mcpServers === 'string' || Array.isArray(value.mcpServers));
+  return { ok: false, code: 'no-mcp-content', reason: reference ? 'plugin manifest that names its MCP server file (read as that file)' : 'plugin manifest without MCP servers' };
 }
 
 /** File-level settings (allow/deny lists may hold URLs) get the same redaction as server values. */

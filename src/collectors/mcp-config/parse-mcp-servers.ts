@@ -1,5 +1,6 @@
 /**
- * The common `mcpServers` object: Claude Desktop, Claude Code `.mcp.json` (and managed-mcp.json),
+ * The common `mcpServers` object: Claude Desktop, Claude Code `.mcp.json` (and managed-mcp.json; a
+ * plugin's `.mcp.json` may be flat, the server map at the root),
  * Cursor, Windsurf (`serverUrl`), Gemini CLI (`httpUrl`, `url` = SSE, `trust`, include/excludeTools,
  * `mcp.allowed`/`mcp.excluded`), Cline (`autoApprove`), Roo/Kilo (`alwaysAllow`), Kiro, Amazon Q
  * (`allowedTools: ["@server"]` in agent files), Copilot's portable format, Antigravity.
@@ -10,6 +11,7 @@ import type { McpClient, McpScope, McpServer, McpTransport } from './model.js';
 import { buildServer, emptyRaw, isObject, pointerOf, readCommonFields, stringList, type RawServer } from './normalize.js';
 import { describeType, emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';
 import type { DocPath, SourceDoc } from './source-doc.js';
+import { isFlatServerMap } from './sniff.js';
 
 /** Clients whose `timeout` is in seconds (Cline and its forks); the others write milliseconds. */
 const TIMEOUT_IN_SECONDS: ReadonlySet<McpClient> = new Set(['cline', 'roo', 'kilo']);
@@ -62,6 +64,11 @@ export function parseMcpServersFile(input: ParseInput): ParseResult {
   if (root.mcpServers === undefined) {
     if (input.client === 'gemini-cli') {
       return Object.keys(file.settings).length > 0 ? { ok: true, file } : { ok: false, code: 'no-mcp-content', reason: 'Gemini CLI settings without MCP servers' };
+    }
+    // Claude Code plugins write `.mcp.json` flat: the server map is the document itself.
+    if (isFlatServerMap(root)) {
+      file.servers = readServersObject(doc, [], root, { client: input.client, scope: input.scope });
+      return { ok: true, file };
     }
     const hint = isObject(root.servers) ? ' (it has "servers", the VS Code shape)' : isObject(root.context_servers) ? ' (it has "context_servers", the Zed shape)' : '';
     return { ok: false, code: 'unknown-shape', reason: `no "mcpServers" object${hint}` };

@@ -54,7 +54,7 @@ describe('VS Code (.vscode/mcp.json JSONC, legacy settings.json)', async () => {
     assert.deepEqual(time.at, pos(5, 7));
     assert.deepEqual(time.positions, { command: pos(5, 28), 'args/0': pos(5, 44) });
     assert.deepEqual(discoveryOf(items), {
-      roots: ['.'], includeUser: false, filesExamined: 3, configsParsed: 2, serversFound: 4,
+      roots: ['.'], includeUser: false, filesExamined: 3, filesSniffed: 0, configsParsed: 2, serversFound: 4,
       skipped: [{ path: 'other/.vscode/settings.json', reason: 'VS Code settings without an "mcp" key' }],
     });
   });
@@ -352,7 +352,17 @@ describe('Unreadable files (parse errors with line and column, unknown shapes)',
 
   it('yields no config for them and counts them in discovery', () => {
     assert.equal(items.filter((i) => i.kind === 'mcp-config').length, 0);
-    assert.deepEqual(discoveryOf(items), { roots: ['.'], includeUser: false, filesExamined: 5, configsParsed: 0, serversFound: 0, skipped: [] });
+    // Every one is listed as skipped too, with its reason and where it went wrong.
+    assert.deepEqual(discoveryOf(items), {
+      roots: ['.'], includeUser: false, filesExamined: 5, filesSniffed: 0, configsParsed: 0, serversFound: 0,
+      skipped: [
+        { path: '.codex/config.toml', reason: 'cannot be parsed as TOML: control characters are not allowed in strings (line 2, column 15)' },
+        { path: '.continue/config.yaml', reason: 'cannot be parsed as YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 4, column 1)' },
+        { path: '.cursor/mcp.json', reason: 'cannot be parsed as JSON: comma expected (line 4, column 5)' },
+        { path: '.kiro/settings/mcp.json', reason: 'parses, but is not an MCP configuration for kiro: no "mcpServers" object' },
+        { path: '.vscode/mcp.json', reason: 'parses, but is not an MCP configuration for vscode: no "servers" object (it has "mcpServers", which VS Code does not read in this file)' },
+      ],
+    });
     assert.match(unreadableAt(items, '.continue/config.yaml').reason, /^cannot be parsed as YAML: /);
     assert.match(unreadableAt(items, '.codex/config.toml').reason, /^cannot be parsed as TOML: /);
   });

@@ -27,7 +27,7 @@ describe('walking a project', () => {
     const items = await collect(root);
     assert.deepEqual(kinds(items), ['mcp-config:.mcp.json', 'mcp-config:packages/web/.cursor/mcp.json', 'discovery:mcp-config']);
     assert.deepEqual(discoveryOf(items), {
-      roots: ['.'], includeUser: false, filesExamined: 3, configsParsed: 2, serversFound: 2,
+      roots: ['.'], includeUser: false, filesExamined: 3, filesSniffed: 0, configsParsed: 2, serversFound: 2,
       skipped: [
         { path: '.git', reason: 'version-control folder' },
         { path: '.venv', reason: 'dependency folder' },
@@ -136,14 +136,14 @@ describe('walking a project', () => {
     assert.deepEqual(unreadableAt(items, '.gemini/settings.json'), {
       path: '.gemini/settings.json', code: 'parse-error', reason: 'cannot be parsed as JSON: value expected', line: 1, column: 17,
     });
-    assert.deepEqual(discoveryOf(items).skipped.map((s) => s.path), ['.continue/config.yaml', '.vscode/settings.json', '.zed/settings.json']);
+    assert.deepEqual(discoveryOf(items).skipped.map((s) => s.path), ['.continue/config.yaml', '.gemini/settings.json', '.vscode/settings.json', '.zed/settings.json']);
   });
 
   it('never throws: a path that does not exist is reported as skipped', async () => {
     const root = tempDir('mcp-config-');
     const items = await collect(root, { paths: [path.join(root, 'missing')] });
     assert.deepEqual(discoveryOf(items), {
-      roots: ['missing'], includeUser: false, filesExamined: 0, configsParsed: 0, serversFound: 0,
+      roots: ['missing'], includeUser: false, filesExamined: 0, filesSniffed: 0, configsParsed: 0, serversFound: 0,
       skipped: [{ path: 'missing', reason: 'does not exist' }],
     });
   });
@@ -162,7 +162,7 @@ describe('files given directly', () => {
     assert.equal(configAt(items, 'x/.cursor/mcp.json').client, 'cursor');
     assert.deepEqual(unreadableAt(items, 'notes.json'), {
       path: 'notes.json', code: 'unknown-shape',
-      reason: 'parses, but is not an MCP configuration: not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, packages or remotes)',
+      reason: 'parses, but is not an MCP configuration: not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, mcp.servers, a map of server entries, packages or remotes)',
     });
     assert.deepEqual(discoveryOf(items).roots, ['config/team-mcp.json', 'ops/codex.toml', 'x/.cursor/mcp.json', 'notes.json']);
     assert.equal(discoveryOf(items).filesExamined, 4);

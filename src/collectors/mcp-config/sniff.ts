@@ -1,0 +1,106 @@
+/**
+ * Content sniffing: JSON, JSONC, YAML and TOML files whose name no client uses but whose content is an
+ * MCP server map (`mcp.json` in a docs folder, `config/mcp.yaml`, a plugin's `mcp-config.json`, a
+ * flat map of server entries). Two stages, so a large tree stays fast: a byte-level pre-filter that
+ * rejects almost every file without parsing it, then a strict test of the parsed document's shape,
+ * so package.json, tsconfig, JSON schemas, lock files and i18n files are never taken for MCP.
+ */
+import type { McpClient } from './model.js';
+import { isObject } from './normalize.js';
+import type { ParserId } from './discovery.js';
+
+/** Files larger than this are not sniffed (a hand-written MCP configuration is a few KiB). */
+export const SNIFF_MAX_BYTES = 1024 * 1024;
+
+const SNIFFED_EXTENSIONS = /\.(?:json|jsonc|json5|ya?ml|toml)$/i;
+
+/**
+ * Names that are never MCP configurations, whatever they hold: package manifests, lock files,
+ * compiler and linter settings. Skipping them unread keeps a monorepo's walk cheap.
+ */
+const NEVER_SNIFFED = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|composer\.(?:json|lock)|(?:ts|js)config(?:\..*)?\.json|deno\.jsonc?|bun\.lock|Cargo\.(?:toml|lock)|poetry\.lock|uv\.lock|Pipfile\.lock|pyproject\.toml|\.eslintrc(?:\..*)?|\.prettierrc(?:\..*)?|\.babelrc(?:\..*)?|\.markdownlint(?:\..*)?|renovate\.json5?|lerna\.json|nx\.json|turbo\.json|angular\.json|project\.json|\.?swcrc|biome\.jsonc?|\.releaserc(?:\..*)?|pubspec\.ya?ml|pubspec\.lock|Gemfile\.lock|go\.sum|.*\.tools\.json|.*\.schema\.json|.*\.min\.json|.*\.map)$/i;
+
+/** Whether a file is sniffed for MCP content, by its name alone. */
+export function isSniffable(name: string): boolean {
+  return SNIFFED_EXTENSIONS.test(name) && !NEVER_SNIFFED.test(name);
+}
+
+/**
+ * The byte pre-filter: every MCP server map holds one of these words (`servers` is in `mcp_servers`,
+ * `context_servers` and `mcp.servers`; `command` in a flat map of local servers), or a URL key beside
+ * something MCP about it. A file without them is not parsed.
+ */
+const MARKERS = ['mcpServers', 'servers', 'command'].map((m) => Buffer.from(m));
+const URL_MARKERS = ['url', 'Url'].map((m) => Buffer.from(m));
+const URL_COMPANIONS = ['mcp', 'MCP', 'sse', 'headers'].map((m) => Buffer.from(m));
+
+export function mayHoldMcp(bytes: Uint8Array): boolean {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (MARKERS.some((marker) => buffer.includes(marker))) return true;
+  return URL_MARKERS.some((marker) => buffer.includes(marker)) && URL_COMPANIONS.some((marker) => buffer.includes(marker));
+}
+
+/** Keys an MCP server entry may have in any client (reference/mcp-formats.md §2.2); nothing else. */
+const ENTRY_KEYS: ReadonlySet<string> = new Set([
+  'command', 'args', 'env', 'cwd', 'envFile', 'env_file', 'type', 'transport', 'url', 'serverUrl', 'httpUrl', 'headers',
+  'disabled', 'enabled', 'autoApprove', 'alwaysAllow', 'timeout', 'trust', 'includeTools', 'excludeTools',
+  'description', 'oauth', 'name', 'disabledTools', 'enabled_tools', 'disabled_tools', 'startup_timeout_sec',
+  'tool_timeout_sec', 'bearer_token_env_var', 'env_vars', 'http_headers', 'env_http_headers', 'tools', 'source', 'settings',
+  'networkTimeout', 'autoStart', 'capabilities', 'version', 'icon', 'title', 'sandbox', 'dev',
+]);
+const MCP_TYPES: ReadonlySet<string> = new Set(['stdio', 'http', 'sse', 'streamable-http', 'streamable_http', 'streamableHttp', 'streamableHTTP', 'ws', 'websocket']);
+
+/**
+ * A server entry by its shape: an object of MCP entry keys only, that says how to reach a server:
+ * a `command` string (with `args` a list if present), or a URL with something MCP about it (a
+ * `serverUrl`/`httpUrl` key, an MCP `type`, headers, or `/mcp` or `/sse` in the URL).
+ */
+export function isMcpShapedEntry(entry: unknown): boolean {
+  if (!isObject(entry)) return false;
+  if (!Object.keys(entry).every((key) => ENTRY_KEYS.has(key))) return false;
+  if (entry.type !== undefined && !(typeof entry.type === 'string' && MCP_TYPES.has(entry.type))) return false;
+  if (typeof entry.command === 'string') return entry.args === undefined || Array.isArray(entry.args);
+  if (isObject(entry.command) && typeof entry.command.path === 'string') return true; // Zed's older shape
+  const url = [entry.url, entry.serverUrl, entry.httpUrl].find((u): u is string => typeof u === 'string');
+  if (!url) return false;
+  return typeof entry.serverUrl === 'string' || typeof entry.httpUrl === 'string' || entry.type !== undefined
+    || isObject(entry.headers) || /\/(?:mcp|sse)\b/i.test(url);
+}
+
+/** Keys beside servers that a flat map may have (`$schema`, comments). */
+const isMetaKey = (key: string) => key.startsWith('$') || key.startsWith('_') || key.startsWith('//');
+
+/**
+ * `{ "<name>": {entry}, ... }` at the root, as Claude Code plugins write `.mcp.json`: every key but
+ * `$schema` and comments is an MCP-shaped entry, and there is at least one.
+ */
+export function isFlatServerMap(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const entries = Object.entries(value).filter(([key]) => !isMetaKey(key));
+  return entries.length > 0 && entries.every(([, entry]) => isMcpShapedEntry(entry));
+}
+
+/** A map of servers under a generic key (`servers`): at least one entry, every entry MCP-shaped. */
+const isServerMap = (value: unknown): boolean => isObject(value) && isFlatServerMap(value);
+
+export type SniffedShape =
+  | { mcp: true; parser: ParserId; client: McpClient }
+  | { mcp: false; reason: string };
+
+/**
+ * What a parsed document of an unknown name is: the parser and client its shape implies, or why it
+ * is not an MCP configuration. Server maps under an MCP key are taken as they are (the parser
+ * reports what is wrong inside); generic keys and flat maps must hold MCP-shaped entries only.
+ */
+export function sniffShape(value: unknown): SniffedShape {
+  if (!isObject(value)) return { mcp: false, reason: 'the document is not an object' };
+  if (isObject(value.projects) && isObject(value.mcpServers)) return { mcp: true, parser: 'claude-json', client: 'claude-code' };
+  if (isObject(value.mcpServers)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
+  if (Array.isArray(value.mcpServers)) return { mcp: true, parser: 'continue-block', client: 'continue' };
+  if (isObject(value.context_servers)) return { mcp: true, parser: 'zed', client: 'zed' };
+  if (isObject(value.mcp_servers)) return { mcp: true, parser: 'codex', client: 'codex' };
+  if (isServerMap(value.servers)) return { mcp: true, parser: 'vscode-mcp', client: 'vscode' };
+  if (isObject(value.mcp) && isServerMap(value.mcp.servers)) return { mcp: true, parser: 'vscode-settings', client: 'vscode' };
+  if (isFlatServerMap(value)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
+  return { mcp: false, reason: 'no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries)' };
+}
