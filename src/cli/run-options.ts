@@ -52,7 +52,7 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--include-archived', 'also assess the organisation\'s archived repositories (listed and skipped by default)'))
     .addOption(new Option('--github-shard <i/n>', 'collect only shard i of n of the repositories (stable hash of owner/name), for parallel jobs; merge with assess --evidence'))
     .addOption(new Option('--github-cache <dir>', 'keep GitHub answers with their ETags in this folder, so the next run asks conditionally (304s cost no rate limit)'))
-    .addOption(new Option('--verbose', 'log every GitHub API call (method, route, status, rate limit left) to stderr'))
+    .addOption(new Option('--verbose', 'list every skipped file with its reason (assess), and log every GitHub API call (method, route, status, rate limit left) to stderr'))
     .addOption(new Option('--sign-key <file>', 'sign the evidence bundle\'s root hash with this PEM private key (evidence/manifest.sig; verify --key checks it)'));
 }
 
@@ -70,6 +70,9 @@ export function keyOfFlag(flag: string, file: string, read: (file: string) => Ke
     throw error;
   }
 }
+
+/** File names that say "log": `*.log`, rotated `*.log.1`, `*.jsonl`, `*.ndjson`, each possibly gzipped. */
+const LOG_FILE_NAME = /\.(?:log(?:\.\d+)?|jsonl|ndjson)(?:\.gz)?$/i;
 
 export interface ResolvedSources {
   paths: string[];
@@ -102,6 +105,8 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
     : given.length === 1 && fs.statSync(given[0]!).isDirectory() ? given[0]! : process.cwd();
   const logs: LogFileSpec[] = [
     ...(options.logs ?? []).map((p) => ({ path: path.resolve(p) })),
+    // A log named like one among the paths is offered to the log collector too (the collector that reads it wins).
+    ...given.filter((p) => LOG_FILE_NAME.test(path.basename(p)) && fs.statSync(p).isFile()).map((p) => ({ path: p })),
     ...(config?.config.sources?.logs ?? []).map((l) => ({ ...l, path: path.resolve(base, l.path) })),
   ];
   const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));

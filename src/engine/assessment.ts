@@ -4,7 +4,7 @@
  */
 import type { Automation, FigureLabels, RequirementStatus, Severity, SupportiveProperty } from '../catalog/model.js';
 import type { CheckResult, CheckStatus } from '../checks/types.js';
-import type { Location, UnreadableSource } from '../evidence/types.js';
+import type { DiscoverySummary, Location, UnreadableSource } from '../evidence/types.js';
 
 /**
  * 2.0: controls `partial` and population-free `not_applicable`, requirement outcomes and figures of DESIGN §5.
@@ -506,6 +506,8 @@ export interface Assessment {
     items: Array<{ id: string; kind: string; collector: string; source: string; sha256: string; collectedAt: string }>;
     unreadable: UnreadableSource[];
     collectorFailures: Array<{ collector: string; message: string }>;
+    /** MCP configuration discovery: files examined and sniffed, configurations parsed, and every candidate skipped with why. */
+    discovery?: DiscoverySummary;
   };
   checks: AssessmentCheck[];
   findings: Finding[];

@@ -9,7 +9,7 @@ import type { Check } from '../checks/types.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import type { Manifest } from '../evidence/bundle.js';
 import type { RiskException } from '../config/project-config.js';
-import type { EvidenceItem, EvidenceKind } from '../evidence/types.js';
+import type { DiscoverySummary, EvidenceItem, EvidenceKind } from '../evidence/types.js';
 import { PACKAGE_VERSION } from '../lib/package-root.js';
 import {
   ASSESSMENT_SCHEMA_VERSION, CONTROL_STATUSES, type Assessment, type AssessmentCheck, type AssessmentControl, type DocumentControl, type Finding, type RiskMethod,
@@ -110,6 +110,7 @@ export function evaluate(input: EvaluateInput): Assessment {
       items: input.manifest.items.map(({ line: _line, ...entry }) => entry),
       unreadable: items.filter((i): i is EvidenceItem<'unreadable-source'> => i.kind === 'unreadable-source').map((i) => i.data),
       collectorFailures: input.collectorFailures.map(({ collector, message }) => ({ collector, message })),
+      ...discoveryOf(items),
     },
     checks,
     findings,
@@ -160,4 +161,10 @@ function withRetention(input: EvaluateInput): CheckOptions {
     .filter((f) => input.scope.frameworks.includes(f.id) && f.logRetention)
     .map((f) => ({ framework: f.name, ...f.logRetention! }));
   return { ...options, 'logs.retention.insufficient': { ...options['logs.retention.insufficient'], requirements } };
+}
+
+/** The MCP configuration discovery summary (what was examined, parsed and skipped, with why), when it ran. */
+function discoveryOf(items: EvidenceItem[]): { discovery?: DiscoverySummary } {
+  const found = items.find((i): i is EvidenceItem<'discovery'> => i.kind === 'discovery');
+  return found ? { discovery: found.data } : {};
 }

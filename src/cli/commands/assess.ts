@@ -9,6 +9,7 @@ import { CHECKS } from '../../checks/index.js';
 import { writeBundle } from '../../evidence/bundle.js';
 import { signBundle } from '../../evidence/signature.js';
 import type { Assessment, AssessmentChanges, ScopeSystem } from '../../engine/assessment.js';
+import type { DiscoverySummary } from '../../evidence/types.js';
 import { documentControlOf, type ProjectConfig } from '../../config/project-config.js';
 import { REDACTED, redactSecrets } from '../../evidence/secrets.js';
 import { evaluate } from '../../engine/evaluate.js';
@@ -106,7 +107,7 @@ export function registerAssess(program: Command): void {
       const sums = writeReportSums(out, new Map([['assessment.json', sha256Hex(assessmentText)], ...digestsIn(out, digests)]), {
         keepListed: false, log: reports.options.log,
       });
-      writeOut(summarise(assessment, out, written));
+      writeOut(summarise(assessment, out, written, { verbose: Boolean(options.verbose) }));
       writeOut(`Checksums of ${sums.count} file(s): ${displayPath(sums.file)} (mcp-comply verify ${displayPath(out)} checks them)\n`);
       if (signed) writeOut(`Signed the evidence with key ${signed.keyFingerprint} (${signed.algorithm})\n`);
       process.exitCode = failed.length > 0 ? ExitCode.Usage : assessment.summary.failed ? ExitCode.Findings : ExitCode.Ok;
@@ -134,7 +135,7 @@ function scopeSystems(systems: NonNullable<ProjectConfig['systems']>): ScopeSyst
  * The human summary on stdout: what was examined, what failed, how far each framework is evidenced.
  * Paths, reasons and messages come from what was assessed: each is printable(), or a cell of table().
  */
-export function summarise(a: Assessment, out: string, reports: string[] = []): string {
+export function summarise(a: Assessment, out: string, reports: string[] = [], options: { verbose?: boolean } = {}): string {
   const lines: string[] = [];
   const count = (kind: string) => a.evidence.items.filter((i) => i.kind === kind).length;
   const sources = [
@@ -143,6 +144,8 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
     ...(count('github-org') + count('github-repo') > 0 ? [`${count('github-org')} GitHub organisation(s)`, `${count('github-repo')} GitHub repositor${count('github-repo') === 1 ? 'y' : 'ies'}`] : []),
   ];
   lines.push(`Assessed ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)}.`);
+  const discovery = a.evidence.discovery;
+  if (discovery) lines.push(...discoveryLines(discovery, options.verbose ?? false));
   if (a.evidence.unreadable.length > 0) {
     lines.push(`${a.evidence.unreadable.length} source(s) could not be read:`);
     for (const u of a.evidence.unreadable) lines.push(`  ${printable(u.path)}${u.line ? `:${u.line}:${u.column ?? 1}` : ''}: ${printable(u.code)}: ${printable(u.reason)}`);
@@ -187,6 +190,16 @@ export function summarise(a: Assessment, out: string, reports: string[] = []): s
   if (reports.length > 0) lines.push(`Reports: ${reports.map((f) => displayPath(f)).join(', ')}`);
   if (a.summary.failed) lines.push(`Failing: findings at or above "${a.summary.failOn}".`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What discovery looked at and, with --verbose, every candidate it did not read (one line each: path — reason). */
+function discoveryLines(d: DiscoverySummary, verbose: boolean): string[] {
+  const skipped = d.skipped.length === 0 ? 'nothing skipped'
+    : `${d.skipped.length} skipped${verbose ? ':' : ' (--verbose lists them with their reasons)'}`;
+  return [
+    `Discovery: ${d.filesExamined} file(s) examined, ${d.filesSniffed ?? 0} sniffed for MCP content, ${d.configsParsed} configuration(s) parsed, ${skipped}`,
+    ...(verbose ? d.skipped.map((s) => `  ${printable(s.path)} — ${printable(s.reason)}`) : []),
+  ];
 }
 
 const firstSentence = (text: string) => text.split(/(?<=;|\.) /)[0]!.replace(/[;.]$/, '');

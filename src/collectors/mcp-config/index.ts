@@ -169,7 +169,7 @@ function sniffFile(candidate: Candidate): FileOutcome {
     const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
     return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntax}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
   }
-  const shape = sniffShape(parsed.doc.value);
+  const shape = sniffShape(parsed.doc.value, candidate.format);
   if (!shape.mcp) return { type: 'not-mcp' };
   try {
     const result = runParser({ ...candidate, parser: shape.parser, client: shape.client }, parsed.doc);
@@ -227,7 +227,7 @@ function parseByShape(input: ParseInput): ParseResult {
   // Generic `servers` keys are read as the VS Code shape when given by name, even with odd entries (the parser reports them).
   if (isObject(value.servers) && value.mcpServers === undefined) return parseVscodeMcpFile({ ...input, client: 'vscode' });
   if (isObject(value.mcp) && isObject(value.mcp.servers)) return parseVscodeSettings({ ...input, client: 'vscode' });
-  const shape = sniffShape(value);
+  const shape = sniffShape(value, input.doc.format === 'jsonc' ? 'json' : input.doc.format);
   if (shape.mcp) return runParser({ parser: shape.parser, client: shape.client, scope: input.scope, format: 'json', abs: '', display: input.path }, input.doc);
   if (isRegistryServerJson(value)) return parseServerJson({ ...input, client: 'server.json', scope: 'registry' });
   if (typeof value.enableAllProjectMcpServers === 'boolean' || isObject(value.permissions)) return parseClaudeSettings({ ...input, client: 'claude-code' });

@@ -92,14 +92,15 @@ export type SniffedShape =
  * is not an MCP configuration. Server maps under an MCP key are taken as they are (the parser
  * reports what is wrong inside); generic keys and flat maps must hold MCP-shaped entries only.
  */
-export function sniffShape(value: unknown): SniffedShape {
+export function sniffShape(value: unknown, format: 'json' | 'yaml' | 'toml'): SniffedShape {
   if (!isObject(value)) return { mcp: false, reason: 'the document is not an object' };
   if (isObject(value.projects) && isObject(value.mcpServers)) return { mcp: true, parser: 'claude-json', client: 'claude-code' };
   if (isObject(value.mcpServers)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
   if (Array.isArray(value.mcpServers)) return { mcp: true, parser: 'continue-block', client: 'continue' };
   if (isObject(value.context_servers)) return { mcp: true, parser: 'zed', client: 'zed' };
   if (isObject(value.mcp_servers)) return { mcp: true, parser: 'codex', client: 'codex' };
-  if (isServerMap(value.servers)) return { mcp: true, parser: 'vscode-mcp', client: 'vscode' };
+  // `servers` is VS Code's key in JSON; in YAML or TOML it names no particular client.
+  if (isServerMap(value.servers)) return { mcp: true, parser: 'vscode-mcp', client: format === 'json' ? 'vscode' : 'unknown' };
   if (isObject(value.mcp) && isServerMap(value.mcp.servers)) return { mcp: true, parser: 'vscode-settings', client: 'vscode' };
   if (isFlatServerMap(value)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
   return { mcp: false, reason: 'no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries)' };
