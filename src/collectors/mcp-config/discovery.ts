@@ -106,7 +106,6 @@ export function classifyFile(absolute: string): FileKind | undefined {
       if (parent === '.kilocode') return json('mcp-servers', 'kilo');
       if (parent === '.amazonq' || (parent === 'amazonq' && grand === '.aws')) return json('mcp-servers', 'amazon-q');
       if (parent === 'settings' && grand === '.kiro') return json('mcp-servers', 'kiro');
-      if (parent === '.copilot') return json('mcp-servers', 'copilot', 'user');
       return json('any-mcp-json', 'unknown');
     case 'settings.json':
       if (parent === '.vscode') return json('vscode-settings', 'vscode', 'project', /"mcp"/);

@@ -19,7 +19,7 @@ import { parseClaudeJson, parseClaudeSettings } from './parse-claude-code.js';
 import { parseCodexConfig } from './parse-codex.js';
 import { parseContinueBlock, parseContinueConfig } from './parse-continue.js';
 import { parseMcpServersFile } from './parse-mcp-servers.js';
-import type { ParseInput, ParseResult } from './parse-result.js';
+import { describeType, type ParseInput, type ParseResult } from './parse-result.js';
 import { isRegistryServerJson, parseServerJson } from './parse-server-json.js';
 import { parseVscodeMcpFile, parseVscodeSettings } from './parse-vscode.js';
 import { parseZedSettings } from './parse-zed.js';
@@ -126,7 +126,7 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
     if (!parsed.ok) {
       if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: 'does not parse and holds no MCP configuration' };
       const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
-      return unreadable(parsed.error.code ?? 'parse-error', `cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
+      return unreadable(parsed.error.code ?? 'parse-error', `${unrecognised(candidate)}cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
     }
     const result = runParser(candidate, parsed.doc);
     if (result.ok) {
@@ -136,7 +136,8 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
     if (result.code === 'no-mcp-content') return { type: 'ignored', reason: result.reason };
     // A general settings file (empty, or some other tool's) that never mentions MCP is not ours to judge.
     if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: `holds no MCP configuration (${result.reason})` };
-    return unreadable('unknown-shape', `parses, but is not an MCP configuration${expected(candidate)}: ${result.reason}`, result.at?.line, result.at?.column);
+    const why = candidate.parser === 'auto' ? `${unrecognised(candidate)}parses, but ${result.reason}` : `parses, but is not an MCP configuration${expected(candidate)}: ${result.reason}`;
+    return unreadable('unknown-shape', why, result.at?.line, result.at?.column);
   } catch (error) {
     // A parser bug must not cost the other files their evidence.
     return unreadable('internal-error', `could not be analysed: ${(error as Error).message}`);
@@ -182,8 +183,15 @@ function sniffFile(candidate: Candidate): FileOutcome {
   }
 }
 
+/**
+ * A file named on the command line that no collector recognises keeps this collector's reason (the
+ * others' are dropped when one reads it: engine/run-collectors.ts), so the reason says so first.
+ */
+const unrecognised = (candidate: Candidate) =>
+  candidate.parser === 'auto' ? 'is not an MCP configuration, tool snapshot or log that mcp-comply reads: it ' : '';
+
 function expected(candidate: Candidate): string {
-  return candidate.client === 'unknown' || candidate.parser === 'auto' ? '' : ` for ${candidate.client}`;
+  return candidate.client === 'unknown' ? '' : ` for ${candidate.client}`;
 }
 
 function parseText(text: string, format: Candidate['format']): DocResult {
@@ -220,7 +228,7 @@ function runParser(candidate: Candidate, doc: SourceDoc): ParseResult {
 /** A file given by path with a name no client uses: recognised by its content. */
 function parseByShape(input: ParseInput): ParseResult {
   const value = input.doc.value;
-  if (!isObject(value)) return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (the document is not an object)' };
+  if (!isObject(value)) return { ok: false, code: 'unknown-shape', reason: `the document is ${describeType(value)}, not an object` };
   const experimental = isObject(value.experimental) ? value.experimental : {};
   if (isObject(value.projects) && (value.mcpServers === undefined || isObject(value.mcpServers))) return parseClaudeJson({ ...input, client: 'claude-code', scope: 'user' });
   if (experimental.modelContextProtocolServers !== undefined) return parseContinueBlock({ ...input, client: 'continue' });
@@ -231,7 +239,7 @@ function parseByShape(input: ParseInput): ParseResult {
   if (shape.mcp) return runParser({ parser: shape.parser, client: shape.client, scope: input.scope, format: 'json', abs: '', display: input.path }, input.doc);
   if (isRegistryServerJson(value)) return parseServerJson({ ...input, client: 'server.json', scope: 'registry' });
   if (typeof value.enableAllProjectMcpServers === 'boolean' || isObject(value.permissions)) return parseClaudeSettings({ ...input, client: 'claude-code' });
-  return { ok: false, code: 'unknown-shape', reason: 'not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, mcp.servers, a map of server entries, packages or remotes)' };
+  return { ok: false, code: 'unknown-shape', reason: 'it has no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries) and is no registry server.json' };
 }
 
 /**

@@ -66,7 +66,7 @@ export function parseMcpServersFile(input: ParseInput): ParseResult {
       return Object.keys(file.settings).length > 0 ? { ok: true, file } : { ok: false, code: 'no-mcp-content', reason: 'Gemini CLI settings without MCP servers' };
     }
     // Claude Code plugins write `.mcp.json` flat: the server map is the document itself.
-    if (isFlatServerMap(root)) {
+    if (isFlatServerMap(root, input.client === 'unknown')) {
       file.servers = readServersObject(doc, [], root, { client: input.client, scope: input.scope });
       return { ok: true, file };
     }

@@ -47,6 +47,8 @@ const ENTRY_KEYS: ReadonlySet<string> = new Set([
   'description', 'oauth', 'name', 'disabledTools', 'enabled_tools', 'disabled_tools', 'startup_timeout_sec',
   'tool_timeout_sec', 'bearer_token_env_var', 'env_vars', 'http_headers', 'env_http_headers', 'tools', 'source', 'settings',
   'networkTimeout', 'autoStart', 'capabilities', 'version', 'icon', 'title', 'sandbox', 'dev',
+  // What VS Code and Trae write for a server installed from their MCP gallery.
+  'gallery', 'fromGalleryId',
 ]);
 const MCP_TYPES: ReadonlySet<string> = new Set(['stdio', 'http', 'sse', 'streamable-http', 'streamable_http', 'streamableHttp', 'streamableHTTP', 'ws', 'websocket']);
 
@@ -55,8 +57,9 @@ const MCP_TYPES: ReadonlySet<string> = new Set(['stdio', 'http', 'sse', 'streama
  * a `command` string (with `args` a list if present), or a URL with something MCP about it (a
  * `serverUrl`/`httpUrl` key, an MCP `type`, headers, or `/mcp` or `/sse` in the URL).
  */
-export function isMcpShapedEntry(entry: unknown): boolean {
+export function isMcpShapedEntry(entry: unknown, strict = true): boolean {
   if (!isObject(entry)) return false;
+  if (!strict) return typeof entry.command === 'string' || [entry.url, entry.serverUrl, entry.httpUrl].some((u) => typeof u === 'string');
   if (!Object.keys(entry).every((key) => ENTRY_KEYS.has(key))) return false;
   if (entry.type !== undefined && !(typeof entry.type === 'string' && MCP_TYPES.has(entry.type))) return false;
   if (typeof entry.command === 'string') return entry.args === undefined || Array.isArray(entry.args);
@@ -72,12 +75,14 @@ const isMetaKey = (key: string) => key.startsWith('$') || key.startsWith('_') ||
 
 /**
  * `{ "<name>": {entry}, ... }` at the root, as Claude Code plugins write `.mcp.json`: every key but
- * `$schema` and comments is an MCP-shaped entry, and there is at least one.
+ * `$schema` and comments is an MCP-shaped entry, and there is at least one. Not `strict` for a file
+ * whose name already says MCP (`.mcp.json`): an entry then needs only a command or a URL, whatever
+ * else it holds (a plugin may add keys of its own, which the client ignores).
  */
-export function isFlatServerMap(value: unknown): boolean {
+export function isFlatServerMap(value: unknown, strict = true): boolean {
   if (!isObject(value)) return false;
   const entries = Object.entries(value).filter(([key]) => !isMetaKey(key));
-  return entries.length > 0 && entries.every(([, entry]) => isMcpShapedEntry(entry));
+  return entries.length > 0 && entries.every(([, entry]) => isMcpShapedEntry(entry, strict));
 }
 
 /** A map of servers under a generic key (`servers`): at least one entry, every entry MCP-shaped. */

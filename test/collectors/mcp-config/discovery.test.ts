@@ -162,7 +162,7 @@ describe('files given directly', () => {
     assert.equal(configAt(items, 'x/.cursor/mcp.json').client, 'cursor');
     assert.deepEqual(unreadableAt(items, 'notes.json'), {
       path: 'notes.json', code: 'unknown-shape',
-      reason: 'parses, but is not an MCP configuration: not a recognised MCP configuration (no mcpServers, servers, context_servers, mcp_servers, mcp.servers, a map of server entries, packages or remotes)',
+      reason: 'is not an MCP configuration, tool snapshot or log that mcp-comply reads: it parses, but it has no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries) and is no registry server.json',
     });
     assert.deepEqual(discoveryOf(items).roots, ['config/team-mcp.json', 'ops/codex.toml', 'x/.cursor/mcp.json', 'notes.json']);
     assert.equal(discoveryOf(items).filesExamined, 4);
