@@ -3,7 +3,10 @@
 // over .cursor/mcp.json, .vscode/mcp.json (JSONC), .mcp.json, .gemini/settings.json and .codex/config.toml),
 // against baselines on the same files in the same run: reading every file (cat) and parsing every JSON
 // file with jq. Prints files per second and peak memory; run it at two sizes to see memory stay flat.
-// Usage: npm run build && node bench/assess-monorepo.mjs [files=10000]
+// Beside each package's MCP file sit the files a real package has (package.json, tsconfig.json, a locale
+// file, an OpenAPI spec with `servers`, a docker-compose.yml with a `command`, a CI workflow): discovery
+// sniffs those of a name no client uses, and must accept none of them.
+// Usage: npm run build && node bench/assess-monorepo.mjs [files=10000] [cli=dist/cli/index.js of this checkout]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const total = Number(process.argv[2] ?? 10_000);
+const cli = path.resolve(process.argv[3] ?? path.join(root, 'dist', 'cli', 'index.js'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-comply-monorepo-'));
 
 const server = (i) => ({
@@ -27,13 +31,31 @@ const layouts = [
   ['.gemini/settings.json', (i) => JSON.stringify({ mcpServers: server(i) }, null, 2)],
   ['.codex/config.toml', (i) => `[mcp_servers.fs-${i}]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/srv/${i}"]\n`],
 ];
+const packageFiles = (n) => ({
+  'package.json': JSON.stringify({ name: `pkg-${n}`, version: '1.0.0', repository: { type: 'git', url: 'https://github.com/acme/mono' }, scripts: { build: 'tsc' } }, null, 2),
+  'tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { outDir: 'dist' } }, null, 2),
+  'locales/en.json': JSON.stringify({ greeting: 'Hello', docs: 'See https://docs.example.com', command: 'Run the command' }, null, 2),
+  'openapi.yaml': `openapi: 3.0.0\ninfo:\n  title: pkg-${n}\n  version: 1.0.0\nservers:\n  - url: https://api.example.com/v1\npaths: {}\n`,
+  'docker-compose.yml': `services:\n  app:\n    image: node:20\n    command: node dist/index.js\n`,
+  '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+});
+const NOISE_PER_PACKAGE = Object.keys(packageFiles(0)).length;
 const jsonFiles = [];
+let noise = 0;
 for (let i = 0; i < total; i++) {
   const [name, render] = layouts[i % layouts.length];
-  const file = path.join(dir, 'packages', `pkg-${Math.floor(i / layouts.length)}`, name);
+  const pkg = path.join(dir, 'packages', `pkg-${Math.floor(i / layouts.length)}`);
+  const file = path.join(pkg, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, render(i));
   if (name.endsWith('.json') && !name.startsWith('.vscode')) jsonFiles.push(file);
+  if (i % layouts.length === 0) {
+    for (const [rel, text] of Object.entries(packageFiles(i))) {
+      fs.mkdirSync(path.dirname(path.join(pkg, rel)), { recursive: true });
+      fs.writeFileSync(path.join(pkg, rel), text);
+      noise++;
+    }
+  }
 }
 const bytes = execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0];
 
@@ -51,14 +73,17 @@ fs.writeFileSync(list, jsonFiles.join('\n'));
 const runs = [
   timed('baseline: cat every file', 'sh', ['-c', `find "${dir}/packages" -type f -exec cat {} + > /dev/null`]),
   timed(`baseline: jq parse of the ${jsonFiles.length} plain JSON files`, 'sh', ['-c', `xargs jq -c . < "${list}" > /dev/null`]),
-  timed('mcp-comply assess', process.execPath, ['--import', path.join(root, 'bench', 'report-rss.mjs'), path.join(root, 'dist', 'cli', 'index.js'),
+  timed('mcp-comply assess', process.execPath, ['--import', path.join(root, 'bench', 'report-rss.mjs'), cli,
     'assess', dir, '--out', path.join(dir, 'out'), '--fail-on', 'none'], { env: { ...process.env, CI: '1' } }),
 ];
 const assessment = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'assessment.json'), 'utf8'));
 const configs = assessment.evidence.items.filter((i) => i.kind === 'mcp-config').length;
 fs.rmSync(dir, { recursive: true, force: true });
 
-console.log(`monorepo: ${total} MCP config files (${(bytes / 1024).toFixed(1)} MiB on disk); assess parsed ${configs}, ${assessment.findings.length} findings`);
+const discovery = assessment.evidence.discovery;
+console.log(`monorepo: ${total} MCP config files and ${noise} other package files (${NOISE_PER_PACKAGE} per package; ${(bytes / 1024).toFixed(1)} MiB on disk); `
+  + `assess parsed ${configs}, ${assessment.findings.length} findings`
+  + (discovery ? `; discovery examined ${discovery.filesExamined} files, sniffed ${discovery.filesSniffed ?? 0}, skipped ${discovery.skipped.length}` : ''));
 for (const r of runs) {
   console.log(`${r.label.padEnd(52)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round(total / (r.ms / 1000)).toString().padStart(7)} files/s${r.rssMb ? `  peak RSS ${r.rssMb.toFixed(0)} MiB` : ''}`);
 }

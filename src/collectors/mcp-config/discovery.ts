@@ -204,10 +204,11 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
   };
   const skip = (p: string, reason: string) => stats.skipped.push({ path: p, reason });
 
-  async function candidate(abs: string, display: string, kind: FileKind): Promise<DiscoveryEvent | undefined> {
+  /** `knownReal`: the real path when the walk already knows it (a plain file in a folder whose real path it tracks). */
+  async function candidate(abs: string, display: string, kind: FileKind, knownReal?: string): Promise<DiscoveryEvent | undefined> {
     let real: string;
     try {
-      real = fsSync.realpathSync(abs);
+      real = knownReal ?? fsSync.realpathSync(abs);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ELOOP') {
@@ -244,6 +245,8 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
     // Only the names worth a second look are kept (folders, candidate files, links), never every file.
     const folders: string[] = [];
     const files: string[] = [];
+    /** Files that are not links: their real path is the folder's real path and their name, no call needed. */
+    const plainFiles = new Set<string>();
     const links: string[] = [];
     const skippedHere: string[] = [];
     try {
@@ -258,7 +261,10 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
           // Regular files, and FIFOs, sockets and devices too: one named like a configuration is
           // handed on, and reading it reports what it is instead of passing it over in silence.
           examined();
-          if (classifyFile(path.join(dirAbs, entry.name)) ?? sniffKind(entry.name)) files.push(entry.name);
+          if (classifyFile(path.join(dirAbs, entry.name)) ?? sniffKind(entry.name)) {
+            files.push(entry.name);
+            plainFiles.add(entry.name);
+          }
         }
       }
     } catch (error) {
@@ -302,7 +308,7 @@ export async function* discover(context: CollectContext, stats: DiscoveryStats):
     for (const name of files.sort(byName)) {
       const abs = path.join(dirAbs, name);
       const kind = (classifyFile(abs) ?? sniffKind(name))!;
-      const event = await candidate(abs, show(abs), kind);
+      const event = await candidate(abs, show(abs), kind, plainFiles.has(name) ? path.join(dirReal, name) : undefined);
       if (event) yield event;
     }
     for (const name of folders.sort(byName)) {

@@ -24,7 +24,7 @@ import { isRegistryServerJson, parseServerJson } from './parse-server-json.js';
 import { parseVscodeMcpFile, parseVscodeSettings } from './parse-vscode.js';
 import { parseZedSettings } from './parse-zed.js';
 import { parseJsonDoc, parseTomlDoc, parseYamlDoc, type DocResult, type SourceDoc } from './source-doc.js';
-import { mayHoldMcp, SNIFF_MAX_BYTES, sniffShape } from './sniff.js';
+import { mayHoldMcp, quickParse, SNIFF_MAX_BYTES, sniffShape } from './sniff.js';
 
 /** Files larger than this are not read (no client configuration comes near it). */
 export const MAX_CONFIG_BYTES = READ_CAPS.mcpConfig;
@@ -164,9 +164,12 @@ function sniffFile(candidate: Candidate): FileOutcome {
     return { type: 'not-mcp' };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const quick = quickParse(text, candidate.format);
+  if (quick.ok && !sniffShape(quick.value, candidate.format).mcp) return { type: 'not-mcp' };
+  if (!quick.ok && !STRONG_MCP_MARKERS.test(text)) return { type: 'not-mcp' };
+  // Parsed again with positions: an MCP configuration, or one that mentions MCP servers and does not parse (for the error's place).
   const parsed = parseText(text, candidate.format);
   if (!parsed.ok) {
-    if (!STRONG_MCP_MARKERS.test(text)) return { type: 'not-mcp' };
     const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
     return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntax}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
   }
