@@ -22,6 +22,7 @@ export const CHECK_IDS = [
   'mcp.tools.definition-changed',
   'mcp.gateway.insecure-flag',
   'mcp.supply-chain.code-injection-env',
+  'mcp.tools.snapshot-unpinned',
   // Logs
   'logs.audit.missing-fields',
   'logs.sensitive-data.card-number',

@@ -30,6 +30,7 @@ import { check as mcpSupplyChainUnpinnedImage } from './mcp/mcp.supply-chain.unp
 import { check as mcpSupplyChainUnpinnedPackage } from './mcp/mcp.supply-chain.unpinned-package.js';
 import { check as mcpToolsDefinitionChanged } from './mcp/mcp.tools.definition-changed.js';
 import { check as mcpToolsPoisoningPattern } from './mcp/mcp.tools.poisoning-pattern.js';
+import { check as mcpToolsSnapshotUnpinned } from './mcp/mcp.tools.snapshot-unpinned.js';
 import { check as mcpTransportDeprecatedSse } from './mcp/mcp.transport.deprecated-sse.js';
 import { check as mcpTransportPlaintextHttp } from './mcp/mcp.transport.plaintext-http.js';
 import { check as mcpTransportTlsVerificationDisabled } from './mcp/mcp.transport.tls-verification-disabled.js';
@@ -71,6 +72,7 @@ export const CHECKS: Check[] = [
   mcpSupplyChainUnpinnedPackage,
   mcpToolsDefinitionChanged,
   mcpToolsPoisoningPattern,
+  mcpToolsSnapshotUnpinned,
   mcpTransportDeprecatedSse,
   mcpTransportPlaintextHttp,
   mcpTransportTlsVerificationDisabled,
