@@ -5,14 +5,16 @@
  * - An entry that declares an HTTP transport and also starts a process (a registry server.json package
  *   with `transport.type: streamable-http`): the process serves that transport.
  * - A transport option on the server's own command line (`--transport http`, `--transport=sse`,
- *   `-t sse`, supergateway's `--outputTransport`, the switches `--http`, `--sse`, `--stdio`), or a
+ *   `-t sse`, the switches `--http`, `--sse`, `--stdio`, a
+ *   transport subcommand such as `github-mcp-server stdio`), or a
  *   transport variable in its environment (`MCP_TRANSPORT`, `TRANSPORT`, `FASTMCP_TRANSPORT`,
  *   `TRANSPORT_MODE`, ...): the transport it names.
  * - Otherwise a process the client starts serves stdio: the client talks to it over its standard
  *   input and output, which is what a command entry declares.
  *
  * A transport option or variable whose value is a run-time variable, or a word this module does not
- * know, leaves the transport undecided; the caller must say so rather than guess. The `--transport`
+ * know, leaves the transport undecided; the caller must say so rather than guess. supergateway is read
+ * by its own options (below). The `--transport`
  * of mcp-remote and mcp-proxy (as clients) names how they reach the remote server, not what they
  * serve to the client, so it is not read.
  */
@@ -31,7 +33,7 @@ export type TransportReading =
   | { decided: false; why: string; field: string };
 
 /** Options that take the transport as their value. */
-const VALUE_OPTIONS = new Set(['--transport', '--transport-type', '--outputtransport', '--output-transport']);
+const VALUE_OPTIONS = new Set(['--transport', '--transport-type']);
 /** Switches that name a transport by themselves. */
 const SWITCHES: Record<string, ServedTransport> = { '--stdio': 'stdio', '--sse': 'sse', '--http': 'streamable-http', '--streamable-http': 'streamable-http' };
 /** Environment variables that choose a server's transport by common convention. */
@@ -42,7 +44,7 @@ export function transportWord(value: string): ServedTransport | undefined {
   const word = value.trim().toLowerCase().replace(/[-_\s]/g, '');
   if (word === 'stdio') return 'stdio';
   if (word === 'sse') return 'sse';
-  if (word === 'http' || word === 'streamablehttp' || word === 'shttp' || word === 'streamable') return 'streamable-http';
+  if (word === 'http' || word === 'streamablehttp' || word === 'shttp' || word === 'streamable' || word === 'httpstream') return 'streamable-http';
   return undefined;
 }
 
@@ -68,14 +70,33 @@ function fromArgs(args: ArgToken[]): TransportReading | undefined {
       const value = attached ?? valueToken.value;
       return fromValue(value, `the ${rawName} option`, `${rawName} ${value}`, tokenField(valueToken));
     }
-    // `-t` is a transport option only in some servers (the Python SDK's `mcp run -t sse`); elsewhere it
-    // means anything, so it counts only when its value is a transport word.
+    // `-t` is a transport option only in some servers (click's `-t/--transport`); elsewhere it means
+    // anything, so it counts only when its value is a transport word.
     if (name === '-t' && attached === undefined && args[i + 1]) {
       const transport = transportWord(args[i + 1]!.value);
       if (transport) return { decided: true, transport, by: `-t ${args[i + 1]!.value}`, field: tokenField(args[i + 1]!) };
     }
+    // A transport as a subcommand or positional (`github-mcp-server stdio`, `server sse`), unless the
+    // word may be the value of the option before it (`--scheme http`).
+    const previous = args[i - 1]?.value;
+    const afterOption = previous !== undefined && previous.startsWith('-') && !previous.includes('=');
+    const positional = !name.startsWith('-') && !afterOption ? transportWord(token.value) : undefined;
+    if (positional) return { decided: true, transport: positional, by: `the ${token.value} argument`, field: tokenField(token) };
   }
   return undefined;
+}
+
+/**
+ * supergateway serves what `--outputTransport` names; without it, SSE when it wraps a stdio server
+ * (`--stdio "cmd"`) and stdio when it connects to a remote one (`--sse URL`, `--streamableHttp URL`),
+ * as its README's option list says.
+ */
+function supergateway(flags: Array<{ name: string; value?: string; token: ArgToken }>): TransportReading {
+  const output = flags.find((f) => f.name === '--outputTransport');
+  if (output?.value !== undefined) return fromValue(output.value, 'the --outputTransport option', `--outputTransport ${output.value}`, tokenField(output.token));
+  const wrapped = flags.find((f) => f.name === '--stdio');
+  if (wrapped) return { decided: true, transport: 'sse', by: 'supergateway --stdio serves SSE unless --outputTransport says otherwise', field: tokenField(wrapped.token) };
+  return { decided: true, transport: 'stdio', by: 'supergateway connects to a remote server and serves it over stdio' };
 }
 
 export function servedTransport(server: McpServer): TransportReading {
@@ -83,6 +104,7 @@ export function servedTransport(server: McpServer): TransportReading {
     return { decided: true, transport: server.transport, by: `type "${server.declaredType ?? server.transport}"`, field: 'type' };
   }
   const invocation = parseInvocation(server);
+  if (invocation.bridge?.tool === 'supergateway') return supergateway(invocation.bridge.flags);
   const bridgeClient = invocation.bridge?.tool === 'mcp-remote' || invocation.bridge?.tool === 'mcp-proxy';
   const fromFlags = bridgeClient ? undefined : fromArgs(invocation.serverArgs);
   if (fromFlags) return fromFlags;

@@ -171,10 +171,16 @@ describe('servedTransport', () => {
   it('reads options, switches and variables, and leaves what a bridge sends to its remote alone', () => {
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js'] })), { decided: true, transport: 'stdio', by: 'the client starts it and talks to it over stdio' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--transport', 'streamable_http'] })), { decided: true, transport: 'streamable-http', by: '--transport streamable_http', field: 'args/2' });
-    assert.deepEqual(servedTransport(server({ name: 'a', command: 'npx', args: ['-y', 'supergateway', '--stdio', 'x', '--outputTransport', 'sse'] })), { decided: true, transport: 'stdio', by: '--stdio', field: 'args/2' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--stdio'] })), { decided: true, transport: 'stdio', by: '--stdio', field: 'args/1' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'npx', args: ['-y', 'supergateway', '--stdio', 'uvx mcp-server-git'] })), { decided: true, transport: 'sse', by: 'supergateway --stdio serves SSE unless --outputTransport says otherwise', field: 'args/2' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'npx', args: ['-y', 'supergateway', '--stdio', 'x', '--outputTransport', 'streamableHttp'] })), { decided: true, transport: 'streamable-http', by: '--outputTransport streamableHttp', field: 'args/4' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'npx', args: ['-y', 'supergateway', '--sse', 'https://h.example/sse'] })), { decided: true, transport: 'stdio', by: 'supergateway connects to a remote server and serves it over stdio' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js'], env: { TRANSPORT_MODE: 'SSE' } })), { decided: true, transport: 'sse', by: 'TRANSPORT_MODE=SSE', field: 'env/TRANSPORT_MODE' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'npx', args: ['mcp-remote', 'https://h.example/mcp', '--transport', 'http-only'] })), { decided: true, transport: 'stdio', by: 'the client starts it and talks to it over stdio' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '-t', '3'] })), { decided: true, transport: 'stdio', by: 'the client starts it and talks to it over stdio' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'docker', args: ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server', 'stdio'] })), { decided: true, transport: 'stdio', by: 'the stdio argument', field: 'args/4' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'uvx', args: ['xiyan-mcp-server', 'sse'] })), { decided: true, transport: 'sse', by: 'the sse argument', field: 'args/1' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--scheme', 'http'] })), { decided: true, transport: 'stdio', by: 'the client starts it and talks to it over stdio' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--transport'] })), { decided: false, why: 'the --transport option has no value', field: 'args/1' });
   });
   it('knows the common spellings of a transport', () => {
