@@ -4,25 +4,23 @@
  *
  * - An entry that declares an HTTP transport and also starts a process (a registry server.json package
  *   with `transport.type: streamable-http`): the process serves that transport.
- * - A transport option on the server's own command line (`--transport http`, `--transport=sse`,
- *   `-t sse`, the switches `--http`, `--sse`, `--stdio`, a
- *   transport subcommand such as `github-mcp-server stdio`), or a
- *   transport variable in its environment (`MCP_TRANSPORT`, `TRANSPORT`, `FASTMCP_TRANSPORT`,
- *   `TRANSPORT_MODE`, ...): the transport it names.
+ * - A transport named on the server's own command line (`--transport http`, `--transport=sse`,
+ *   `-t sse`, the switches `--http`, `--sse`, `--stdio`, a subcommand such as `github-mcp-server
+ *   stdio`) or by a transport variable in its environment (`MCP_TRANSPORT`, `TRANSPORT`,
+ *   `TRANSPORT_MODE`, ...): that transport. supergateway is read by its own options (below).
  * - Otherwise a process the client starts serves stdio: the client talks to it over its standard
  *   input and output, which is what a command entry declares.
  *
  * A transport option or variable whose value is a run-time variable, or a word this module does not
- * know, leaves the transport undecided; the caller must say so rather than guess. supergateway is read
- * by its own options (below). The `--transport`
- * of mcp-remote and mcp-proxy (as clients) names how they reach the remote server, not what they
- * serve to the client, so it is not read.
+ * know, leaves the transport undecided; the caller must say so rather than guess. The `--transport` of
+ * mcp-remote and mcp-proxy (as clients) names how they reach the remote server, not what they serve to
+ * the client, so it is not read.
  */
 import type { McpServer } from '../../collectors/mcp-config/model.js';
 import type { ServedTransport } from '../../collectors/advisories/model.js';
 import { envSettings, parseInvocation, tokenField, type ArgToken } from './command-line.js';
 import { safeText } from './url.js';
-import { isInterpolated } from './values.js';
+import { isInterpolated, isRedacted } from './values.js';
 
 export type TransportReading =
   /**
@@ -52,6 +50,7 @@ export function transportWord(value: string): ServedTransport | undefined {
 function fromValue(value: string, label: string, shown: string, field: string): TransportReading {
   const transport = transportWord(value);
   if (transport) return { decided: true, transport, by: safeText(shown), field };
+  if (isRedacted(value)) return { decided: false, why: `${label} holds a value that was redacted as a secret`, field };
   return isInterpolated(value)
     ? { decided: false, why: `${label} takes its value from a variable (${safeText(value)}) that is resolved at run time`, field }
     : { decided: false, why: `${label} names a transport this check does not know (${safeText(value)})`, field };

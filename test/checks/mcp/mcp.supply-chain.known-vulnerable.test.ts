@@ -181,6 +181,7 @@ describe('servedTransport', () => {
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'docker', args: ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server', 'stdio'] })), { decided: true, transport: 'stdio', by: 'the stdio argument', field: 'args/4' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'uvx', args: ['xiyan-mcp-server', 'sse'] })), { decided: true, transport: 'sse', by: 'the sse argument', field: 'args/1' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--scheme', 'http'] })), { decided: true, transport: 'stdio', by: 'the client starts it and talks to it over stdio' });
+    assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js'], env: { TRANSPORT: '[REDACTED]' } })), { decided: false, why: 'the environment variable TRANSPORT holds a value that was redacted as a secret', field: 'env/TRANSPORT' });
     assert.deepEqual(servedTransport(server({ name: 'a', command: 'node', args: ['s.js', '--transport'] })), { decided: false, why: 'the --transport option has no value', field: 'args/1' });
   });
   it('knows the common spellings of a transport', () => {
