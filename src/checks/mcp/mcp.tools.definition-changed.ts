@@ -18,7 +18,8 @@
  * pass it (that would claim the live definitions were seen) nor fail it (the server may simply not
  * have been captured in this run); the missing snapshot shows as evidence coverage instead.
  *
- * Which lock applies to a snapshot: tool-lock.ts's lockFor (the nearest folder above it, else the only one).
+ * Which lock applies to a snapshot: tool-lock.ts's lockFor (the lock in the nearest folder above it,
+ * else the only lock collected).
  */
 import { getOwn } from '../../collectors/tool-snapshot/parse.js';
 import type { Check, CheckResult } from '../types.js';
