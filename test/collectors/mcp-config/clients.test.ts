@@ -89,8 +89,8 @@ describe('Claude Code (.mcp.json, .claude/settings*.json)', async () => {
 
   it('maps settings: enableAllProjectMcpServers, enabledMcpjsonServers and mcp__ permissions as autoApprove', () => {
     const settings = configAt(items, '.claude/settings.json');
-    assert.deepEqual(settings.settings, { enableAllProjectMcpServers: true, allowedMcpServers: ['github', 'db'] });
-    assert.deepEqual(settings.positions, { 'settings/enableAllProjectMcpServers': pos(2, 33), 'settings/allowedMcpServers': pos(3, 28) });
+    assert.deepEqual(settings.settings, { enableAllProjectMcpServers: true, enabledMcpjsonServers: [{ name: 'github', at: pos(3, 29) }, { name: 'db', at: pos(3, 39) }] });
+    assert.deepEqual(settings.positions, { 'settings/enableAllProjectMcpServers': pos(2, 33) });
     const github = serverNamed(settings, 'github');
     assert.equal(github.autoApprove, 'all');
     assert.equal(github.pointer, '/permissions/allow/1');
