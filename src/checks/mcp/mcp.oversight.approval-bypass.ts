@@ -25,14 +25,20 @@ import { FILE_KEY, clientLabel } from './locate.js';
 
 interface Bypass { messageId: string; severity: Severity; setting: ApprovalSetting; data?: Record<string, string> }
 
+/** A `default_permissions` built-in profile as the sandbox mode it stands for; sandbox modes and named profiles as written. */
+function sandboxOf(value: string): string {
+  return { ':danger-full-access': 'danger-full-access', ':read-only': 'read-only', ':workspace': 'workspace-write' }[value] ?? value;
+}
+
 /** Codex layers: the top level, then each profile with what it inherits; one finding per layer whose effective policy is `never`. */
 function codexBypasses(settings: ApprovalSetting[]): Bypass[] {
   const layers = new Map<string, { approval?: ApprovalSetting; sandbox?: ApprovalSetting }>();
   for (const setting of settings) {
-    const m = /^(?:profiles\.(.+)\.)?(approval_policy|sandbox_mode)$/.exec(setting.setting);
+    const m = /^(?:profiles\.(.+)\.)?(approval_policy|sandbox_mode|default_permissions)$/.exec(setting.setting);
     if (!m) continue;
     const layer = layers.get(m[1] ?? '') ?? {};
-    if (m[2] === 'approval_policy') layer.approval = setting; else layer.sandbox = setting;
+    if (m[2] === 'approval_policy') layer.approval = setting;
+    else if (m[2] === 'sandbox_mode' || !layer.sandbox) layer.sandbox = setting;
     layers.set(m[1] ?? '', layer);
   }
   const top = layers.get('') ?? {};
@@ -43,10 +49,11 @@ function codexBypasses(settings: ApprovalSetting[]): Bypass[] {
     if (approval?.value !== 'never') continue;
     const scope = profile === '' ? 'configuration' : `profile "${profile}"`;
     const setting = own.approval ?? own.sandbox!;
-    const sandboxValue = typeof sandbox?.value === 'string' ? sandbox.value : undefined;
-    if (sandboxValue === 'danger-full-access') bypasses.push({ messageId: 'codexNoApprovalNoSandbox', severity: 'high', setting, data: { scope } });
-    else if (sandboxValue === 'read-only') bypasses.push({ messageId: 'codexNoApprovalReadOnly', severity: 'low', setting, data: { scope } });
-    else bypasses.push({ messageId: 'codexNoApproval', severity: 'medium', setting, data: { scope, sandbox: sandboxValue ? `sandbox_mode = "${sandboxValue}"` : 'the default sandbox' } });
+    const mode = typeof sandbox?.value === 'string' ? sandboxOf(sandbox.value) : undefined;
+    const data = { scope, sandbox: sandbox ? `${sandbox.setting.split('.').pop()} = ${JSON.stringify(sandbox.value)}` : 'the default sandbox' };
+    if (mode === 'danger-full-access') bypasses.push({ messageId: 'codexNoApprovalNoSandbox', severity: 'high', setting, data });
+    else if (mode === 'read-only') bypasses.push({ messageId: 'codexNoApprovalReadOnly', severity: 'low', setting, data });
+    else bypasses.push({ messageId: 'codexNoApproval', severity: 'medium', setting, data });
   }
   return bypasses;
 }
@@ -79,9 +86,9 @@ export const check: Check = {
     severity: 'high',
     evidence: ['mcp-config'],
     messages: {
-      codexNoApprovalNoSandbox: 'The Codex {{scope}} in {{path}} sets approval_policy = "never" with sandbox_mode = "danger-full-access", so Codex never asks before a shell command or an MCP tool call (it skips MCP tool approval entirely in this mode) and nothing confines them: a prompt injection acts with the user\'s full rights.',
+      codexNoApprovalNoSandbox: 'The Codex {{scope}} in {{path}} sets approval_policy = "never" with {{sandbox}}, so Codex never asks before a shell command or an MCP tool call (it skips MCP tool approval entirely in this mode) and nothing confines them: a prompt injection acts with the user\'s full rights.',
       codexNoApproval: 'The Codex {{scope}} in {{path}} sets approval_policy = "never" with {{sandbox}}, so Codex runs shell commands without asking and never asks the user when the sandbox blocks one.',
-      codexNoApprovalReadOnly: 'The Codex {{scope}} in {{path}} sets approval_policy = "never" in a read-only sandbox: commands run without asking but can only read; MCP tools still ask as their annotations require.',
+      codexNoApprovalReadOnly: 'The Codex {{scope}} in {{path}} sets approval_policy = "never" with {{sandbox}}, a read-only sandbox: commands run without asking but can only read; MCP tools still ask as their annotations require.',
       zedAlwaysAllow: 'The Zed settings {{path}} set agent.always_allow_tool_actions to true, so the agent runs every tool action, MCP tools and terminal commands included, without asking the user.',
       zedDefaultAllow: 'The Zed settings {{path}} set agent.tool_permissions.default to "allow", so every tool without a rule of its own, MCP tools included, runs without asking the user.',
       zedTerminalAllow: 'The Zed settings {{path}} set agent.tool_permissions.tools.terminal.default to "allow", so the agent runs shell commands without asking the user unless an always_confirm or always_deny pattern matches.',

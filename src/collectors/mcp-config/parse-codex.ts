@@ -9,7 +9,9 @@
  * Approval settings (openai/codex `codex-rs/config`, `codex-rs/core/src/mcp_tool_call.rs`):
  * - `approval_policy` (`untrusted` | `on-failure` | `on-request` | `never`) and `sandbox_mode`
  *   (`read-only` | `workspace-write` | `danger-full-access`), at the top level and in each
- *   `[profiles.<name>]`, recorded as written in `settings.approval` for mcp.oversight.approval-bypass;
+ *   `[profiles.<name>]`, and `default_permissions` (the newer permission profiles `:read-only`,
+ *   `:workspace`, `:danger-full-access` or a named one), recorded as written in `settings.approval`
+ *   for mcp.oversight.approval-bypass;
  * - per server, `default_tools_approval_mode` and `[mcp_servers.<name>.tools.<tool>] approval_mode`
  *   (`auto` | `prompt` | `approve`): `approve` runs the tool without asking
  *   (`maybe_request_mcp_tool_approval` returns no prompt when the mode is `Approve`), so it becomes
@@ -80,9 +82,9 @@ export function parseCodexConfig(input: ParseInput): ParseResult {
   return { ok: true, file };
 }
 
-const APPROVAL_KEYS = ['approval_policy', 'sandbox_mode'] as const;
+const APPROVAL_KEYS = ['approval_policy', 'sandbox_mode', 'default_permissions'] as const;
 
-/** `approval_policy` and `sandbox_mode` at the top level, then in each `[profiles.<name>]`. */
+/** `approval_policy`, `sandbox_mode` and `default_permissions` at the top level, then in each `[profiles.<name>]`. */
 function approvalSettings(doc: SourceDoc, root: Record<string, unknown>): ApprovalSetting[] {
   const settings: ApprovalSetting[] = [];
   const read = (table: Record<string, unknown>, path: string[]) => {

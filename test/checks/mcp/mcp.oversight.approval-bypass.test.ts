@@ -72,7 +72,7 @@ checkTable(check, {
       errors: [
         {
           messageId: 'codexNoApprovalReadOnly', severity: 'low', line: 4, column: 19, key: '/profiles/ci/approval_policy',
-          message: 'The Codex profile "ci" in .codex/config.toml sets approval_policy = "never" in a read-only sandbox: commands run without asking but can only read; MCP tools still ask as their annotations require.',
+          message: 'The Codex profile "ci" in .codex/config.toml sets approval_policy = "never" with sandbox_mode = "read-only", a read-only sandbox: commands run without asking but can only read; MCP tools still ask as their annotations require.',
         },
         { messageId: 'codexNoApprovalNoSandbox', severity: 'high', line: 9, column: 19, key: '/profiles/yolo/approval_policy' },
         {
@@ -88,6 +88,14 @@ checkTable(check, {
         { messageId: 'codexNoApprovalReadOnly', severity: 'low', line: 1, column: 19, key: '/approval_policy' },
         { messageId: 'codexNoApprovalNoSandbox', severity: 'high', line: 4, column: 16, key: '/profiles/full/sandbox_mode' },
       ],
+    },
+    {
+      name: 'Codex default_permissions (permission profiles) stand for the sandbox: :danger-full-access is high',
+      items: codex('approval_policy = "never"', 'default_permissions = ":danger-full-access"'),
+      errors: [{
+        messageId: 'codexNoApprovalNoSandbox', severity: 'high', line: 1, column: 19, key: '/approval_policy',
+        data: { sandbox: 'default_permissions = ":danger-full-access"' },
+      }],
     },
     {
       name: 'Zed: always allow, default allow, terminal allow and trust of every worktree',
