@@ -61,7 +61,7 @@ export interface McpServer {
 
 /**
  * A client-wide approval, sandbox or trust setting as written, for the checks to judge: Codex
- * `approval_policy` / `sandbox_mode` (top level and `[profiles.<name>]`), Zed
+ * `approval_policy` / `sandbox_mode` / `default_permissions` (top level and `[profiles.<name>]`), Zed
  * `agent.always_allow_tool_actions`, `agent.tool_permissions.default`,
  * `agent.tool_permissions.tools.terminal.default`, `session.trust_all_worktrees`, Claude Code
  * `permissions.defaultMode`.
@@ -80,7 +80,7 @@ export interface McpConfigFile {
   client: McpClient;
   format: 'json' | 'jsonc' | 'toml' | 'yaml';
   servers: McpServer[];
-  /** Client-level settings that bear on security (Claude Code `enableAllProjectMcpServers`, `permissions.allow`, managed allow/deny lists, VS Code `inputs`). */
+  /** Client-level settings that bear on security (Claude Code `enableAllProjectMcpServers`, `enabledMcpjsonServers`, managed allow/deny lists, VS Code `inputs`, approval modes). */
   settings: {
     enableAllProjectMcpServers?: boolean;
     /** VS Code `inputs[]` (id and whether the prompt hides the value). */
