@@ -95,7 +95,7 @@ function fromAnnotations(annotations: Record<string, unknown>, snapshot: string)
   return { kind: 'annotated', severity: 'low', declares: 'declares non-destructive and closed-world', snapshot };
 }
 
-export function rateTool(name: string, server: McpServer, snapshot: SnapshotEntry | undefined): Rating {
+function rateTool(name: string, server: McpServer, snapshot: SnapshotEntry | undefined): Rating {
   const words = wordsOf(name);
   if (runsCode(words)) return { kind: 'executes', reason: 'runs code or commands that the agent writes' };
   const annotations = snapshot?.tool.annotations;
@@ -128,7 +128,7 @@ export const check: Check = {
     messages: {
       allTools: 'Server "{{server}}"{{state}} in the {{client}} configuration runs every one of its tools without asking the user (auto-approve all, trust, or a whole-server allow rule), so the agent can take consequential actions with no human check.',
       wildcard: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves the wildcard "{{entry}}", so tools matching it, including any the server adds later, run without asking the user.',
-      executesCode: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves the tool "{{tool}}", which {{reason}}, so code or commands run without a per-call human confirmation.',
+      executesCode: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves the tool "{{tool}}", which {{reason}}: whatever the agent composes runs without a per-call human confirmation.',
       annotatedTool: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves the tool "{{tool}}", which the tool snapshot {{snapshot}} {{declares}}, so it runs without a per-call human confirmation.',
       consequentialTool: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves the tool "{{tool}}", whose name says it changes data, sends messages or moves money, so it runs without a per-call human confirmation.',
       otherTools: 'Server "{{server}}"{{state}} in the {{client}} configuration auto-approves these tools without asking the user: {{tools}}. Neither a tool snapshot nor their names say that they only read; capture the server\'s tools/list to rate them.',

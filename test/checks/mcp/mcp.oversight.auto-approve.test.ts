@@ -98,7 +98,7 @@ checkTable(check, {
       errors: [
         {
           messageId: 'executesCode', severity: 'high', line: 9, column: 9, key: '/mcpServers/playwright/autoApprove[browser_evaluate]',
-          message: 'Server "playwright" in the Cline configuration auto-approves the tool "browser_evaluate", which runs code or commands that the agent writes, so code or commands run without a per-call human confirmation.',
+          message: 'Server "playwright" in the Cline configuration auto-approves the tool "browser_evaluate", which runs code or commands that the agent writes: whatever the agent composes runs without a per-call human confirmation.',
         },
         { messageId: 'executesCode', severity: 'high', line: 10, column: 9, key: '/mcpServers/playwright/autoApprove[browser_run_code]' },
         { messageId: 'otherTools', severity: 'low', line: 8, column: 22, key: '/mcpServers/playwright/autoApprove', data: { tools: 'browser_snapshot' } },
@@ -107,7 +107,7 @@ checkTable(check, {
         { messageId: 'executesCode', severity: 'high', line: 23, column: 9, key: '/mcpServers/desktop-commander/autoApprove[interact_with_process]' },
         {
           messageId: 'executesCode', severity: 'high', line: 24, column: 9, key: '/mcpServers/desktop-commander/autoApprove[write_file]',
-          message: 'Server "desktop-commander" in the Cline configuration auto-approves the tool "write_file", which belongs to a server that runs shell commands, so code or commands run without a per-call human confirmation.',
+          message: 'Server "desktop-commander" in the Cline configuration auto-approves the tool "write_file", which belongs to a server that runs shell commands: whatever the agent composes runs without a per-call human confirmation.',
         },
         { messageId: 'executesCode', severity: 'high', line: 36, column: 9, key: '/mcpServers/supabase/autoApprove[execute_sql]' },
         { messageId: 'executesCode', severity: 'high', line: 46, column: 9, key: '/mcpServers/chrome-devtools/autoApprove[evaluate_script]' },
