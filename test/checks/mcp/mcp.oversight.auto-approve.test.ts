@@ -3,12 +3,14 @@
  * annotations, else what the tool runs, else its name), with real tool names of well-known servers.
  */
 import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { check } from '../../../src/checks/mcp/mcp.oversight.auto-approve.js';
 import { parseClaudeSettings } from '../../../src/collectors/mcp-config/parse-claude-code.js';
 import { parseJsonDoc } from '../../../src/collectors/mcp-config/source-doc.js';
 import type { EvidenceItem } from '../../../src/evidence/types.js';
 import { configItem } from '../../helpers/mcp-evidence.js';
-import { checkTable } from '../../helpers/run-check.js';
+import { runChecks } from '../../../src/engine/run-checks.js';
+import { NOW, checkTable } from '../../helpers/run-check.js';
 import { snapshotItem } from '../../helpers/tool-evidence.js';
 
 /** Claude Code settings parsed by the real parser, so positions are those a user sees. */
@@ -188,4 +190,18 @@ checkTable(check, {
       errors: [{ messageId: 'allTools', severity: 'high', line: 6, column: 22, key: '/mcpServers/k/autoApprove', data: { state: ' (disabled, but it can be re-enabled)' } }],
     },
   ],
+});
+
+describe('mcp.oversight.auto-approve: evidence kinds', () => {
+  it('is decided from configurations alone when no tool snapshot was collected (not not_observed)', () => {
+    const config = configItem({ client: 'cline', servers: [{ name: 'pw', command: 'npx', autoApprove: ['browser_evaluate'] }] });
+    const [evaluated] = runChecks([check], [config], { now: NOW }, new Set());
+    assert.equal(evaluated!.status, 'fail');
+    assert.deepEqual(evaluated!.results.map((r) => [r.messageId, r.severity]), [['executesCode', 'high']]);
+  });
+
+  it('is not_observed with tool snapshots but no configuration', () => {
+    const [evaluated] = runChecks([check], [snapshot('pw', { browser_evaluate: null })], { now: NOW }, new Set());
+    assert.equal(evaluated!.status, 'not_observed');
+  });
 });
