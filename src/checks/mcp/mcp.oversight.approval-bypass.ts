@@ -14,6 +14,9 @@
  *   high. `session.trust_all_worktrees: true` (docs/src/worktree-trust.md): every opened project's
  *   MCP servers start without the Restricted Mode review: high.
  * - Claude Code `permissions.defaultMode: "bypassPermissions"` (every permission prompt skipped): high.
+ * - VS Code `chat.tools.global.autoApprove` (older `chat.tools.autoApprove`) true, and
+ *   `chat.permissions.default` "autoApprove" (Allow all) or "autopilot" (microsoft/vscode-docs
+ *   docs/agents/run/approvals.md): high.
  *
  * A file that sets any of these settings to a value that keeps asking passes; a file that sets none
  * of them is no population (not_applicable): the client's defaults ask.
@@ -58,20 +61,25 @@ function codexBypasses(settings: ApprovalSetting[]): Bypass[] {
   return bypasses;
 }
 
-/** Zed and Claude Code settings whose value alone switches asking off. */
-const SWITCHES: Record<string, { value: string | boolean; messageId: string }> = {
-  'agent.always_allow_tool_actions': { value: true, messageId: 'zedAlwaysAllow' },
-  'agent.tool_permissions.default': { value: 'allow', messageId: 'zedDefaultAllow' },
-  'agent.tool_permissions.tools.terminal.default': { value: 'allow', messageId: 'zedTerminalAllow' },
-  'session.trust_all_worktrees': { value: true, messageId: 'zedTrustAllWorktrees' },
-  'permissions.defaultMode': { value: 'bypassPermissions', messageId: 'claudeBypassPermissions' },
+/** Zed, Claude Code and VS Code settings whose value alone switches asking off. */
+const SWITCHES: Record<string, { values: Array<string | boolean>; messageId: string }> = {
+  'agent.always_allow_tool_actions': { values: [true], messageId: 'zedAlwaysAllow' },
+  'agent.tool_permissions.default': { values: ['allow'], messageId: 'zedDefaultAllow' },
+  'agent.tool_permissions.tools.terminal.default': { values: ['allow'], messageId: 'zedTerminalAllow' },
+  'session.trust_all_worktrees': { values: [true], messageId: 'zedTrustAllWorktrees' },
+  'permissions.defaultMode': { values: ['bypassPermissions'], messageId: 'claudeBypassPermissions' },
+  'chat.tools.global.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove' },
+  'chat.tools.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove' },
+  'chat.permissions.default': { values: ['autoApprove', 'autopilot'], messageId: 'vscodeAllowAll' },
 };
 
 function bypassesOf(file: McpConfigFile, settings: ApprovalSetting[]): Bypass[] {
   if (file.client === 'codex') return codexBypasses(settings);
   return settings.flatMap((setting) => {
     const known = SWITCHES[setting.setting];
-    return known && known.value === setting.value ? [{ messageId: known.messageId, severity: 'high' as const, setting }] : [];
+    return known?.values.includes(setting.value)
+      ? [{ messageId: known.messageId, severity: 'high' as const, setting, data: { setting: setting.setting, value: String(setting.value) } }]
+      : [];
   });
 }
 
@@ -94,10 +102,12 @@ export const check: Check = {
       zedTerminalAllow: 'The Zed settings {{path}} set agent.tool_permissions.tools.terminal.default to "allow", so the agent runs shell commands without asking the user unless an always_confirm or always_deny pattern matches.',
       zedTrustAllWorktrees: 'The Zed settings {{path}} set session.trust_all_worktrees to true, so the MCP servers that any opened project\'s .zed/settings.json declares start without the Restricted Mode review.',
       claudeBypassPermissions: 'The Claude Code settings {{path}} set permissions.defaultMode to "bypassPermissions", so Claude Code runs every tool, MCP tools and shell commands included, without asking the user.',
+      vscodeGlobalAutoApprove: 'The VS Code settings {{path}} set {{setting}} to true, so the agent runs every tool, MCP tools and terminal commands included, without asking the user, in every workspace.',
+      vscodeAllowAll: 'The VS Code settings {{path}} set chat.permissions.default to "{{value}}", so new chat sessions run every tool call, MCP tools included, without asking the user.',
       approvalKept: 'The {{client}} configuration {{path}} keeps asking before tools run ({{settings}}).',
       noApprovalSettings: 'The {{client}} configuration {{path}} sets no client-wide approval, sandbox or trust setting, so the client\'s defaults (which ask) apply.',
     },
-    remediation: 'Keep the client\'s approval prompts on: in Codex use approval_policy = "on-request" or "untrusted" (and never with sandbox_mode = "danger-full-access" outside a disposable container), in Zed remove always_allow_tool_actions and set tool_permissions.default to "confirm" with patterns for specific safe commands, remove session.trust_all_worktrees, and in Claude Code use a permission mode other than bypassPermissions and set disableBypassPermissionsMode in managed settings.',
+    remediation: 'Keep the client\'s approval prompts on: in Codex use approval_policy = "on-request" or "untrusted" (and never with sandbox_mode = "danger-full-access" outside a disposable container), in Zed remove always_allow_tool_actions and set tool_permissions.default to "confirm" with patterns for specific safe commands, remove session.trust_all_worktrees, in Claude Code use a permission mode other than bypassPermissions and set disableBypassPermissionsMode in managed settings, and in VS Code leave chat.tools.global.autoApprove off (an organisation can disable it by policy) and keep chat.permissions.default at manual permissions.',
   },
   run(context) {
     return context.evidence('mcp-config').flatMap((item): CheckResult[] => {

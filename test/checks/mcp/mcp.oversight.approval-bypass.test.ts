@@ -4,13 +4,14 @@ import { check } from '../../../src/checks/mcp/mcp.oversight.approval-bypass.js'
 import type { McpClient, McpConfigFile } from '../../../src/collectors/mcp-config/model.js';
 import { parseClaudeSettings } from '../../../src/collectors/mcp-config/parse-claude-code.js';
 import { parseCodexConfig } from '../../../src/collectors/mcp-config/parse-codex.js';
+import { parseVscodeSettings } from '../../../src/collectors/mcp-config/parse-vscode.js';
 import { parseZedSettings } from '../../../src/collectors/mcp-config/parse-zed.js';
 import { parseJsonDoc, parseTomlDoc } from '../../../src/collectors/mcp-config/source-doc.js';
 import type { EvidenceItem } from '../../../src/evidence/types.js';
 import { configItem } from '../../helpers/mcp-evidence.js';
 import { checkTable } from '../../helpers/run-check.js';
 
-const PARSERS = { codex: parseCodexConfig, zed: parseZedSettings, 'claude-code': parseClaudeSettings } as const;
+const PARSERS = { codex: parseCodexConfig, zed: parseZedSettings, 'claude-code': parseClaudeSettings, vscode: parseVscodeSettings } as const;
 
 /** An mcp-config item parsed from `lines` by the parser of `client`. */
 function parsed(client: keyof typeof PARSERS & McpClient, path: string, lines: string[]): EvidenceItem[] {
@@ -24,12 +25,14 @@ function parsed(client: keyof typeof PARSERS & McpClient, path: string, lines: s
 const codex = (...lines: string[]) => parsed('codex', '.codex/config.toml', lines);
 const zed = (...lines: string[]) => parsed('zed', '.zed/settings.json', lines);
 const claude = (...lines: string[]) => parsed('claude-code', '.claude/settings.json', lines);
+const vscode = (...lines: string[]) => parsed('vscode', '.vscode/settings.json', lines);
 
 checkTable(check, {
   valid: [
     { name: 'Codex asks on request', items: codex('approval_policy = "on-request"', 'sandbox_mode = "workspace-write"'), passes: ['approvalKept'] },
     { name: 'Zed confirms by default', items: zed('{ "agent": { "always_allow_tool_actions": false, "tool_permissions": { "default": "confirm" } } }'), passes: ['approvalKept'] },
     { name: 'Claude Code plan mode', items: claude('{ "permissions": { "defaultMode": "plan" } }'), passes: ['approvalKept'] },
+    { name: 'VS Code assisted permissions', items: vscode('{ "chat.permissions.default": "assisted", "chat.tools.global.autoApprove": false }'), passes: ['approvalKept'] },
     {
       name: 'a server file with no approval setting is no population',
       config: { client: 'cursor', servers: [{ name: 'gh', command: 'npx' }] }, empty: ['noApprovalSettings'],
@@ -124,6 +127,21 @@ checkTable(check, {
         {
           messageId: 'zedTrustAllWorktrees', severity: 'high', line: 6, column: 39, key: '/session/trust_all_worktrees',
           message: 'The Zed settings .zed/settings.json set session.trust_all_worktrees to true, so the MCP servers that any opened project\'s .zed/settings.json declares start without the Restricted Mode review.',
+        },
+      ],
+    },
+    {
+      name: 'VS Code global auto-approval (both names) and Allow all for new sessions',
+      items: vscode('{', '  "chat.tools.global.autoApprove": true,', '  "chat.tools.autoApprove": true,', '  "chat.permissions.default": "autoApprove"', '}'),
+      errors: [
+        {
+          messageId: 'vscodeGlobalAutoApprove', severity: 'high', line: 2, column: 36, key: '/chat/tools/global/autoApprove',
+          message: 'The VS Code settings .vscode/settings.json set chat.tools.global.autoApprove to true, so the agent runs every tool, MCP tools and terminal commands included, without asking the user, in every workspace.',
+        },
+        { messageId: 'vscodeGlobalAutoApprove', severity: 'high', line: 3, column: 29, key: '/chat/tools/autoApprove' },
+        {
+          messageId: 'vscodeAllowAll', severity: 'high', line: 4, column: 31, key: '/chat/permissions/default',
+          message: 'The VS Code settings .vscode/settings.json set chat.permissions.default to "autoApprove", so new chat sessions run every tool call, MCP tools included, without asking the user.',
         },
       ],
     },

@@ -1,5 +1,5 @@
 /**
- * Client-wide approval settings and per-tool approvals read by the Codex, Zed and Claude Code
+ * Client-wide approval settings and per-tool approvals read by the Codex, Zed, Claude Code and VS Code
  * parsers (mcp.oversight.approval-bypass and mcp.oversight.auto-approve judge them): the exact
  * values as written and the line and column of each.
  */
@@ -9,6 +9,7 @@ import type { McpConfigFile } from '../../../src/collectors/mcp-config/model.js'
 import { parseClaudeSettings } from '../../../src/collectors/mcp-config/parse-claude-code.js';
 import { parseCodexConfig } from '../../../src/collectors/mcp-config/parse-codex.js';
 import type { ParseInput, ParseResult } from '../../../src/collectors/mcp-config/parse-result.js';
+import { parseVscodeSettings } from '../../../src/collectors/mcp-config/parse-vscode.js';
 import { parseZedSettings } from '../../../src/collectors/mcp-config/parse-zed.js';
 import { parseJsonDoc, parseTomlDoc } from '../../../src/collectors/mcp-config/source-doc.js';
 import { pos } from './helpers.js';
@@ -136,5 +137,22 @@ describe('Claude Code approval settings', () => {
       approval: [{ setting: 'permissions.defaultMode', value: 'bypassPermissions', at: pos(4, 35) }],
       allowedMcpServers: ['github'],
     });
+  });
+});
+
+describe('VS Code approval settings', () => {
+  it('reads global auto-approval and the default permission level from settings.json without an "mcp" key', () => {
+    const text = '{\n  "editor.fontSize": 14,\n  "chat.tools.global.autoApprove": true,\n  "chat.permissions.default": "autoApprove"\n}';
+    const config = file(parsed(parseVscodeSettings, text, '.vscode/settings.json', 'vscode'));
+    assert.deepEqual(config.servers, []);
+    assert.deepEqual(config.settings.approval, [
+      { setting: 'chat.tools.global.autoApprove', value: true, at: pos(3, 36) },
+      { setting: 'chat.permissions.default', value: 'autoApprove', at: pos(4, 31) },
+    ]);
+  });
+
+  it('still skips settings with neither an "mcp" key nor approval settings', () => {
+    assert.deepEqual(parsed(parseVscodeSettings, '{ "editor.fontSize": 14 }', '.vscode/settings.json', 'vscode'),
+      { ok: false, code: 'no-mcp-content', reason: 'VS Code settings without an "mcp" key or tool approval settings' });
   });
 });

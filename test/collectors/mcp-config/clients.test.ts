@@ -55,7 +55,7 @@ describe('VS Code (.vscode/mcp.json JSONC, legacy settings.json)', async () => {
     assert.deepEqual(time.positions, { command: pos(5, 28), 'args/0': pos(5, 44) });
     assert.deepEqual(discoveryOf(items), {
       roots: ['.'], includeUser: false, filesExamined: 3, configsParsed: 2, serversFound: 4,
-      skipped: [{ path: 'other/.vscode/settings.json', reason: 'VS Code settings without an "mcp" key' }],
+      skipped: [{ path: 'other/.vscode/settings.json', reason: 'VS Code settings without an "mcp" key or tool approval settings' }],
     });
   });
 });
