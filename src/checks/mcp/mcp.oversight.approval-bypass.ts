@@ -83,7 +83,7 @@ function bypassesOf(file: McpConfigFile, settings: ApprovalSetting[]): Bypass[] 
   });
 }
 
-function describe(setting: ApprovalSetting): string {
+function asWritten(setting: ApprovalSetting): string {
   return `${setting.setting} = ${JSON.stringify(setting.value)}`;
 }
 
@@ -119,7 +119,7 @@ export const check: Check = {
       }
       const bypasses = bypassesOf(file, settings);
       if (bypasses.length === 0) {
-        return [{ status: 'pass', messageId: 'approvalKept', data: { ...data, settings: settings.map(describe).join(', ') }, location: { path: file.path }, evidenceId: item.id, key: FILE_KEY }];
+        return [{ status: 'pass', messageId: 'approvalKept', data: { ...data, settings: settings.map(asWritten).join(', ') }, location: { path: file.path }, evidenceId: item.id, key: FILE_KEY }];
       }
       return bypasses.map((b) => ({
         status: 'fail', messageId: b.messageId, severity: b.severity, data: { ...data, ...b.data },
