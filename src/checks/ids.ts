@@ -18,6 +18,7 @@ export const CHECK_IDS = [
   'mcp.network.bind-all-interfaces',
   'mcp.container.privileged',
   'mcp.oversight.auto-approve',
+  'mcp.oversight.approval-bypass',
   'mcp.tools.poisoning-pattern',
   'mcp.tools.definition-changed',
   'mcp.gateway.insecure-flag',

@@ -24,6 +24,7 @@ import { check as mcpGatewayInsecureFlag } from './mcp/mcp.gateway.insecure-flag
 import { check as mcpSupplyChainCodeInjectionEnv } from './mcp/mcp.supply-chain.code-injection-env.js';
 import { check as mcpNetworkBindAllInterfaces } from './mcp/mcp.network.bind-all-interfaces.js';
 import { check as mcpOversightAutoApprove } from './mcp/mcp.oversight.auto-approve.js';
+import { check as mcpOversightApprovalBypass } from './mcp/mcp.oversight.approval-bypass.js';
 import { check as mcpSecretsInlineCredential } from './mcp/mcp.secrets.inline-credential.js';
 import { check as mcpSupplyChainKnownVulnerable } from './mcp/mcp.supply-chain.known-vulnerable.js';
 import { check as mcpSupplyChainUnpinnedImage } from './mcp/mcp.supply-chain.unpinned-image.js';
@@ -65,6 +66,7 @@ export const CHECKS: Check[] = [
   mcpGatewayInsecureFlag,
   mcpNetworkBindAllInterfaces,
   mcpOversightAutoApprove,
+  mcpOversightApprovalBypass,
   mcpSecretsInlineCredential,
   mcpSupplyChainCodeInjectionEnv,
   mcpSupplyChainKnownVulnerable,
