@@ -16,7 +16,6 @@ import type { McpClient } from '../../../src/collectors/mcp-config/model.js';
 import { parseClaudeSettings } from '../../../src/collectors/mcp-config/parse-claude-code.js';
 import { parseCodexConfig } from '../../../src/collectors/mcp-config/parse-codex.js';
 import type { ParseInput, ParseResult } from '../../../src/collectors/mcp-config/parse-result.js';
-import { parseZedSettings } from '../../../src/collectors/mcp-config/parse-zed.js';
 import { parseJsonDoc, parseTomlDoc } from '../../../src/collectors/mcp-config/source-doc.js';
 import { configItem } from '../../helpers/mcp-evidence.js';
 import { renderMessage, runCheck } from '../../helpers/run-check.js';
@@ -45,14 +44,6 @@ const cases: Case[] = [
     fails: [{
       check: autoApprove, messageId: 'enableAllProjectServers', severity: 'high', line: 22, label: 'true',
       why: 'committed project settings start every .mcp.json server of the repository without asking anyone',
-    }],
-    passes: [],
-  },
-  {
-    file: 'regedarek__dotfiles/dot_config/zed/settings.json', client: 'zed', parse: parseZedSettings,
-    fails: [{
-      check: approvalBypass, messageId: 'zedAlwaysAllow', severity: 'high', line: 33, label: 'true',
-      why: 'the user settings run every agent tool action, MCP tools and terminal included, without asking',
     }],
     passes: [],
   },
