@@ -256,7 +256,7 @@ describe('more snapshot shapes (parseToolSnapshot)', () => {
     const tool = s.tools[0]!;
     assert.equal(s.server, 'sqlite-mcp-server');
     assert.deepEqual(tool.inputSchema, { type: 'object', properties: { sql: { type: 'string', description: 'The SQL' }, limit: { type: 'number', description: 'Rows' } }, required: ['sql'] });
-    assert.deepEqual([tool.pointer, tool.positions['inputSchema/properties/sql'], tool.positions['inputSchema/properties/limit/description']], ['/0', { line: 6, column: 16 }, { line: 7, column: 58 }]);
+    assert.deepEqual([tool.pointer, tool.positions['inputSchema/properties/sql'], tool.positions['inputSchema/properties/limit/description']], ['/0', { line: 6, column: 16 }, { line: 7, column: 51 }]);
   });
 
   it('reads the prompts, resources and resource templates of an mcp-scan signature file', () => {
