@@ -8,7 +8,8 @@
  *   in one object, bare or as the `result` of a JSON-RPC response;
  * - an `InitializeResult` (`{ "protocolVersion", "capabilities", "serverInfo", "instructions" }`), bare
  *   or as a JSON-RPC result: read for its instructions;
- * - an mcp-scan signature file: `{ "metadata": InitializeResult, "tools", "prompts", "resources", "resource_templates" }`;
+ * - an mcp-scan signature file: `{ "metadata": InitializeResult, "tools", "prompts", "resources", "resource_templates" }`,
+ *   and an mcp-interviewer report (`mcp-interview.json`), the same with `initialize_result`;
  * - an mcp-scan scan result (`mcp-scan --json`): `{ "<config path>": { "path", "servers": [{ "name", "signature" }] } }`,
  *   or one such `{ "path", "servers" }` object: one snapshot per server that has a signature;
  * - one tool per file (`{ "name", "inputSchema", ... }`), as github-mcp-server keeps them in `__toolsnaps__/*.snap`;
@@ -217,8 +218,9 @@ function readSnapshot(text: string, displayPath: string, options: { lenient?: bo
 function readServerPart(part: ServerPart, doc: JsoncDocument, displayPath: string, problems: SourceProblem[]): ToolSnapshotFile {
   const { holder, prefix } = part;
   const root = doc.value as Record<string, unknown>;
-  const metadata = isRecord(holder.metadata) ? holder.metadata : isRecord(root.metadata) ? root.metadata : undefined;
-  const metadataAt: Path = isRecord(holder.metadata) ? [...prefix, 'metadata'] : ['metadata'];
+  // The InitializeResult beside the lists: mcp-scan's `metadata`, mcp-interviewer's `initialize_result`.
+  const metadataAt: Path = [[...prefix, 'metadata'], [...prefix, 'initialize_result'], ['metadata']].find((at) => isRecord(valueAt(root, at))) ?? ['metadata'];
+  const metadata = valueAt(root, metadataAt) as Record<string, unknown> | undefined;
   const serverInfo = [metadata?.serverInfo, ...part.around.flatMap(({ value }) => [value.serverInfo, value.server_info]), holder.serverInfo, holder.server_info].find(isRecord);
   let server = part.name;
   let serverVersion: string | undefined;
