@@ -128,8 +128,8 @@ type Path = Array<string | number>;
 const LIST_KEYS = ['tools', 'prompts', 'resources', 'resourceTemplates', 'resource_templates'] as const;
 /** Keys that say "this is MCP server output" even when the rest of the shape is wrong. */
 const MARKER_KEYS = [...LIST_KEYS, 'result', 'metadata', 'jsonrpc'];
-const EXPECTED = 'expected a tools/list, prompts/list or resources/list result, an InitializeResult, a JSON-RPC response to one of them, '
-  + 'an mcp-scan signature or scan result, one tool ({"name", "inputSchema"}) or a JSON array of tools';
+const EXPECTED = 'expected a tools/list, prompts/list or resources/list result (bare or in a JSON-RPC response), an InitializeResult, '
+  + 'an mcp-scan signature or scan result, one tool ({"name", "inputSchema"}), or a JSON array of tools';
 
 /** Where a server's part of the document is, and what names it when the part does not. */
 interface ServerPart {
