@@ -39,6 +39,7 @@ export const DIRECTIVES: DirectiveRule[] = [
       String.raw`\b${NEGATION}\s+(?:ever\s+)?${TELL}(?:ing)?\b.{0,30}?\b(?:users?|human)\b`,
       // "Do not mention that you first need to read the file", "do not reveal this step"
       String.raw`\b${NEGATION}\s+(?:ever\s+)?(?:mention|tell|reveal|disclose|say)\s+(?:that\s+you\b|(?:this|these|that)\s+(?:step|steps|instructions?|requirement|side[\s-]effect|operation|prefix)\b)`,
+      String.raw`\b${NEGATION}\s+let\s+(?:the\s+)?(?:users?|them|anyone)\s+(?:know|see|notice|find\s+out)\b`,
       String.raw`\bwithout\s+(?:telling|informing|letting|alerting|notifying)\s+(?:the\s+)?(?:users?|them|anyone)\b`,
       String.raw`\bwithout\s+the\s+users?(?:'s)?\s+(?:knowing|knowledge|noticing|awareness)\b`,
       String.raw`\b(?:hide|conceal)\b.{0,30}?\bfrom\s+(?:the\s+)?users?\b`,

@@ -160,7 +160,7 @@ function classify(root: unknown, displayPath: string): Shape {
   const marked = MARKER_KEYS.some((key) => Object.hasOwn(root, key));
   if (isRecord(root.error) && root.result === undefined) {
     const message = typeof root.error.message === 'string' ? `: ${root.error.message}` : '';
-    return { kind: 'unknown', reason: `a JSON-RPC error response${message}, not a result`, at: ['error'], marked: true };
+    return { kind: 'unknown', reason: `a JSON-RPC error response${message}`, at: ['error'], marked: true };
   }
   const hasList = (value: Record<string, unknown>) => LIST_KEYS.some((key) => Array.isArray(value[key]));
   const isInitialize = (value: Record<string, unknown>) => typeof value.protocolVersion === 'string' && (isRecord(value.capabilities) || isRecord(value.serverInfo));
@@ -191,7 +191,7 @@ function classify(root: unknown, displayPath: string): Shape {
   const listHolder = isRecord(root.result) && root.tools === undefined ? root.result : root;
   const notList = LIST_KEYS.find((key) => listHolder[key] !== undefined && listHolder[key] !== null);
   if (notList) return { kind: 'unknown', reason: `"${notList}" is not an array`, at: [...(listHolder === root ? [] : ['result']), notList], marked };
-  return { kind: 'unknown', reason: `not a tool snapshot: no "tools", "prompts" or "resources" list; ${EXPECTED}`, at: [], marked };
+  return { kind: 'unknown', reason: 'no "tools", "prompts" or "resources" list', at: [], marked };
 }
 
 function readSnapshot(text: string, displayPath: string, options: { lenient?: boolean }): SnapshotParse {
@@ -201,7 +201,7 @@ function readSnapshot(text: string, displayPath: string, options: { lenient?: bo
   const shape = classify(doc.value, displayPath);
   if (shape.kind === 'unknown') {
     if (options.lenient && !shape.marked) return { snapshots: [], problems: [], notASnapshot: true };
-    const reason = /^(?:not a tool snapshot|"|a JSON-RPC)/.test(shape.reason) ? shape.reason : `not a tool snapshot: ${shape.reason}; ${EXPECTED}`;
+    const reason = `not a tool snapshot: ${shape.reason}; ${EXPECTED}`;
     return { snapshots: [], problems: [{ problem: { path: displayPath, code: 'unknown-shape', reason, ...positionOr(doc, shape.at) } }] };
   }
   const problems: SourceProblem[] = [];
@@ -219,7 +219,7 @@ function readServerPart(part: ServerPart, doc: JsoncDocument, displayPath: strin
   const { holder, prefix } = part;
   const root = doc.value as Record<string, unknown>;
   // The InitializeResult beside the lists: mcp-scan's `metadata`, mcp-interviewer's `initialize_result`.
-  const metadataAt: Path = [[...prefix, 'metadata'], [...prefix, 'initialize_result'], ['metadata']].find((at) => isRecord(valueAt(root, at))) ?? ['metadata'];
+  const metadataAt: Path = [[...prefix, 'metadata'], [...prefix, 'initialize_result']].find((at) => isRecord(valueAt(root, at))) ?? [...prefix, 'metadata'];
   const metadata = valueAt(root, metadataAt) as Record<string, unknown> | undefined;
   const serverInfo = [metadata?.serverInfo, ...part.around.flatMap(({ value }) => [value.serverInfo, value.server_info]), holder.serverInfo, holder.server_info].find(isRecord);
   let server = part.name;
