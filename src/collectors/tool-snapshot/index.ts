@@ -66,6 +66,8 @@ export const toolSnapshotCollector: Collector = {
     const reportProblem = ({ problem, pointer }: SourceProblem) => items.push(item('unreadable-source', problem.path, problem, pointer ? `#${pointer}` : ''));
     problems.forEach((problem) => reportProblem({ problem }));
 
+    // JSON in an mcp-tools/ folder with nothing of MCP output in it (a package.json): named in the progress line.
+    const passedOver: string[] = [];
     for (const candidate of candidates) {
       const display = evidencePath(candidate.file, context.root, context.home);
       const quiet = candidate.role === 'snapshot-lenient' && SHARED_NAMES.has(path.basename(candidate.file).toLowerCase());
@@ -78,6 +80,7 @@ export const toolSnapshotCollector: Collector = {
         if (lock) items.push(item('tool-lock', display, lock));
       } else {
         const parsed = parseToolSnapshot(read.text, display, { lenient: candidate.role === 'snapshot-lenient' });
+        if (parsed.notASnapshot) passedOver.push(display);
         parsed.problems.forEach(report);
         // Tool text comes from the server: a token in it must not reach the evidence. Hashes were taken first.
         for (const snapshot of parsed.snapshots) {
@@ -85,7 +88,8 @@ export const toolSnapshotCollector: Collector = {
         }
       }
     }
-    context.progress?.(`tool snapshots: ${items.filter((i) => i.kind === 'tool-snapshot').length} snapshot(s), ${items.filter((i) => i.kind === 'tool-lock').length} lock file(s)`);
+    const skipped = passedOver.length === 0 ? '' : `; passed over ${passedOver.length} JSON file(s) in mcp-tools/ that hold no MCP output (${passedOver.slice(0, 5).join(', ')}${passedOver.length > 5 ? ', ...' : ''})`;
+    context.progress?.(`tool snapshots: ${items.filter((i) => i.kind === 'tool-snapshot').length} snapshot(s), ${items.filter((i) => i.kind === 'tool-lock').length} lock file(s)${skipped}`);
     return items.sort((a, b) => compareKeys(a.id, b.id));
   },
 };

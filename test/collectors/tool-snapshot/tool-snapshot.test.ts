@@ -425,6 +425,15 @@ describe('tool snapshot collector: discovery', () => {
     ]);
   });
 
+  it('names the JSON files in mcp-tools/ it passed over as holding no MCP output, in its progress line', async () => {
+    const root = tempDir();
+    write(root, 'mcp-tools/package.json', '{"name": "x", "version": "1.0.0"}');
+    write(root, 'mcp-tools/kv.json', JSON.stringify({ tools: [{ name: 'get' }] }));
+    const lines: string[] = [];
+    await toolSnapshotCollector.collect({ paths: [root], root, includeUser: false, home: '/nonexistent-home', now: NOW, progress: (m) => lines.push(m) });
+    assert.deepEqual(lines, ['tool snapshots: 1 snapshot(s), 0 lock file(s); passed over 1 JSON file(s) in mcp-tools/ that hold no MCP output (mcp-tools/package.json)']);
+  });
+
   it('returns nothing (and does not throw) for paths that do not exist', async () => {
     assert.deepEqual(await collect(['/nonexistent/path/for/mcp-comply']), []);
   });
