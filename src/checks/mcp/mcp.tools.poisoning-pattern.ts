@@ -327,7 +327,7 @@ function isUndocumentedParameter(tool: SnapshotTool, string: ToolString): boolea
   const [schemaKey, propertiesKey, name] = string.path;
   if (string.kind !== 'propertyName' || string.path.length !== 3 || schemaKey !== 'inputSchema' || propertiesKey !== 'properties' || typeof name !== 'string') return false;
   const schema = tool.inputSchema as Record<string, unknown>;
-  const property = isRecord(schema.properties) ? schema.properties[name] : undefined;
+  const property = isRecord(schema.properties) && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
   if (!isRecord(property)) return false;
   const required = Array.isArray(schema.required) && schema.required.includes(name);
   const type = property.type;
