@@ -1,6 +1,7 @@
 /**
- * Tool snapshots (a server's `tools/list` result saved as JSON, or one of the other shapes parse.ts reads) and the committed tool lock file
- * (`mcp-tools.lock`: the hash of every approved tool definition), for poisoning and rug-pull checks.
+ * Tool snapshots (a server's `tools/list` result saved as JSON, or another shape parse.ts reads) and
+ * the committed tool lock file (`mcp-tools.lock`: the hash of every approved tool definition), for
+ * poisoning and rug-pull checks.
  */
 import type { SourcePosition } from '../../lib/source-position.js';
 
