@@ -28,19 +28,30 @@ const cases: Array<{ name: string; items: () => EvidenceItem[]; results: Expecte
     results: [{ status: 'pass', messageId: 'pinned', path: 'snapshots/api.tools.json', key: 'api', message: 'The tool snapshot of server "api" is governed by config/mcp-tools.lock' }],
   },
   {
-    name: 'fail: no lock at all, once per snapshot (low, at the snapshot file)',
+    name: 'fail: no lock at all, once per server and folder (low, at the first snapshot file)',
     items: () => [snapshot('acme', ['read_file'], 'mcp-tools/acme.json'), snapshot('notes', ['add_note', 'list_notes'], 'mcp-tools/notes.json')],
     results: [
-      { status: 'fail', messageId: 'noLock', severity: 'low', path: 'mcp-tools/acme.json', key: 'acme', message: 'Server "acme" has a tool snapshot (1 tool(s)) but no mcp-tools.lock was found, so no approved baseline pins its definitions' },
-      { status: 'fail', messageId: 'noLock', severity: 'low', path: 'mcp-tools/notes.json', key: 'notes', message: 'Server "notes" has a tool snapshot (2 tool(s)) but no mcp-tools.lock was found, so no approved baseline pins its definitions' },
+      { status: 'fail', messageId: 'noLock', severity: 'low', path: 'mcp-tools/acme.json', key: 'acme', message: 'Server "acme" has 1 tool snapshot file(s) in mcp-tools (1 tool(s)) but no mcp-tools.lock was found, so no approved baseline pins its definitions' },
+      { status: 'fail', messageId: 'noLock', severity: 'low', path: 'mcp-tools/notes.json', key: 'notes', message: 'Server "notes" has 1 tool snapshot file(s) in mcp-tools (2 tool(s)) but no mcp-tools.lock was found, so no approved baseline pins its definitions' },
+    ],
+  },
+  {
+    name: 'fail: a server kept as one file per tool (github-mcp-server\'s __toolsnaps__) is one finding, fingerprinted on its folder',
+    items: () => [
+      snapshot('github', ['list_issues'], 'pkg/github/__toolsnaps__/list_issues.snap'),
+      snapshot('github', ['get_me'], 'pkg/github/__toolsnaps__/get_me.snap'),
+      snapshot('github', ['add_comment'], 'pkg/github/__toolsnaps__/add_comment.snap'),
+    ],
+    results: [
+      { status: 'fail', messageId: 'noLock', severity: 'low', path: 'pkg/github/__toolsnaps__/add_comment.snap', key: 'github', message: 'Server "github" has 3 tool snapshot file(s) in pkg/github/__toolsnaps__ (3 tool(s)) but no mcp-tools.lock was found, so no approved baseline pins its definitions' },
     ],
   },
   {
     name: 'fail: several locks and none in a folder above the snapshot; the nested one passes',
     items: () => [snapshot('api', ['get_user'], 'c/api.tools.json'), snapshot('web', ['get_page'], 'a/web.tools.json'), lock('a/mcp-tools.lock'), lock('b/mcp-tools.lock')],
     results: [
-      { status: 'fail', messageId: 'noGoverningLock', severity: 'low', path: 'c/api.tools.json', key: 'api', message: 'Server "api" has a tool snapshot (1 tool(s)) but none of the 2 mcp-tools.lock files found is in a folder above it, so no approved baseline pins its definitions' },
       { status: 'pass', messageId: 'pinned', path: 'a/web.tools.json', key: 'web', message: 'The tool snapshot of server "web" is governed by a/mcp-tools.lock' },
+      { status: 'fail', messageId: 'noGoverningLock', severity: 'low', path: 'c/api.tools.json', key: 'api', message: 'Server "api" has 1 tool snapshot file(s) in c (1 tool(s)) but none of the 2 mcp-tools.lock files found is in a folder above them, so no approved baseline pins their definitions' },
     ],
   },
   {
@@ -59,6 +70,7 @@ describe('mcp.tools.snapshot-unpinned', () => {
         c.results,
       );
       assert.ok(results.every((r) => r.location.line === undefined && r.evidenceId === `tool-snapshot:${r.location.path}`));
+      assert.ok(results.every((r) => r.status === 'pass' ? r.fingerprintPath === undefined : r.fingerprintPath === `${r.location.path.slice(0, r.location.path.lastIndexOf('/'))}/`));
     });
   }
 
