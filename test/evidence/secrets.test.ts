@@ -168,7 +168,7 @@ describe('findSecrets and redactSecrets', () => {
     const password = body(14);
     const url = `https://deploy:${password}@mcp.example.com/mcp`;
     const [match] = findSecrets(url);
-    assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length });
+    assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length, part: 'userinfo' });
     assert.deepEqual(redactSecrets(url, undefined, '[REDACTED]'), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
   });
 
