@@ -388,9 +388,9 @@ export function detectSecret(value: string, keyName?: string): { kind: string } 
  * The value with every secret replaced by `replacement`, and the kinds found. Whole-value secrets
  * (secret-named keys) replace the whole value.
  */
-export function redactSecrets(value: string, keyName: string | undefined, replacement: string): { value: string; kinds: string[] } {
+export function redactSecrets(value: string, keyName: string | undefined, replacement: string): { value: string; kinds: string[]; matches: SecretMatch[] } {
   const matches = findSecrets(value, keyName);
-  if (matches.length === 0) return { value, kinds: [] };
+  if (matches.length === 0) return { value, kinds: [], matches };
   let out = '';
   let at = 0;
   for (const match of matches) {
@@ -398,7 +398,7 @@ export function redactSecrets(value: string, keyName: string | undefined, replac
     at = match.end;
   }
   out += value.slice(at);
-  return { value: out, kinds: matches.map((m) => m.kind) };
+  return { value: out, kinds: matches.map((m) => m.kind), matches };
 }
 
 /** A literal value that looks random enough to be a credential (length >= 12, entropy >= 3.5). */

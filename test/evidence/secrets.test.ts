@@ -17,6 +17,7 @@ function body(n: number, seed = 7): string {
 }
 const upper = (n: number) => body(n, 11).toUpperCase().replace(/[^A-Z0-9]/g, 'Q');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+const valueAndKinds = ({ value, kinds }: { value: string; kinds: string[] }) => ({ value, kinds });
 
 interface Case { name: string; value: string; key?: string; kind: string | undefined }
 
@@ -169,7 +170,7 @@ describe('findSecrets and redactSecrets', () => {
     const url = `https://deploy:${password}@mcp.example.com/mcp`;
     const [match] = findSecrets(url);
     assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length, part: 'userinfo' });
-    assert.deepEqual(redactSecrets(url, undefined, '[REDACTED]'), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
+    assert.deepEqual(valueAndKinds(redactSecrets(url, undefined, '[REDACTED]')), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
   });
 
   it('replaces every secret in a value, keeping the rest', () => {
@@ -190,7 +191,7 @@ describe('findSecrets and redactSecrets', () => {
   });
 
   it('replaces a secret-named value as a whole', () => {
-    assert.deepEqual(redactSecrets(body(30), 'API_KEY', '[REDACTED]'), { value: '[REDACTED]', kinds: ['high-entropy-secret'] });
+    assert.deepEqual(valueAndKinds(redactSecrets(body(30), 'API_KEY', '[REDACTED]')), { value: '[REDACTED]', kinds: ['high-entropy-secret'] });
   });
 });
 
