@@ -124,6 +124,7 @@ const TOKEN_RULES: TokenRule[] = [
   { kind: 'zapier-mcp-key', pattern: /(?<![A-Za-z0-9])sk-ak-[A-Za-z0-9]{20,}/g },
   { kind: 'firecrawl-key', pattern: /(?<![A-Za-z0-9-])fc-[0-9a-f]{32}(?![0-9a-f])/g },
   { kind: 'tavily-key', pattern: /(?<![A-Za-z0-9-])tvly-(?:dev-|prod-)?[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
+  { kind: 'apify-token', pattern: /(?<![A-Za-z0-9])apify_api_[A-Za-z0-9]{30,}/g },
   { kind: 'context7-key', pattern: /(?<![A-Za-z0-9-])ctx7sk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/g },
   { kind: 'stripe-key', pattern: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
   { kind: 'openai-key', pattern: /(?<![A-Za-z0-9-])sk-(?:proj-)?[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
@@ -146,7 +147,7 @@ const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const BASIC = /\bBasic\s+([A-Za-z0-9+/]{8,}=*)/gi;
 
 /** Cheap first look: every pattern above needs one of these; most values have none. */
-const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|fc-|tvly-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|npm_|SG\.|AccountKey=|SharedAccessKey=|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
+const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|fc-|tvly-|apify_api_|ctx7sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|npm_|SG\.|AccountKey=|SharedAccessKey=|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
 
 /** Names that hold a password as such: any literal under them is one, however guessable (`DB_PASSWORD`, `--password`, `redisPassword`). */
 const PASSWORD_KEY_NAME = /(?:passw(?:or)?d|pwd|passphrase)$/i;

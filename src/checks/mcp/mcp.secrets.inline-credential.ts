@@ -18,11 +18,11 @@ const KIND_LABELS: Record<string, string> = {
   'openai-api-key': 'OpenAI API key', 'aws-access-key': 'AWS access key', 'aws-secret-key': 'AWS secret key',
   'google-api-key': 'Google API key', 'slack-token': 'Slack token', 'stripe-key': 'Stripe key', 'huggingface-token': 'Hugging Face token',
   'private-key': 'private key', jwt: 'JSON Web Token', 'bearer-token': 'bearer token', 'basic-auth': 'Basic authentication credential',
-  'default-credentials': 'default username and password', 'url-credentials': 'username and password in a URL',
+  'default-credentials': 'default username and password', 'url-credentials': 'password or token',
   'high-entropy-secret': 'secret value', 'password': 'password', 'connection-string': 'connection string with a password',
   'zapier-mcp-key': 'Zapier MCP key', 'firecrawl-key': 'Firecrawl API key', 'make-mcp-token': 'Make MCP token',
   'pipedream-mcp-endpoint': 'Pipedream personal endpoint id', 'composio-mcp-url-key': 'Composio per-user URL key',
-  'tavily-key': 'Tavily API key', 'context7-key': 'Context7 API key',
+  'tavily-key': 'Tavily API key', 'context7-key': 'Context7 API key', 'apify-token': 'Apify API token',
 };
 
 export function kindLabel(kind: string): string {
