@@ -282,11 +282,24 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
     if (eq > at && eq < next) {
       const name = decoded(value.slice(at, eq));
       const credentialNamed = isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name);
-      if (credentialNamed && isHighEntropySecret(decoded(value.slice(eq + 1, next)))) out.push({ kind: 'high-entropy-secret', start: eq + 1, end: next });
+      if (credentialNamed && isParameterCredential(decoded(value.slice(eq + 1, next)))) out.push({ kind: 'high-entropy-secret', start: eq + 1, end: next });
     }
     at = next + 1;
   }
   return out;
+}
+
+/**
+ * A literal under a credential-named query parameter. Looser than isHighEntropySecret: keys in URLs
+ * are often hex or UUIDs (`?exaApiKey=<uuid>`, `?key=<32 hex>`), whose entropy can fall under 3.5 bits;
+ * letters mixed with digits over 12 characters are enough there. Words (`?token_type=bearer`,
+ * `?auth=oauth2`), placeholders and interpolations are not.
+ */
+function isParameterCredential(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 12 || isPlaceholder(trimmed) || /\s/.test(trimmed) || isUrlValue(trimmed) || isPathValue(trimmed)) return false;
+  if (/^[a-z]+\d*(?:[-_.][a-z]+\d*)*$/i.test(trimmed)) return false;
+  return (/\d/.test(trimmed) && /[a-z]/i.test(trimmed)) || shannonEntropy(trimmed) >= 3.5;
 }
 
 /** Where `offset` sits in the URL that holds it, for the report (never the value). */
