@@ -4,6 +4,7 @@
  * A random-looking path segment is a credential only where the platform makes it one: elsewhere it is a
  * resource id (a UUID of a workflow, a project, a document) and flagging it would be noise. Each shape
  * here was read in the platform's own instructions or in public configurations that use it (`seen`);
+ * a few hosts also make a plainly named query parameter a credential (Azure Functions' `?code=`);
  * the segment is judged like any literal afterwards (placeholders such as `YOUR_SECRET` and
  * interpolations such as `${KEY}` are never secrets). Credentials in query parameters (`?api_key=`,
  * `?exaApiKey=`, `?tavilyApiKey=`, `?token=`) need no entry: their names say what they are.
@@ -14,7 +15,9 @@ export interface HostedMcpUrlShape {
   /** Matched against the lower-case host. */
   host: RegExp;
   /** Matched against the path; the named group `secret` is the credential segment. */
-  path: RegExp;
+  path?: RegExp;
+  /** A query parameter that is a credential on this host although its name does not say so. */
+  parameter?: RegExp;
   /** Where the shape was confirmed. */
   seen: string;
 }
@@ -57,5 +60,11 @@ export const HOSTED_MCP_URL_SHAPES: readonly HostedMcpUrlShape[] = [
     host: /^mcp\.composio\.dev$/,
     path: /^\/(?!composio\/|partner\/|api\/)[a-z0-9_]+\/(?<secret>[a-z]+(?:-[a-z]+)+-[A-Za-z0-9]{5,})(?:\/|$)/,
     seen: 'Composio per-user MCP URL (https://mcp.composio.dev/<app>/<words-id>, e.g. /github/<three-words>-<id>); server ids under /composio/server/ need an x-api-key and are not flagged',
+  },
+  {
+    kind: 'azure-functions-key',
+    host: /\.azurewebsites\.net$/,
+    parameter: /^code$/,
+    seen: 'Azure Functions MCP extension endpoint (https://<app>.azurewebsites.net/runtime/webhooks/mcp/sse?code=<system key>)',
   },
 ];

@@ -266,8 +266,9 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
   }
   const hostText = value.slice(url.host, url.path).replace(/:\d*$/, '').toLowerCase();
   const path = value.slice(url.path, url.query);
-  for (const shape of HOSTED_MCP_URL_SHAPES) {
-    if (!shape.host.test(hostText)) continue;
+  const shapes = HOSTED_MCP_URL_SHAPES.filter((shape) => shape.host.test(hostText));
+  for (const shape of shapes) {
+    if (!shape.path) continue;
     const match = new RegExp(shape.path.source, `${shape.path.flags}d`).exec(path);
     const at = match?.indices?.groups?.secret;
     if (!at) continue;
@@ -281,8 +282,9 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
     const eq = value.indexOf('=', at);
     if (eq > at && eq < next) {
       const name = decoded(value.slice(at, eq));
-      const credentialNamed = isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name);
-      if (credentialNamed && isParameterCredential(decoded(value.slice(eq + 1, next)))) out.push({ kind: 'high-entropy-secret', start: eq + 1, end: next });
+      const hosted = shapes.find((shape) => shape.parameter?.test(name));
+      const credentialNamed = hosted !== undefined || isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name);
+      if (credentialNamed && isParameterCredential(decoded(value.slice(eq + 1, next)))) out.push({ kind: hosted?.kind ?? 'high-entropy-secret', start: eq + 1, end: next });
     }
     at = next + 1;
   }
