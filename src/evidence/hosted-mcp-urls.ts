@@ -28,8 +28,10 @@ export const HOSTED_MCP_URL_SHAPES: readonly HostedMcpUrlShape[] = [
   {
     kind: 'zapier-mcp-key',
     host: /^mcp\.zapier\.com$/,
-    path: /^\/api\/mcp\/s\/(?<secret>[^/]+)/,
-    seen: 'Zapier MCP "server-specific URL" (https://mcp.zapier.com/api/mcp/s/<secret>/mcp, "treat this URL like a password"); public configs with /mcp and /sse endings',
+    // A bare UUID there is the server's id, sent with an `Authorization: Bearer` key (Zapier's API-key
+    // connection); the server-specific URL carries base64 of `<id>:<secret>` instead.
+    path: new RegExp(`^/api/mcp/s/(?<secret>(?!${UUID}(?:/|$))[^/]+)`),
+    seen: 'Zapier MCP "server-specific URL" (https://mcp.zapier.com/api/mcp/s/<secret>/mcp, "treat this URL like a password"); public configs with /mcp and /sse endings; /s/<uuid>/mcp with a separate bearer key in public agent code',
   },
   {
     kind: 'zapier-mcp-key',

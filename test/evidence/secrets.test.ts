@@ -263,6 +263,7 @@ describe('credentials in URLs: hosted MCP paths, credential-named query paramete
 
     // Not secrets.
     ['keyless Firecrawl', 'https://mcp.firecrawl.dev/v2/mcp', []],
+    ['Zapier server id (a UUID; its key goes in a bearer header)', `https://mcp.zapier.com/api/mcp/s/${uuid(29)}/mcp`, []],
     ['shared Pipedream endpoint', 'https://mcp.pipedream.net/v2', []],
     ['Zapier placeholder from its docs', 'https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp', []],
     ['Zapier interpolated', 'https://mcp.zapier.com/api/mcp/s/${ZAPIER_KEY}/mcp', []],
