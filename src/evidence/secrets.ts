@@ -53,14 +53,15 @@ export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|crede
 /**
  * Names that match SECRET_KEY_NAME by a word but hold public values: OAuth client metadata (a client id,
  * redirect URIs, scopes, the token endpoint's auth method, an issuer or audience), where to find a
- * secret (`TOKEN_FILE`, `SECRET_NAME`, `API_KEY_ENV`) and words such as `author`. (mcp-remote's
+ * secret (`TOKEN_FILE`, `SECRET_NAME`, `API_KEY_ENV`) and words such as `author`. (`SECRET_ID` is not
+ * among them: a Vault AppRole secret id is a secret; nor `AUTH_HEADER`, which often holds the header's value.) (mcp-remote's
  * `--static-oauth-client-metadata` is dynamic-registration metadata; `--static-oauth-client-info` may
  * hold a `client_secret`, so its JSON is judged field by field.) A literal under them
  * is a secret only when it has a credential's own shape (`ghp_...`), never for its randomness alone,
  * so `--oauth-client-id 0oa8f2...` and `GOOGLE_OAUTH_CLIENT_ID` are not reported while
  * `--client-secret` and a `client_secret` in JSON still are.
  */
-const PUBLIC_KEY_NAME = /(?:client[_-]?id|client[_-]?metadata|redirect[_-]?ur[il]s?|callback[_-]?ur[il]s?|scopes?|audience|issuer|tenant[_-]?id|client[_-]?name|grant[_-]?types?|response[_-]?types?|(?:auth|token)[_-]?(?:url|uri|endpoint|type|method|mode|provider|host|server|domain|header|scheme|timeout)|auth[_-]?methods?|(?:key|token|secret|password)[_-]?(?:id|name|file|path|env|var|ref|length|expiry|expires[_-]?in)|author(?:ity|ization[_-]?(?:url|endpoint))?)$/i;
+const PUBLIC_KEY_NAME = /(?:client[_-]?id|client[_-]?metadata|redirect[_-]?ur[il]s?|callback[_-]?ur[il]s?|scopes?|audience|issuer|tenant[_-]?id|client[_-]?name|grant[_-]?types?|response[_-]?types?|(?:auth|token)[_-]?(?:url|uri|endpoint|type|method|mode|provider|host|server|domain|header[_-]?name|scheme|timeout)|auth[_-]?methods?|(?:key|token)[_-]?(?:id|name|file|path|env|var|ref|length|expiry|expires[_-]?in)|(?:secret|password)[_-]?(?:name|file|path|env|var|ref|length)|author(?:ity|ization[_-]?(?:url|endpoint))?)$/i;
 
 /** A key name under which a literal high-entropy value is a secret. */
 export function isSecretKeyName(name: string): boolean {

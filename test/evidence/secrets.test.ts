@@ -303,6 +303,9 @@ describe('public OAuth client metadata is not a secret; a client secret is', () 
     ['AUTH0_CLIENT_ID', body(32, 37), 'AUTH0_CLIENT_ID', []],
     ['--client-secret', body(32, 38), '--client-secret', ['high-entropy-secret']],
     ['OAUTH_CLIENT_SECRET', body(32, 39), 'OAUTH_CLIENT_SECRET', ['high-entropy-secret']],
+    ['a Vault AppRole SECRET_ID is a secret', body(36, 42), 'VAULT_SECRET_ID', ['high-entropy-secret']],
+    ['AUTH_HEADER holds a header value', body(36, 43), 'AUTH_HEADER', ['high-entropy-secret']],
+    ['SECRET_NAME names a secret in a store', 'prod/mcp/github-token-2026', 'SECRET_NAME', []],
     ['a token shape under a public name is still a token', `ghp_${body(36, 41)}`, 'GITHUB_CLIENT_ID', ['github-token']],
   ];
   for (const [name, value, key, kinds] of table) {
