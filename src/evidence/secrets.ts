@@ -51,15 +51,14 @@ export function hasInterpolation(value: string): boolean {
 export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|credential|private[_-]?key|access[_-]?key|client[_-]?secret|cookie|session|auth/i;
 
 /**
- * Names that match SECRET_KEY_NAME by a word but hold public values: OAuth client metadata (a client id,
- * redirect URIs, scopes, the token endpoint's auth method, an issuer or audience), where to find a
- * secret (`TOKEN_FILE`, `SECRET_NAME`, `API_KEY_ENV`) and words such as `author`. (`SECRET_ID` is not
- * among them: a Vault AppRole secret id is a secret; nor `AUTH_HEADER`, which often holds the header's value.) (mcp-remote's
- * `--static-oauth-client-metadata` is dynamic-registration metadata; `--static-oauth-client-info` may
- * hold a `client_secret`, so its JSON is judged field by field.) A literal under them
- * is a secret only when it has a credential's own shape (`ghp_...`), never for its randomness alone,
- * so `--oauth-client-id 0oa8f2...` and `GOOGLE_OAUTH_CLIENT_ID` are not reported while
- * `--client-secret` and a `client_secret` in JSON still are.
+ * Names that match SECRET_KEY_NAME by a word but hold public values: OAuth client metadata (a client
+ * id, redirect URIs, scopes, the token endpoint's auth method, an issuer or audience; mcp-remote's
+ * `--static-oauth-client-metadata`), where to find a secret (`TOKEN_FILE`, `SECRET_NAME`,
+ * `API_KEY_ENV`) and words such as `author`. A literal under them is a secret only when it has a
+ * credential's own shape (`ghp_...`), never for its randomness alone: `--oauth-client-id 0oa8f2...`
+ * and `GOOGLE_OAUTH_CLIENT_ID` are not reported, `--client-secret` and a `client_secret` inside
+ * `--static-oauth-client-info` JSON still are. `SECRET_ID` (a Vault AppRole secret) and `AUTH_HEADER`
+ * (often the header's value) stay secret names.
  */
 const PUBLIC_KEY_NAME = /(?:client[_-]?id|client[_-]?metadata|redirect[_-]?ur[il]s?|callback[_-]?ur[il]s?|scopes?|audience|issuer|tenant[_-]?id|client[_-]?name|grant[_-]?types?|response[_-]?types?|(?:auth|token)[_-]?(?:url|uri|endpoint|type|method|mode|provider|host|server|domain|header[_-]?name|scheme|timeout)|auth[_-]?methods?|(?:key|token)[_-]?(?:id|name|file|path|env|var|ref|length|expiry|expires[_-]?in)|(?:secret|password)[_-]?(?:name|file|path|env|var|ref|length)|author(?:ity|ization[_-]?(?:url|endpoint))?)$/i;
 
@@ -153,7 +152,10 @@ const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|fc-|tvly-|apify_api_|ctx7
 /** Names that hold a password as such: any literal under them is one, however guessable (`DB_PASSWORD`, `--password`, `redisPassword`). */
 const PASSWORD_KEY_NAME = /(?:passw(?:or)?d|pwd|passphrase)$/i;
 
-/** Finds every secret in a value (no key name: patterns only, plus secret-named URL query parameters). */
+/**
+ * Finds every secret in a value: token shapes, and in URLs userinfo, hosted MCP path keys and
+ * credential-named query parameters; with a secret-named key, also a random-looking literal.
+ */
 export function findSecrets(value: string, keyName?: string): SecretMatch[] {
   const keyed = keyName !== undefined && isSecretKeyName(keyName);
   if (!keyed && !MAYBE_TOKEN.test(value)) return [];
