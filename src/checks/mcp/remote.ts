@@ -4,6 +4,7 @@
  * (mcp-remote, mcp-proxy, supergateway), and other URLs passed as arguments.
  */
 import type { McpServer } from '../../collectors/mcp-config/model.js';
+import { HOSTED_MCP_URL_SHAPES } from '../../evidence/hosted-mcp-urls.js';
 import { parseInvocation, tokenField, type Bridge } from './command-line.js';
 import { argKey, fieldKey } from './locate.js';
 import { isHttpScheme, isLoopbackHost, parseUrl, queryParams, safeText, type ParsedUrl } from './url.js';
@@ -97,5 +98,11 @@ export function declaredCredential(server: McpServer, endpoint: Endpoint): strin
   if (endpoint.url && queryParams(endpoint.url).some((p) => CREDENTIAL_QUERY.test(p.name) && p.value !== '')) {
     return 'a credential in the URL query';
   }
+  // Hosted MCP platforms that take the user's key in the path (Zapier, Firecrawl, Make, ...), whether
+  // written (found and redacted by the collector) or interpolated (`/s/${ZAPIER_KEY}/mcp`), and userinfo.
+  const written = server.secrets.find((s) => s.field === endpoint.field && (s.part === 'path' || s.part === 'userinfo'));
+  if (written) return `a credential in the URL ${written.part}`;
+  const url = endpoint.url;
+  if (url && HOSTED_MCP_URL_SHAPES.some((shape) => shape.path && shape.host.test(url.host) && shape.path.test(url.path))) return 'a credential in the URL path';
   return undefined;
 }

@@ -19,6 +19,8 @@ export interface SecretFinding {
   field: string;
   /** What it looks like: `github-token`, `aws-access-key`, `private-key`, `jwt`, `bearer-token`, `url-credentials`, `high-entropy-secret`, ... */
   kind: string;
+  /** Where in a URL value it sits: `userinfo`, `path`, `query parameter "api_key"` (never the value). */
+  part?: string;
 }
 
 export interface McpServer {

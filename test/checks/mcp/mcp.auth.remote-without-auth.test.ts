@@ -17,6 +17,12 @@ checkTable(check, {
     { name: 'mcp-proxy with API_ACCESS_TOKEN', config: { servers: [{ name: 'p', command: 'uvx', args: ['mcp-proxy==0.8.0', 'https://mcp.example.com/sse'], env: { API_ACCESS_TOKEN: '${env:TOKEN}' } }] } },
     { name: 'server.json remote declaring a secret Authorization input', config: { client: 'server.json', path: 'server.json', servers: [{ name: 'io.github.acme/crm', type: 'streamable-http', url: 'https://{host}/mcp', headers: { Authorization: '' } }] } },
     { name: 'credential in the URL query', config: { servers: [{ name: 'q', url: 'https://mcp.example.com/mcp?api_key=${KEY}' }] } },
+    {
+      name: 'a hosted MCP key in the URL path, written (redacted by the collector)',
+      config: { servers: [{ name: 'z', url: 'https://mcp.zapier.com/api/mcp/s/[REDACTED]/mcp', secrets: [{ field: 'url', kind: 'zapier-mcp-key', part: 'path' }] }] },
+      passes: ['credentialDeclared'],
+    },
+    { name: 'a hosted MCP key in the URL path, interpolated', config: { servers: [{ name: 'f', url: 'https://mcp.firecrawl.dev/${FIRECRAWL_API_KEY}/v2/mcp' }] } },
     { name: 'loopback only', config: { servers: [{ name: 'dev', url: 'http://127.0.0.1:3000/mcp' }] }, passes: ['loopbackOnly'] },
     { name: 'stdio only', config: { servers: [{ name: 'fs', command: 'uvx', args: ['srv==1.0.0'] }] }, empty: ['noRemoteServers'] },
   ],
