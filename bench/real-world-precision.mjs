@@ -6,21 +6,21 @@
 // discovery cannot read yet (sources.yaml `known-gap`).
 // Usage: node --import tsx bench/real-world-precision.mjs [--json]
 import { parseArgs } from 'node:util';
-import { assessCorpus, compare, readLabels, readSources } from '../test/real-world/corpus.ts';
+import { assessCorpus, compare, findingId, readLabels, readSources } from '../test/real-world/corpus.ts';
 
 const { values: flags } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 
 const run = await assessCorpus();
 const labels = readLabels();
 const { verdictOf, fixedFalse } = compare(run, labels);
-const fixedSince = labels.filter((l) => l.verdict === 'false' && !l['still-reported']
-  && !run.findings.some((f) => f.check === l.check && f.path === l.path && f.key === l.key)).length;
+const found = new Set(run.findings.map(findingId));
+const fixedSince = labels.filter((l) => l.verdict === 'false' && !l['still-reported'] && !found.has(findingId(l))).length;
 
 const rows = new Map();
 const tally = (id) => rows.get(id) ?? rows.set(id, { check: id, findings: 0, true: 0, false: 0, debatable: 0, unlabelled: 0 }).get(id);
 const total = { check: 'all checks', findings: 0, true: 0, false: 0, debatable: 0, unlabelled: 0 };
 for (const f of run.findings) {
-  const verdict = verdictOf.get(`${f.check} ${f.path} ${f.key}`);
+  const verdict = verdictOf.get(findingId(f));
   for (const row of [tally(f.check), total]) { row.findings++; row[verdict]++; }
 }
 const precision = (r) => (r.true + r.false === 0 ? null : r.true / (r.true + r.false));

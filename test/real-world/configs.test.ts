@@ -37,9 +37,9 @@ describe('real-world MCP configuration corpus', () => {
   it('assesses without a crash, and reads every file except the known gaps of discovery', () => {
     assert.deepEqual(run.crashes, []);
     const sources = readSources();
-    const unreadable = new Map(run.unreadable.map((u) => [u.path, `${u.code}: ${u.reason}`]));
+    const why = new Map([...run.skipped.map((s) => [s.path, `skipped: ${s.reason}`]), ...run.unreadable.map((u) => [u.path, `${u.code}: ${u.reason}`])]);
     const notRead = sources.filter((s) => !s['known-gap'] && !run.read.has(s.file))
-      .map((s) => `${s.file}: ${unreadable.get(s.file) ?? 'not discovered'}`);
+      .map((s) => `${s.file}: ${why.get(s.file) ?? 'not discovered'}`);
     assert.deepEqual(notRead, [], 'files the collector no longer reads (a regression, or mark known-gap in sources.yaml)');
     const nowRead = sources.filter((s) => s['known-gap'] && run.read.has(s.file)).map((s) => s.file);
     assert.deepEqual(nowRead, [], 'known gaps now read: remove their known-gap in sources.yaml (and label the findings they bring)');
