@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import {
-  assessCorpus, compare, corpusFiles, findingId, LABELS_FILE, readLabels, readSources, unlabelledEntry, updateLabels,
+  assessCorpus, compare, corpusFiles, findingId, LABELS_FILE, readLabels, readMisses, readSources, unlabelledEntry, updateLabels,
   type CorpusRun, type Label,
 } from './corpus.js';
 
@@ -45,7 +45,7 @@ describe('real-world MCP configuration corpus', () => {
     assert.deepEqual(nowRead, [], 'known gaps now read: remove their known-gap in sources.yaml (and label the findings they bring)');
   });
 
-  it('labels.yaml is well formed: one entry per finding id, a verdict and a reason each', () => {
+  it('labels.yaml is well formed: one entry per finding id, a verdict and a reason each; misses name a corpus file', () => {
     const labels = readLabels();
     const ids = labels.map(findingId);
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'labelled twice');
@@ -54,6 +54,8 @@ describe('real-world MCP configuration corpus', () => {
       if (l.verdict !== 'unlabelled') assert.ok(l.reason?.trim(), `${findingId(l)}: no reason`);
       if (l['still-reported'] !== undefined) assert.ok(l.verdict === 'false' && l['still-reported'] === true, `${findingId(l)}: still-reported is for false findings`);
     }
+    const files = new Set(corpusFiles());
+    for (const m of readMisses()) assert.ok(files.has(m.path) && m.pointer.startsWith('/') && m.expect && m.reason, `missed: ${JSON.stringify(m)}`);
   });
 
   it('finds every finding labelled true, no finding labelled false, and nothing unjudged', () => {
