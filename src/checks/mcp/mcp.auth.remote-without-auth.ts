@@ -74,10 +74,10 @@ export const check: Check = {
             if (!passes.has(server)) passes.set(server, { messageId: 'credentialDeclared', data: { credential } });
             continue;
           }
-          judgeUndeclared(endpoint, capability, {
-            fail: (messageId, data) => results.fail(server, { messageId, severity: 'high', ...at, data: { url, ...data } }),
-            unseen: (messageId, data) => results.notObserved(server, { messageId, ...at, data: { url, ...data } }),
-          });
+          const data: Data = { url, bridge: endpoint.bridge?.tool ?? '', source: capability.source, note: capability.note };
+          const verdict = undeclaredVerdict(endpoint, capability);
+          if (verdict.fails) results.fail(server, { messageId: verdict.messageId, severity: 'high', ...at, data });
+          else results.notObserved(server, { messageId: verdict.messageId, ...at, data });
         }
       }
       return results.finish((server) => passes.get(server) ?? { messageId: 'loopbackOnly' }, 'noRemoteServers');
@@ -85,17 +85,13 @@ export const check: Check = {
   },
 };
 
-type Recorder = (messageId: string, data: Data) => void;
-
 /** An endpoint with no declared credential, by what its client (or bridge) does about authorization. */
-function judgeUndeclared(endpoint: Endpoint, capability: RemoteAuthCapability, record: { fail: Recorder; unseen: Recorder }): void {
-  const bridge = endpoint.bridge?.tool;
-  const viaBridge = bridge !== undefined;
-  const data: Data = { bridge: bridge ?? '', source: capability.source, note: capability.note };
+function undeclaredVerdict(endpoint: Endpoint, capability: RemoteAuthCapability): { fails: boolean; messageId: string } {
+  const viaBridge = endpoint.bridge !== undefined;
   switch (capability.runtimeAuthorization) {
-    case 'cannot': return record.fail(viaBridge ? 'noCredentialDeclaredBridge' : 'noCredentialDeclared', data);
-    case 'discovers': return record.unseen(viaBridge ? 'authorizationAtRuntimeBridge' : 'authorizationAtRuntime', data);
-    // A bridge is always known; a client whose behaviour is not established is said to be so.
-    default: return record.unseen('clientBehaviourUnknown', data);
+    case 'cannot': return { fails: true, messageId: viaBridge ? 'noCredentialDeclaredBridge' : 'noCredentialDeclared' };
+    case 'discovers': return { fails: false, messageId: viaBridge ? 'authorizationAtRuntimeBridge' : 'authorizationAtRuntime' };
+    // Every bridge is known; a client whose behaviour is not established is said to be so.
+    default: return { fails: false, messageId: 'clientBehaviourUnknown' };
   }
 }

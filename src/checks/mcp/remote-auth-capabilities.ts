@@ -65,7 +65,7 @@ export const REMOTE_AUTH_CAPABILITIES: Readonly<Record<CapabilityKey, RemoteAuth
   codex: {
     runtimeAuthorization: 'discovers',
     note: 'Codex signs in to a streamable-HTTP server without bearer_token_env_var with OAuth (codex mcp login, or a browser opened at connect).',
-    source: 'https://developers.openai.com/codex/mcp',
+    source: 'https://www.mintlify.com/openai/codex/cli/mcp (codex mcp login: "Authenticate with an MCP server (OAuth)")',
   },
   zed: {
     runtimeAuthorization: 'discovers',

@@ -90,9 +90,9 @@ export class FileResults {
   }
 
   /**
-   * Closes the file: a pass for each evaluated server that neither failed nor has an unseen part, in file order (`pass` names
-   * its message, or picks one per server), and `emptyMessageId` once for the file, as `not_applicable`
-   * (no population), when the check found nothing to evaluate in it.
+   * Closes the file: a pass for each evaluated server that neither failed nor has an unseen part, in
+   * file order (`pass` names its message, or picks one per server), and `emptyMessageId` once for the
+   * file, as `not_applicable` (no population), when the check found nothing to evaluate in it.
    */
   finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data }), emptyMessageId: string): CheckResult[] {
     const passes: CheckResult[] = [];
