@@ -152,7 +152,7 @@ export const check: Check = {
               const reading = servedTransport(server);
               const wanted = either(transports);
               if (!reading.decided) {
-                results.unseen(server, { ...at, field: reading.field, messageId: 'transportUndecided', data: { ...data, transports: wanted, why: reading.why } });
+                results.notObserved(server, { ...at, field: reading.field, messageId: 'transportUndecided', data: { ...data, transports: wanted, why: reading.why } });
                 continue;
               }
               if (!transports.includes(reading.transport)) {

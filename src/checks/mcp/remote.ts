@@ -79,10 +79,11 @@ const CREDENTIAL_QUERY = /token|key|auth|secret|password|signature|^sig$|^code$/
 export function declaredCredential(server: McpServer, endpoint: Endpoint): string | undefined {
   if (endpoint.via === 'argument') return undefined;
   if (server.auth.bearerEnvVar) return `a bearer token from the ${server.auth.bearerEnvVar} variable`;
-  // For a bridge, `auth.oauth` is inferred by the collector from the mere presence of mcp-remote
-  // ("runs OAuth if the server asks"), which is what every HTTP client does on a 401 and declares
-  // nothing: bridges are judged by their own arguments (a header, static OAuth client settings).
-  if (server.auth.oauth && endpoint.via === 'url') return 'OAuth';
+  // Only an OAuth setting written in the entry (it has a position) declares something. The collector
+  // also infers `auth.oauth` where the client runs OAuth if the server asks (mcp-remote, a Codex
+  // remote without bearer token or headers): that is runtime negotiation, not a declaration, and
+  // bridges are judged by their own arguments (a header, static OAuth client settings).
+  if (server.auth.oauth && endpoint.via === 'url' && server.positions['auth/oauth']) return 'OAuth';
   if (endpoint.via === 'url') {
     for (const [name, value] of Object.entries(server.headers)) {
       if (CREDENTIAL_HEADER.test(name) && (value.trim() !== '' || server.client === 'server.json')) return `the ${name} header`;

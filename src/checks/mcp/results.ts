@@ -41,7 +41,8 @@ export class FileResults {
   private readonly keys = new Set<string>();
   private readonly failed = new Set<McpServer>();
   private readonly evaluated = new Set<McpServer>();
-  private readonly undecided = new Set<McpServer>();
+  /** Servers with a part the configuration alone cannot decide: no pass for them. */
+  private readonly unseen = new Set<McpServer>();
 
   constructor(item: EvidenceItem<'mcp-config'>) {
     this.file = item.data;
@@ -64,12 +65,12 @@ export class FileResults {
   }
 
   /**
-   * A part the configuration alone cannot decide (DESIGN §5 `not_observed`): never a finding, and the
-   * server gets no pass, since part of it was not seen.
+   * A part of the server the configuration alone cannot decide (e.g. authorization negotiated at run
+   * time): `not_observed`, never a finding, and the server gets no pass.
    */
-  unseen(server: McpServer, spec: Omit<FailSpec, 'severity'>): void {
+  notObserved(server: McpServer, spec: Omit<FailSpec, 'severity'>): void {
     this.evaluated.add(server);
-    this.undecided.add(server);
+    this.unseen.add(server);
     this.push({
       status: 'not_observed', messageId: spec.messageId, data: { ...serverData(this.file, server), ...spec.data },
       location: locationOf(this.file, server, spec.field), evidenceId: this.evidenceId, key: spec.key,
@@ -89,14 +90,14 @@ export class FileResults {
   }
 
   /**
-   * Closes the file: a pass for each evaluated server that did not fail and was seen whole, in file
-   * order (`pass` names its message, or picks one per server), and `emptyMessageId` once for the file,
-   * as `not_applicable` (no population), when the check found nothing to evaluate in it.
+   * Closes the file: a pass for each evaluated server that neither failed nor has an unseen part, in
+   * file order (`pass` names its message, or picks one per server), and `emptyMessageId` once for the
+   * file, as `not_applicable` (no population), when the check found nothing to evaluate in it.
    */
   finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data }), emptyMessageId: string): CheckResult[] {
     const passes: CheckResult[] = [];
     for (const server of this.file.servers) {
-      if (!this.evaluated.has(server) || this.failed.has(server) || this.undecided.has(server)) continue;
+      if (!this.evaluated.has(server) || this.failed.has(server) || this.unseen.has(server)) continue;
       const chosen = typeof pass === 'string' ? { messageId: pass } : pass(server);
       passes.push({
         status: 'pass', messageId: chosen.messageId, data: { ...serverData(this.file, server), ...chosen.data },
