@@ -18,10 +18,12 @@ export const CHECK_IDS = [
   'mcp.network.bind-all-interfaces',
   'mcp.container.privileged',
   'mcp.oversight.auto-approve',
+  'mcp.oversight.approval-bypass',
   'mcp.tools.poisoning-pattern',
   'mcp.tools.definition-changed',
   'mcp.gateway.insecure-flag',
   'mcp.supply-chain.code-injection-env',
+  'mcp.tools.snapshot-unpinned',
   // Logs
   'logs.audit.missing-fields',
   'logs.sensitive-data.card-number',

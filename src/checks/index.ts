@@ -24,12 +24,14 @@ import { check as mcpGatewayInsecureFlag } from './mcp/mcp.gateway.insecure-flag
 import { check as mcpSupplyChainCodeInjectionEnv } from './mcp/mcp.supply-chain.code-injection-env.js';
 import { check as mcpNetworkBindAllInterfaces } from './mcp/mcp.network.bind-all-interfaces.js';
 import { check as mcpOversightAutoApprove } from './mcp/mcp.oversight.auto-approve.js';
+import { check as mcpOversightApprovalBypass } from './mcp/mcp.oversight.approval-bypass.js';
 import { check as mcpSecretsInlineCredential } from './mcp/mcp.secrets.inline-credential.js';
 import { check as mcpSupplyChainKnownVulnerable } from './mcp/mcp.supply-chain.known-vulnerable.js';
 import { check as mcpSupplyChainUnpinnedImage } from './mcp/mcp.supply-chain.unpinned-image.js';
 import { check as mcpSupplyChainUnpinnedPackage } from './mcp/mcp.supply-chain.unpinned-package.js';
 import { check as mcpToolsDefinitionChanged } from './mcp/mcp.tools.definition-changed.js';
 import { check as mcpToolsPoisoningPattern } from './mcp/mcp.tools.poisoning-pattern.js';
+import { check as mcpToolsSnapshotUnpinned } from './mcp/mcp.tools.snapshot-unpinned.js';
 import { check as mcpTransportDeprecatedSse } from './mcp/mcp.transport.deprecated-sse.js';
 import { check as mcpTransportPlaintextHttp } from './mcp/mcp.transport.plaintext-http.js';
 import { check as mcpTransportTlsVerificationDisabled } from './mcp/mcp.transport.tls-verification-disabled.js';
@@ -64,6 +66,7 @@ export const CHECKS: Check[] = [
   mcpGatewayInsecureFlag,
   mcpNetworkBindAllInterfaces,
   mcpOversightAutoApprove,
+  mcpOversightApprovalBypass,
   mcpSecretsInlineCredential,
   mcpSupplyChainCodeInjectionEnv,
   mcpSupplyChainKnownVulnerable,
@@ -71,6 +74,7 @@ export const CHECKS: Check[] = [
   mcpSupplyChainUnpinnedPackage,
   mcpToolsDefinitionChanged,
   mcpToolsPoisoningPattern,
+  mcpToolsSnapshotUnpinned,
   mcpTransportDeprecatedSse,
   mcpTransportPlaintextHttp,
   mcpTransportTlsVerificationDisabled,

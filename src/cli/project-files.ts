@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Catalog } from '../catalog/model.js';
+import { unusedPublicEndpoints } from '../checks/mcp/public-endpoints.js';
 import { checkAttestationsFile, checkExceptionsFile, checkResponsesFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
 import type { RemediationPlan } from '../engine/assessment.js';
 import { responseTarget, type ResponseEntry } from '../engine/remediation-plan.js';
@@ -47,6 +48,20 @@ export function warnUnmatchedResponses(loaded: LoadedResponses | undefined, plan
   printWarnings(loaded.responses.flatMap((r, i) => unmatched.has(`${responseTarget(r)}\u0000${r.by}`) ? [{
     file: loaded.file, ...loaded.positions[i]!, severity: 'warning' as const, code: 'unmatched-response',
     message: `the response to ${responseTarget(r)} names no item of the remediation plan (plan.unmatchedResponses)`,
+  }] : []));
+}
+
+/**
+ * A `publicEndpoints:` pattern that matches no remote endpoint of the assessed configurations is
+ * stale or mistyped: said at its place (it exempts nothing today, but would exempt a future endpoint unseen).
+ */
+export function warnUnusedPublicEndpoints(config: LoadedConfig | undefined, items: readonly EvidenceItem[]): void {
+  if (!config?.publicEndpoints.length) return;
+  const files = items.flatMap((item) => (item.kind === 'mcp-config' ? [(item as EvidenceItem<'mcp-config'>).data] : []));
+  const unused = new Set(unusedPublicEndpoints(config.publicEndpoints, files));
+  printWarnings(config.publicEndpoints.flatMap((entry, i) => unused.has(entry) ? [{
+    file: config.file, ...config.positionOf(['publicEndpoints', i, 'pattern']), severity: 'warning' as const, code: 'unused-public-endpoint',
+    message: `publicEndpoints pattern "${entry.pattern}" matches no remote MCP endpoint of the assessed configurations (a stale declaration: remove or correct it)`,
   }] : []));
 }
 

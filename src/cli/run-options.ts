@@ -84,7 +84,7 @@ export interface ResolvedSources {
   repos?: string[];
   /** The flags', else the config's, GitHub organisation and repositories. */
   github?: GitHubSources;
-  /** Thresholds: defaults overlaid with the config's `checks:` (the log collector and the checks share them). */
+  /** Thresholds: defaults overlaid with the config's `checks:` (the log collector and the checks share them), and its `publicEndpoints:`. */
   checkOptions: CheckOptions;
   /** The config's `sources.evidence`: saved bundles added to what is collected, absolute. */
   evidence?: string[];
@@ -114,7 +114,10 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   const github = githubSources(options, config?.config.sources?.github);
   return {
     paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}), ...(evidence ? { evidence } : {}),
-    checkOptions: resolveCheckOptions(config?.config.checks),
+    checkOptions: resolveCheckOptions({
+      ...config?.config.checks,
+      ...(config?.publicEndpoints.length ? { 'mcp.auth.remote-without-auth': { publicEndpoints: config.publicEndpoints } } : {}),
+    }),
   };
 }
 

@@ -15,6 +15,16 @@ export interface CheckOptions {
    * (mappings/*.yaml: the legal basis lives in the data, not in code).
    */
   'logs.retention.insufficient': { minimumDays?: number; requirements: LogRetentionRequirement[] };
+  /** mcp-comply.yaml `publicEndpoints:` (DESIGN §2): remote servers that need no credential by design. */
+  'mcp.auth.remote-without-auth': { publicEndpoints: PublicEndpoint[] };
+}
+
+/** One `publicEndpoints:` entry: a URL pattern of remote MCP servers that are public by design, and who said so. */
+export interface PublicEndpoint {
+  /** `https://host/path`; `*` within a host or path segment, `**` across segments, `{a,b}` alternatives; an origin alone covers every path. */
+  pattern: string;
+  justification: string;
+  approver: string;
 }
 
 export interface LogRetentionRequirement {
@@ -31,6 +41,7 @@ export const CHECK_OPTION_DEFAULTS: CheckOptions = {
   'logs.auth.failure-burst': { windowSeconds: 300, threshold: 10 },
   'logs.rate-limit.unenforced': { windowSeconds: 60, threshold: 600 },
   'logs.retention.insufficient': { requirements: [] },
+  'mcp.auth.remote-without-auth': { publicEndpoints: [] },
 };
 
 export type ConfiguredCheckOptions = { [K in keyof CheckOptions]?: Partial<CheckOptions[K]> };

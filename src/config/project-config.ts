@@ -9,10 +9,11 @@ import type { Catalog, Severity } from '../catalog/model.js';
 import type { ReportProfile } from '../reporters/profiles.js';
 import { openRegularFile, READ_CAPS, type ReadRefusal } from '../lib/bounded-read.js';
 import type { LogFormat } from '../collectors/logs/model.js';
-import type { ConfiguredCheckOptions } from './check-options.js';
+import type { ConfiguredCheckOptions, PublicEndpoint } from './check-options.js';
 import type { DocumentControl, ManagementResponse, RiskMethod } from '../engine/assessment.js';
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
+import { publicEndpointPatternProblem } from '../checks/mcp/public-endpoints.js';
 import { REDACTED, redactSecrets } from '../evidence/secrets.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -52,6 +53,8 @@ export interface ProjectConfig {
   owners?: OwnerRule[];
   /** Management responses to plan items (responses.yaml), relative to this file. */
   responses?: string;
+  /** Remote MCP servers that are public by design (DESIGN §2). */
+  publicEndpoints?: PublicEndpoint[];
 }
 
 /** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
@@ -95,6 +98,8 @@ export interface LoadedConfig {
   responsesFile?: string;
   /** `risk:` resolved over the defaults. */
   riskMethod: RiskMethod;
+  /** `publicEndpoints:` with their patterns checked; a credential quoted in their text is replaced. */
+  publicEndpoints: PublicEndpoint[];
   /** Where a value of the file is (1-based), so what it names can be traced back to its line. */
   positionOf: YamlFile['positionOf'];
 }
@@ -117,6 +122,12 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   if (period && period.to < period.from) {
     problems.push({ file, ...yaml.positionOf(['report', 'period', 'to']), severity: 'error', code: 'period-order', message: `report.period.to ${period.to} is before from ${period.from}` });
   }
+  const publicEndpoints = (config.publicEndpoints ?? []).map((entry, i) => {
+    const at = (key: string) => yaml.positionOf(['publicEndpoints', i, key]);
+    const problem = publicEndpointPatternProblem(entry.pattern);
+    if (problem) problems.push({ file, ...at('pattern'), severity: 'error', code: 'public-endpoint-pattern', message: `publicEndpoints pattern "${entry.pattern}": ${problem}` });
+    return withoutSecrets(entry, ['justification', 'approver'], (key, kinds) => problems.push(secretInText(file, at(key), key, kinds)));
+  });
   const namedFile = (key: 'exceptions' | 'attestations' | 'responses') => {
     const target = config[key];
     if (target === undefined) return undefined;
@@ -129,7 +140,7 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   return {
     loaded: {
       file, config, catalogs, exceptionsFile: namedFile('exceptions'), attestationsFile: namedFile('attestations'),
-      responsesFile: namedFile('responses'), riskMethod,
+      responsesFile: namedFile('responses'), riskMethod, publicEndpoints,
       positionOf: yaml.positionOf,
     },
     problems,

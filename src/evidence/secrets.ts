@@ -7,6 +7,7 @@
  * `findSecrets`, the span to redact.
  */
 import { jsonNestingTooDeepAt } from '../lib/nesting-depth.js';
+import { HOSTED_MCP_URL_SHAPES } from './hosted-mcp-urls.js';
 
 /** What a redacted value is replaced with, everywhere. */
 export const REDACTED = '[REDACTED]';
@@ -16,6 +17,8 @@ export interface SecretMatch {
   kind: string;
   start: number;
   end: number;
+  /** Where in a URL it sits, when it sits in one: `userinfo`, `path`, `query parameter "api_key"`, `fragment`. */
+  part?: string;
 }
 
 /**
@@ -46,6 +49,26 @@ export function hasInterpolation(value: string): boolean {
  * case-insensitively: `GITHUB_TOKEN`, `X-API-Key`, `--client-secret`, `Authorization`, `Cookie`.
  */
 export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|credential|private[_-]?key|access[_-]?key|client[_-]?secret|cookie|session|auth/i;
+
+/**
+ * Names that match SECRET_KEY_NAME by a word but hold public values: OAuth client metadata (a client
+ * id, redirect URIs, scopes, the token endpoint's auth method, an issuer or audience; mcp-remote's
+ * `--static-oauth-client-metadata`), where to find a secret (`TOKEN_FILE`, `SECRET_NAME`,
+ * `API_KEY_ENV`) and words such as `author`. A literal under them is a secret only when it has a
+ * credential's own shape (`ghp_...`), never for its randomness alone: `--oauth-client-id 0oa8f2...`
+ * and `GOOGLE_OAUTH_CLIENT_ID` are not reported, `--client-secret` and a `client_secret` inside
+ * `--static-oauth-client-info` JSON still are. `SECRET_ID` (a Vault AppRole secret) and `AUTH_HEADER`
+ * (often the header's value) stay secret names.
+ */
+const PUBLIC_KEY_NAME = /(?:client[_-]?id|client[_-]?metadata|redirect[_-]?ur[il]s?|callback[_-]?ur[il]s?|scopes?|audience|issuer|tenant[_-]?id|client[_-]?name|grant[_-]?types?|response[_-]?types?|(?:auth|token)[_-]?(?:url|uri|endpoint|type|method|mode|provider|host|server|domain|header[_-]?name|scheme|timeout)|auth[_-]?methods?|(?:key|token)[_-]?(?:id|name|file|path|env|var|ref|length|expiry|expires[_-]?in)|(?:secret|password)[_-]?(?:name|file|path|env|var|ref|length)|author(?:ity|ization[_-]?(?:url|endpoint))?)$/i;
+
+/** A key name under which a literal high-entropy value is a secret. */
+export function isSecretKeyName(name: string): boolean {
+  return SECRET_KEY_NAME.test(name) && !PUBLIC_KEY_NAME.test(name);
+}
+
+/** URL query parameter names that carry a credential besides the secret-named ones: `?key=`, `?sig=` (signed URLs). */
+const CREDENTIAL_PARAMETER = /^(?:key|sig|signature|pass|pw)$/i;
 
 const PLACEHOLDER_PREFIX = /^(?:your|my|insert|enter|replace|changeme|placeholder|example|sample|dummy|test|todo)[-_ ]/i;
 const PLACEHOLDER_WORD = /^(?:your|my|insert|enter|replace|changeme|change[-_]?me|placeholder|example|sample|dummy|test|todo|none|null|undefined|redacted|secret|password|token|xxx+)$/i;
@@ -97,6 +120,12 @@ const TOKEN_RULES: TokenRule[] = [
   { kind: 'github-token', pattern: /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g },
   { kind: 'gitlab-token', pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
   { kind: 'anthropic-key', pattern: /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  // Zapier AI Actions keys (`sk-ak-...`), before the OpenAI shape that they would otherwise match.
+  { kind: 'zapier-mcp-key', pattern: /(?<![A-Za-z0-9])sk-ak-[A-Za-z0-9]{20,}/g },
+  { kind: 'firecrawl-key', pattern: /(?<![A-Za-z0-9-])fc-[0-9a-f]{32}(?![0-9a-f])/g },
+  { kind: 'tavily-key', pattern: /(?<![A-Za-z0-9-])tvly-(?:dev-|prod-)?[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
+  { kind: 'apify-token', pattern: /(?<![A-Za-z0-9])apify_api_[A-Za-z0-9]{30,}/g },
+  { kind: 'context7-key', pattern: /(?<![A-Za-z0-9-])ctx7sk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/g },
   { kind: 'stripe-key', pattern: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g },
   { kind: 'openai-key', pattern: /(?<![A-Za-z0-9-])sk-(?:proj-)?[A-Za-z0-9_-]{20,}/g, plausible: notKebabWords },
   { kind: 'aws-access-key', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g },
@@ -118,14 +147,17 @@ const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const BASIC = /\bBasic\s+([A-Za-z0-9+/]{8,}=*)/gi;
 
 /** Cheap first look: every pattern above needs one of these; most values have none. */
-const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|npm_|SG\.|AccountKey=|SharedAccessKey=|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
+const MAYBE_TOKEN = /gh[pousr]_|github_pat_|glpat-|sk-|fc-|tvly-|apify_api_|ctx7sk-|[sr]k_(?:live|test)_|A[KS]IA|AIza|xox[abprs]-|hf_|npm_|SG\.|AccountKey=|SharedAccessKey=|PRIVATE KEY|eyJ|:\/\/|bearer|basic/i;
 
 /** Names that hold a password as such: any literal under them is one, however guessable (`DB_PASSWORD`, `--password`, `redisPassword`). */
 const PASSWORD_KEY_NAME = /(?:passw(?:or)?d|pwd|passphrase)$/i;
 
-/** Finds every secret in a value (no key name: patterns only, plus secret-named URL query parameters). */
+/**
+ * Finds every secret in a value: token shapes, and in URLs userinfo, hosted MCP path keys and
+ * credential-named query parameters; with a secret-named key, also a random-looking literal.
+ */
 export function findSecrets(value: string, keyName?: string): SecretMatch[] {
-  const keyed = keyName !== undefined && SECRET_KEY_NAME.test(keyName);
+  const keyed = keyName !== undefined && isSecretKeyName(keyName);
   if (!keyed && !MAYBE_TOKEN.test(value)) return [];
   const found: SecretMatch[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
@@ -145,6 +177,8 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
     const start = match.index + match[0].length - 1 - password.length;
     add('url-credentials', start, start + password.length, password);
   }
+  const urls = urlsIn(value);
+  for (const url of urls) for (const secret of secretsInUrl(value, url)) add(secret.kind, secret.start, secret.end, value.slice(secret.start, secret.end));
   for (const match of value.matchAll(BEARER)) {
     const token = match[1]!;
     if (!notKebabWords(token)) continue;
@@ -159,9 +193,6 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
     const start = match.index + match[0].length - encoded.length;
     if (!taken(start, start + encoded.length)) found.push({ kind: 'basic-auth', start, end: start + encoded.length });
   }
-  for (const param of queryParameters(value)) {
-    if (SECRET_KEY_NAME.test(param.name) && isHighEntropySecret(param.value)) add('high-entropy-secret', param.start, param.end, param.value);
-  }
   if (found.length === 0 && keyed) {
     // `Token abc...` / `ApiKey abc...` under an Authorization-like key: the credential is the last word.
     const scheme = /^([A-Za-z][\w-]*\s+)(\S+)$/.exec(value.trim());
@@ -175,7 +206,120 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
       found.push({ kind: 'password', start: 0, end: value.length });
     }
   }
+  for (const match of found) {
+    const part = urls.length > 0 ? urlPartAt(value, urls, match.start) : undefined;
+    if (part) match.part = part;
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A URL in a value, by the offsets of its parts (each part runs to the next; absent parts are empty). */
+interface UrlSpan {
+  start: number;
+  /** After `://`. */
+  authority: number;
+  /** After the userinfo's `@` (equals `authority` when there is none). */
+  host: number;
+  path: number;
+  /** At the `?` (equals `fragment` when there is no query). */
+  query: number;
+  /** At the `#` (equals `end` when there is no fragment). */
+  fragment: number;
+  end: number;
+}
+
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s"'<>`]+/gi;
+
+/** Every URL written in a value (whole values and URLs inside arguments, JSON or prose). */
+function urlsIn(value: string): UrlSpan[] {
+  const spans: UrlSpan[] = [];
+  for (const match of value.matchAll(URL_IN_TEXT)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const authority = value.indexOf('://', start) + 3;
+    let path = authority;
+    while (path < end && !'/?#'.includes(value[path]!)) path++;
+    const at = value.lastIndexOf('@', path - 1);
+    const host = at >= authority ? at + 1 : authority;
+    const hash = value.indexOf('#', path);
+    const fragment = hash >= 0 && hash < end ? hash : end;
+    const mark = value.indexOf('?', path);
+    const query = mark >= 0 && mark < fragment ? mark : fragment;
+    spans.push({ start, authority, host, path, query, fragment, end });
+  }
+  return spans;
+}
+
+const decoded = (text: string): string => {
+  try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch { return text; }
+};
+
+/**
+ * Credentials in one URL beyond `user:password@` (found by URL_USERINFO) and token shapes: a lone user
+ * name that is a random token (`https://<token>@host`), the credential segment of a hosted MCP
+ * platform's path (HOSTED_MCP_URL_SHAPES), and the values of credential-named query parameters.
+ */
+function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  if (url.host > url.authority) {
+    const userinfo = value.slice(url.authority, url.host - 1);
+    if (!userinfo.includes(':') && userinfo.length >= 16 && isHighEntropySecret(decoded(userinfo))) {
+      out.push({ kind: 'url-credentials', start: url.authority, end: url.host - 1 });
+    }
+  }
+  const hostText = value.slice(url.host, url.path).replace(/:\d*$/, '').toLowerCase();
+  const path = value.slice(url.path, url.query);
+  const shapes = HOSTED_MCP_URL_SHAPES.filter((shape) => shape.host.test(hostText));
+  for (const shape of shapes) {
+    if (!shape.path) continue;
+    const match = new RegExp(shape.path.source, `${shape.path.flags}d`).exec(path);
+    const at = match?.indices?.groups?.secret;
+    if (!at) continue;
+    const segment = decoded(path.slice(at[0], at[1]));
+    if (segment.length >= 8 && !isPlaceholder(segment)) out.push({ kind: shape.kind, start: url.path + at[0], end: url.path + at[1] });
+  }
+  let at = url.query + 1;
+  while (at < url.fragment) {
+    let next = value.indexOf('&', at);
+    if (next < 0 || next > url.fragment) next = url.fragment;
+    const eq = value.indexOf('=', at);
+    if (eq > at && eq < next) {
+      const name = decoded(value.slice(at, eq));
+      const hosted = shapes.find((shape) => shape.parameter?.test(name));
+      const credentialNamed = hosted !== undefined || isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name);
+      if (credentialNamed && isParameterCredential(decoded(value.slice(eq + 1, next)))) out.push({ kind: hosted?.kind ?? 'high-entropy-secret', start: eq + 1, end: next });
+    }
+    at = next + 1;
+  }
+  return out;
+}
+
+/**
+ * A literal under a credential-named query parameter. Looser than isHighEntropySecret: keys in URLs
+ * are often hex or UUIDs (`?exaApiKey=<uuid>`, `?key=<32 hex>`), whose entropy can fall under 3.5 bits;
+ * letters mixed with digits over 12 characters are enough there. Words (`?token_type=bearer`,
+ * `?auth=oauth2`), placeholders and interpolations are not.
+ */
+function isParameterCredential(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 12 || isPlaceholder(trimmed) || /\s/.test(trimmed) || isUrlValue(trimmed) || isPathValue(trimmed)) return false;
+  if (/^[a-z]+\d*(?:[-_.][a-z]+\d*)*$/i.test(trimmed)) return false;
+  return (/\d/.test(trimmed) && /[a-z]/i.test(trimmed)) || shannonEntropy(trimmed) >= 3.5;
+}
+
+/** Where `offset` sits in the URL that holds it, for the report (never the value). */
+function urlPartAt(value: string, urls: UrlSpan[], offset: number): string | undefined {
+  const url = urls.find((u) => offset >= u.start && offset < u.end);
+  if (!url || offset < url.authority) return undefined;
+  if (offset < url.host) return 'userinfo';
+  if (offset < url.path) return 'host';
+  if (offset < url.query) return 'path';
+  if (offset >= url.fragment) return 'fragment';
+  const pairStart = value.lastIndexOf('&', offset) >= url.query ? value.lastIndexOf('&', offset) + 1 : url.query + 1;
+  const eq = value.indexOf('=', pairStart);
+  const name = eq >= 0 && eq < offset ? decoded(value.slice(pairStart, eq)) : '';
+  // The name is shown, so only a plain one: a name that is itself odd or secret-shaped stays unnamed.
+  return /^[A-Za-z][\w.-]{0,39}$/.test(name) && !TOKEN_RULES.some((rule) => new RegExp(rule.pattern.source).test(name)) ? `query parameter "${name}"` : 'query';
 }
 
 /**
@@ -209,7 +353,7 @@ const HEADER_LINE = /^(\s*([A-Za-z][\w-]*)\s*:\s*)(\S[\s\S]*)$/;
  */
 export function findSecretsInArgument(value: string, keyName?: string): SecretMatch[] {
   const header = HEADER_LINE.exec(value);
-  if (header && !isUrlValue(value) && SECRET_KEY_NAME.test(header[2]!)) {
+  if (header && !isUrlValue(value) && isSecretKeyName(header[2]!)) {
     return findSecrets(header[3]!, header[2]).map((m) => ({ ...m, start: m.start + header[1]!.length, end: m.end + header[1]!.length }));
   }
   const inJson = secretsInJson(value);
@@ -221,7 +365,9 @@ export function findSecretsInArgument(value: string, keyName?: string): SecretMa
  * judged as a plain string, where credentials of a known shape are still found).
  */
 function secretsInJson(value: string): SecretMatch[] | undefined {
-  const trimmed = value.trim();
+  // A JSON argument copied with its shell quotes (`'{"client_id":"..."}'`) is still JSON.
+  const quoted = /^\s*'([{[][\s\S]*[}\]])'\s*$/.exec(value);
+  const trimmed = quoted ? quoted[1]! : value.trim();
   if (!/^[{[]/.test(trimmed) || trimmed.length > 1_000_000 || jsonNestingTooDeepAt(trimmed) >= 0) return undefined;
   let parsed: unknown;
   try {
@@ -261,9 +407,9 @@ export function detectSecret(value: string, keyName?: string): { kind: string } 
  * The value with every secret replaced by `replacement`, and the kinds found. Whole-value secrets
  * (secret-named keys) replace the whole value.
  */
-export function redactSecrets(value: string, keyName: string | undefined, replacement: string): { value: string; kinds: string[] } {
+export function redactSecrets(value: string, keyName: string | undefined, replacement: string): { value: string; kinds: string[]; matches: SecretMatch[] } {
   const matches = findSecrets(value, keyName);
-  if (matches.length === 0) return { value, kinds: [] };
+  if (matches.length === 0) return { value, kinds: [], matches };
   let out = '';
   let at = 0;
   for (const match of matches) {
@@ -271,7 +417,7 @@ export function redactSecrets(value: string, keyName: string | undefined, replac
     at = match.end;
   }
   out += value.slice(at);
-  return { value: out, kinds: matches.map((m) => m.kind) };
+  return { value: out, kinds: matches.map((m) => m.kind), matches };
 }
 
 /** A literal value that looks random enough to be a credential (length >= 12, entropy >= 3.5). */
@@ -289,25 +435,6 @@ function isHighEntropySecret(value: string): boolean {
 function decodesToCredentials(encoded: string): boolean {
   const text = Buffer.from(encoded, 'base64').toString('utf8');
   return /^[\x20-\x7e]+$/.test(text) && /^[^:]+:.+$/.test(text);
-}
-
-function* queryParameters(value: string): Generator<{ name: string; value: string; start: number; end: number }> {
-  const query = value.indexOf('?');
-  if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return;
-  const hash = value.indexOf('#', query);
-  const end = hash < 0 ? value.length : hash;
-  let at = query + 1;
-  while (at < end) {
-    let next = value.indexOf('&', at);
-    if (next < 0 || next > end) next = end;
-    const eq = value.indexOf('=', at);
-    if (eq > at && eq < next) {
-      let name = value.slice(at, eq);
-      try { name = decodeURIComponent(name); } catch { /* keep it encoded */ }
-      yield { name, value: value.slice(eq + 1, next), start: eq + 1, end: next };
-    }
-    at = next + 1;
-  }
 }
 
 /**

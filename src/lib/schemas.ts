@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import type { Problem } from './problem.js';
 import type { YamlFile } from './yaml-file.js';
 
-export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'responses' | 'assessment' | 'baseline' | 'assessment-1' | 'baseline-1';
+export type SchemaName = 'controls' | 'mapping' | 'config' | 'exceptions' | 'attestations' | 'responses' | 'assessment' | 'baseline' | 'assessment-1' | 'baseline-1' | 'advisories';
 
 /** Schemas that refer to parts of another by its $id, which must be compiled first. */
 const REFERS_TO: Partial<Record<SchemaName, SchemaName>> = { baseline: 'assessment', 'baseline-1': 'assessment-1' };

@@ -70,7 +70,7 @@ describe('tools lock', () => {
     assert.equal(fs.existsSync(path.join(dir, 'mcp-tools.lock')), false);
     assert.deepEqual(errors(outcome.problems).map((p) => formatProblem(p, dir)).sort(), [
       'mcp-tools/broken.json:4:5: error: not valid JSON: comma expected [parse-error]',
-      'other/config.tools.json:1:1: error: not a tool snapshot: no "tools" array; expected a tools/list result ({"tools": [...]}), a JSON-RPC response to tools/list, or an mcp-scan signature file [unknown-shape]',
+      'other/config.tools.json:1:1: error: not a tool snapshot: no "tools", "prompts" or "resources" list; expected a tools/list, prompts/list or resources/list result (bare or in a JSON-RPC response), an InitializeResult, an mcp-scan signature or scan result, one tool ({"name", "inputSchema"}), or a JSON array of tools [unknown-shape]',
     ]);
     assert.match(outcome.summary, /^nothing written to mcp-tools\.lock: 2 error\(s\)$/);
   });

@@ -56,7 +56,7 @@ describe('hostile server and folder names (built CLI)', () => {
     assert.equal(assess.code, 1, assess.stderr);
     assertInert(assess.stdout, 'assess stdout');
     assertInert(assess.stderr, 'assess stderr');
-    assert.match(assess.stdout, new RegExp(`^ {2}high +\\.cursor/mcp\\.json:4:\\d+ +mcp\\.auth\\.remote-without-auth +Server "${escapeRegExp(SHOWN_SERVER)}" in the Cursor`, 'm'));
+    assert.match(assess.stdout, new RegExp(`^ {2}high +\\.cursor/mcp\\.json:4:\\d+ +mcp\\.transport\\.plaintext-http +Server "${escapeRegExp(SHOWN_SERVER)}" in the Cursor`, 'm'));
     assert.match(assess.stdout, new RegExp(`^ {2}high +${escapeRegExp(SHOWN_FOLDER)}/\\.cursor/mcp\\.json:4:\\d+ `, 'm'));
   });
 
@@ -70,7 +70,7 @@ describe('hostile server and folder names (built CLI)', () => {
     const run = runCli(['drift', baseline, current]);
     assert.equal(run.code, 1, run.stderr);
     assertInert(run.stdout, 'drift text');
-    assert.match(run.stdout, new RegExp(`^ {2}high {5}${escapeRegExp(SHOWN_FOLDER)}/\\.cursor/mcp\\.json:4:\\d+ {2}mcp\\.auth\\.remote-without-auth {2}Server "${escapeRegExp(SHOWN_SERVER)}"`, 'm'));
+    assert.match(run.stdout, new RegExp(`^ {2}high {5}${escapeRegExp(SHOWN_FOLDER)}/\\.cursor/mcp\\.json:4:\\d+ {2}mcp\\.transport\\.plaintext-http {2}Server "${escapeRegExp(SHOWN_SERVER)}"`, 'm'));
   });
 
   it('drift --format md (the job summary and the pull-request comment)', () => {

@@ -17,6 +17,7 @@ function body(n: number, seed = 7): string {
 }
 const upper = (n: number) => body(n, 11).toUpperCase().replace(/[^A-Z0-9]/g, 'Q');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+const valueAndKinds = ({ value, kinds }: { value: string; kinds: string[] }) => ({ value, kinds });
 
 interface Case { name: string; value: string; key?: string; kind: string | undefined }
 
@@ -168,8 +169,8 @@ describe('findSecrets and redactSecrets', () => {
     const password = body(14);
     const url = `https://deploy:${password}@mcp.example.com/mcp`;
     const [match] = findSecrets(url);
-    assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length });
-    assert.deepEqual(redactSecrets(url, undefined, '[REDACTED]'), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
+    assert.deepEqual(match, { kind: 'url-credentials', start: 15, end: 15 + password.length, part: 'userinfo' });
+    assert.deepEqual(valueAndKinds(redactSecrets(url, undefined, '[REDACTED]')), { value: 'https://deploy:[REDACTED]@mcp.example.com/mcp', kinds: ['url-credentials'] });
   });
 
   it('replaces every secret in a value, keeping the rest', () => {
@@ -190,7 +191,7 @@ describe('findSecrets and redactSecrets', () => {
   });
 
   it('replaces a secret-named value as a whole', () => {
-    assert.deepEqual(redactSecrets(body(30), 'API_KEY', '[REDACTED]'), { value: '[REDACTED]', kinds: ['high-entropy-secret'] });
+    assert.deepEqual(valueAndKinds(redactSecrets(body(30), 'API_KEY', '[REDACTED]')), { value: '[REDACTED]', kinds: ['high-entropy-secret'] });
   });
 });
 
@@ -231,4 +232,83 @@ describe('isPlaceholder and shannonEntropy', () => {
     assert.equal(shannonEntropy('abcd'), 2);
     assert.equal(shannonEntropy('0123456789abcdef'), 4);
   });
+});
+
+describe('credentials in URLs: hosted MCP paths, credential-named query parameters, userinfo', () => {
+  const hexBody = (n: number, seed: number) => body(n, seed).split('').map((c) => '0123456789abcdef'[c.charCodeAt(0) % 16]).join('');
+  const uuid = (seed: number) => { const h = hexBody(32, seed); return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`; };
+  const zapierKey = b64(`${uuid(3)}:${uuid(4)}`);
+  const firecrawlKey = 'fc-' + hexBody(32, 5);
+
+  /** [name, value, expected [kind, part, the matched text]] — the text shows the span is exact. */
+  const table: Array<[string, string, Array<[string, string | undefined, string]>]> = [
+    ['Zapier MCP server URL: the path segment', `https://mcp.zapier.com/api/mcp/s/${zapierKey}/mcp`, [['zapier-mcp-key', 'path', zapierKey]]],
+    ['Zapier MCP SSE URL inside an argument', `--sse=https://mcp.zapier.com/api/mcp/s/${zapierKey}/sse`, [['zapier-mcp-key', 'path', zapierKey]]],
+    ['Zapier AI Actions key (sk-ak-) in the path', `https://actions.zapier.com/mcp/sk-ak-${body(26, 6)}/sse`, [['zapier-mcp-key', 'path', `sk-ak-${body(26, 6)}`]]],
+    ['Firecrawl key in the path (its own shape too)', `https://mcp.firecrawl.dev/${firecrawlKey}/v2/mcp`, [['firecrawl-key', 'path', firecrawlKey]]],
+    ['Firecrawl key of another shape in the path', `https://mcp.firecrawl.dev/${body(24, 7)}/sse`, [['firecrawl-key', 'path', body(24, 7)]]],
+    ['Make MCP token', `https://eu1.make.com/mcp/api/v1/u/${uuid(8)}/sse`, [['make-mcp-token', 'path', uuid(8)]]],
+    ['Pipedream personal endpoint', `https://mcp.pipedream.net/${uuid(9)}/gmail`, [['pipedream-mcp-endpoint', 'path', uuid(9)]]],
+    ['Composio per-user URL', 'https://mcp.composio.dev/github/mealy-millions-grass-' + body(6, 10), [['composio-mcp-url-key', 'path', 'mealy-millions-grass-' + body(6, 10)]]],
+    ['Smithery api_key query parameter; profile is not a secret', `https://server.smithery.ai/@acme/weather/mcp?api_key=${uuid(11)}&profile=brave-otter-x1`, [['high-entropy-secret', 'query parameter "api_key"', uuid(11)]]],
+    ['Exa exaApiKey', `https://mcp.exa.ai/mcp?exaApiKey=${uuid(12)}`, [['high-entropy-secret', 'query parameter "exaApiKey"', uuid(12)]]],
+    ['Tavily key by its shape', `https://mcp.tavily.com/mcp/?tavilyApiKey=tvly-dev-${body(32, 13)}`, [['tavily-key', 'query parameter "tavilyApiKey"', `tvly-dev-${body(32, 13)}`]]],
+    ['Apify token by its shape', `https://mcp.apify.com/?token=apify_api_${body(36, 14)}`, [['apify-token', 'query parameter "token"', `apify_api_${body(36, 14)}`]]],
+    ['a bare ?key= (Amap)', `https://mcp.amap.com/sse?key=${hexBody(32, 15)}`, [['high-entropy-secret', 'query parameter "key"', hexBody(32, 15)]]],
+    ['a signed URL ?sig=', `https://acme.blob.core.windows.net/c/f?sv=2024-01-01&sig=${body(43, 16)}`, [['high-entropy-secret', 'query parameter "sig"', body(43, 16)]]],
+    ['a percent-encoded parameter name', `https://h.example/mcp?api%5Fkey=${body(24, 17)}`, [['high-entropy-secret', 'query parameter "api_key"', body(24, 17)]]],
+    ['a token used as the user name', `https://${body(32, 18)}@git.example.com/repo.git`, [['url-credentials', 'userinfo', body(32, 18)]]],
+    ['user:password in a URL inside JSON text', `{"url":"https://svc:${body(14, 19)}@mcp.example.com/mcp"}`, [['url-credentials', 'userinfo', body(14, 19)]]],
+    ['a token in the fragment is placed there', `https://h.example/cb#access_token=ghp_${body(36, 20)}`, [['github-token', 'fragment', `ghp_${body(36, 20)}`]]],
+
+    // Not secrets.
+    ['keyless Firecrawl', 'https://mcp.firecrawl.dev/v2/mcp', []],
+    ['Zapier server id (a UUID; its key goes in a bearer header)', `https://mcp.zapier.com/api/mcp/s/${uuid(29)}/mcp`, []],
+    ['shared Pipedream endpoint', 'https://mcp.pipedream.net/v2', []],
+    ['Zapier placeholder from its docs', 'https://mcp.zapier.com/api/mcp/s/YOUR_SECRET/mcp', []],
+    ['Zapier interpolated', 'https://mcp.zapier.com/api/mcp/s/${ZAPIER_KEY}/mcp', []],
+    ['Make placeholder', 'https://us2.make.com/mcp/api/v1/u/<TOKEN>/sse', []],
+    ['Composio server id (needs an x-api-key)', `https://mcp.composio.dev/composio/server/${uuid(21)}/mcp?user_id=alice`, []],
+    ['Composio v3 server id and user id', `https://backend.composio.dev/v3/mcp/${uuid(22)}/mcp?user_id=pg-test-${uuid(23)}`, []],
+    ['a UUID resource id in the path of any other host', `https://acme.app.n8n.cloud/mcp/${uuid(24)}/sse`, []],
+    ['a UUID in a path on a Make look-alike path of another host', `https://make.example.com/mcp/api/v1/u/${uuid(25)}/sse`, []],
+    ['Supabase project_ref', 'https://mcp.supabase.com/mcp?project_ref=epfoxpgrpsnhlsglxvsa', []],
+    ['Apify tool list', 'https://mcp.apify.com/?tools=actors,docs,apify/rag-web-browser', []],
+    ['an interpolated query value', 'https://mcp.exa.ai/mcp?exaApiKey=${EXA_API_KEY}', []],
+    ['a placeholder query value', 'https://mcp.tavily.com/mcp/?tavilyApiKey=<your-api-key>', []],
+    ['a public OAuth query parameter', `https://login.example.com/authorize?client_id=${body(24, 26)}&redirect_uri=http%3A%2F%2Flocalhost%3A3334%2Fcallback&scope=openid`, []],
+    ['token_type is not a token', 'https://h.example/cb?token_type=bearer&expires_in=3600', []],
+  ];
+  for (const [name, value, expected] of table) {
+    it(name, () => {
+      assert.deepEqual(findSecrets(value).map((m) => [m.kind, m.part, value.slice(m.start, m.end)]), expected);
+    });
+  }
+
+  it('redacts the secret segment only, so the host and the rest of the path stay for the transport checks', () => {
+    assert.equal(redactSecrets(`https://mcp.zapier.com/api/mcp/s/${zapierKey}/mcp`, undefined, '[REDACTED]').value, 'https://mcp.zapier.com/api/mcp/s/[REDACTED]/mcp');
+    assert.equal(redactSecrets(`http://u:${body(16, 27)}@h.example:8080/sse?token=${body(20, 28)}&x=1`, undefined, '[R]').value, 'http://u:[R]@h.example:8080/sse?token=[R]&x=1');
+  });
+});
+
+describe('public OAuth client metadata is not a secret; a client secret is', () => {
+  const table: Array<[string, string, string | undefined, string[]]> = [
+    ['mcp-remote client info with a client id only', `{"client_id":"${body(20, 30)}"}`, '--static-oauth-client-info', []],
+    ['the same, copied with its shell quotes', `'{"client_id":"${body(20, 31)}"}'`, '--static-oauth-client-info', []],
+    ['client info with a client secret: the secret only', `{"client_id":"${body(20, 32)}","client_secret":"${body(40, 33)}"}`, '--static-oauth-client-info', ['high-entropy-secret']],
+    ['client metadata: scopes, redirect URIs, auth method', '{"scope":"read:jira-work offline_access","redirect_uris":["http://localhost:3334/oauth/callback"],"token_endpoint_auth_method":"client_secret_post","client_name":"Claude"}', '--static-oauth-client-metadata', []],
+    ['client metadata that is not JSON', `scope=${body(20, 34)}`, '--static-oauth-client-metadata', []],
+    ['--oauth-client-id', `0oa${body(17, 35)}`, '--oauth-client-id', []],
+    ['GOOGLE_OAUTH_CLIENT_ID', `123456789012-${body(32, 36).toLowerCase()}.apps.googleusercontent.com`, 'GOOGLE_OAUTH_CLIENT_ID', []],
+    ['AUTH0_CLIENT_ID', body(32, 37), 'AUTH0_CLIENT_ID', []],
+    ['--client-secret', body(32, 38), '--client-secret', ['high-entropy-secret']],
+    ['OAUTH_CLIENT_SECRET', body(32, 39), 'OAUTH_CLIENT_SECRET', ['high-entropy-secret']],
+    ['a Vault AppRole SECRET_ID is a secret', body(36, 42), 'VAULT_SECRET_ID', ['high-entropy-secret']],
+    ['AUTH_HEADER holds a header value', body(36, 43), 'AUTH_HEADER', ['high-entropy-secret']],
+    ['SECRET_NAME names a secret in a store', 'prod/mcp/github-token-2026', 'SECRET_NAME', []],
+    ['a token shape under a public name is still a token', `ghp_${body(36, 41)}`, 'GITHUB_CLIENT_ID', ['github-token']],
+  ];
+  for (const [name, value, key, kinds] of table) {
+    it(name, () => assert.deepEqual(findSecretsInArgument(value, key).map((m) => m.kind), kinds));
+  }
 });

@@ -43,11 +43,11 @@ describe('github check: conclusion and title', () => {
     ['a new medium finding (listed)', () => driftWith([newFinding(1, { severity: 'medium' })]), false, 'success', 'Drift: 1 new finding listed'],
     ['no drift', () => driftWith([]), false, 'success', 'No drift'],
     ['a regression, report only', () => driftWith([newFinding(1)], { regress: true }), true, 'neutral', 'Drift: 1 control regressed, 1 new finding at or above high (report only)'],
-    ['no baseline, the assessment failing', () => gateOfAssessment(sample), false, 'failure', 'Gate fails: 36 findings at or above high; 29 findings below it'],
-    ['no baseline, the assessment passing', () => gateOfAssessment(passing), false, 'success', 'Gate passes: no finding at or above high; 29 findings below it'],
-    ['no baseline, report only', () => gateOfAssessment(sample), true, 'neutral', 'Gate fails: 36 findings at or above high; 29 findings below it (report only)'],
-    ['no baseline, --fail-on none', () => gateOfAssessment(sample, 'none'), false, 'success', 'No gate (--fail-on none): 65 open findings'],
-    ['no baseline, --fail-on critical', () => gateOfAssessment(sample, 'critical'), false, 'failure', 'Gate fails: 15 findings at or above critical; 50 findings below it'],
+    ['no baseline, the assessment failing', () => gateOfAssessment(sample), false, 'failure', 'Gate fails: 33 findings at or above high; 28 findings below it'],
+    ['no baseline, the assessment passing', () => gateOfAssessment(passing), false, 'success', 'Gate passes: no finding at or above high; 28 findings below it'],
+    ['no baseline, report only', () => gateOfAssessment(sample), true, 'neutral', 'Gate fails: 33 findings at or above high; 28 findings below it (report only)'],
+    ['no baseline, --fail-on none', () => gateOfAssessment(sample, 'none'), false, 'success', 'No gate (--fail-on none): 61 open findings'],
+    ['no baseline, --fail-on critical', () => gateOfAssessment(sample, 'critical'), false, 'failure', 'Gate fails: 15 findings at or above critical; 46 findings below it'],
   ];
   for (const [name, gate, reportOnly, conclusion, title] of cases) {
     it(`${name}: ${conclusion}`, () => {
@@ -153,8 +153,8 @@ describe('github check: summary', () => {
 
   it('without a baseline: the assessment\'s verdict and scores', () => {
     const p = plan(gateOfAssessment(sampleAssessment()));
-    assert.match(p.summary, /^\*\*The assessment fails the gate:\*\* 36 findings at or above high not under a live exception\.$/m);
-    assert.match(p.summary, /^### Findings that fail \(36\)$/m);
+    assert.match(p.summary, /^\*\*The assessment fails the gate:\*\* 33 findings at or above high not under a live exception\.$/m);
+    assert.match(p.summary, /^### Findings that fail \(33\)$/m);
     assert.doesNotMatch(p.summary, /Compared with the baseline/);
   });
 

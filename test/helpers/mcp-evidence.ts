@@ -34,7 +34,10 @@ export interface ServerSpec {
   autoApprove?: string[] | 'all';
   /** Defaults: from `url` (sse when type is sse, else streamable-http), else stdio. */
   transport?: McpTransport;
+  /** Auth as the collector infers it (not written in the entry). */
   auth?: McpServer['auth'];
+  /** An `oauth` block written in the entry (last field): sets `auth.oauth` with its position, as a declared setting. */
+  oauth?: true | Record<string, unknown>;
   secrets?: SecretFinding[];
   client?: McpClient;
   scope?: McpScope;
@@ -67,6 +70,7 @@ export function mcpConfig(spec: FileSpec): McpConfigFile {
     if (s.headers !== undefined) entry.headers = s.headers;
     if (s.disabled !== undefined) entry.disabled = s.disabled;
     if (s.autoApprove !== undefined) entry.autoApprove = s.autoApprove;
+    if (s.oauth !== undefined) entry.oauth = s.oauth;
     entries[s.name] = entry;
   }
   const document: Record<string, unknown> = { [rootKey]: entries };
@@ -84,6 +88,7 @@ export function mcpConfig(spec: FileSpec): McpConfigFile {
     const base = [rootKey, s.name];
     const positions: Record<string, SourcePosition> = {};
     for (const field of ['type', 'command', 'url', 'disabled'] as const) if (s[field] !== undefined) positions[field] = pos([...base, field]);
+    if (s.oauth !== undefined) positions['auth/oauth'] = pos([...base, 'oauth']);
     for (const field of ['args', 'autoApprove'] as const) {
       const value = s[field];
       if (value === undefined) continue;
@@ -111,7 +116,7 @@ export function mcpConfig(spec: FileSpec): McpConfigFile {
       env: s.env ?? {},
       ...(s.url !== undefined ? { url: s.url } : {}),
       headers: s.headers ?? {},
-      auth: s.auth ?? {},
+      auth: s.oauth !== undefined ? { ...s.auth, oauth: true } : s.auth ?? {},
       disabled: s.disabled ?? false,
       ...(s.autoApprove !== undefined ? { autoApprove: s.autoApprove } : {}),
       interpolations: [...new Set(strings.flatMap((v) => v.match(INTERPOLATION) ?? []))],

@@ -10,7 +10,7 @@ export const NOW = '2026-11-01T00:00:00.000Z';
 /** A `tool-snapshot` item parsed from JSON text (or a value, written with two-space indent). */
 export function snapshotItem(json: string | object, path = 'mcp-tools/server.json'): EvidenceItem<'tool-snapshot'> {
   const text = typeof json === 'string' ? json : JSON.stringify(json, null, 2);
-  const { snapshot, problems } = parseToolSnapshot(text, path);
+  const { snapshots: [snapshot], problems } = parseToolSnapshot(text, path);
   assert.ok(snapshot, `fixture ${path} is not a snapshot: ${JSON.stringify(problems)}`);
   return { id: `tool-snapshot:${path}`, kind: 'tool-snapshot', collector: 'tool-snapshot', source: path, collectedAt: NOW, data: snapshot };
 }

@@ -8,40 +8,26 @@
  * - a tool that the lock does not list: new and unreviewed (medium: a capability nobody approved;
  *   its content is judged by mcp.tools.poisoning-pattern);
  * - a tool the lock lists that no snapshot of its server has any more: removed (low);
- * - snapshots but no lock file at all: one `notPinned` failure per snapshot (medium), because the
- *   control requires pinned definitions;
- * - a tool that matches: pass.
+ * - a tool that matches: pass;
+ * - a snapshot that no lock governs: `not_observed`, once per snapshot. Without a baseline the
+ *   comparison cannot be made (DESIGN §5: evidence the check needs is missing), which is neither a
+ *   pass nor a change; that the snapshot is unpinned is mcp.tools.snapshot-unpinned's finding, so
+ *   this id says only what it names, a definition that changed.
  *
  * A locked server without a snapshot gives no result: with nothing to compare, the check can neither
  * pass it (that would claim the live definitions were seen) nor fail it (the server may simply not
  * have been captured in this run); the missing snapshot shows as evidence coverage instead.
  *
- * Which lock applies to a snapshot: the lock in the nearest folder that contains the snapshot (as
- * with package-lock.json); failing that, the only lock collected, when there is exactly one.
+ * Which lock applies to a snapshot: tool-lock.ts's lockFor (the lock in the nearest folder above it,
+ * else the only lock collected).
  */
-import path from 'node:path';
 import { getOwn } from '../../collectors/tool-snapshot/parse.js';
-import type { EvidenceItem } from '../../evidence/types.js';
 import type { Check, CheckResult } from '../types.js';
+import { lockFor } from './tool-lock.js';
 
 /** `sha256:` and the first 12 hex digits: enough to tell hashes apart in a message. */
 function short(hash: string): string {
   return `${hash.slice(0, 19)}…`;
-}
-
-/** The lock that governs a snapshot at `snapshotPath` (display paths, POSIX). */
-export function lockFor(snapshotPath: string, locks: Array<EvidenceItem<'tool-lock'>>): EvidenceItem<'tool-lock'> | undefined {
-  let best: EvidenceItem<'tool-lock'> | undefined;
-  let bestDepth = -1;
-  for (const lock of locks) {
-    const dir = path.posix.dirname(lock.data.path);
-    const contains = dir === '.'
-      ? !/^(?:\/|~\/|\.\.\/|[A-Za-z]:\/)/.test(snapshotPath)
-      : snapshotPath.startsWith(`${dir}/`);
-    const depth = dir === '.' ? 0 : dir.split('/').length;
-    if (contains && depth > bestDepth) { best = lock; bestDepth = depth; }
-  }
-  return best ?? (locks.length === 1 ? locks[0] : undefined);
 }
 
 export const check: Check = {
@@ -54,7 +40,7 @@ export const check: Check = {
       changed: 'Tool "{{tool}}" of server "{{server}}" changed since approval (approved {{locked}} in {{lockPath}}, now {{current}})',
       added: 'Tool "{{tool}}" of server "{{server}}" is not in {{lockPath}}: new and unreviewed',
       removed: 'Tool "{{tool}}" of server "{{server}}" is approved in {{lockPath}} but no snapshot of the server has it any more',
-      notPinned: 'Server "{{server}}" has a tool snapshot ({{tools}} tool(s)) but no mcp-tools.lock pins its definitions',
+      noBaseline: 'The tool snapshot of server "{{server}}" ({{tools}} tool(s)) cannot be compared: no mcp-tools.lock governs it, so whether its definitions changed since approval is not known',
       unchanged: 'Tool "{{tool}}" of server "{{server}}" matches its approved definition',
     },
     remediation: 'Review the changed, added or removed tool definitions (diff the snapshot against the approved one and scan them for poisoning), then re-approve them with "mcp-comply tools lock" in a reviewed pull request; treat a change without a server version bump as a possible rug pull and disable the server until it is explained.',
@@ -72,7 +58,7 @@ export const check: Check = {
       const lock = lockFor(snapshot.path, locks);
       if (!lock) {
         results.push({
-          status: 'fail', messageId: 'notPinned', severity: 'medium',
+          status: 'not_observed', messageId: 'noBaseline',
           data: { server: snapshot.server, tools: snapshot.tools.length },
           location: { path: snapshot.path }, evidenceId: item.id, key: snapshot.server,
         });

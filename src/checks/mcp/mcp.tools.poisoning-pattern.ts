@@ -1,19 +1,26 @@
 /**
  * mcp.tools.poisoning-pattern (MCP-TI-01): every string an MCP server puts in the model's context
  * (tool name, title, description, inputSchema/outputSchema property names, descriptions, defaults,
- * enums and examples, annotation title, and the server's initialize instructions) is scanned for
- * the tool-poisoning families of reference/mcp-formats.md §3.10 and the hidden content of §3.7
- * MCP-TOOL-003.
+ * enums and examples, annotation title; prompt, resource and resource-template names, descriptions,
+ * URIs and prompt arguments; and the server's initialize instructions) is scanned for the
+ * tool-poisoning families of reference/mcp-formats.md §3.10 and the hidden content of §3.7
+ * MCP-TOOL-003. The pattern tables are in poisoning-patterns.ts.
  *
  * Severity tiers (§3.7):
  * - injection directives (override, concealment, instruction tags, precedence coercion, exfiltration
- *   to a URL or mailbox, side-channel parameters, a credential file with a verb that moves its content) are
- *   critical in a tool, high in the initialize instructions (MCP-TOOL-006);
+ *   to a URL or mailbox, side-channel parameters, a credential file with a verb that moves its content,
+ *   a parameter named after a secret to read) are critical in a tool, high in the initialize
+ *   instructions (MCP-TOOL-006), prompts and resources (which reach the model when the user picks them);
  * - a credential or agent-config file named without such a verb is high;
  * - a reference to another snapshot server's tool (shadowing, MCP-TOOL-002) is high;
- * - hidden characters are medium, high with three or more kinds or a decoded Unicode-tag message;
- *   encoded blobs that decode to text and decoding instructions are medium; a description over
- *   2,000 characters is low;
+ * - an optional, undocumented free-text parameter with a carrier's name (`notes`, `context`,
+ *   `feedback`, `metadata`, `debug`...) is high: an unexplained way for data to leave;
+ * - markup a client may render that fetches a URL with room for data (a remote image with a query or
+ *   placeholder, `<script>`, a link whose query takes a placeholder) is high, a plain remote image medium;
+ * - urgency (a threat of failure, "VERY VERY important", a made-up compliance mandate) is medium;
+ * - hidden characters (zero-width, bidi controls, tag characters, ANSI escapes...) are medium, high
+ *   with three or more kinds or a decoded Unicode-tag message; encoded blobs that decode to text and
+ *   decoding instructions are medium; a description over 2,000 characters is low;
  * - attention words alone ("IMPORTANT:", "bypass ... guidelines") are low.
  *
  * Patterns run on a normalised copy of each string (NFKC, invisible characters removed, Unicode tag
@@ -21,16 +28,26 @@
  * "ignore" does not hide the directive. Messages quote the matched span (about 80 characters) with
  * invisible characters written as escapes (`\u200b`): a report must show what is hidden.
  *
- * One result per string, family (and, for shadowing, referenced tool); one pass per clean tool and
- * per clean instructions. Result keys: `<server>/<tool>/<field>/<family>`, with `(server)` as the
- * tool for the instructions.
+ * One result per string, family (and, for shadowing, referenced tool); one pass per clean tool,
+ * prompt, resource and instructions. Result keys: `<server>/<tool>/<field>/<family>`, with `(server)`
+ * as the tool for the instructions and `prompt:<name>`, `resource:<name>`, `resource-template:<name>`
+ * for the others.
  */
 import type { Severity } from '../../catalog/model.js';
-import { toolStrings, type ToolStringKind } from '../../collectors/tool-snapshot/fields.js';
-import type { ToolSnapshotFile } from '../../collectors/tool-snapshot/model.js';
+import { entityStrings, isRecord, toolStrings, type ToolString, type ToolStringKind } from '../../collectors/tool-snapshot/fields.js';
+import type { SnapshotTool, ToolSnapshotFile } from '../../collectors/tool-snapshot/model.js';
 import type { EvidenceItem } from '../../evidence/types.js';
 import type { SourcePosition } from '../../lib/source-position.js';
 import type { Check, CheckResult } from '../types.js';
+import {
+  ATTENTION_BYPASS, ATTENTION_SHOUTED, BASE64_BLOB, CARRIER_PARAMETER, DECODE_INSTRUCTION, DIRECTIVE_FAMILIES, DIRECTIVES, HEX_BLOB,
+  LONG_DESCRIPTION, MARKUP_ACTIVE, MARKUP_DATA_LINK, MARKUP_DATA_URL, MARKUP_REMOTE_IMAGE, SENSITIVE_FILE, SENSITIVE_PARAMETER_WORDS,
+  SIDE_CHANNEL_PARAMETER, TRANSFER_VERB, URGENCY,
+} from './poisoning-patterns.js';
+
+/** Printable ASCII and ordinary whitespace only: nothing can hide in it, and NFKC leaves it alone. */
+const PLAIN_TEXT = /^[\x20-\x7e\t\n\r]*$/;
+const QUOTE_LENGTH = 80;
 
 type Data = Record<string, string | number>;
 
@@ -45,107 +62,15 @@ interface ScanTarget {
   text: string;
   kind: ToolStringKind;
   field: string;
-  /** The server's initialize instructions (directives there are high, not critical). */
-  instructions: boolean;
+  /** Instructions, prompts and resources: directives there are high, not critical. */
+  outsideTools: boolean;
+  /** A parameter that is optional, a free string and explained nowhere (see CARRIER_PARAMETER). */
+  undocumented?: boolean;
 }
 
 /** A tool name of another server that a description may refer to. */
 interface ForeignTool { name: string; lower: string; server: string }
 
-// ---------------------------------------------------------------------------------------------
-// Pattern families (our own regexes; the families follow reference/mcp-formats.md §3.10)
-// ---------------------------------------------------------------------------------------------
-
-const QUALIFIER = String.raw`(?:previous|prior|above|earlier|preceding|other|system|system's|safety|security|existing|original|developer|all|any|your|my)`;
-const RULES = String.raw`(?:instructions?|rules|directives?|prompts?|guidelines|guardrails|context|polic(?:y|ies)|restrictions|constraints|commands?)`;
-
-/** `keywords`: lower-case words one of which any match contains; the regex runs only when one is present. */
-interface DirectiveRule { family: string; messageId: string; keywords: string[]; pattern: RegExp }
-
-const DIRECTIVES: DirectiveRule[] = [
-  {
-    family: 'override', messageId: 'override',
-    keywords: ['ignore', 'disregard', 'forget', 'override', 'bypass', 'overrule', 'from now on', 'henceforth', 'your new'],
-    pattern: new RegExp([
-      String.raw`\b(?:ignore|disregard|forget|override|bypass|overrule)\s+(?:(?:the|of|all|any)\s+){0,2}(?:${QUALIFIER}\s+){1,2}${RULES}\b`,
-      String.raw`\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|previously|earlier|you (?:were|have been) told)\b`,
-      String.raw`\b(?:from now on|henceforth),?\s+you\s+(?:are|will|must|should)\b`,
-      String.raw`\byour\s+new\s+(?:instructions|task|role|goal)\b`,
-    ].join('|'), 'iu'),
-  },
-  {
-    family: 'concealment', messageId: 'concealment',
-    keywords: ['user'],
-    pattern: new RegExp([
-      String.raw`\b(?:do not|don't|dont|never|must not|should not)\s+(?:ever\s+)?(?:tell|mention|inform|reveal|show|notify|alert|disclose|let|explain)(?:ing)?\b.{0,30}?\busers?\b`,
-      String.raw`\bwithout\s+(?:telling|informing|letting|alerting|notifying)\s+(?:the\s+)?users?\b`,
-      String.raw`\b(?:hide|conceal|keep)\b.{0,30}?\bfrom\s+the\s+users?\b`,
-      String.raw`\bthe\s+users?\s+(?:must|should|will|need)\s+(?:not|never)\s+(?:to\s+)?(?:know|see|notice|be told|find out|learn)\b`,
-    ].join('|'), 'iu'),
-  },
-  {
-    family: 'tag', messageId: 'tag',
-    keywords: ['<', '['],
-    pattern: new RegExp([
-      String.raw`<\s*\/?\s*(?:important|system|system-reminder|instructions?|secret|hidden)\b[^<>]{0,40}>`,
-      String.raw`<\|(?:im_start|im_end|system|endoftext|begin_of_text|start_header_id)\|>`,
-      String.raw`\[\/?(?:INST|SYS|SYSTEM)\]`,
-      String.raw`<<\/?SYS>>`,
-    ].join('|'), 'iu'),
-  },
-  {
-    family: 'precedence', messageId: 'precedence',
-    keywords: ['before', 'prior to', 'instead of'],
-    pattern: new RegExp([
-      String.raw`\b(?:before|prior to)\s+(?:using|calling|invoking|running|executing|you use|you call|any use of)\s+(?:this|any|any other|other|the other|another|a different|each|every)\s+(?:tools?|functions?)\b`,
-      String.raw`\b(?:before|prior to)\s+(?:any|every|all)\s+(?:other\s+)?(?:tools?|tool calls?|functions?)\b`,
-      String.raw`\binstead\s+of\s+(?:using|calling)\s+(?:any|the)\s+other\s+tools?\b`,
-    ].join('|'), 'iu'),
-  },
-  {
-    family: 'exfiltration', messageId: 'exfiltration',
-    keywords: ['://', '@'],
-    pattern: new RegExp([
-      String.raw`\b(?:send|upload|post|forward|transmit|exfiltrate|leak|beacon)\b.{0,40}?\b(?:https?|ftp|wss?):\/\/[^\s"'<>)\]]*`,
-      String.raw`\b(?:always|also|secretly|silently|additionally)\s+(?:bcc|cc|forward|send|copy)\b.{0,40}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
-    ].join('|'), 'iu'),
-  },
-];
-
-const SENSITIVE_FILE = new RegExp([
-  String.raw`(?<![\w.-])(?:(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)[\\/])?\.(?:ssh|aws|gnupg|kube|docker|azure|cursor|claude|codeium|netrc|npmrc|pypirc|pgpass|git-credentials)(?![\w-])`,
-  String.raw`(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%)[\\/]\.config\b`,
-  String.raw`\bid_(?:rsa|dsa|ecdsa|ed25519)\b`,
-  String.raw`\b(?:mcp|claude_desktop_config|mcp_settings|cline_mcp_settings)\.json\b`,
-  String.raw`(?<![\w.-])\.env(?:\.[\w-]+)?(?![\w-])`,
-  String.raw`\/etc\/(?:passwd|shadow|sudoers)\b`,
-  String.raw`\bauthorized_keys\b`,
-].join('|'), 'iu');
-
-/**
- * A verb that moves the file's content somewhere, near a sensitive path, turns a mention into a
- * directive ("read ~/.ssh/id_rsa and pass it as sidenote"). Reading verbs alone do not: descriptions
- * are written in the imperative ("Load environment from a .env file") for what the tool itself does.
- */
-const TRANSFER_VERB = /\b(?:include|attach|send|upload|pass|copy|provide|dump|print|output|append|embed|insert|share|post|forward|exfiltrate|leak|grab|give)\b/iu;
-
-const SIDE_CHANNEL_PARAMETER = /^(?:side_?note|hidden_?(?:param|parameter|note|notes|context|data|instructions?|message|input)|internal_?notes?|(?:ai|assistant|model|llm|agent)_?(?:note|notes|instructions?)|feedback_?to_?(?:ai|assistant|model))$/iu;
-
-/** Shouted attention words are matched case-sensitively; "important" in running prose is not one. */
-const ATTENTION_SHOUTED = /\b(?:IMPORTANT|CRUCIAL|URGENT|MANDATORY)\b\s*[:!]/u;
-const ATTENTION_BYPASS = /\b(?:override|bypass|disregard|circumvent)\b.{0,30}?\b(?:instructions?|guidelines|polic(?:y|ies)|guardrails|system prompt|safety|restrictions)\b/iu;
-
-const DECODE_INSTRUCTION = /\batob\s*\(|\bbase64\s+(?:-d|-D|--decode)\b|\bb64decode\b|\bfromCharCode\b|\bBuffer\.from\([^)]{0,80}['"]base64['"]/u;
-const BASE64_BLOB = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9+/=_-])/gu;
-const HEX_BLOB = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}){24,}(?![0-9A-Fa-f])/gu;
-
-/** Printable ASCII and ordinary whitespace only: nothing can hide in it, and NFKC leaves it alone. */
-const PLAIN_TEXT = /^[\x20-\x7e\t\n\r]*$/;
-
-const LONG_DESCRIPTION = 2000;
-const QUOTE_LENGTH = 80;
-
-const DIRECTIVE_FAMILIES = new Set(['override', 'concealment', 'tag', 'precedence', 'exfiltration', 'side-channel', 'sensitive-file']);
 
 // ---------------------------------------------------------------------------------------------
 // Hidden characters
@@ -311,8 +236,16 @@ function scanString(target: ScanTarget, foreign: ReadonlyMap<string, ForeignTool
     hits.push({ family: 'sensitive-file', messageId: 'sensitiveFile', severity: directive ? 'critical' : 'high', data: { span: quoteSpan(window(normalised, start, end)) } });
   }
 
-  if (kind === 'propertyName' && SIDE_CHANNEL_PARAMETER.test(normalised)) {
-    hits.push({ family: 'side-channel', messageId: 'sideChannel', severity: 'critical', data: { span: quoteSpan(normalised) } });
+  if (kind === 'propertyName') {
+    const words = identifierWords(normalised);
+    if (SIDE_CHANNEL_PARAMETER.test(normalised)) {
+      hits.push({ family: 'side-channel', messageId: 'sideChannel', severity: 'critical', data: { span: quoteSpan(normalised) } });
+    } else if (target.undocumented && CARRIER_PARAMETER.test(normalised)) {
+      hits.push({ family: 'side-channel', messageId: 'undocumentedParameter', severity: 'high', data: { span: quoteSpan(normalised) } });
+    }
+    if (!sensitive && SENSITIVE_PARAMETER_WORDS.test(words)) {
+      hits.push({ family: 'sensitive-file', messageId: 'sensitiveParameter', severity: 'critical', data: { span: quoteSpan(normalised) } });
+    }
   }
 
   if ((kind === 'text' || kind === 'value') && foreign.size > 0) {
@@ -342,6 +275,13 @@ function scanString(target: ScanTarget, foreign: ReadonlyMap<string, ForeignTool
     }
   }
 
+  if (kind === 'text' || kind === 'value') {
+    const urgency = /otherwise|or else|if you|crash|lost|important|required|mandatory|critical/.test(lowered) ? URGENCY.exec(normalised) : null;
+    if (urgency) hits.push({ family: 'urgency', messageId: 'urgency', severity: 'medium', data: { span: quoteSpan(window(normalised, urgency.index, urgency.index + urgency[0].length, 0)) } });
+    const markup = /!\[|<|\]\(|href/.test(normalised) ? markupIn(normalised) : undefined;
+    if (markup) hits.push({ family: 'markup', messageId: markup.messageId, severity: markup.severity, data: { span: quoteSpan(markup.span) } });
+  }
+
   const blob = findEncodedBlob(normalised);
   if (blob) hits.push({ family: 'encoded', messageId: 'encodedBlob', severity: 'medium', data: { decoded: quoteSpan(blob.decoded), span: quoteSpan(blob.blob) } });
   const decode = /atob|base64|b64decode|fromcharcode/.test(lowered) ? DECODE_INSTRUCTION.exec(normalised) : null;
@@ -357,10 +297,46 @@ function scanString(target: ScanTarget, foreign: ReadonlyMap<string, ForeignTool
     if (attention) hits.push({ family: 'attention', messageId: 'attentionWords', severity: 'low', data: { span: quoteSpan(window(normalised, attention.index, attention.index + attention[0].length, 0)) } });
   }
 
-  if (target.instructions) {
+  if (target.outsideTools) {
     for (const hit of hits) if (DIRECTIVE_FAMILIES.has(hit.family) && hit.severity === 'critical') hit.severity = 'high';
   }
   return hits;
+}
+
+/** The first markup a client may render that fetches or runs something, strongest kind first. */
+function markupIn(text: string): { messageId: string; severity: Severity; span: string } | undefined {
+  const active = MARKUP_ACTIVE.exec(text);
+  if (active) return { messageId: 'markupActive', severity: 'high', span: window(text, active.index, active.index + active[0].length, 0) };
+  const data = MARKUP_DATA_URL.exec(text) ?? MARKUP_DATA_LINK.exec(text);
+  if (data) return { messageId: 'markupDataUrl', severity: 'high', span: data[0] };
+  const image = MARKUP_REMOTE_IMAGE.exec(text);
+  if (image) return { messageId: 'markupRemoteImage', severity: 'medium', span: image[0] };
+  return undefined;
+}
+
+/** `content_from_reading_ssh_id_rsa`, `sshPrivateKey` -> words separated by spaces, lower case. */
+function identifierWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').toLowerCase();
+}
+
+/**
+ * A parameter the model could fill with anything and nobody would know why: optional, a string (or
+ * untyped), with no description of its own and not named in the tool's description.
+ */
+function isUndocumentedParameter(tool: SnapshotTool, string: ToolString): boolean {
+  const [schemaKey, propertiesKey, name] = string.path;
+  if (string.kind !== 'propertyName' || string.path.length !== 3 || schemaKey !== 'inputSchema' || propertiesKey !== 'properties' || typeof name !== 'string') return false;
+  const schema = tool.inputSchema as Record<string, unknown>;
+  const property = isRecord(schema.properties) && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+  if (!isRecord(property)) return false;
+  const required = Array.isArray(schema.required) && schema.required.includes(name);
+  const type = property.type;
+  const freeString = type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'));
+  // FastMCP titles every parameter after its name ("sidenote" -> "Sidenote"): that explains nothing.
+  const explained = [property.description, property.title].some((t) => typeof t === 'string' && t.trim().length > 0 && identifierWords(t.trim()) !== identifierWords(name))
+    || property.enum !== undefined || property.const !== undefined || property.format !== undefined || property.pattern !== undefined
+    || (tool.description ?? '').toLowerCase().includes(name.toLowerCase());
+  return !required && freeString && !explained;
 }
 
 /**
@@ -407,6 +383,12 @@ export const check: Check = {
       exfiltration: '{{where}} asks for data to be sent to an outside address: "{{span}}"',
       sensitiveFile: '{{where}} refers to a credential or agent configuration file: "{{span}}"',
       sideChannel: '{{where}} is a parameter name used in tool-poisoning attacks to carry data out: "{{span}}"',
+      undocumentedParameter: '{{where}} is an optional free-text parameter that nothing explains, a way to carry data out: "{{span}}"',
+      sensitiveParameter: '{{where}} is a parameter named after a credential file to read: "{{span}}"',
+      urgency: '{{where}} pressures the model with urgency or a made-up mandate: "{{span}}"',
+      markupActive: '{{where}} contains markup that runs or embeds content when rendered: "{{span}}"',
+      markupDataUrl: '{{where}} contains markup whose URL has room for data, fetched when rendered: "{{span}}"',
+      markupRemoteImage: '{{where}} contains a remote image, fetched when rendered: "{{span}}"',
       crossTool: '{{where}} refers to "{{otherTool}}", a tool of server "{{otherServer}}" (possible shadowing): "{{span}}"',
       hiddenCharacters: '{{where}} contains hidden characters ({{kinds}}): "{{span}}"',
       hiddenTagText: '{{where}} hides text in Unicode tag characters, which decodes to "{{decoded}}": "{{span}}"',
@@ -416,6 +398,7 @@ export const check: Check = {
       attentionWords: '{{where}} uses attention words aimed at the model: "{{span}}"',
       clean: 'Tool "{{tool}}" of server "{{server}}" has none of the known poisoning patterns',
       cleanInstructions: 'The initialize instructions of server "{{server}}" have none of the known poisoning patterns',
+      cleanEntity: '{{kind}} "{{name}}" of server "{{server}}" has none of the known poisoning patterns',
     },
     remediation: 'Disable the server (or hide the tool with a client or gateway filter) until the publisher removes the injected text; for an in-house server, keep descriptions to what the tool does and what each parameter means. A hit judged benign needs a written justification and an exception scoped to the server.',
   },
@@ -428,36 +411,50 @@ export const check: Check = {
       const snapshot = item.data;
       const foreign = foreignFor(snapshot.server);
       const server = quoteSpan(snapshot.server);
-      for (const tool of snapshot.tools) {
-        const toolName = quoteSpan(tool.name);
+      /** Scans the strings of one unit (a tool, prompt, resource, or the instructions); true when it failed. */
+      const scanUnit = (unit: string, describe: string, strings: ToolString[], positions: Record<string, SourcePosition>, at: SourcePosition, options: { outsideTools: boolean; tool?: SnapshotTool; whole?: boolean }): boolean => {
         let failed = false;
-        for (const string of toolStrings(tool)) {
-          const hits = scanString({ text: string.text, kind: string.kind, field: string.field, instructions: false }, foreign);
+        for (const string of strings) {
+          const undocumented = options.tool !== undefined && isUndocumentedParameter(options.tool, string);
+          const hits = scanString({ text: string.text, kind: string.kind, field: string.field, outsideTools: options.outsideTools, undocumented }, foreign);
           if (hits.length === 0) continue;
           const label = string.kind === 'propertyName' ? `parameter name ${string.field}` : string.field;
-          const where = `Tool "${toolName}" of server "${server}" (${quoteSpan(label)})`;
+          // The instructions are one string: naming the field again would say nothing.
+          const where = options.whole ? describe : `${describe} (${quoteSpan(label)})`;
           for (const hit of hits) {
             failed = true;
-            results.push(fail(item, hit, where, tool.positions[string.field] ?? tool.at, `${snapshot.server}/${tool.name}/${string.field}/${hit.family}`, { server, tool: toolName, field: string.field }));
+            results.push(fail(item, hit, where, positions[string.field] ?? at, `${snapshot.server}/${unit}/${string.field}/${hit.family}`, { server, tool: options.whole ? '' : quoteSpan(unit), field: string.field }));
           }
         }
-        if (!failed) {
+        return failed;
+      };
+      for (const tool of snapshot.tools) {
+        const toolName = quoteSpan(tool.name);
+        if (!scanUnit(tool.name, `Tool "${toolName}" of server "${server}"`, toolStrings(tool), tool.positions, tool.at, { outsideTools: false, tool })) {
           results.push({
             status: 'pass', messageId: 'clean', data: { server, tool: toolName },
             location: { path: snapshot.path, ...tool.at }, evidenceId: item.id, key: `${snapshot.server}/${tool.name}`,
           });
         }
       }
-      if (snapshot.instructions) {
-        const hits = scanString({ text: snapshot.instructions.text, kind: 'text', field: 'instructions', instructions: true }, foreign);
-        const where = `The initialize instructions of server "${server}"`;
-        for (const hit of hits) {
-          results.push(fail(item, hit, where, snapshot.instructions.at, `${snapshot.server}/(server)/instructions/${hit.family}`, { server, tool: '', field: 'instructions' }));
+      for (const entity of snapshot.entities ?? []) {
+        const unit = `${entity.kind}:${entity.name}`;
+        const name = quoteSpan(entity.name);
+        const kind = ENTITY_LABELS[entity.kind];
+        if (!scanUnit(unit, `${kind} "${name}" of server "${server}"`, entityStrings(entity), entity.positions, entity.at, { outsideTools: true })) {
+          results.push({
+            status: 'pass', messageId: 'cleanEntity', data: { server, kind, name },
+            location: { path: snapshot.path, ...entity.at }, evidenceId: item.id, key: `${snapshot.server}/${unit}`,
+          });
         }
-        if (hits.length === 0) {
+      }
+      if (snapshot.instructions) {
+        const { text, at } = snapshot.instructions;
+        const strings: ToolString[] = [{ field: 'instructions', path: ['instructions'], text, kind: 'text' }];
+        if (!scanUnit('(server)', `The initialize instructions of server "${server}"`, strings, { instructions: at }, at, { outsideTools: true, whole: true })) {
           results.push({
             status: 'pass', messageId: 'cleanInstructions', data: { server },
-            location: { path: snapshot.path, ...snapshot.instructions.at }, evidenceId: item.id, key: `${snapshot.server}/(server)/instructions`,
+            location: { path: snapshot.path, ...at }, evidenceId: item.id, key: `${snapshot.server}/(server)/instructions`,
           });
         }
       }
@@ -465,6 +462,8 @@ export const check: Check = {
     return results;
   },
 };
+
+const ENTITY_LABELS = { prompt: 'Prompt', resource: 'Resource', 'resource-template': 'Resource template' } as const;
 
 function fail(item: EvidenceItem<'tool-snapshot'>, hit: Hit, where: string, at: SourcePosition, key: string, base: Data): CheckResult {
   return {
@@ -475,7 +474,11 @@ function fail(item: EvidenceItem<'tool-snapshot'>, hit: Hit, where: string, at: 
   };
 }
 
-/** For each server, the distinctive tool names (lower case) of the other snapshot servers that it does not share. */
+/**
+ * For each server, the distinctive tool names (lower case) of the other snapshot servers that it does
+ * not share. A name that is one of the server's own enum values is its own vocabulary, not a
+ * reference (github-mcp-server's `projects_write` takes `method: "create_project"`).
+ */
 function foreignToolsBy(snapshots: ToolSnapshotFile[]): (server: string) => ReadonlyMap<string, ForeignTool> {
   const byServer = new Map<string, Set<string>>();
   const all = new Map<string, ForeignTool[]>();
@@ -485,6 +488,7 @@ function foreignToolsBy(snapshots: ToolSnapshotFile[]): (server: string) => Read
     for (const tool of snapshot.tools) {
       const lower = tool.name.toLowerCase();
       names.add(lower);
+      for (const string of toolStrings(tool)) if (string.kind === 'value' && string.path.includes('enum')) names.add(string.text.toLowerCase());
       if (!isDistinctive(tool.name)) continue;
       const owners = all.get(lower) ?? [];
       if (!owners.some((o) => o.server === snapshot.server)) owners.push({ name: tool.name, lower, server: snapshot.server });

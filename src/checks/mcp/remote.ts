@@ -4,6 +4,7 @@
  * (mcp-remote, mcp-proxy, supergateway), and other URLs passed as arguments.
  */
 import type { McpServer } from '../../collectors/mcp-config/model.js';
+import { HOSTED_MCP_URL_SHAPES } from '../../evidence/hosted-mcp-urls.js';
 import { parseInvocation, tokenField, type Bridge } from './command-line.js';
 import { argKey, fieldKey } from './locate.js';
 import { isHttpScheme, isLoopbackHost, parseUrl, queryParams, safeText, type ParsedUrl } from './url.js';
@@ -78,10 +79,11 @@ const CREDENTIAL_QUERY = /token|key|auth|secret|password|signature|^sig$|^code$/
 export function declaredCredential(server: McpServer, endpoint: Endpoint): string | undefined {
   if (endpoint.via === 'argument') return undefined;
   if (server.auth.bearerEnvVar) return `a bearer token from the ${server.auth.bearerEnvVar} variable`;
-  // For a bridge, `auth.oauth` is inferred by the collector from the mere presence of mcp-remote
-  // ("runs OAuth if the server asks"), which is what every HTTP client does on a 401 and declares
-  // nothing: bridges are judged by their own arguments (a header, static OAuth client settings).
-  if (server.auth.oauth && endpoint.via === 'url') return 'OAuth';
+  // Only an OAuth setting written in the entry (it has a position) declares something. The collector
+  // also infers `auth.oauth` where the client runs OAuth if the server asks (mcp-remote, a Codex
+  // remote without bearer token or headers): that is runtime negotiation, not a declaration, and
+  // bridges are judged by their own arguments (a header, static OAuth client settings).
+  if (server.auth.oauth && endpoint.via === 'url' && server.positions['auth/oauth']) return 'OAuth';
   if (endpoint.via === 'url') {
     for (const [name, value] of Object.entries(server.headers)) {
       if (CREDENTIAL_HEADER.test(name) && (value.trim() !== '' || server.client === 'server.json')) return `the ${name} header`;
@@ -97,5 +99,11 @@ export function declaredCredential(server: McpServer, endpoint: Endpoint): strin
   if (endpoint.url && queryParams(endpoint.url).some((p) => CREDENTIAL_QUERY.test(p.name) && p.value !== '')) {
     return 'a credential in the URL query';
   }
+  // Hosted MCP platforms that take the user's key in the path (Zapier, Firecrawl, Make, ...), whether
+  // written (found and redacted by the collector) or interpolated (`/s/${ZAPIER_KEY}/mcp`), and userinfo.
+  const written = server.secrets.find((s) => s.field === endpoint.field && (s.part === 'path' || s.part === 'userinfo'));
+  if (written) return `a credential in the URL ${written.part}`;
+  const url = endpoint.url;
+  if (url && HOSTED_MCP_URL_SHAPES.some((shape) => shape.path && shape.host.test(url.host) && shape.path.test(url.path))) return 'a credential in the URL path';
   return undefined;
 }

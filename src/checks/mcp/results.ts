@@ -41,6 +41,8 @@ export class FileResults {
   private readonly keys = new Set<string>();
   private readonly failed = new Set<McpServer>();
   private readonly evaluated = new Set<McpServer>();
+  /** Servers with a part the configuration alone cannot decide: no pass for them. */
+  private readonly unseen = new Set<McpServer>();
 
   constructor(item: EvidenceItem<'mcp-config'>) {
     this.file = item.data;
@@ -62,6 +64,19 @@ export class FileResults {
     });
   }
 
+  /**
+   * A part of the server the configuration alone cannot decide (e.g. authorization negotiated at run
+   * time): `not_observed`, never a finding, and the server gets no pass.
+   */
+  notObserved(server: McpServer, spec: Omit<FailSpec, 'severity'>): void {
+    this.evaluated.add(server);
+    this.unseen.add(server);
+    this.push({
+      status: 'not_observed', messageId: spec.messageId, data: { ...serverData(this.file, server), ...spec.data },
+      location: locationOf(this.file, server, spec.field), evidenceId: this.evidenceId, key: spec.key,
+    });
+  }
+
   /** A failure about the file rather than a server (client-level settings). */
   failFile(spec: FailSpec & { location: CheckResult['location'] }): void {
     this.push({
@@ -75,14 +90,14 @@ export class FileResults {
   }
 
   /**
-   * Closes the file: a pass for each evaluated server that did not fail, in file order (`pass` names
-   * its message, or picks one per server), and `emptyMessageId` once for the file, as `not_applicable`
-   * (no population), when the check found nothing to evaluate in it.
+   * Closes the file: a pass for each evaluated server that neither failed nor has an unseen part, in
+   * file order (`pass` names its message, or picks one per server), and `emptyMessageId` once for the
+   * file, as `not_applicable` (no population), when the check found nothing to evaluate in it.
    */
   finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data }), emptyMessageId: string): CheckResult[] {
     const passes: CheckResult[] = [];
     for (const server of this.file.servers) {
-      if (!this.evaluated.has(server) || this.failed.has(server)) continue;
+      if (!this.evaluated.has(server) || this.failed.has(server) || this.unseen.has(server)) continue;
       const chosen = typeof pass === 'string' ? { messageId: pass } : pass(server);
       passes.push({
         status: 'pass', messageId: chosen.messageId, data: { ...serverData(this.file, server), ...chosen.data },

@@ -24,7 +24,7 @@ import { runTime } from '../clock.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { table, writeOut } from '../text.js';
 import { addSourceOptions, gatherEvidence, resolveSources, signingKey, type SourceOptions } from '../run-options.js';
-import { loadAttestationItems, loadExceptions, loadResponses, warnUnmatchedResponses, withItems } from '../project-files.js';
+import { loadAttestationItems, loadExceptions, loadResponses, warnUnmatchedResponses, warnUnusedPublicEndpoints, withItems } from '../project-files.js';
 import { readAssessmentFile } from '../assessment-file.js';
 import { percent } from '../../reporters/labels.js';
 import { addReportOptions, digestsIn, reportSettings, writeReportSums, writeReports, type ReportFlags } from '../reports.js';
@@ -100,6 +100,7 @@ export function registerAssess(program: Command): void {
         },
       });
       warnUnmatchedResponses(responses, assessment.plan);
+      warnUnusedPublicEndpoints(sources.config, items);
       const assessmentText = `${JSON.stringify(assessment, null, 2)}\n`;
       writeFileAtomic(path.join(out, 'assessment.json'), assessmentText);
       const { written, digests, failed } = await writeReports(assessment, reports.formats, reports.options, { dir: out });

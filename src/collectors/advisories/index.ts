@@ -11,7 +11,7 @@ import type { CollectContext, Collector, EvidenceItem } from '../../evidence/typ
 import { PACKAGE_ROOT } from '../../lib/package-root.js';
 import { formatProblem, type Problem } from '../../lib/problem.js';
 import { readYamlFile } from '../../lib/yaml-file.js';
-import type { Advisory, AdvisoryDatabase } from './model.js';
+import { SERVED_TRANSPORTS, type Advisory, type AdvisoryApplicability, type AdvisoryDatabase, type ServedTransport } from './model.js';
 
 export const BUILTIN_ADVISORIES_FILE = path.join(PACKAGE_ROOT, 'advisories', 'mcp-known-vulnerable.yaml');
 const BUILTIN_DISPLAY = 'advisories/mcp-known-vulnerable.yaml';
@@ -64,15 +64,45 @@ export function readAdvisoryFile(file: string): Advisory[] {
     if (references !== undefined && (!Array.isArray(references) || references.some((r) => typeof r !== 'string'))) {
       problem([...at, 'references'], `advisories[${i}].references must be a list of URLs`);
     }
+    const appliesTo = readApplicability(entry.appliesTo, [...at, 'appliesTo'], `advisories[${i}].appliesTo`, problem);
     if (!id || !ecosystem || !pkg || !affected || !severity || !summary) return;
     advisories.push({
       id, ecosystem: ecosystem as Advisory['ecosystem'], package: pkg, affected, severity: severity as Severity, summary,
       ...(fixed !== undefined ? { fixed } : {}),
       ...(Array.isArray(references) ? { references: references as string[] } : {}),
+      ...(appliesTo ? { appliesTo } : {}),
     });
   });
   if (problems.length > 0) throw new AdvisoryFileError(problems);
   return advisories;
+}
+
+/**
+ * `appliesTo: { transports: [streamable-http, sse] }`: a mapping with known keys only, and a non-empty
+ * list of known transports without repeats. A typo must not widen or narrow an advisory silently.
+ */
+function readApplicability(
+  raw: unknown, at: Array<string | number>, name: string, problem: (at: Array<string | number>, message: string) => void,
+): AdvisoryApplicability | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) { problem(at, `${name} must be a mapping (e.g. transports: [streamable-http, sse])`); return undefined; }
+  const entry = raw as Record<string, unknown>;
+  let valid = true;
+  for (const key of Object.keys(entry)) {
+    if (key !== 'transports') { problem([...at, key], `${name}.${key} is not a known condition (known: transports)`); valid = false; }
+  }
+  const transports = entry.transports;
+  if (transports === undefined) { problem(at, `${name} must name its transports`); return undefined; }
+  const known = SERVED_TRANSPORTS as readonly unknown[];
+  if (!Array.isArray(transports) || transports.length === 0) {
+    problem([...at, 'transports'], `${name}.transports must be a non-empty list of: ${SERVED_TRANSPORTS.join(', ')}`);
+    return undefined;
+  }
+  transports.forEach((t, j) => {
+    if (!known.includes(t)) { problem([...at, 'transports', j], `${name}.transports[${j}] must be one of: ${SERVED_TRANSPORTS.join(', ')}`); valid = false; }
+    else if (transports.indexOf(t) !== j) { problem([...at, 'transports', j], `${name}.transports[${j}] repeats ${String(t)}`); valid = false; }
+  });
+  return valid ? { transports: transports as ServedTransport[] } : undefined;
 }
 
 export const advisoriesCollector: Collector = {

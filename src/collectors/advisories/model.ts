@@ -4,6 +4,19 @@
  */
 import type { Severity } from '../../catalog/model.js';
 
+/** The transports an MCP server can serve (the model's McpTransport without `unknown`). */
+export const SERVED_TRANSPORTS = ['stdio', 'streamable-http', 'sse'] as const;
+export type ServedTransport = (typeof SERVED_TRANSPORTS)[number];
+
+/**
+ * Where an advisory holds, when its text limits it to a configuration. Absent: wherever the affected
+ * versions run. `transports`: only servers that serve one of these (the SDK DNS-rebinding advisories
+ * affect HTTP servers and say that stdio servers are not affected).
+ */
+export interface AdvisoryApplicability {
+  transports?: ServedTransport[];
+}
+
 export interface Advisory {
   /** CVE or GHSA id. */
   id: string;
@@ -15,6 +28,7 @@ export interface Advisory {
   severity: Severity;
   summary: string;
   references?: string[];
+  appliesTo?: AdvisoryApplicability;
 }
 
 export interface AdvisoryDatabase {

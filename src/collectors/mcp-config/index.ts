@@ -59,8 +59,8 @@ export const mcpConfigCollector: Collector = {
             id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
             source: outcome.file.path, collectedAt: context.now, data: outcome.file,
           });
-          // Entries that only carry a Claude Code permission rule are not server definitions.
-          serversFound += outcome.file.servers.filter((s) => !s.pointer.startsWith('/permissions/')).length;
+          // Entries that only carry a permission rule (Claude Code permissions.allow, Zed agent.tool_permissions) are not server definitions.
+          serversFound += outcome.file.servers.filter((s) => !s.pointer.startsWith('/permissions/') && !s.pointer.startsWith('/agent/')).length;
         } else if (outcome.type === 'unreadable') {
           // Listed with the other skips too, so the skipped list is every candidate that was not read.
           stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });

@@ -19,6 +19,8 @@ export interface SecretFinding {
   field: string;
   /** What it looks like: `github-token`, `aws-access-key`, `private-key`, `jwt`, `bearer-token`, `url-credentials`, `high-entropy-secret`, ... */
   kind: string;
+  /** Where in a URL value it sits: `userinfo`, `path`, `query parameter "api_key"` (never the value). */
+  part?: string;
 }
 
 export interface McpServer {
@@ -59,6 +61,20 @@ export interface McpServer {
   positions: Record<string, SourcePosition>;
 }
 
+/**
+ * A client-wide approval, sandbox or trust setting as written, for the checks to judge: Codex
+ * `approval_policy` / `sandbox_mode` / `default_permissions` (top level and `[profiles.<name>]`), Zed
+ * `agent.always_allow_tool_actions`, `agent.tool_permissions.default`,
+ * `agent.tool_permissions.tools.terminal.default`, `session.trust_all_worktrees`, Claude Code
+ * `permissions.defaultMode`.
+ */
+export interface ApprovalSetting {
+  /** Dotted path of the setting in its file: `approval_policy`, `profiles.ci.sandbox_mode`, `agent.tool_permissions.default`. */
+  setting: string;
+  value: string | boolean;
+  at: SourcePosition;
+}
+
 /** One MCP configuration file, parsed. */
 export interface McpConfigFile {
   /** Display path (relative to the assessed root, or `~/...`). */
@@ -66,13 +82,17 @@ export interface McpConfigFile {
   client: McpClient;
   format: 'json' | 'jsonc' | 'toml' | 'yaml';
   servers: McpServer[];
-  /** Client-level settings that bear on security (Claude Code `enableAllProjectMcpServers`, `permissions.allow`, managed allow/deny lists, VS Code `inputs`). */
+  /** Client-level settings that bear on security (Claude Code `enableAllProjectMcpServers`, `enabledMcpjsonServers`, managed allow/deny lists, VS Code `inputs`, approval modes). */
   settings: {
     enableAllProjectMcpServers?: boolean;
     /** VS Code `inputs[]` (id and whether the prompt hides the value). */
     inputs?: Array<{ id: string; password: boolean }>;
     allowedMcpServers?: string[];
     deniedMcpServers?: string[];
+    /** Claude Code `enabledMcpjsonServers`: project (.mcp.json) servers approved to start without asking, each at its list item. */
+    enabledMcpjsonServers?: Array<{ name: string; at: SourcePosition }>;
+    /** Client-wide approval, sandbox and trust settings, in file order. */
+    approval?: ApprovalSetting[];
   };
   /** Positions of the settings above, keyed like `settings/enableAllProjectMcpServers`. */
   positions: Record<string, SourcePosition>;

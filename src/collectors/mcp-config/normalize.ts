@@ -252,6 +252,11 @@ export function splitCommand(command: string): string[] {
   return [trimmed.slice(0, boundary.index), ...splitCommandLine(trimmed.slice(boundary.index))];
 }
 
+/** `--url=https://...`: redacted span by span like a URL, so the endpoint stays visible to the checks. */
+function isFlagWithUrl(value: string): boolean {
+  return /^--?[A-Za-z][\w.-]*=[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
 /** Key name an argument's value belongs to: `--api-key=V`, `API_KEY=V` (docker -e), `X-Api-Key: V`, or the flag before it. */
 function argumentKey(args: string[], index: number): { key: string; value: string } | undefined {
   const arg = args[index]!;
@@ -271,15 +276,15 @@ export function buildServer(raw: RawServer, options: { urlTransport?: McpTranspo
   const positions: Record<string, SourcePosition> = {};
   const secrets: SecretFinding[] = [];
   const put = (field: string, at: SourcePosition | undefined) => { if (at) positions[field] = at; };
-  const found = (field: string, kind: string) => {
-    if (!secrets.some((s) => s.field === field && s.kind === kind)) secrets.push({ field, kind });
+  const found = (field: string, kind: string, part?: string) => {
+    if (!secrets.some((s) => s.field === field && s.kind === kind && s.part === part)) secrets.push({ field, kind, ...(part ? { part } : {}) });
   };
   /** Whole value replaced (span only for URLs, so the host stays visible to checks). */
   const clean = (field: string, value: string, keyName?: string): string => {
     const declared = raw.declaredSecrets?.includes(field) && value.trim() !== '' && findInterpolations(value).length === 0;
-    if (isUrlValue(value)) {
+    if (isUrlValue(value) || isFlagWithUrl(value)) {
       const redacted = redactSecrets(value, undefined, REDACTED);
-      for (const kind of redacted.kinds) found(field, kind);
+      for (const match of redacted.matches) found(field, match.kind, match.part);
       if (declared && redacted.kinds.length === 0) { found(field, 'declared-secret'); return REDACTED; }
       return redacted.value;
     }
@@ -307,7 +312,7 @@ export function buildServer(raw: RawServer, options: { urlTransport?: McpTranspo
   const args = argsIn.map((arg, i) => {
     const field = `args/${i}`;
     put(field, arg.at);
-    if (isUrlValue(arg.value) || raw.declaredSecrets?.includes(field)) return clean(field, arg.value);
+    if (isUrlValue(arg.value) || isFlagWithUrl(arg.value) || raw.declaredSecrets?.includes(field)) return clean(field, arg.value);
     const keyed = argumentKey(argValues, i);
     const direct = findSecretsInArgument(arg.value).map((m) => m.kind);
     const kinds = direct.length > 0 ? direct : keyed ? findSecretsInArgument(keyed.value, keyed.key).map((m) => m.kind) : [];

@@ -5,7 +5,11 @@
  * - `.claude/settings.json`, `.claude/settings.local.json`, `managed-settings.json`:
  *   `enableAllProjectMcpServers`, `enabledMcpjsonServers` / `disabledMcpjsonServers`, managed
  *   `allowedMcpServers` / `deniedMcpServers`, and `permissions.allow` rules `mcp__<server>` (every
- *   tool) and `mcp__<server>__<tool>`, which run tools without asking.
+ *   tool) and `mcp__<server>__<tool>`, which run tools without asking;
+ * - `permissions.defaultMode` (`bypassPermissions` skips every permission prompt, MCP tools and Bash
+ *   included), recorded in `settings.approval`.
+ * `enabledMcpjsonServers` names .mcp.json servers approved to start without asking each user; it is
+ * kept apart from the managed `allowedMcpServers` allowlist, which restricts rather than grants.
  * Shapes: reference/mcp-formats.md §2.2 (Claude Code row) and code.claude.com settings docs.
  */
 import type { SourcePosition } from '../../lib/source-position.js';
@@ -53,8 +57,17 @@ export function parseClaudeSettings(input: ParseInput): ParseResult {
     file.settings.enableAllProjectMcpServers = root.enableAllProjectMcpServers;
     setPosition('settings/enableAllProjectMcpServers', ['enableAllProjectMcpServers']);
   }
+  if (Array.isArray(root.enabledMcpjsonServers)) {
+    const enabled = root.enabledMcpjsonServers.flatMap((name, index) => (typeof name === 'string'
+      ? [{ name, at: doc.positionOf(['enabledMcpjsonServers', index]) ?? { line: 1, column: 1 } }] : []));
+    if (enabled.length > 0) file.settings.enabledMcpjsonServers = enabled;
+  }
+  const defaultMode = isObject(root.permissions) ? root.permissions.defaultMode : undefined;
+  if (typeof defaultMode === 'string') {
+    file.settings.approval = [{ setting: 'permissions.defaultMode', value: defaultMode, at: doc.positionOf(['permissions', 'defaultMode']) ?? { line: 1, column: 1 } }];
+  }
   const lists: Array<['allowedMcpServers' | 'deniedMcpServers', string]> = [
-    ['allowedMcpServers', 'enabledMcpjsonServers'], ['allowedMcpServers', 'allowedMcpServers'],
+    ['allowedMcpServers', 'allowedMcpServers'],
     ['deniedMcpServers', 'disabledMcpjsonServers'], ['deniedMcpServers', 'deniedMcpServers'],
   ];
   for (const [setting, key] of lists) {

@@ -4,7 +4,14 @@
  * `settings.json`. Entries: `type` (stdio | http | sse), `command`, `args`, `env`, `envFile`, `cwd`,
  * `url`, `headers`. Inputs (`{type: "promptString", id, password: true}`) are how secrets should
  * arrive (`${input:id}`). Reference: code.visualstudio.com MCP configuration reference, mcp-formats §2.2.
+ *
+ * `settings.json` may also switch tool approval off for every tool, MCP tools included
+ * (microsoft/vscode-docs docs/agents/run/approvals.md): `chat.tools.global.autoApprove` (older
+ * name `chat.tools.autoApprove`) set to true, and `chat.permissions.default`, the permission level
+ * of new sessions (`autoApprove` is "Allow all"). They are recorded in `settings.approval` for
+ * mcp.oversight.approval-bypass, with or without an `mcp` key.
  */
+import type { ApprovalSetting } from './model.js';
 import { isObject } from './normalize.js';
 import { readServersObject } from './parse-mcp-servers.js';
 import { describeType, emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';
@@ -25,9 +32,22 @@ export function parseVscodeMcpFile(input: ParseInput): ParseResult {
 export function parseVscodeSettings(input: ParseInput): ParseResult {
   const root = input.doc.value;
   if (!isObject(root)) return { ok: false, code: 'unknown-shape', reason: `the document is ${describeType(root)}, not a VS Code settings object` };
-  if (root.mcp === undefined) return { ok: false, code: 'no-mcp-content', reason: 'VS Code settings without an "mcp" key' };
-  if (!isObject(root.mcp)) return { ok: false, code: 'unknown-shape', reason: `"mcp" is ${describeType(root.mcp)}, not an object`, at: input.doc.positionOf(['mcp']) };
-  return { ok: true, file: readVscodeBlock(input, ['mcp'], root.mcp) };
+  const approval = approvalSettings(input, root);
+  if (root.mcp === undefined && approval.length === 0) return { ok: false, code: 'no-mcp-content', reason: 'VS Code settings without an "mcp" key or tool approval settings' };
+  if (root.mcp !== undefined && !isObject(root.mcp)) return { ok: false, code: 'unknown-shape', reason: `"mcp" is ${describeType(root.mcp)}, not an object`, at: input.doc.positionOf(['mcp']) };
+  const file = isObject(root.mcp) ? readVscodeBlock(input, ['mcp'], root.mcp) : emptyConfig(input);
+  if (approval.length > 0) file.settings.approval = approval;
+  return { ok: true, file };
+}
+
+const APPROVAL_KEYS = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove', 'chat.permissions.default'];
+
+function approvalSettings(input: ParseInput, root: Record<string, unknown>): ApprovalSetting[] {
+  return APPROVAL_KEYS.flatMap((key) => {
+    const value = root[key];
+    if (typeof value !== 'boolean' && typeof value !== 'string') return [];
+    return [{ setting: key, value, at: input.doc.positionOf([key]) ?? { line: 1, column: 1 } }];
+  });
 }
 
 function readVscodeBlock(input: ParseInput, base: DocPath, block: Record<string, unknown>) {

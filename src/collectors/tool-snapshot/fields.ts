@@ -9,7 +9,7 @@
  *
  * Pure: shared by the collector (positions) and the checks (what to scan), so both agree.
  */
-import type { ToolDefinition } from './model.js';
+import type { SnapshotEntity, ToolDefinition } from './model.js';
 
 /**
  * - `name`: the tool's name;
@@ -59,6 +59,25 @@ export function toolStrings(tool: ToolDefinition): ToolString[] {
       else walkData(value, ['annotations', key], 1, push);
     }
   }
+  return out;
+}
+
+/** The strings of a prompt, resource or resource template, keyed as for tools (`arguments/0/description`). */
+export function entityStrings(entity: Omit<SnapshotEntity, 'pointer' | 'at' | 'positions'>): ToolString[] {
+  const out: ToolString[] = [];
+  const push = (path: Array<string | number>, text: string | undefined, kind: ToolStringKind) => {
+    if (typeof text === 'string') out.push({ field: fieldKey(path), path, text, kind });
+  };
+  push(['name'], entity.name, 'name');
+  push(['title'], entity.title, 'text');
+  push(['description'], entity.description, 'text');
+  push([entity.kind === 'resource-template' ? 'uriTemplate' : 'uri'], entity.uri, 'value');
+  push(['mimeType'], entity.mimeType, 'value');
+  entity.arguments?.forEach((argument, index) => {
+    push(['arguments', index, 'name'], argument.name, 'propertyName');
+    push(['arguments', index, 'title'], argument.title, 'text');
+    push(['arguments', index, 'description'], argument.description, 'text');
+  });
   return out;
 }
 

@@ -5,11 +5,13 @@
  *
  * What it reads (see parse.ts for the shapes):
  * - `*.tools.json` anywhere (a snapshot; an unknown shape is reported);
+ * - `*.snap` in a folder named `__toolsnaps__` (one tool per file, as github-mcp-server keeps them);
  * - `*.json` inside a folder named `mcp-tools/` or `.mcp-tools/` below the assessed root (JSON with
  *   no snapshot marker at all, e.g. a package.json, is passed over silently; other shapes are reported,
  *   except for file names the mcp-config collector owns, such as mcp.json, which it reports);
  * - `mcp-tools.lock`: `{ "lockfileVersion": 1, "servers": { "<server>": { "<tool>": "sha256:<hex>" } } }`.
- * A file named explicitly in `paths` is read the same way; an explicit `*.json` is read leniently.
+ * A file named explicitly in `paths` is read the same way; an explicit `*.json` is read leniently, an
+ * explicit `*.snap` strictly.
  *
  * node_modules/ and .git/ are skipped, directories are visited once by real path (symlink loops end
  * there), files over 5 MiB are reported as `too-large`. Every problem becomes an `unreadable-source`
@@ -64,6 +66,8 @@ export const toolSnapshotCollector: Collector = {
     const reportProblem = ({ problem, pointer }: SourceProblem) => items.push(item('unreadable-source', problem.path, problem, pointer ? `#${pointer}` : ''));
     problems.forEach((problem) => reportProblem({ problem }));
 
+    // JSON in an mcp-tools/ folder with nothing of MCP output in it (a package.json): named in the progress line.
+    const passedOver: string[] = [];
     for (const candidate of candidates) {
       const display = evidencePath(candidate.file, context.root, context.home);
       const quiet = candidate.role === 'snapshot-lenient' && SHARED_NAMES.has(path.basename(candidate.file).toLowerCase());
@@ -76,12 +80,16 @@ export const toolSnapshotCollector: Collector = {
         if (lock) items.push(item('tool-lock', display, lock));
       } else {
         const parsed = parseToolSnapshot(read.text, display, { lenient: candidate.role === 'snapshot-lenient' });
+        if (parsed.notASnapshot) passedOver.push(display);
         parsed.problems.forEach(report);
         // Tool text comes from the server: a token in it must not reach the evidence. Hashes were taken first.
-        if (parsed.snapshot) items.push(item('tool-snapshot', display, redactSecretsDeep(parsed.snapshot, REDACTED)));
+        for (const snapshot of parsed.snapshots) {
+          items.push(item('tool-snapshot', display, redactSecretsDeep(snapshot, REDACTED), snapshot.pointer ? `#${snapshot.pointer}` : ''));
+        }
       }
     }
-    context.progress?.(`tool snapshots: ${items.filter((i) => i.kind === 'tool-snapshot').length} snapshot(s), ${items.filter((i) => i.kind === 'tool-lock').length} lock file(s)`);
+    const skipped = passedOver.length === 0 ? '' : `; passed over ${passedOver.length} JSON file(s) in mcp-tools/ that hold no MCP output (${passedOver.slice(0, 5).join(', ')}${passedOver.length > 5 ? ', ...' : ''})`;
+    context.progress?.(`tool snapshots: ${items.filter((i) => i.kind === 'tool-snapshot').length} snapshot(s), ${items.filter((i) => i.kind === 'tool-lock').length} lock file(s)${skipped}`);
     return items.sort((a, b) => compareKeys(a.id, b.id));
   },
 };
@@ -164,6 +172,7 @@ async function discover(context: CollectContext): Promise<{ candidates: Candidat
     const name = path.basename(file).toLowerCase();
     if (name === LOCK_FILE_NAME) return 'lock';
     if (name.endsWith('.tools.json')) return 'snapshot';
+    if (name.endsWith('.snap')) return explicit || path.basename(path.dirname(file)) === '__toolsnaps__' ? 'snapshot' : undefined;
     if (!name.endsWith('.json')) return undefined;
     if (explicit) return 'snapshot-lenient';
     // Folders named mcp-tools count below the assessed root only: a repository that is itself

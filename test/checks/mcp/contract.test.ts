@@ -19,6 +19,7 @@ const IDS = [
   'mcp.auth.remote-without-auth', 'mcp.secrets.inline-credential', 'mcp.supply-chain.unpinned-package',
   'mcp.supply-chain.unpinned-image', 'mcp.supply-chain.known-vulnerable', 'mcp.access.broad-filesystem-root',
   'mcp.network.bind-all-interfaces', 'mcp.container.privileged', 'mcp.oversight.auto-approve', 'mcp.gateway.insecure-flag',
+  'mcp.oversight.approval-bypass',
 ] as const;
 
 const checks: Check[] = await Promise.all(IDS.map(async (id) => (await import(`../../../src/checks/mcp/${id}.js`) as { check: Check }).check));
@@ -41,6 +42,8 @@ const hostile = configItem({
     { name: 'box', command: 'docker', args: ['run', '--privileged', '-e', `TOKEN=${ENV_VALUE}`, '-v', '/:/host', '-p', '8080:8080', 'mcp/x:latest'] },
     { name: 'fs', command: 'npx', args: ['@modelcontextprotocol/server-filesystem', '/'], env: { ALLOWED_DIRECTORIES: ENV_VALUE } },
   ],
+  // A client-wide bypass, so that mcp.oversight.approval-bypass has something to judge.
+  settings: { approval: [{ setting: 'permissions.defaultMode', value: 'bypassPermissions', at: { line: 1, column: 1 } }] },
 });
 
 describe('MCP configuration checks: contract', () => {
@@ -68,7 +71,8 @@ describe('MCP configuration checks: contract', () => {
         for (const result of results) {
           const text = JSON.stringify({ data: result.data, key: result.key, message: renderMessage(check, result) });
           for (const secret of [ENV_VALUE, HEADER_VALUE, USERINFO, QUERY, 'pw-c0ffee']) assert.ok(!text.includes(secret), `${result.messageId} leaks ${secret}: ${text}`);
-          assert.ok(result.status === 'pass' || SEVERITIES.includes(result.severity!), `${result.messageId} severity`);
+          // A finding has a severity; a pass or a part not seen (not_observed) has none.
+          assert.ok(result.status === 'fail' ? SEVERITIES.includes(result.severity!) : result.severity === undefined, `${result.messageId} severity`);
           assert.equal(result.location.path, '.cursor/mcp.json');
         }
       });

@@ -1,7 +1,8 @@
 /** mcp.tools.definition-changed as RuleTester-style tables: valid cases pass, invalid ones fail with exact messageId, severity, path, line and column. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check, lockFor } from '../../../src/checks/mcp/mcp.tools.definition-changed.js';
+import { check } from '../../../src/checks/mcp/mcp.tools.definition-changed.js';
+import { lockFor } from '../../../src/checks/mcp/tool-lock.js';
 import type { EvidenceItem } from '../../../src/evidence/types.js';
 import { lockItem, messageOf, runToolCheck, snapshotItem } from '../../helpers/tool-evidence.js';
 
@@ -19,7 +20,7 @@ const hashOf = (item: EvidenceItem<'tool-snapshot'>, tool: string) => item.data.
 const lock = (servers: Record<string, Record<string, string>>, path = 'mcp-tools.lock') => lockItem({ lockfileVersion: 1, servers }, path);
 
 interface Expected { messageId: string; severity?: string; path: string; line?: number; column?: number; key: string; message?: string }
-interface Case { name: string; items: () => EvidenceItem[]; fails: Expected[]; passes?: string[] }
+interface Case { name: string; items: () => EvidenceItem[]; fails: Expected[]; passes?: string[]; unseen?: Array<{ path: string; key: string; message: string }> }
 
 const cases: Case[] = [
   {
@@ -95,11 +96,12 @@ const cases: Case[] = [
     passes: ['acme/read_file', 'acme/list_dir'],
   },
   {
-    name: 'invalid: snapshots and no lock at all (notPinned, once per snapshot)',
+    name: 'not observed: snapshots and no lock at all (no baseline to compare with, once per snapshot; no finding)',
     items: () => [snapshot('acme', { read_file: 'Read a file.' }), snapshot('notes', { add_note: 'Add a note.', list_notes: 'List notes.' })],
-    fails: [
-      { messageId: 'notPinned', severity: 'medium', path: 'mcp-tools/acme.json', key: 'acme', message: 'Server "acme" has a tool snapshot (1 tool(s)) but no mcp-tools.lock pins its definitions' },
-      { messageId: 'notPinned', severity: 'medium', path: 'mcp-tools/notes.json', key: 'notes' },
+    fails: [],
+    unseen: [
+      { path: 'mcp-tools/acme.json', key: 'acme', message: 'The tool snapshot of server "acme" (1 tool(s)) cannot be compared: no mcp-tools.lock governs it, so whether its definitions changed since approval is not known' },
+      { path: 'mcp-tools/notes.json', key: 'notes', message: 'The tool snapshot of server "notes" (2 tool(s)) cannot be compared: no mcp-tools.lock governs it, so whether its definitions changed since approval is not known' },
     ],
   },
   {
@@ -120,9 +122,14 @@ const cases: Case[] = [
     passes: ['api/get_user'],
   },
   {
-    name: 'invalid: several locks and none above the snapshot is not pinned',
-    items: () => [snapshot('api', { get_user: 'Get a user.' }, 'c/api.tools.json'), lock({}, 'a/mcp-tools.lock'), lock({}, 'b/mcp-tools.lock')],
-    fails: [{ messageId: 'notPinned', severity: 'medium', path: 'c/api.tools.json', key: 'api' }],
+    name: 'not observed: several locks and none above the snapshot governs it, beside a compared one',
+    items: () => {
+      const s = snapshot('web', { get_page: 'Get a page.' }, 'a/web.tools.json');
+      return [snapshot('api', { get_user: 'Get a user.' }, 'c/api.tools.json'), s, lock({ web: { get_page: hashOf(s, 'get_page') } }, 'a/mcp-tools.lock'), lock({}, 'b/mcp-tools.lock')];
+    },
+    fails: [],
+    passes: ['web/get_page'],
+    unseen: [{ path: 'c/api.tools.json', key: 'api', message: 'The tool snapshot of server "api" (1 tool(s)) cannot be compared: no mcp-tools.lock governs it, so whether its definitions changed since approval is not known' }],
   },
   {
     name: 'invalid: names like "constructor" and "toString" are looked up as data, not as object properties',
@@ -147,6 +154,12 @@ describe('mcp.tools.definition-changed', () => {
       const passes = results.filter((r) => r.status === 'pass');
       assert.deepEqual(passes.map((r) => r.key), c.passes ?? []);
       assert.ok(passes.every((r) => r.messageId === 'unchanged'));
+      const unseen = results.filter((r) => r.status === 'not_observed');
+      assert.deepEqual(
+        unseen.map((r) => ({ path: r.location.path, key: r.key, message: messageOf(check, r) })),
+        c.unseen ?? [],
+      );
+      assert.equal(results.length, fails.length + passes.length + unseen.length, 'no other status');
     });
   }
 

@@ -55,7 +55,7 @@ describe('VS Code (.vscode/mcp.json JSONC, legacy settings.json)', async () => {
     assert.deepEqual(time.positions, { command: pos(5, 28), 'args/0': pos(5, 44) });
     assert.deepEqual(discoveryOf(items), {
       roots: ['.'], includeUser: false, filesExamined: 3, filesSniffed: 0, configsParsed: 2, serversFound: 4,
-      skipped: [{ path: 'other/.vscode/settings.json', reason: 'VS Code settings without an "mcp" key' }],
+      skipped: [{ path: 'other/.vscode/settings.json', reason: 'VS Code settings without an "mcp" key or tool approval settings' }],
     });
   });
 });
@@ -89,8 +89,8 @@ describe('Claude Code (.mcp.json, .claude/settings*.json)', async () => {
 
   it('maps settings: enableAllProjectMcpServers, enabledMcpjsonServers and mcp__ permissions as autoApprove', () => {
     const settings = configAt(items, '.claude/settings.json');
-    assert.deepEqual(settings.settings, { enableAllProjectMcpServers: true, allowedMcpServers: ['github', 'db'] });
-    assert.deepEqual(settings.positions, { 'settings/enableAllProjectMcpServers': pos(2, 33), 'settings/allowedMcpServers': pos(3, 28) });
+    assert.deepEqual(settings.settings, { enableAllProjectMcpServers: true, enabledMcpjsonServers: [{ name: 'github', at: pos(3, 29) }, { name: 'db', at: pos(3, 39) }] });
+    assert.deepEqual(settings.positions, { 'settings/enableAllProjectMcpServers': pos(2, 33) });
     const github = serverNamed(settings, 'github');
     assert.equal(github.autoApprove, 'all');
     assert.equal(github.pointer, '/permissions/allow/1');

@@ -131,7 +131,7 @@ describe('a dotfiles repository with every client\'s user-level file', () => {
     const summary = discoveryOf(items);
     assert.deepEqual([summary.filesExamined, summary.filesSniffed, summary.configsParsed], [17, 4, 13]);
     // A Codex file without servers is a general settings file: listed as skipped, with why.
-    assert.deepEqual(summary.skipped, [{ path: '.codex/config.toml', reason: 'Codex configuration without [mcp_servers]' }]);
+    assert.deepEqual(summary.skipped, [{ path: '.codex/config.toml', reason: 'Codex configuration without [mcp_servers] or approval settings' }]);
   });
 
   it('lists what it sniffed as MCP but could not read, and never reports it as an unreadable source', async () => {

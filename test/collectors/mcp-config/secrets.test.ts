@@ -125,8 +125,8 @@ describe('planted secrets', async () => {
       { field: 'headers/Authorization', kind: 'anthropic-key' },
       { field: 'headers/X-Session', kind: 'jwt' },
       { field: 'headers/Proxy-Authorization', kind: 'basic-auth' },
-      { field: 'url', kind: 'url-credentials' },
-      { field: 'url', kind: 'high-entropy-secret' },
+      { field: 'url', kind: 'url-credentials', part: 'userinfo' },
+      { field: 'url', kind: 'high-entropy-secret', part: 'query parameter "api_key"' },
     ]);
     assert.equal(remote.transport, 'streamable-http');
   });

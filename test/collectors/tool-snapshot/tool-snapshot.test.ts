@@ -98,7 +98,7 @@ describe('tool snapshot collector: the fixture estate', async () => {
     });
     const unknown = unreadableOf(items, 'other/config.tools.json');
     assert.equal(unknown.code, 'unknown-shape');
-    assert.match(unknown.reason, /no "tools" array/);
+    assert.match(unknown.reason, /no "tools", "prompts" or "resources" list/);
     assert.deepEqual([unknown.line, unknown.column], [1, 1]);
   });
 
@@ -144,8 +144,8 @@ describe('tool definition hash', () => {
         "name": "read_file"
       } ]
     }`;
-    const a = parseToolSnapshot(compact, 'a.tools.json').snapshot!.tools[0]!;
-    const b = parseToolSnapshot(reordered, 'b.tools.json').snapshot!.tools[0]!;
+    const a = parseToolSnapshot(compact, 'a.tools.json').snapshots[0]!.tools[0]!;
+    const b = parseToolSnapshot(reordered, 'b.tools.json').snapshots[0]!.tools[0]!;
     assert.equal(a.sha256, b.sha256);
     assert.equal(a.sha256, toolDefinitionHash(definition));
   });
@@ -164,7 +164,7 @@ describe('tool definition hash', () => {
 
   it('leaves out what is not the definition (_meta, icons) and treats null as absent', () => {
     const withExtras = JSON.stringify({ tools: [{ ...definition, _meta: { build: 7 }, icons: [], outputSchema: null }] });
-    assert.equal(parseToolSnapshot(withExtras, 'x.tools.json').snapshot!.tools[0]!.sha256, toolDefinitionHash(definition));
+    assert.equal(parseToolSnapshot(withExtras, 'x.tools.json').snapshots[0]!.tools[0]!.sha256, toolDefinitionHash(definition));
   });
 
   it('orders integer-like keys as strings, like every other key', () => {
@@ -175,7 +175,7 @@ describe('tool definition hash', () => {
 describe('snapshot shapes and problems (parseToolSnapshot)', () => {
   it('keeps the valid tools of a file with a bad entry, and reports the entry by its pointer', () => {
     const text = '{"tools": [\n  {"name": "ok"},\n  {"description": "no name"},\n  {"name": "bad", "description": 42},\n  "string"\n]}';
-    const { snapshot, problems } = parseToolSnapshot(text, 'x.tools.json');
+    const { snapshots: [snapshot], problems } = parseToolSnapshot(text, 'x.tools.json');
     assert.deepEqual(snapshot!.tools.map((t) => t.name), ['ok']);
     assert.deepEqual(problems.map((p) => [p.pointer, p.problem.code, p.problem.reason, p.problem.line, p.problem.column]), [
       ['/tools/1', 'invalid-entry', 'tools[1] has no "name"', 3, 3],
@@ -185,14 +185,17 @@ describe('snapshot shapes and problems (parseToolSnapshot)', () => {
   });
 
   const unknown: Array<[string, string, RegExp]> = [
-    ['an array', '[]', /the document is not an object/],
+    ['an empty array', '[]', /an empty JSON array, with no tool in it/],
+    ['an array of strings', '["a"]', /a JSON array whose entries are not all objects with a "name"/],
+    ['a number', '42', /the document is not an object or an array/],
+    ['an object without a list', '{"name": "x", "description": "no inputSchema"}', /no "tools", "prompts" or "resources" list/],
     ['a JSON-RPC error', '{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method not found"}}', /JSON-RPC error response: Method not found/],
     ['tools that are not a list', '{"tools": {"a": {}}}', /"tools" is not an array/],
-    ['an initialize result', '{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-06-18","serverInfo":{"name":"x"}}}', /no "tools" array/],
+    ['prompts that are not a list', '{"jsonrpc":"2.0","id":1,"result":{"prompts": "none"}}', /"prompts" is not an array/],
   ];
   for (const [name, text, reason] of unknown) {
     it(`reports ${name} as an unknown shape`, () => {
-      const { snapshot, problems } = parseToolSnapshot(text, 'x.tools.json');
+      const { snapshots: [snapshot], problems } = parseToolSnapshot(text, 'x.tools.json');
       assert.equal(snapshot, undefined);
       assert.equal(problems[0]!.problem.code, 'unknown-shape');
       assert.match(problems[0]!.problem.reason, reason);
@@ -200,14 +203,14 @@ describe('snapshot shapes and problems (parseToolSnapshot)', () => {
   }
 
   it('accepts nextCursor, a server object, and a result-level serverInfo', () => {
-    const a = parseToolSnapshot('{"server": {"name": "db", "version": "2.0.1"}, "tools": [], "nextCursor": "abc"}', 'x.tools.json').snapshot!;
+    const a = parseToolSnapshot('{"server": {"name": "db", "version": "2.0.1"}, "tools": [], "nextCursor": "abc"}', 'x.tools.json').snapshots[0]!;
     assert.deepEqual([a.server, a.serverVersion, a.tools.length], ['db', '2.0.1', 0]);
-    const b = parseToolSnapshot('{"jsonrpc":"2.0","id":3,"result":{"serverInfo":{"name":"kv","version":"0.3.0"},"instructions":"Keys are case-sensitive.","tools":[]}}', 'y.tools.json').snapshot!;
+    const b = parseToolSnapshot('{"jsonrpc":"2.0","id":3,"result":{"serverInfo":{"name":"kv","version":"0.3.0"},"instructions":"Keys are case-sensitive.","tools":[]}}', 'y.tools.json').snapshots[0]!;
     assert.deepEqual([b.server, b.serverVersion, b.instructions?.text], ['kv', '0.3.0', 'Keys are case-sensitive.']);
   });
 
   it('reads JSONC (comments, trailing commas) and a UTF-8 byte order mark', () => {
-    const { snapshot } = parseToolSnapshot('\uFEFF{\n  // saved with the inspector\n  "tools": [{"name": "a",},],\n}', 'a.tools.json');
+    const { snapshots: [snapshot] } = parseToolSnapshot('\uFEFF{\n  // saved with the inspector\n  "tools": [{"name": "a",},],\n}', 'a.tools.json');
     assert.deepEqual(snapshot!.tools.map((t) => [t.name, t.at]), [['a', { line: 3, column: 13 }]]);
   });
 
@@ -217,7 +220,7 @@ describe('snapshot shapes and problems (parseToolSnapshot)', () => {
     for (const input of inputs) {
       assert.doesNotThrow(() => parseToolSnapshot(input, 'x.tools.json'), input.slice(0, 40));
     }
-    assert.equal(parseToolSnapshot(deep, 'x.tools.json').snapshot!.tools.length, 1);
+    assert.equal(parseToolSnapshot(deep, 'x.tools.json').snapshots[0]!.tools.length, 1);
   });
 
   it('reports a document nested deeper than 1000 levels, with where, instead of throwing', () => {
@@ -226,6 +229,77 @@ describe('snapshot shapes and problems (parseToolSnapshot)', () => {
     // Levels 1 to 5 are the braces and brackets before the run: the 996th bracket of the run opens level 1001.
     assert.deepEqual(parseToolSnapshot(abyss, 'x.tools.json').problems.map(problem), [['too-deep', 'nested deeper than 1000 levels', 1, 48 + 996]]);
     assert.deepEqual(parseToolLock(`{"lockfileVersion":1,"servers":${'['.repeat(200_000)}`, 'mcp-tools.lock').problems.map(problem), [['too-deep', 'nested deeper than 1000 levels', 1, 31 + 1000]]);
+  });
+});
+
+describe('more snapshot shapes (parseToolSnapshot)', () => {
+  const one = (text: string, file = 'x.tools.json') => {
+    const { snapshots, problems } = parseToolSnapshot(text, file);
+    assert.deepEqual(problems, []);
+    assert.equal(snapshots.length, 1);
+    return snapshots[0]!;
+  };
+
+  it('reads an InitializeResult (a JSON-RPC response) for its instructions, with their position', () => {
+    const s = one('{"jsonrpc":"2.0","id":0,"result":{\n  "protocolVersion":"2025-06-18","capabilities":{},\n  "serverInfo":{"name":"kv","version":"1.2.0"},\n  "instructions":"Keys are case-sensitive."}}');
+    assert.deepEqual([s.server, s.serverVersion, s.tools.length, s.instructions], ['kv', '1.2.0', 0, { text: 'Keys are case-sensitive.', at: { line: 4, column: 18 } }]);
+  });
+
+  it('reads one tool per file (github-mcp-server __toolsnaps__), naming the server after the folder', () => {
+    const s = one('{\n  "description": "Get my user",\n  "inputSchema": {"type": "object", "properties": {}},\n  "name": "get_me"\n}', 'pkg/github/__toolsnaps__/get_me.snap');
+    assert.deepEqual([s.server, s.tools.map((t) => [t.name, t.pointer, t.at, t.positions.description])], ['github', [['get_me', '', { line: 1, column: 1 }, { line: 2, column: 18 }]]]);
+  });
+
+  it('reads a docker/mcp-registry tools.json array, turning "arguments" into the input schema a client sees', () => {
+    const text = '[\n  {\n    "name": "query",\n    "description": "Run a query",\n    "arguments": [\n      {"name": "sql", "type": "string", "desc": "The SQL"},\n      {"name": "limit", "type": "number", "desc": "Rows", "optional": true}\n    ]\n  }\n]';
+    const s = one(text, 'servers/sqlite-mcp-server/tools.json');
+    const tool = s.tools[0]!;
+    assert.equal(s.server, 'sqlite-mcp-server');
+    assert.deepEqual(tool.inputSchema, { type: 'object', properties: { sql: { type: 'string', description: 'The SQL' }, limit: { type: 'number', description: 'Rows' } }, required: ['sql'] });
+    assert.deepEqual([tool.pointer, tool.positions['inputSchema/properties/sql'], tool.positions['inputSchema/properties/limit/description']], ['/0', { line: 6, column: 16 }, { line: 7, column: 51 }]);
+  });
+
+  it('reads the prompts, resources and resource templates of an mcp-scan signature file', () => {
+    const text = JSON.stringify({
+      metadata: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'Math', version: '1.0' }, instructions: null },
+      prompts: [{ name: 'math_prompt', description: 'Prompt for math.', arguments: [{ name: 'x', description: 'A number', required: true }] }],
+      resources: [{ name: 'notes', uri: 'file:///notes.txt', mimeType: 'text/plain' }],
+      resource_templates: [{ name: 'page', uriTemplate: 'docs://{page}', description: 'A page' }],
+      tools: [{ name: 'add', description: 'Add two numbers.', inputSchema: { type: 'object' } }],
+    }, null, 2);
+    const s = one(text, 'math_server_signature.json');
+    assert.deepEqual([s.server, s.tools.map((t) => t.name), s.instructions], ['Math', ['add'], undefined]);
+    assert.deepEqual(s.entities!.map((e) => [e.kind, e.name, e.pointer, Object.keys(e.positions)]), [
+      ['prompt', 'math_prompt', '/prompts/0', ['name', 'description', 'arguments/0/name', 'arguments/0/description']],
+      ['resource', 'notes', '/resources/0', ['name', 'uri', 'mimeType']],
+      ['resource-template', 'page', '/resource_templates/0', ['name', 'description', 'uriTemplate']],
+    ]);
+    assert.deepEqual(s.entities![0]!.arguments, [{ name: 'x', description: 'A number', required: true }]);
+  });
+
+  it('reads an mcp-scan --json result as one snapshot per server with a signature, each with its pointer', () => {
+    const text = JSON.stringify({
+      '~/.cursor/mcp.json': {
+        client: 'cursor', path: '~/.cursor/mcp.json',
+        servers: [
+          { name: 'math', server: { command: 'python' }, signature: { metadata: { serverInfo: { name: 'Math' } }, tools: [{ name: 'add' }] }, error: null },
+          { name: 'down', server: { command: 'x' }, signature: null, error: { message: 'could not start' } },
+          { name: 'weather', server: { url: 'https://w.example' }, signature: { metadata: {}, prompts: [{ name: 'forecast' }] } },
+        ],
+      },
+    });
+    const { snapshots, problems } = parseToolSnapshot(text, 'scan.json');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(snapshots.map((s) => [s.server, s.pointer, s.tools.map((t) => t.pointer), s.entities?.map((e) => e.pointer)]), [
+      ['math', '/~0~1.cursor~1mcp.json/servers/0', ['/~0~1.cursor~1mcp.json/servers/0/signature/tools/0'], undefined],
+      ['weather', '/~0~1.cursor~1mcp.json/servers/2', [], ['/~0~1.cursor~1mcp.json/servers/2/signature/prompts/0']],
+    ]);
+  });
+
+  it('reports a bad prompt by its pointer and keeps the rest', () => {
+    const { snapshots, problems } = parseToolSnapshot('{"prompts": [{"name": "ok"}, {"description": "no name"}]}', 'p.json');
+    assert.deepEqual(snapshots[0]!.entities!.map((e) => e.name), ['ok']);
+    assert.deepEqual(problems.map((p) => [p.pointer, p.problem.reason]), [['/prompts/1', 'prompts[1] has no "name"']]);
   });
 });
 
@@ -256,8 +330,8 @@ describe('lock file (parseToolLock, serializeToolLock)', () => {
   }
 
   it('lockEntries reports one tool with two definitions instead of picking one', () => {
-    const a = parseToolSnapshot('{"server":"s","tools":[{"name":"t","description":"one"}]}', 'a.tools.json').snapshot!;
-    const b = parseToolSnapshot('{"server":"s","tools":[{"name":"t","description":"two"}]}', 'b.tools.json').snapshot!;
+    const a = parseToolSnapshot('{"server":"s","tools":[{"name":"t","description":"one"}]}', 'a.tools.json').snapshots[0]!;
+    const b = parseToolSnapshot('{"server":"s","tools":[{"name":"t","description":"two"}]}', 'b.tools.json').snapshots[0]!;
     const { servers, conflicts } = lockEntries([b, a]);
     assert.equal(servers.get('s')!.get('t'), a.tools[0]!.sha256);
     assert.deepEqual(conflicts.map((c) => [c.server, c.tool, c.path, c.firstPath]), [['s', 't', 'b.tools.json', 'a.tools.json']]);
@@ -337,6 +411,27 @@ describe('tool snapshot collector: discovery', () => {
     const file = write(home, '.config/mcp/srv.tools.json', snapshot('x'));
     const items = await collect([file], tempDir(), home);
     assert.deepEqual(items.map((i) => i.id), ['tool-snapshot:~/.config/mcp/srv.tools.json']);
+  });
+
+  it('reads *.snap in __toolsnaps__ folders (and nowhere else unless named), and gives each server of an mcp-scan result its own item', async () => {
+    const root = tempDir();
+    write(root, 'pkg/github/__toolsnaps__/get_me.snap', JSON.stringify({ name: 'get_me', inputSchema: { type: 'object' } }));
+    write(root, 'src/__snapshots__/app.test.ts.snap', 'exports[`x`] = `y`;');
+    write(root, 'mcp-tools/scan.json', JSON.stringify({ '/p/mcp.json': { path: '/p/mcp.json', servers: [{ name: 'a', signature: { tools: [] } }, { name: 'b', signature: { tools: [] } }] } }));
+    assert.deepEqual((await collect([root])).map((i) => [i.id, (i.data as ToolSnapshotFile).server]), [
+      ['tool-snapshot:mcp-tools/scan.json#/~1p~1mcp.json/servers/0', 'a'],
+      ['tool-snapshot:mcp-tools/scan.json#/~1p~1mcp.json/servers/1', 'b'],
+      ['tool-snapshot:pkg/github/__toolsnaps__/get_me.snap', 'github'],
+    ]);
+  });
+
+  it('names the JSON files in mcp-tools/ it passed over as holding no MCP output, in its progress line', async () => {
+    const root = tempDir();
+    write(root, 'mcp-tools/package.json', '{"name": "x", "version": "1.0.0"}');
+    write(root, 'mcp-tools/kv.json', JSON.stringify({ tools: [{ name: 'get' }] }));
+    const lines: string[] = [];
+    await toolSnapshotCollector.collect({ paths: [root], root, includeUser: false, home: '/nonexistent-home', now: NOW, progress: (m) => lines.push(m) });
+    assert.deepEqual(lines, ['tool snapshots: 1 snapshot(s), 0 lock file(s); passed over 1 JSON file(s) in mcp-tools/ that hold no MCP output (mcp-tools/package.json)']);
   });
 
   it('returns nothing (and does not throw) for paths that do not exist', async () => {
