@@ -38,7 +38,7 @@ function namedFiles(context: CollectContext): Set<string> {
  * about the estate: their unreadable-source items (and the discovery's skip) for that file are dropped.
  * When no collector reads it, every collector's reason stays.
  */
-export function withoutRefusalsOfReadFiles(items: EvidenceItem[], named: ReadonlySet<string>): EvidenceItem[] {
+function withoutRefusalsOfReadFiles(items: EvidenceItem[], named: ReadonlySet<string>): EvidenceItem[] {
   if (named.size === 0) return items;
   const readBy = new Map<string, Set<string>>();
   for (const item of items) {

@@ -1,6 +1,9 @@
 /**
  * Finds MCP configuration files: the project-level files of every client in
- * reference/mcp-formats.md §2.2 under each given folder (walked recursively, streamed), a given
+ * reference/mcp-formats.md §2.2 under each given folder (walked recursively, streamed), the
+ * user-level files of every client where a dotfiles repository keeps them (`.config/zed/`,
+ * `config/codex/`, `Code/User/`, ...), every other JSON, YAML or TOML file as a candidate whose
+ * content the collector sniffs (sniff.ts), a given
  * file directly, and with `includeUser` the user-level files under the home folder (Linux and
  * macOS locations). Dependency and version-control folders are not entered; a symlink to a folder
  * already visited is not followed (a loop is reported as such); every file is read at most once.

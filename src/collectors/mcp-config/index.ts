@@ -1,6 +1,7 @@
 /**
  * The MCP configuration collector: discovers the client configuration files of every client in
- * reference/mcp-formats.md §2.2 (and registry `server.json` files), parses each into the normalised
+ * reference/mcp-formats.md §2.2 (and registry `server.json` files, Claude Code plugins, dotfile
+ * layouts, and files of any name whose content sniffs as MCP: sniff.ts), parses each into the normalised
  * model (model.ts) with the position of every value, and redacts secrets before any item exists.
  * Output: one `mcp-config` item per parsed file, one `unreadable-source` item per file that exists
  * but cannot be used, and one `discovery` item with the counts and every skip.
@@ -125,8 +126,7 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
     const parsed = parseText(text, candidate.format);
     if (!parsed.ok) {
       if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: 'does not parse and holds no MCP configuration' };
-      const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
-      return unreadable(parsed.error.code ?? 'parse-error', `${unrecognised(candidate)}cannot be parsed as ${syntax}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
+      return unreadable(parsed.error.code ?? 'parse-error', `${unrecognised(candidate)}cannot be parsed as ${syntaxOf(candidate)}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
     }
     const result = runParser(candidate, parsed.doc);
     if (result.ok) {
@@ -170,8 +170,7 @@ function sniffFile(candidate: Candidate): FileOutcome {
   // Parsed again with positions: an MCP configuration, or one that mentions MCP servers and does not parse (for the error's place).
   const parsed = parseText(text, candidate.format);
   if (!parsed.ok) {
-    const syntax = candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON';
-    return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntax}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
+    return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntaxOf(candidate)}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
   }
   const shape = sniffShape(parsed.doc.value, candidate.format);
   if (!shape.mcp) return { type: 'not-mcp' };
@@ -192,6 +191,8 @@ function sniffFile(candidate: Candidate): FileOutcome {
  */
 const unrecognised = (candidate: Candidate) =>
   candidate.parser === 'auto' ? 'is not an MCP configuration, tool snapshot or log that mcp-comply reads: it ' : '';
+
+const syntaxOf = (candidate: Candidate) => (candidate.format === 'toml' ? 'TOML' : candidate.format === 'yaml' ? 'YAML' : 'JSON');
 
 function expected(candidate: Candidate): string {
   return candidate.client === 'unknown' ? '' : ` for ${candidate.client}`;
