@@ -26,6 +26,13 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 
 export const HOSTED_MCP_URL_SHAPES: readonly HostedMcpUrlShape[] = [
   {
+    // Not an MCP platform, but its RPC URLs sit in MCP servers' env (blockchain servers): the key is the path.
+    kind: 'alchemy-api-key',
+    host: /^[a-z0-9-]+\.g\.alchemy\.com$/,
+    path: /^\/v2\/(?<secret>[A-Za-z0-9_-]{16,})/,
+    seen: 'Alchemy RPC URLs (https://<network>.g.alchemy.com/v2/<api-key>) in the env of a public blockchain MCP server config (test/fixtures/real-world/configs/8bitsats__base-mcp)',
+  },
+  {
     kind: 'zapier-mcp-key',
     host: /^mcp\.zapier\.com$/,
     // A bare UUID there is the server's id, sent with an `Authorization: Bearer` key (Zapier's API-key

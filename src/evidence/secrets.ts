@@ -48,7 +48,7 @@ export function hasInterpolation(value: string): boolean {
  * Key names that announce a secret (mcp-formats §3.10), matched anywhere in the name,
  * case-insensitively: `GITHUB_TOKEN`, `X-API-Key`, `--client-secret`, `Authorization`, `Cookie`.
  */
-export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|credential|private[_-]?key|access[_-]?key|client[_-]?secret|cookie|session|auth/i;
+export const SECRET_KEY_NAME = /api[_-]?key|token|secret|passw(?:or)?d|pwd|credential|private[_-]?key|access[_-]?key|client[_-]?secret|cookie|session|auth|mnemonic|(?:seed|recovery)[_-]?(?:phrase|words)/i;
 
 /**
  * Names that match SECRET_KEY_NAME by a word but hold public values: OAuth client metadata (a client
@@ -202,6 +202,8 @@ export function findSecrets(value: string, keyName?: string): SecretMatch[] {
       found.push({ kind: 'high-entropy-secret', start, end: start + scheme[2]!.length });
     } else if (isHighEntropySecret(value)) {
       found.push({ kind: 'high-entropy-secret', start: 0, end: value.length });
+    } else if (isRecoveryPhrase(value)) {
+      found.push({ kind: 'wallet-recovery-phrase', start: 0, end: value.length });
     } else if (PASSWORD_KEY_NAME.test(keyName!) && isLiteralPassword(value)) {
       found.push({ kind: 'password', start: 0, end: value.length });
     }
@@ -418,6 +420,16 @@ export function redactSecrets(value: string, keyName: string | undefined, replac
   }
   out += value.slice(at);
   return { value: out, kinds: matches.map((m) => m.kind), matches };
+}
+
+/**
+ * A BIP-39 wallet recovery phrase under a secret-named key (SEED_PHRASE, MNEMONIC): 12 to 24 lower-case
+ * words, a multiple of three. Words are prose to the entropy test, so it needs its own shape; it holds
+ * the whole wallet, so it is a secret like a private key.
+ */
+function isRecoveryPhrase(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  return words.length >= 12 && words.length <= 24 && words.length % 3 === 0 && words.every((w) => /^[a-z]{3,8}$/.test(w));
 }
 
 /** A literal value that looks random enough to be a credential (length >= 12, entropy >= 3.5). */

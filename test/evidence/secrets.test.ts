@@ -122,6 +122,11 @@ const cases: Case[] = [
   { name: 'plain URL', value: 'https://mcp.example.com/mcp?region=eu-west-1', kind: undefined },
   { name: 'AWS-like id that is too long', value: 'AKIA' + upper(20), kind: undefined },
   { name: 'mixed case with digits is a secret', key: 'token', value: 'aB3dE5gH7jK9mN', kind: 'high-entropy-secret' },
+  { name: 'a 12-word wallet recovery phrase under SEED_PHRASE', key: 'SEED_PHRASE', value: 'cloud twelve orbit velvet frozen absorb museum ticket lemon vapor guitar brisk', kind: 'wallet-recovery-phrase' },
+  { name: 'a 24-word recovery phrase under MNEMONIC', key: 'WALLET_MNEMONIC', value: Array.from({ length: 24 }, (_, i) => ['acid', 'bonus', 'crane', 'dwarf'][i % 4]).join(' '), kind: 'wallet-recovery-phrase' },
+  { name: 'a 64-hex wallet seed under BASE_SEED_PHRASE', key: 'BASE_SEED_PHRASE', value: 'c7f1a9e04b6d2385f0e9a1c47b3d6e2f8a0c5b9d1e7f3a6c2b8d4e0f9a1c7b3e', kind: 'high-entropy-secret' },
+  { name: 'eleven words are prose, not a recovery phrase', key: 'SEED_PHRASE', value: 'set this to the twelve words of your own wallet before you start', kind: undefined },
+  { name: 'a random seed number is not a secret (RANDOM_SEED is not a secret name)', key: 'RANDOM_SEED', value: '42', kind: undefined },
   { name: 'random letters alone are a secret too', key: 'apiKey', value: 'QwErTyUiOpAsDfGhJkLz', kind: 'high-entropy-secret' },
 ];
 
@@ -259,6 +264,7 @@ describe('credentials in URLs: hosted MCP paths, credential-named query paramete
     ['a percent-encoded parameter name', `https://h.example/mcp?api%5Fkey=${body(24, 17)}`, [['high-entropy-secret', 'query parameter "api_key"', body(24, 17)]]],
     ['a token used as the user name', `https://${body(32, 18)}@git.example.com/repo.git`, [['url-credentials', 'userinfo', body(32, 18)]]],
     ['user:password in a URL inside JSON text', `{"url":"https://svc:${body(14, 19)}@mcp.example.com/mcp"}`, [['url-credentials', 'userinfo', body(14, 19)]]],
+    ['Alchemy RPC URL: the key in the path', `https://base-sepolia.g.alchemy.com/v2/${body(32, 30)}`, [['alchemy-api-key', 'path', body(32, 30)]]],
     ['a token in the fragment is placed there', `https://h.example/cb#access_token=ghp_${body(36, 20)}`, [['github-token', 'fragment', `ghp_${body(36, 20)}`]]],
 
     // Not secrets.

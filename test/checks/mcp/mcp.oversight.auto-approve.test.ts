@@ -10,7 +10,7 @@ import { parseJsonDoc } from '../../../src/collectors/mcp-config/source-doc.js';
 import type { EvidenceItem } from '../../../src/evidence/types.js';
 import { configItem } from '../../helpers/mcp-evidence.js';
 import { runChecks } from '../../../src/engine/run-checks.js';
-import { NOW, checkTable } from '../../helpers/run-check.js';
+import { NOW, checkTable, renderMessage, runCheck } from '../../helpers/run-check.js';
 import { snapshotItem } from '../../helpers/tool-evidence.js';
 
 /** Claude Code settings parsed by the real parser, so positions are those a user sees. */
@@ -62,7 +62,7 @@ checkTable(check, {
       errors: [{ messageId: 'allTools', severity: 'high', line: 5, column: 22, key: '/mcpServers/g/autoApprove' }],
     },
     {
-      name: 'consequential tools one by one by name, reading tools not at all, unknown ones together',
+      name: 'consequential tools one by one by name, reading tools not at all, unknown ones together and not observed',
       config: { client: 'roo', servers: [{ name: 'gh', command: 'npx', autoApprove: ['get_issue', 'directory_tree', 'create_issue', 'delete_file', 'read_message', 'send_message', 'deleteRepository', 'sequentialthinking'] }] },
       errors: [
         {
@@ -72,11 +72,8 @@ checkTable(check, {
         { messageId: 'consequentialTool', severity: 'medium', line: 9, column: 9, key: '/mcpServers/gh/autoApprove[delete_file]' },
         { messageId: 'consequentialTool', severity: 'medium', line: 11, column: 9, key: '/mcpServers/gh/autoApprove[send_message]' },
         { messageId: 'consequentialTool', severity: 'medium', line: 12, column: 9, key: '/mcpServers/gh/autoApprove[deleteRepository]' },
-        {
-          messageId: 'otherTools', severity: 'low', line: 5, column: 22, key: '/mcpServers/gh/autoApprove', data: { count: 2 },
-          message: 'Server "gh" in the Roo Code configuration auto-approves these tools without asking the user: directory_tree, sequentialthinking. Neither a tool snapshot nor their names say that they only read; capture the server\'s tools/list to rate them.',
-        },
       ],
+      unseen: ['otherTools'],
     },
     {
       name: 'Claude Code permissions: whole server and wildcard; a named read tool is no finding',
@@ -103,7 +100,6 @@ checkTable(check, {
           message: 'Server "playwright" in the Cline configuration auto-approves the tool "browser_evaluate", which runs code or commands that the agent writes: whatever the agent composes runs without a per-call human confirmation.',
         },
         { messageId: 'executesCode', severity: 'high', line: 10, column: 9, key: '/mcpServers/playwright/autoApprove[browser_run_code]' },
-        { messageId: 'otherTools', severity: 'low', line: 8, column: 22, key: '/mcpServers/playwright/autoApprove', data: { tools: 'browser_snapshot' } },
         { messageId: 'executesCode', severity: 'high', line: 21, column: 9, key: '/mcpServers/desktop-commander/autoApprove[execute_command]' },
         { messageId: 'executesCode', severity: 'high', line: 22, column: 9, key: '/mcpServers/desktop-commander/autoApprove[start_process]' },
         { messageId: 'executesCode', severity: 'high', line: 23, column: 9, key: '/mcpServers/desktop-commander/autoApprove[interact_with_process]' },
@@ -113,8 +109,8 @@ checkTable(check, {
         },
         { messageId: 'executesCode', severity: 'high', line: 36, column: 9, key: '/mcpServers/supabase/autoApprove[execute_sql]' },
         { messageId: 'executesCode', severity: 'high', line: 46, column: 9, key: '/mcpServers/chrome-devtools/autoApprove[evaluate_script]' },
-        { messageId: 'otherTools', severity: 'low', line: 45, column: 22, key: '/mcpServers/chrome-devtools/autoApprove', data: { tools: 'take_screenshot' } },
       ],
+      unseen: ['otherTools', 'otherTools'],
     },
     {
       name: 'with a snapshot, annotations decide (MCP defaults for hints left out); running code stays high whatever they claim',
@@ -150,13 +146,12 @@ checkTable(check, {
           messageId: 'annotatedTool', severity: 'medium', line: 21, column: 9, key: '/mcpServers/slack/autoApprove[slack_post_message]',
           data: { declares: 'declares non-destructive but reaching outside systems (openWorldHint)' },
         },
-        { messageId: 'otherTools', severity: 'low', line: 20, column: 22, key: '/mcpServers/slack/autoApprove', data: { tools: 'slack_add_reaction' } },
         {
           messageId: 'annotatedTool', severity: 'low', line: 31, column: 9, key: '/mcpServers/notes/autoApprove[add_note]',
           data: { declares: 'declares non-destructive and closed-world' },
         },
-        { messageId: 'otherTools', severity: 'low', line: 30, column: 22, key: '/mcpServers/notes/autoApprove', data: { tools: 'archive_note' } },
       ],
+      unseen: ['otherTools', 'otherTools'],
     },
     {
       name: 'enabledMcpjsonServers: shared settings pre-approve for everyone (medium), local settings record one user\'s approval (low)',
@@ -198,6 +193,15 @@ describe('mcp.oversight.auto-approve: evidence kinds', () => {
     const [evaluated] = runChecks([check], [config], { now: NOW }, new Set());
     assert.equal(evaluated!.status, 'fail');
     assert.deepEqual(evaluated!.results.map((r) => [r.messageId, r.severity]), [['executesCode', 'high']]);
+  });
+
+  it('tools that neither a snapshot nor a name rates are one not_observed result at the list, and the server gets no pass', () => {
+    const config = configItem({ client: 'roo', servers: [{ name: 'gh', command: 'npx', autoApprove: ['get_issue', 'directory_tree', 'sequentialthinking'] }] });
+    const results = runCheck(check, [config]);
+    assert.deepEqual(results.map((r) => [r.status, r.messageId, r.severity, r.location.line, r.location.column, r.key]), [
+      ['not_observed', 'otherTools', undefined, 5, 22, '/mcpServers/gh/autoApprove'],
+    ]);
+    assert.equal(renderMessage(check, results[0]!), 'Server "gh" in the Roo Code configuration auto-approves these tools without asking the user: directory_tree, sequentialthinking. Neither a tool snapshot nor their names say what they do, so whether they need a human check cannot be decided here: capture the server\'s tools/list (a tool snapshot with its annotations) to rate them.');
   });
 
   it('is not_observed with tool snapshots but no configuration', () => {
