@@ -16,17 +16,8 @@ import fsSync from 'node:fs';
 import path from 'node:path';
 import { evidencePath } from '../../evidence/paths.js';
 import type { CollectContext } from '../../evidence/types.js';
-import type { McpClient, McpScope } from './model.js';
+import type { McpClient, McpScope, ParserId } from './model.js';
 import { isSniffable } from './sniff.js';
-
-/** Which parser reads a file. */
-export type ParserId =
-  | 'mcp-servers' | 'any-mcp-json' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'claude-settings'
-  | 'codex' | 'zed' | 'continue-config' | 'continue-block' | 'server-json' | 'claude-plugin'
-  /** A file given by path with a name no client uses: read by its shape, reported when it has none. */
-  | 'auto'
-  /** A file of the walk with a name no client uses: read only when its content sniffs as MCP (sniff.ts). */
-  | 'sniff';
 
 export interface FileKind {
   parser: ParserId;

@@ -11,6 +11,15 @@ export type McpClient =
 
 export type McpScope = 'user' | 'project' | 'local' | 'managed' | 'registry';
 
+/** Which parser reads a file: discovery's classification by name, or the content sniffer's verdict. */
+export type ParserId =
+  | 'mcp-servers' | 'any-mcp-json' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'claude-settings'
+  | 'codex' | 'zed' | 'continue-config' | 'continue-block' | 'server-json' | 'claude-plugin'
+  /** A file given by path with a name no client uses: read by its shape, reported when it has none. */
+  | 'auto'
+  /** A file of the walk with a name no client uses: read only when its content sniffs as MCP (sniff.ts). */
+  | 'sniff';
+
 export type McpTransport = 'stdio' | 'streamable-http' | 'sse' | 'unknown';
 
 /** A secret found in a value. The value itself is replaced by REDACTED in the model. */

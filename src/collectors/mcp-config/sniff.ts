@@ -11,9 +11,8 @@ import { parseJsonc } from '../../lib/jsonc-file.js';
 import { jsonNestingTooDeepAt, tomlNestingTooDeepAt, valueTooDeepPath } from '../../lib/nesting-depth.js';
 import { loneCarriageReturnsAsNewlines } from '../../lib/text-position.js';
 import { yamlTextTooDeepAt } from '../../lib/yaml-file.js';
-import type { McpClient } from './model.js';
+import type { McpClient, ParserId } from './model.js';
 import { isObject } from './normalize.js';
-import type { ParserId } from './discovery.js';
 
 /** Files larger than this are not sniffed (a hand-written MCP configuration is a few KiB). */
 export const SNIFF_MAX_BYTES = 1024 * 1024;
