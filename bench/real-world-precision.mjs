@@ -31,7 +31,8 @@ const gaps = sources.filter((s) => s['known-gap']).length;
 if (flags.json) {
   console.log(JSON.stringify({ files: sources.length, repositories: new Set(sources.map((s) => s.repo)).size, knownGaps: gaps, crashes: run.crashes, checks: table, missed: readMisses() }, null, 2));
 } else {
-  const pct = (p) => (p === null ? '-' : `${(p * 100).toFixed(0)}%`);
+  // One decimal: 200 of 201 is 99.5 %, not "100 %".
+  const pct = (p) => (p === null ? '-' : `${(Math.floor(p * 1000) / 10).toFixed(1)}%`);
   const cols = ['findings', 'true', 'false', 'debatable', 'unlabelled'];
   const width = Math.max(...table.map((r) => r.check.length));
   console.log(`${'check'.padEnd(width)}  ${cols.map((c) => c.padStart(11)).join('')}  precision`);

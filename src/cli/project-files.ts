@@ -8,6 +8,7 @@ import { unusedPublicEndpoints } from '../checks/mcp/public-endpoints.js';
 import { checkAttestationsFile, checkExceptionsFile, checkResponsesFile, type LoadedConfig, type RiskException } from '../config/project-config.js';
 import type { RemediationPlan } from '../engine/assessment.js';
 import { responseTarget, type ResponseEntry } from '../engine/remediation-plan.js';
+import { REDACTED, redactSecrets } from '../evidence/secrets.js';
 import type { AttestationEvidence, EvidenceItem } from '../evidence/types.js';
 import { READ_CAPS, readRegularFile } from '../lib/bounded-read.js';
 import { sha256Hex } from '../lib/canonical-json.js';
@@ -61,7 +62,7 @@ export function warnUnusedPublicEndpoints(config: LoadedConfig | undefined, item
   const unused = new Set(unusedPublicEndpoints(config.publicEndpoints, files));
   printWarnings(config.publicEndpoints.flatMap((entry, i) => unused.has(entry) ? [{
     file: config.file, ...config.positionOf(['publicEndpoints', i, 'pattern']), severity: 'warning' as const, code: 'unused-public-endpoint',
-    message: `publicEndpoints pattern "${entry.pattern}" matches no remote MCP endpoint of the assessed configurations (a stale declaration: remove or correct it)`,
+    message: `publicEndpoints pattern "${redactSecrets(entry.pattern, undefined, REDACTED).value}" matches no remote MCP endpoint of the assessed configurations (a stale declaration: remove or correct it)`,
   }] : []));
 }
 

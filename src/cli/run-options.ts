@@ -17,7 +17,7 @@ import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { httpUrlOf } from '../lib/http-url.js';
-import { displayPath } from '../lib/problem.js';
+import { displayPath, formatProblem, sortProblems } from '../lib/problem.js';
 import { createProgress } from '../lib/progress.js';
 import { refuseErrors } from './catalog-option.js';
 import { UsageError } from './exit-codes.js';
@@ -96,6 +96,8 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   if (options.config) {
     const { loaded, problems } = loadProjectConfig(path.resolve(options.config));
     refuseErrors(problems, displayPath(path.resolve(options.config)));
+    // Warnings (a credential quoted in a justification, replaced in what is loaded) do not stop the run.
+    for (const warning of sortProblems(problems.filter((p) => p.severity === 'warning'))) writeErr(`${formatProblem(warning)}\n`);
     config = loaded;
   }
   const base = config ? path.dirname(config.file) : process.cwd();

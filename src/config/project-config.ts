@@ -125,7 +125,7 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
   const publicEndpoints = (config.publicEndpoints ?? []).map((entry, i) => {
     const at = (key: string) => yaml.positionOf(['publicEndpoints', i, key]);
     const problem = publicEndpointPatternProblem(entry.pattern);
-    if (problem) problems.push({ file, ...at('pattern'), severity: 'error', code: 'public-endpoint-pattern', message: `publicEndpoints pattern "${entry.pattern}": ${problem}` });
+    if (problem) problems.push({ file, ...at('pattern'), severity: 'error', code: 'public-endpoint-pattern', message: `publicEndpoints pattern: ${problem}` });
     return withoutSecrets(entry, ['justification', 'approver'], (key, kinds) => problems.push(secretInText(file, at(key), key, kinds)));
   });
   const namedFile = (key: 'exceptions' | 'attestations' | 'responses') => {

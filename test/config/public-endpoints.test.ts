@@ -24,11 +24,14 @@ describe('publicEndpoints in mcp-comply.yaml: errors at their line', () => {
     ['an empty justification', entry('https://mcp.deepwiki.com', '    justification: ""\n    approver: ciso@example.com\n'),
       { line: 4, column: 20, code: 'schema', message: 'publicEndpoints[0].justification must NOT have fewer than 1 characters' }],
     ['no scheme', entry('mcp.deepwiki.com/mcp'),
-      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern "mcp.deepwiki.com/mcp": a URL pattern is scheme://host[/path], with the scheme http, https or *' }],
+      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern: a URL pattern is scheme://host[/path], with the scheme http, https or *' }],
     ['a query', entry('"https://mcp.example.com/mcp?key=*"'),
-      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern "https://mcp.example.com/mcp?key=*": a URL pattern matches the URL without its query or fragment: remove the part from "?" or "#"' }],
+      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern: a URL pattern matches the URL without its query or fragment: remove the part from "?" or "#"' }],
     ['every host', entry('"https://*/mcp"'),
-      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern "https://*/mcp": a URL pattern names a host (a pattern matching every host would make every endpoint public)' }],
+      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern: a URL pattern names a host (a pattern matching every host would make every endpoint public)' }],
+    // A pasted URL with its key in the path: refused, and the key is quoted nowhere (the position says where).
+    ['a credential in the path', entry(`https://mcp.firecrawl.dev/fc-${'3f9a0c7b2e5d4a18'.repeat(2)}/v2/mcp`),
+      { line: 3, column: 14, code: 'public-endpoint-pattern', message: 'publicEndpoints pattern: a URL pattern holds no credential (a firecrawl key in its path): declare the endpoint without it, e.g. with * in its place' }],
   ];
   for (const [name, text, expected] of table) {
     it(name, () => {

@@ -61,17 +61,24 @@ function codexBypasses(settings: ApprovalSetting[]): Bypass[] {
   return bypasses;
 }
 
-/** Zed, Claude Code and VS Code settings whose value alone switches asking off. */
-const SWITCHES: Record<string, { values: Array<string | boolean>; messageId: string }> = {
+/**
+ * Zed, Claude Code and VS Code settings whose value alone switches asking off. `userOnly`: the client
+ * reads the setting from user settings alone (VS Code registers chat.tools.global.autoApprove with
+ * ConfigurationScope.APPLICATION_MACHINE, chat.contribution.ts), so in a workspace file it does nothing.
+ */
+const SWITCHES: Record<string, { values: Array<string | boolean>; messageId: string; userOnly?: true }> = {
   'agent.always_allow_tool_actions': { values: [true], messageId: 'zedAlwaysAllow' },
   'agent.tool_permissions.default': { values: ['allow'], messageId: 'zedDefaultAllow' },
   'agent.tool_permissions.tools.terminal.default': { values: ['allow'], messageId: 'zedTerminalAllow' },
   'session.trust_all_worktrees': { values: [true], messageId: 'zedTrustAllWorktrees' },
   'permissions.defaultMode': { values: ['bypassPermissions'], messageId: 'claudeBypassPermissions' },
-  'chat.tools.global.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove' },
-  'chat.tools.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove' },
+  'chat.tools.global.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove', userOnly: true },
+  'chat.tools.autoApprove': { values: [true], messageId: 'vscodeGlobalAutoApprove', userOnly: true },
   'chat.permissions.default': { values: ['autoApprove', 'autopilot'], messageId: 'vscodeAllowAll' },
 };
+
+/** VS Code's user settings (`Code/User/settings.json`, Insiders, VSCodium, Code - OSS), not a workspace's `.vscode/settings.json`. */
+const VSCODE_USER_SETTINGS = /(?:^|\/)User\/settings\.json$/;
 
 function bypassesOf(file: McpConfigFile, settings: ApprovalSetting[]): Bypass[] {
   if (file.client === 'codex') return codexBypasses(settings);
@@ -104,15 +111,15 @@ export const check: Check = {
       claudeBypassPermissions: 'The Claude Code settings {{path}} set permissions.defaultMode to "bypassPermissions", so Claude Code runs every tool, MCP tools and shell commands included, without asking the user.',
       vscodeGlobalAutoApprove: 'The VS Code settings {{path}} set {{setting}} to true, so the agent runs every tool, MCP tools and terminal commands included, without asking the user, in every workspace.',
       vscodeAllowAll: 'The VS Code settings {{path}} set chat.permissions.default to "{{value}}", so new chat sessions run every tool call, MCP tools included, without asking the user.',
-      approvalKept: 'The {{client}} configuration {{path}} keeps asking before tools run ({{settings}}).',
-      noApprovalSettings: 'The {{client}} configuration {{path}} sets no client-wide approval, sandbox or trust setting, so the client\'s defaults (which ask) apply.',
+      approvalKept: 'The {{client}} configuration {{path}} switches no approval prompt off (its settings: {{settings}}).',
+      noApprovalSettings: 'The {{client}} configuration {{path}} sets no client-wide approval, sandbox or trust setting that takes effect in it (the client\'s other settings files decide).',
     },
     remediation: 'Keep the client\'s approval prompts on: in Codex use approval_policy = "on-request" or "untrusted" (and never with sandbox_mode = "danger-full-access" outside a disposable container), in Zed remove always_allow_tool_actions and set tool_permissions.default to "confirm" with patterns for specific safe commands, remove session.trust_all_worktrees, in Claude Code use a permission mode other than bypassPermissions and set disableBypassPermissionsMode in managed settings, and in VS Code leave chat.tools.global.autoApprove off (an organisation can disable it by policy) and keep chat.permissions.default at manual permissions.',
   },
   run(context) {
     return context.evidence('mcp-config').flatMap((item): CheckResult[] => {
       const file = item.data;
-      const settings = file.settings.approval ?? [];
+      const settings = (file.settings.approval ?? []).filter((s) => !(SWITCHES[s.setting]?.userOnly && !VSCODE_USER_SETTINGS.test(file.path)));
       const data = { client: clientLabel(file.client), path: file.path };
       if (settings.length === 0) {
         return [{ status: 'not_applicable', messageId: 'noApprovalSettings', data, location: { path: file.path }, evidenceId: item.id, key: FILE_KEY }];

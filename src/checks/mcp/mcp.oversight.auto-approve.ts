@@ -9,8 +9,9 @@
  *   `run_command`, `execute_sql`, `start_process`; or it belongs to a shell server such as
  *   desktop-commander and does not only read): high, whatever its annotations claim;
  * - else, when a tool snapshot of the server has the tool with annotations (MCP tools spec, whose
- *   defaults apply to hints left out): `readOnlyHint: true` reads (no finding); `destructiveHint:
- *   true` high; not declared non-destructive medium; non-destructive but `openWorldHint` medium;
+ *   defaults apply to hints left out; the snapshot is the reviewed one that mcp-tools.lock pins):
+ *   `destructiveHint: true` high, even beside `readOnlyHint: true`; `readOnlyHint: true` reads (no
+ *   finding); not declared non-destructive medium; non-destructive but `openWorldHint` medium;
  *   non-destructive and closed-world low;
  * - else by its name: a leading reading verb (`get_issue`, `read_file`) reads (no finding); a verb
  *   that changes state, sends or moves money (delete, write, send, transfer...) medium; anything
@@ -38,7 +39,7 @@ import { listed } from '../../lib/listed.js';
 /**
  * Verbs of tools that change state, send messages or move money (matched per word of the name).
  * `close` and `restart` are left out: on real servers they end or restart the tool's own session
- * (`browser_close`, `restart_json_repl`), which changes nothing outside it.
+ * (`browser_close`, `restart_json_repl`), which changes nothing outside it (SESSION_VERBS).
  */
 const CONSEQUENTIAL = new Set([
   'delete', 'del', 'remove', 'rm', 'drop', 'destroy', 'purge', 'truncate', 'erase', 'wipe', 'kill', 'terminate', 'shutdown', 'reboot',
@@ -64,8 +65,11 @@ function wordsOf(text: string): string[] {
   return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** Verbs that open, close or restart a session (`restart_json_repl`, `close_terminal`): nothing runs through them. */
+const SESSION_VERBS = new Set(['open', 'close', 'restart', 'stop', 'clear', 'resize', 'new', 'create', 'list']);
+
 function runsCode(words: string[]): boolean {
-  if (words.length === 0 || READING.has(words[0]!)) return false;
+  if (words.length === 0 || READING.has(words[0]!) || SESSION_VERBS.has(words[0]!)) return false;
   if (words.some((w) => RUNS_CODE.has(w))) return true;
   const verb = words.findIndex((w) => RUN_VERBS.has(w));
   return verb >= 0 && words.slice(verb + 1).some((w) => RUNNABLE.has(w));
@@ -97,8 +101,9 @@ interface SnapshotEntry { tool: SnapshotTool; path: string }
 
 /** What the annotations say, with the MCP defaults for hints left out (destructive and open-world unless declared otherwise). */
 function fromAnnotations(annotations: Record<string, unknown>, snapshot: string): Rating {
-  if (annotations.readOnlyHint === true) return { kind: 'reads' };
+  // Hints are the server's own claims: one that contradicts itself is taken at its worse.
   if (annotations.destructiveHint === true) return { kind: 'annotated', severity: 'high', declares: 'declares destructive (destructiveHint: true)', snapshot };
+  if (annotations.readOnlyHint === true) return { kind: 'reads' };
   if (annotations.destructiveHint !== false) return { kind: 'annotated', severity: 'medium', declares: 'declares as changing data without declaring it non-destructive', snapshot };
   if (annotations.openWorldHint !== false) return { kind: 'annotated', severity: 'medium', declares: 'declares non-destructive but reaching outside systems (openWorldHint)', snapshot };
   return { kind: 'annotated', severity: 'low', declares: 'declares non-destructive and closed-world', snapshot };
@@ -107,11 +112,11 @@ function fromAnnotations(annotations: Record<string, unknown>, snapshot: string)
 function rateTool(name: string, server: McpServer, snapshot: SnapshotEntry | undefined): Rating {
   const words = wordsOf(name);
   if (runsCode(words)) return { kind: 'executes', reason: 'runs code or commands that the agent writes' };
+  const readsByName = words.length > 0 && READING.has(words[0]!);
+  // Before annotations: a shell server's own readOnlyHint does not make its commands read-only.
+  if (isShellServer(server) && !readsByName) return { kind: 'executes', reason: 'belongs to a server that runs shell commands' };
   const annotations = snapshot?.tool.annotations;
   const rated = annotations && Object.keys(annotations).some((k) => k.endsWith('Hint')) ? fromAnnotations(annotations, snapshot.path) : undefined;
-  if (rated?.kind === 'reads') return rated;
-  const readsByName = words.length > 0 && READING.has(words[0]!);
-  if (isShellServer(server) && !readsByName) return { kind: 'executes', reason: 'belongs to a server that runs shell commands' };
   if (rated) return rated;
   if (readsByName) return { kind: 'reads' };
   return words.some((w) => CONSEQUENTIAL.has(w)) ? { kind: 'consequential' } : { kind: 'unknown' };

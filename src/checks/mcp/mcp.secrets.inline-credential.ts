@@ -23,6 +23,9 @@ const KIND_LABELS: Record<string, string> = {
   'zapier-mcp-key': 'Zapier MCP key', 'firecrawl-key': 'Firecrawl API key', 'make-mcp-token': 'Make MCP token',
   'pipedream-mcp-endpoint': 'Pipedream personal endpoint id', 'composio-mcp-url-key': 'Composio per-user URL key',
   'tavily-key': 'Tavily API key', 'context7-key': 'Context7 API key', 'apify-token': 'Apify API token',
+  'alchemy-api-key': 'Alchemy API key', 'azure-functions-key': 'Azure Functions key', 'azure-key': 'Azure key',
+  'wallet-recovery-phrase': 'wallet recovery phrase', 'npm-token': 'npm token', 'sendgrid-key': 'SendGrid API key',
+  'slack-webhook': 'Slack webhook URL',
 };
 
 export function kindLabel(kind: string): string {

@@ -6,6 +6,7 @@
  */
 import type { McpConfigFile } from '../../collectors/mcp-config/model.js';
 import type { PublicEndpoint } from '../../config/check-options.js';
+import { findSecrets } from '../../evidence/secrets.js';
 import { globToRegExp } from '../../lib/glob.js';
 import { endpointsOf, isRemote } from './remote.js';
 
@@ -14,6 +15,10 @@ const PATTERN_SHAPE = /^(\*|https?):\/\/([^/\s?#@]+)(\/[^\s?#]*)?$/i;
 /** Why a pattern cannot be used (for a positioned config error), or undefined when it can. */
 export function publicEndpointPatternProblem(pattern: string): string | undefined {
   if (/\s/.test(pattern)) return 'a URL pattern has no whitespace';
+  // Endpoints are matched with their credentials redacted, so such a pattern could never match; and
+  // a credential does not belong in mcp-comply.yaml, which is committed and quoted in reports.
+  const secret = findSecrets(pattern)[0];
+  if (secret) return `a URL pattern holds no credential (a ${secret.kind.replace(/-/g, ' ')}${secret.part ? ` in its ${secret.part}` : ''}): declare the endpoint without it, e.g. with * in its place`;
   if (pattern.includes('?') || pattern.includes('#')) return 'a URL pattern matches the URL without its query or fragment: remove the part from "?" or "#"';
   if (pattern.includes('@')) return 'a URL pattern names no user or password: remove the part up to "@"';
   const shape = PATTERN_SHAPE.exec(pattern);

@@ -14,10 +14,10 @@ import { checkTable } from '../../helpers/run-check.js';
 const PARSERS = { codex: parseCodexConfig, zed: parseZedSettings, 'claude-code': parseClaudeSettings, vscode: parseVscodeSettings } as const;
 
 /** An mcp-config item parsed from `lines` by the parser of `client`. */
-function parsed(client: keyof typeof PARSERS & McpClient, path: string, lines: string[]): EvidenceItem[] {
+function parsed(client: keyof typeof PARSERS & McpClient, path: string, lines: string[], scope: 'project' | 'user' = 'project'): EvidenceItem[] {
   const doc = (path.endsWith('.toml') ? parseTomlDoc : parseJsonDoc)(lines.join('\n'));
   assert.ok(doc.ok);
-  const result = PARSERS[client]({ doc: doc.doc, path, client, scope: 'project' });
+  const result = PARSERS[client]({ doc: doc.doc, path, client, scope });
   assert.ok(result.ok, JSON.stringify(result));
   return [configItem(result.file as McpConfigFile)];
 }
@@ -26,12 +26,17 @@ const codex = (...lines: string[]) => parsed('codex', '.codex/config.toml', line
 const zed = (...lines: string[]) => parsed('zed', '.zed/settings.json', lines);
 const claude = (...lines: string[]) => parsed('claude-code', '.claude/settings.json', lines);
 const vscode = (...lines: string[]) => parsed('vscode', '.vscode/settings.json', lines);
+const vscodeUser = (...lines: string[]) => parsed('vscode', '~/.config/Code/User/settings.json', lines, 'user');
 
 checkTable(check, {
   valid: [
     { name: 'Codex asks on request', items: codex('approval_policy = "on-request"', 'sandbox_mode = "workspace-write"'), passes: ['approvalKept'] },
     { name: 'Zed confirms by default', items: zed('{ "agent": { "always_allow_tool_actions": false, "tool_permissions": { "default": "confirm" } } }'), passes: ['approvalKept'] },
     { name: 'Claude Code plan mode', items: claude('{ "permissions": { "defaultMode": "plan" } }'), passes: ['approvalKept'] },
+    {
+      name: 'VS Code global auto-approval in a workspace .vscode/settings.json does nothing (VS Code reads it from user settings only)',
+      items: vscode('{ "chat.tools.global.autoApprove": true }'), empty: ['noApprovalSettings'],
+    },
     { name: 'VS Code assisted permissions', items: vscode('{ "chat.permissions.default": "assisted", "chat.tools.global.autoApprove": false }'), passes: ['approvalKept'] },
     {
       name: 'a server file with no approval setting is no population',
@@ -131,17 +136,17 @@ checkTable(check, {
       ],
     },
     {
-      name: 'VS Code global auto-approval (both names) and Allow all for new sessions',
-      items: vscode('{', '  "chat.tools.global.autoApprove": true,', '  "chat.tools.autoApprove": true,', '  "chat.permissions.default": "autoApprove"', '}'),
+      name: 'VS Code global auto-approval (both names) in user settings, and Allow all for new sessions',
+      items: vscodeUser('{', '  "chat.tools.global.autoApprove": true,', '  "chat.tools.autoApprove": true,', '  "chat.permissions.default": "autoApprove"', '}'),
       errors: [
         {
           messageId: 'vscodeGlobalAutoApprove', severity: 'high', line: 2, column: 36, key: '/chat/tools/global/autoApprove',
-          message: 'The VS Code settings .vscode/settings.json set chat.tools.global.autoApprove to true, so the agent runs every tool, MCP tools and terminal commands included, without asking the user, in every workspace.',
+          message: 'The VS Code settings ~/.config/Code/User/settings.json set chat.tools.global.autoApprove to true, so the agent runs every tool, MCP tools and terminal commands included, without asking the user, in every workspace.',
         },
         { messageId: 'vscodeGlobalAutoApprove', severity: 'high', line: 3, column: 29, key: '/chat/tools/autoApprove' },
         {
           messageId: 'vscodeAllowAll', severity: 'high', line: 4, column: 31, key: '/chat/permissions/default',
-          message: 'The VS Code settings .vscode/settings.json set chat.permissions.default to "autoApprove", so new chat sessions run every tool call, MCP tools included, without asking the user.',
+          message: 'The VS Code settings ~/.config/Code/User/settings.json set chat.permissions.default to "autoApprove", so new chat sessions run every tool call, MCP tools included, without asking the user.',
         },
       ],
     },

@@ -41,6 +41,11 @@ checkTable(check, {
       passes: ['readOnlyTools'],
     },
     {
+      name: 'opening, closing or restarting a session runs nothing (restart_json_repl, close_terminal): not rated by the REPL or terminal they name',
+      config: { client: 'cline', servers: [{ name: 'repl', command: 'uvx', args: ['json-repl-mcp==0.3.0'], autoApprove: ['restart_json_repl', 'close_terminal'] }] },
+      passes: [], unseen: ['otherTools'],
+    },
+    {
       name: 'tools a snapshot declares read-only pass even when a verb in the name says otherwise (browser_close, run_report)',
       config: { client: 'cline', servers: [{ name: 'playwright', command: 'npx', args: ['@playwright/mcp@0.0.41'], autoApprove: ['browser_close', 'browser_snapshot'] }, { name: 'analytics', command: 'pipx', args: ['run', 'analytics-mcp'], autoApprove: ['run_report'] }] },
       items: [snapshot('playwright', { browser_close: { readOnlyHint: true }, browser_snapshot: { readOnlyHint: true } }), snapshot('analytics', { run_report: { readOnlyHint: true } })],
@@ -48,6 +53,24 @@ checkTable(check, {
     },
   ],
   invalid: [
+    {
+      name: 'hints that contradict themselves are taken at their worse; a shell server\'s readOnlyHint does not lower its commands',
+      config: {
+        client: 'kiro',
+        servers: [
+          { name: 'bank', command: 'npx', args: ['bank-mcp@1.0.0'], autoApprove: ['transfer_funds'] },
+          { name: 'desktop-commander', command: 'npx', args: ['@wonderwhy-er/desktop-commander@0.2.3'], autoApprove: ['write_file'] },
+        ],
+      },
+      items: [
+        snapshot('bank', { transfer_funds: { readOnlyHint: true, destructiveHint: true } }),
+        snapshot('desktop-commander', { write_file: { readOnlyHint: true } }),
+      ],
+      errors: [
+        { messageId: 'annotatedTool', severity: 'high', line: 9, column: 9, key: '/mcpServers/bank/autoApprove[transfer_funds]', data: { declares: 'declares destructive (destructiveHint: true)' } },
+        { messageId: 'executesCode', severity: 'high', line: 18, column: 9, key: '/mcpServers/desktop-commander/autoApprove[write_file]', data: { reason: 'belongs to a server that runs shell commands' } },
+      ],
+    },
     {
       name: 'wildcard (Cline autoApprove ["*"])',
       config: { client: 'cline', servers: [{ name: 'os', command: 'uvx', autoApprove: ['*'] }] },
