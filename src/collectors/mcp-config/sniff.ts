@@ -118,7 +118,7 @@ export function sniffShape(value: unknown, format: 'json' | 'yaml' | 'toml'): Sn
   if (isServerMap(value.servers)) return { mcp: true, parser: 'vscode-mcp', client: format === 'json' ? 'vscode' : 'unknown' };
   if (isObject(value.mcp) && isServerMap(value.mcp.servers)) return { mcp: true, parser: 'vscode-settings', client: 'vscode' };
   // Continue's older `config.json` block.
-  if (isObject(value.experimental) && value.experimental.modelContextProtocolServers !== undefined) return { mcp: true, parser: 'continue-block', client: 'continue' };
+  if (isObject(value.experimental) && value.experimental.modelContextProtocolServers !== undefined) return { mcp: true, parser: 'continue-config', client: 'continue' };
   if (isFlatServerMap(value)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
   return { mcp: false, reason: 'no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries)' };
 }
