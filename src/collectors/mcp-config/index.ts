@@ -76,21 +76,21 @@ export const mcpConfigCollector: Collector = {
     }
 
     function record(outcome: FileOutcome, candidate: Candidate): void {
-        if (outcome.type === 'not-mcp' || outcome.type === 'plugin-files') return;
-        if (outcome.type === 'config') {
-          const item: EvidenceItem = {
-            id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
-            source: outcome.file.path, collectedAt: context.now, data: outcome.file,
-          };
-          // A plugin's server file the walk sniffed first is read again as the plugin says (Claude Code's .mcp.json rules): that reading replaces the first.
-          const earlier = items.findIndex((i) => i.id === item.id);
-          if (earlier >= 0) items[earlier] = item;
-          else items.push(item);
-        } else if (outcome.type === 'unreadable') {
-          // Listed with the other skips too, so the skipped list is every candidate that was not read.
-          stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });
-          unreadable(outcome.source);
-        } else stats.skipped.push({ path: candidate.display, reason: outcome.reason });
+      if (outcome.type === 'not-mcp' || outcome.type === 'plugin-files') return;
+      if (outcome.type === 'config') {
+        const item: EvidenceItem = {
+          id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
+          source: outcome.file.path, collectedAt: context.now, data: outcome.file,
+        };
+        // A plugin's server file the walk sniffed first is read again as the plugin says (Claude Code's .mcp.json rules): that reading replaces the first.
+        const earlier = items.findIndex((i) => i.id === item.id);
+        if (earlier >= 0) items[earlier] = item;
+        else items.push(item);
+      } else if (outcome.type === 'unreadable') {
+        // Listed with the other skips too, so the skipped list is every candidate that was not read.
+        stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });
+        unreadable(outcome.source);
+      } else stats.skipped.push({ path: candidate.display, reason: outcome.reason });
     }
 
     /** Entries that only carry a permission rule (Claude Code permissions.allow, Zed agent.tool_permissions) are not server definitions. */

@@ -157,7 +157,8 @@ export function quickParse(text: string, format: 'json' | 'yaml' | 'toml'): Quic
 
 /** Keys that name MCP servers in every client that has them: a file holding one is worth a word when it is not read. */
 export const STRONG_MCP_KEYS: ReadonlySet<string> = new Set(['mcpServers', 'mcp_servers', 'context_servers']);
-export const STRONG_MCP_MARKERS = /mcpServers|mcp_servers|context_servers/;
+/** The same words in a file's text: one that does not parse is worth listing as skipped when it holds one. */
+export const STRONG_MCP_MARKERS = new RegExp([...STRONG_MCP_KEYS].join('|'));
 
 /**
  * Where a document that sniffShape did not take holds a strong MCP key, and why it was not read:
