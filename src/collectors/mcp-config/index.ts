@@ -11,7 +11,8 @@ import type { Collector, CollectContext, DiscoverySummary, EvidenceItem, Unreada
 import { findSecrets, REDACTED } from '../../evidence/secrets.js';
 import { unreadableSourceId } from '../../evidence/unreadable-source-id.js';
 import type { McpConfigFile } from './model.js';
-import { discover, type Candidate, type DiscoveryStats } from './discovery.js';
+import path from 'node:path';
+import { discover, inside, type Candidate, type DiscoveryStats } from './discovery.js';
 import { evidencePath } from '../../evidence/paths.js';
 import { READ_CAPS, readRegularFile } from '../../lib/bounded-read.js';
 import { firstInvalidUtf8 } from '../../lib/text-position.js';
@@ -25,7 +26,7 @@ import { isRegistryServerJson, parseServerJson } from './parse-server-json.js';
 import { parseVscodeMcpFile, parseVscodeSettings } from './parse-vscode.js';
 import { parseZedSettings } from './parse-zed.js';
 import { parseJsonDoc, parseTomlDoc, parseYamlDoc, type DocResult, type SourceDoc } from './source-doc.js';
-import { mayHoldMcp, quickParse, SNIFF_MAX_BYTES, sniffShape } from './sniff.js';
+import { mayHoldMcp, quickParse, SNIFF_MAX_BYTES, sniffShape, strayMcpKey, STRONG_MCP_MARKERS } from './sniff.js';
 
 /** Files larger than this are not read (no client configuration comes near it). */
 export const MAX_CONFIG_BYTES = READ_CAPS.mcpConfig;
@@ -40,7 +41,8 @@ export const mcpConfigCollector: Collector = {
     const items: EvidenceItem[] = [];
     const stats: DiscoveryStats = { filesExamined: 0, skipped: [] };
     let filesSniffed = 0;
-    let serversFound = 0;
+    /** Display paths of the MCP server files Claude Code plugin manifests named, read as such: the walk does not read them again. */
+    const readAsPluginFile = new Set<string>();
     const unreadable = (source: UnreadableSource) => items.push({
       id: unreadableSourceId(COLLECTOR_ID, source.path), kind: 'unreadable-source', collector: COLLECTOR_ID,
       source: source.path, collectedAt: context.now, data: source,
@@ -52,26 +54,48 @@ export const mcpConfigCollector: Collector = {
           unreadable({ path: event.path, code: event.code, reason: event.reason });
           continue;
         }
-        const outcome = await collectFile(event.candidate);
-        if (event.candidate.parser === 'sniff') filesSniffed++;
-        if (outcome.type === 'not-mcp') continue;
-        if (outcome.type === 'config') {
-          items.push({
-            id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
-            source: outcome.file.path, collectedAt: context.now, data: outcome.file,
-          });
-          // Entries that only carry a permission rule (Claude Code permissions.allow, Zed agent.tool_permissions) are not server definitions.
-          serversFound += outcome.file.servers.filter((s) => !s.pointer.startsWith('/permissions/') && !s.pointer.startsWith('/agent/')).length;
-        } else if (outcome.type === 'unreadable') {
-          // Listed with the other skips too, so the skipped list is every candidate that was not read.
-          stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });
-          unreadable(outcome.source);
-        } else stats.skipped.push({ path: event.candidate.display, reason: outcome.reason });
+        const candidate = event.candidate;
+        if (candidate.parser === 'sniff') filesSniffed++;
+        if (readAsPluginFile.has(candidate.display)) {
+          stats.skipped.push({ path: candidate.display, reason: 'same file as one already read (the MCP server file of a Claude Code plugin)' });
+          continue;
+        }
+        const outcome = await collectFile(candidate);
+        if (outcome.type !== 'plugin-files') { record(outcome, candidate); continue; }
+        for (const reference of outcome.files) {
+          const target = pluginServerFile(candidate, reference, context);
+          if (!('abs' in target)) { record(target, candidate); continue; }
+          readAsPluginFile.add(target.display);
+          const read = await collectFile(target);
+          record(read.type === 'unreadable' ? { ...read, source: { ...read.source, reason: `named by ${candidate.display} as its MCP server file: ${read.source.reason}` } } : read, target);
+        }
       }
     } catch (error) {
       // Discovery guards every file-system call; this is the last line so a run never loses its items.
       stats.skipped.push({ path: '.', reason: `discovery stopped early: ${(error as Error).message}` });
     }
+
+    function record(outcome: FileOutcome, candidate: Candidate): void {
+      if (outcome.type === 'not-mcp' || outcome.type === 'plugin-files') return;
+      if (outcome.type === 'config') {
+        const item: EvidenceItem = {
+          id: `mcp-config:${outcome.file.path}`, kind: 'mcp-config', collector: COLLECTOR_ID,
+          source: outcome.file.path, collectedAt: context.now, data: outcome.file,
+        };
+        // A plugin's server file the walk sniffed first is read again as the plugin says (Claude Code's .mcp.json rules): that reading replaces the first.
+        const earlier = items.findIndex((i) => i.id === item.id);
+        if (earlier >= 0) items[earlier] = item;
+        else items.push(item);
+      } else if (outcome.type === 'unreadable') {
+        // Listed with the other skips too, so the skipped list is every candidate that was not read.
+        stats.skipped.push({ path: outcome.source.path, reason: skipReason(outcome.source) });
+        unreadable(outcome.source);
+      } else stats.skipped.push({ path: candidate.display, reason: outcome.reason });
+    }
+
+    /** Entries that only carry a permission rule (Claude Code permissions.allow, Zed agent.tool_permissions) are not server definitions. */
+    const serversFound = items.reduce((n, i) => n + (i.kind === 'mcp-config'
+      ? (i.data as McpConfigFile).servers.filter((s) => !s.pointer.startsWith('/permissions/') && !s.pointer.startsWith('/agent/')).length : 0), 0);
 
     const root = context.root;
     const summary: DiscoverySummary = {
@@ -94,12 +118,17 @@ type FileOutcome =
   /** A candidate that is not read, with why (listed in the discovery summary's `skipped`). */
   | { type: 'ignored'; reason: string }
   /** A sniffed file whose content is not MCP: not a candidate at all. */
-  | { type: 'not-mcp' };
+  | { type: 'not-mcp' }
+  /** A Claude Code plugin manifest whose `mcpServers` names files (paths as written): those files are read instead. */
+  | { type: 'plugin-files'; files: string[] };
 
 const skipReason = (source: UnreadableSource) => `${source.reason}${source.line ? ` (line ${source.line}, column ${source.column ?? 1})` : ''}`;
 
-/** Words that make a file that does not parse worth listing as skipped: it may well be an MCP configuration. */
-const STRONG_MCP_MARKERS = /mcpServers|mcp_servers|context_servers/;
+/** A sniffed document that is no MCP configuration: listed as skipped when it holds an MCP key (sniff.ts strayMcpKey). */
+function strayOrNotMcp(value: unknown): FileOutcome {
+  const stray = strayMcpKey(value);
+  return stray ? { type: 'ignored', reason: stray } : { type: 'not-mcp' };
+}
 
 /** Reads, decodes and parses one candidate file. Never throws. */
 export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
@@ -128,6 +157,8 @@ export async function collectFile(candidate: Candidate): Promise<FileOutcome> {
       if (candidate.optional && !candidate.optional.sniff.test(text)) return { type: 'ignored', reason: 'does not parse and holds no MCP configuration' };
       return unreadable(parsed.error.code ?? 'parse-error', `${unrecognised(candidate)}cannot be parsed as ${syntaxOf(candidate)}: ${parsed.error.message}`, parsed.error.line, parsed.error.column);
     }
+    const pluginFiles = candidate.parser === 'claude-plugin' ? namedServerFiles(parsed.doc.value) : [];
+    if (pluginFiles.length > 0) return { type: 'plugin-files', files: pluginFiles };
     const result = runParser(candidate, parsed.doc);
     if (result.ok) {
       scrubSettings(result.file);
@@ -165,15 +196,19 @@ function sniffFile(candidate: Candidate): FileOutcome {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const quick = quickParse(text, candidate.format);
-  if (quick.ok && !sniffShape(quick.value, candidate.format).mcp) return { type: 'not-mcp' };
   if (!quick.ok && !STRONG_MCP_MARKERS.test(text)) return { type: 'not-mcp' };
+  if (quick.ok) {
+    const quickShape = sniffShape(quick.value, candidate.format);
+    // A file that holds an MCP key where no client reads it is listed, never passed over in silence.
+    if (!quickShape.mcp) return strayOrNotMcp(quick.value);
+  }
   // Parsed again with positions: an MCP configuration, or one that mentions MCP servers and does not parse (for the error's place).
   const parsed = parseText(text, candidate.format);
   if (!parsed.ok) {
     return { type: 'ignored', reason: scrub(`mentions MCP servers but cannot be parsed as ${syntaxOf(candidate)}: ${parsed.error.message} (line ${parsed.error.line}, column ${parsed.error.column})`) };
   }
   const shape = sniffShape(parsed.doc.value, candidate.format);
-  if (!shape.mcp) return { type: 'not-mcp' };
+  if (!shape.mcp) return strayOrNotMcp(parsed.doc.value);
   try {
     const result = runParser({ ...candidate, parser: shape.parser, client: shape.client }, parsed.doc);
     if (!result.ok) return { type: 'ignored', reason: scrub(`sniffed as an MCP configuration, but ${result.reason}`) };
@@ -233,12 +268,7 @@ function runParser(candidate: Candidate, doc: SourceDoc): ParseResult {
 function parseByShape(input: ParseInput): ParseResult {
   const value = input.doc.value;
   if (!isObject(value)) return { ok: false, code: 'unknown-shape', reason: `the document is ${describeType(value)}, not an object` };
-  const experimental = isObject(value.experimental) ? value.experimental : {};
-  if (isObject(value.projects) && (value.mcpServers === undefined || isObject(value.mcpServers))) return parseClaudeJson({ ...input, client: 'claude-code', scope: 'user' });
-  if (experimental.modelContextProtocolServers !== undefined) return parseContinueBlock({ ...input, client: 'continue' });
-  // Generic `servers` keys are read as the VS Code shape when given by name, even with odd entries (the parser reports them).
-  if (isObject(value.servers) && value.mcpServers === undefined) return parseVscodeMcpFile({ ...input, client: 'vscode' });
-  if (isObject(value.mcp) && isObject(value.mcp.servers)) return parseVscodeSettings({ ...input, client: 'vscode' });
+  // The walk's shape test decides alone, so a file classifies alike named on the command line and found by the walk.
   const shape = sniffShape(value, input.doc.format === 'jsonc' ? 'json' : input.doc.format);
   if (shape.mcp) return runParser({ parser: shape.parser, client: shape.client, scope: input.scope, format: 'json', abs: '', display: input.path }, input.doc);
   if (isRegistryServerJson(value)) return parseServerJson({ ...input, client: 'server.json', scope: 'registry' });
@@ -247,14 +277,34 @@ function parseByShape(input: ParseInput): ParseResult {
 }
 
 /**
- * A Claude Code plugin manifest (`.claude-plugin/plugin.json`): servers written inline under
- * `mcpServers` are read; a path there names a file the walk reads by itself (sniffed or by name).
+ * A Claude Code plugin manifest (`.claude-plugin/plugin.json`) with servers written inline under
+ * `mcpServers`; one that names server files instead is handled by namedServerFiles.
  */
 function parseClaudePlugin(input: ParseInput): ParseResult {
   const value = input.doc.value;
   if (isObject(value) && isObject(value.mcpServers)) return parseMcpServersFile(input);
-  const reference = isObject(value) && (typeof value.mcpServers === 'string' || Array.isArray(value.mcpServers));
-  return { ok: false, code: 'no-mcp-content', reason: reference ? 'plugin manifest that names its MCP server file (read as that file)' : 'plugin manifest without MCP servers' };
+  return { ok: false, code: 'no-mcp-content', reason: 'plugin manifest without MCP servers' };
+}
+
+/** The server files a plugin manifest names: `"mcpServers": "./servers.json"` or a list of such paths. */
+function namedServerFiles(value: unknown): string[] {
+  if (!isObject(value)) return [];
+  const named = typeof value.mcpServers === 'string' ? [value.mcpServers] : Array.isArray(value.mcpServers) ? value.mcpServers : [];
+  return named.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+}
+
+/**
+ * The candidate for a server file a plugin manifest names: the path resolved against the plugin
+ * root (the folder that holds `.claude-plugin/`), read as Claude Code reads `.mcp.json` (flat or
+ * wrapped, entries with keys of their own kept). A path outside the plugin is not read: the reason why.
+ */
+function pluginServerFile(manifest: Candidate, reference: string, context: CollectContext): Candidate | FileOutcome {
+  const pluginRoot = path.dirname(path.dirname(manifest.abs));
+  const relative = reference.replace(/^\$\{CLAUDE_PLUGIN_ROOT\}[\\/]?/, './');
+  if (path.isAbsolute(relative)) return { type: 'ignored', reason: `names its MCP server file by an absolute path (${reference}): plugin paths are relative to the plugin root, so it is not read` };
+  const abs = path.resolve(pluginRoot, relative);
+  if (!inside(pluginRoot, abs) || abs === pluginRoot) return { type: 'ignored', reason: `names its MCP server file outside the plugin folder (${reference}): not read` };
+  return { abs, display: evidencePath(abs, context.root, context.home), parser: 'mcp-servers', client: 'claude-code', scope: manifest.scope, format: 'json' };
 }
 
 /** File-level settings (allow/deny lists may hold URLs) get the same redaction as server values. */

@@ -13,6 +13,7 @@ import { loneCarriageReturnsAsNewlines } from '../../lib/text-position.js';
 import { yamlTextTooDeepAt } from '../../lib/yaml-file.js';
 import type { McpClient, ParserId } from './model.js';
 import { isObject } from './normalize.js';
+import { describeType } from './parse-result.js';
 
 /** Files larger than this are not sniffed (a hand-written MCP configuration is a few KiB). */
 export const SNIFF_MAX_BYTES = 1024 * 1024;
@@ -104,7 +105,11 @@ export type SniffedShape =
  */
 export function sniffShape(value: unknown, format: 'json' | 'yaml' | 'toml'): SniffedShape {
   if (!isObject(value)) return { mcp: false, reason: 'the document is not an object' };
-  if (isObject(value.projects) && isObject(value.mcpServers)) return { mcp: true, parser: 'claude-json', client: 'claude-code' };
+  // `~/.claude.json`: user servers at the top, or only per-project ones under `projects.<path>.mcpServers`.
+  const projectServers = isObject(value.projects) && Object.values(value.projects).some((p) => isObject(p) && isObject(p.mcpServers));
+  if (isObject(value.projects) && (isObject(value.mcpServers) || (value.mcpServers === undefined && projectServers))) {
+    return { mcp: true, parser: 'claude-json', client: 'claude-code' };
+  }
   if (isObject(value.mcpServers)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
   if (Array.isArray(value.mcpServers)) return { mcp: true, parser: 'continue-block', client: 'continue' };
   if (isObject(value.context_servers)) return { mcp: true, parser: 'zed', client: 'zed' };
@@ -112,6 +117,8 @@ export function sniffShape(value: unknown, format: 'json' | 'yaml' | 'toml'): Sn
   // `servers` is VS Code's key in JSON; in YAML or TOML it names no particular client.
   if (isServerMap(value.servers)) return { mcp: true, parser: 'vscode-mcp', client: format === 'json' ? 'vscode' : 'unknown' };
   if (isObject(value.mcp) && isServerMap(value.mcp.servers)) return { mcp: true, parser: 'vscode-settings', client: 'vscode' };
+  // Continue's older `config.json` block.
+  if (isObject(value.experimental) && value.experimental.modelContextProtocolServers !== undefined) return { mcp: true, parser: 'continue-config', client: 'continue' };
   if (isFlatServerMap(value)) return { mcp: true, parser: 'mcp-servers', client: 'unknown' };
   return { mcp: false, reason: 'no MCP server map (mcpServers, servers, context_servers, mcp_servers, mcp.servers, or a map of server entries)' };
 }
@@ -147,3 +154,33 @@ export function quickParse(text: string, format: 'json' | 'yaml' | 'toml'): Quic
     return { ok: false, tooDeep: false };
   }
 }
+
+/** Keys that name MCP servers in every client that has them: a file holding one is worth a word when it is not read. */
+export const STRONG_MCP_KEYS: ReadonlySet<string> = new Set(['mcpServers', 'mcp_servers', 'context_servers']);
+/** The same words in a file's text: one that does not parse is worth listing as skipped when it holds one. */
+export const STRONG_MCP_MARKERS = new RegExp([...STRONG_MCP_KEYS].join('|'));
+
+/**
+ * Where a document that sniffShape did not take holds a strong MCP key, and why it was not read:
+ * e.g. `has mcpServers under /agent, not at a place any client reads`. Breadth first, so the
+ * shallowest is named; undefined when no key is one (the words only in a string are no server map).
+ */
+export function strayMcpKey(value: unknown): string | undefined {
+  let level: Array<{ node: unknown; pointer: string }> = [{ node: value, pointer: '' }];
+  for (let depth = 0; depth < 64 && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const { node, pointer } of level) {
+      const entries: Array<[string, unknown]> = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : isObject(node) ? Object.entries(node) : [];
+      for (const [key, child] of entries) {
+        if (!Array.isArray(node) && STRONG_MCP_KEYS.has(key)) {
+          if (pointer !== '') return `has ${key} under ${pointer}, not at a place any client reads`;
+          return `has ${key} at the top, but it is ${describeType(child)}, not a map of servers`;
+        }
+        next.push({ node: child, pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
