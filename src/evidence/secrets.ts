@@ -7,6 +7,7 @@
  * `findSecrets`, the span to redact.
  */
 import { jsonNestingTooDeepAt } from '../lib/nesting-depth.js';
+import { decodeUrlComponent } from '../lib/url-decode.js';
 import { HOSTED_MCP_URL_SHAPES } from './hosted-mcp-urls.js';
 
 /** What a redacted value is replaced with, everywhere. */
@@ -67,8 +68,21 @@ export function isSecretKeyName(name: string): boolean {
   return SECRET_KEY_NAME.test(name) && !PUBLIC_KEY_NAME.test(name);
 }
 
-/** URL query parameter names that carry a credential besides the secret-named ones: `?key=`, `?sig=` (signed URLs). */
-const CREDENTIAL_PARAMETER = /^(?:key|sig|signature|pass|pw)$/i;
+/** URL query parameter names that carry a credential besides the secret-named ones: `?key=`, `?sig=` (signed URLs), Azure API Management's `?subscription-key=`. */
+const CREDENTIAL_PARAMETER = /^(?:key|sig|signature|pass|pw|subscription-key)$/i;
+
+/**
+ * Whether a URL query parameter named `name` on `host` carries a credential: a secret's name
+ * (`api_key`, `access_token`, `auth`), `key`, `sig`, `signature`, `pass`, `pw`, or a host's own
+ * credential parameter (Azure Functions' `code`, HOSTED_MCP_URL_SHAPES).
+ */
+export function isCredentialParameterName(name: string, host: string): boolean {
+  return isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name) || hostedParameterShape(name, host) !== undefined;
+}
+
+function hostedParameterShape(name: string, host: string) {
+  return HOSTED_MCP_URL_SHAPES.find((shape) => shape.parameter?.test(name) && shape.host.test(host));
+}
 
 const PLACEHOLDER_PREFIX = /^(?:your|my|insert|enter|replace|changeme|placeholder|example|sample|dummy|test|todo)[-_ ]/i;
 const PLACEHOLDER_WORD = /^(?:your|my|insert|enter|replace|changeme|change[-_]?me|placeholder|example|sample|dummy|test|todo|none|null|undefined|redacted|secret|password|token|xxx+)$/i;
@@ -252,10 +266,6 @@ function urlsIn(value: string): UrlSpan[] {
   return spans;
 }
 
-const decoded = (text: string): string => {
-  try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch { return text; }
-};
-
 /**
  * Credentials in one URL beyond `user:password@` (found by URL_USERINFO) and token shapes: a lone user
  * name that is a random token (`https://<token>@host`), the credential segment of a hosted MCP
@@ -265,7 +275,7 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
   const out: SecretMatch[] = [];
   if (url.host > url.authority) {
     const userinfo = value.slice(url.authority, url.host - 1);
-    if (!userinfo.includes(':') && userinfo.length >= 16 && isHighEntropySecret(decoded(userinfo))) {
+    if (!userinfo.includes(':') && userinfo.length >= 16 && isHighEntropySecret(decodeUrlComponent(userinfo))) {
       out.push({ kind: 'url-credentials', start: url.authority, end: url.host - 1 });
     }
   }
@@ -277,7 +287,7 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
     const match = new RegExp(shape.path.source, `${shape.path.flags}d`).exec(path);
     const at = match?.indices?.groups?.secret;
     if (!at) continue;
-    const segment = decoded(path.slice(at[0], at[1]));
+    const segment = decodeUrlComponent(path.slice(at[0], at[1]));
     if (segment.length >= 8 && !isPlaceholder(segment)) out.push({ kind: shape.kind, start: url.path + at[0], end: url.path + at[1] });
   }
   let at = url.query + 1;
@@ -286,10 +296,10 @@ function secretsInUrl(value: string, url: UrlSpan): SecretMatch[] {
     if (next < 0 || next > url.fragment) next = url.fragment;
     const eq = value.indexOf('=', at);
     if (eq > at && eq < next) {
-      const name = decoded(value.slice(at, eq));
-      const hosted = shapes.find((shape) => shape.parameter?.test(name));
-      const credentialNamed = hosted !== undefined || isSecretKeyName(name) || CREDENTIAL_PARAMETER.test(name);
-      if (credentialNamed && isParameterCredential(decoded(value.slice(eq + 1, next)))) out.push({ kind: hosted?.kind ?? 'high-entropy-secret', start: eq + 1, end: next });
+      const name = decodeUrlComponent(value.slice(at, eq));
+      if (isCredentialParameterName(name, hostText) && isParameterCredential(decodeUrlComponent(value.slice(eq + 1, next)))) {
+        out.push({ kind: hostedParameterShape(name, hostText)?.kind ?? 'high-entropy-secret', start: eq + 1, end: next });
+      }
     }
     at = next + 1;
   }
@@ -319,7 +329,7 @@ function urlPartAt(value: string, urls: UrlSpan[], offset: number): string | und
   if (offset >= url.fragment) return 'fragment';
   const pairStart = value.lastIndexOf('&', offset) >= url.query ? value.lastIndexOf('&', offset) + 1 : url.query + 1;
   const eq = value.indexOf('=', pairStart);
-  const name = eq >= 0 && eq < offset ? decoded(value.slice(pairStart, eq)) : '';
+  const name = eq >= 0 && eq < offset ? decodeUrlComponent(value.slice(pairStart, eq)) : '';
   // The name is shown, so only a plain one: a name that is itself odd or secret-shaped stays unnamed.
   return /^[A-Za-z][\w.-]{0,39}$/.test(name) && !TOKEN_RULES.some((rule) => new RegExp(rule.pattern.source).test(name)) ? `query parameter "${name}"` : 'query';
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectSecret, findInterpolations, findSecrets, findSecretsInArgument, isPlaceholder, redactSecrets, shannonEntropy } from '../../src/evidence/secrets.js';
+import { detectSecret, findInterpolations, findSecrets, findSecretsInArgument, isCredentialParameterName, isPlaceholder, redactSecrets, shannonEntropy } from '../../src/evidence/secrets.js';
 
 /** A random-looking mixed-case alphanumeric body of `n` characters (deterministic). */
 function body(n: number, seed = 7): string {
@@ -295,6 +295,28 @@ describe('credentials in URLs: hosted MCP paths, credential-named query paramete
     assert.equal(redactSecrets(`https://mcp.zapier.com/api/mcp/s/${zapierKey}/mcp`, undefined, '[REDACTED]').value, 'https://mcp.zapier.com/api/mcp/s/[REDACTED]/mcp');
     assert.equal(redactSecrets(`http://u:${body(16, 27)}@h.example:8080/sse?token=${body(20, 28)}&x=1`, undefined, '[R]').value, 'http://u:[R]@h.example:8080/sse?token=[R]&x=1');
   });
+});
+
+describe('isCredentialParameterName: the query parameter names whose value is a credential', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['api_key', 'mcp.example.com', true],
+    ['exaApiKey', 'mcp.exa.ai', true],
+    ['access_token', 'mcp.example.com', true],
+    ['auth', 'mcp.example.com', true],
+    ['key', 'mcp.example.com', true],
+    ['sig', 'acme.blob.core.windows.net', true],
+    ['pw', 'mcp.example.com', true],
+    ['code', 'acme.azurewebsites.net', true],
+    ['subscription-key', 'acme.azure-api.net', true],
+    ['code', 'mcp.example.com', false],
+    ['token_type', 'mcp.example.com', false],
+    ['client_id', 'mcp.example.com', false],
+    ['scope', 'mcp.example.com', false],
+    ['keyword', 'mcp.example.com', false],
+  ];
+  for (const [name, host, expected] of table) {
+    it(`${name} on ${host}: ${expected}`, () => assert.equal(isCredentialParameterName(name, host), expected));
+  }
 });
 
 describe('public OAuth client metadata is not a secret; a client secret is', () => {

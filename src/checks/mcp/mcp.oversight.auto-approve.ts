@@ -35,6 +35,7 @@ import type { Check } from '../types.js';
 import { fieldKey, settingKey, settingLocation } from './locate.js';
 import { eachConfig } from './results.js';
 import { listed } from '../../lib/listed.js';
+import { identifierWords } from '../../lib/identifier-words.js';
 
 /**
  * Verbs of tools that change state, send messages or move money (matched per word of the name).
@@ -61,10 +62,6 @@ const RUNNABLE = new Set(['command', 'commands', 'cmd', 'script', 'scripts', 'co
 /** Words of a server's package or command that make it a shell server (desktop-commander, mcp-shell-server, iterm-mcp). */
 const SHELL_SERVER = new Set(['shell', 'terminal', 'bash', 'zsh', 'powershell', 'pwsh', 'commander', 'iterm', 'ssh']);
 
-function wordsOf(text: string): string[] {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-
 /** Verbs that open, close or restart a session (`restart_json_repl`, `close_terminal`): nothing runs through them. */
 const SESSION_VERBS = new Set(['open', 'close', 'restart', 'stop', 'clear', 'resize', 'new', 'create', 'list']);
 
@@ -78,7 +75,7 @@ function runsCode(words: string[]): boolean {
 /** The server runs shell commands by design, judged from its command and package names (paths and flags left out). */
 function isShellServer(server: McpServer): boolean {
   const names = [server.command ?? '', ...server.args].filter((a) => !/^[-/~.]|=|^[A-Za-z]:\\/.test(a));
-  return names.some((name) => wordsOf(name.split('/').pop() ?? name).some((w) => SHELL_SERVER.has(w)));
+  return names.some((name) => identifierWords(name.split('/').pop() ?? name).some((w) => SHELL_SERVER.has(w)));
 }
 
 function bareName(entry: string, server: McpServer): string {
@@ -110,7 +107,7 @@ function fromAnnotations(annotations: Record<string, unknown>, snapshot: string)
 }
 
 function rateTool(name: string, server: McpServer, snapshot: SnapshotEntry | undefined): Rating {
-  const words = wordsOf(name);
+  const words = identifierWords(name);
   if (runsCode(words)) return { kind: 'executes', reason: 'runs code or commands that the agent writes' };
   const readsByName = words.length > 0 && READING.has(words[0]!);
   // Before annotations: a shell server's own readOnlyHint does not make its commands read-only.

@@ -37,6 +37,7 @@ import type { Severity } from '../../catalog/model.js';
 import { entityStrings, isRecord, toolStrings, type ToolString, type ToolStringKind } from '../../collectors/tool-snapshot/fields.js';
 import type { SnapshotTool, ToolSnapshotFile } from '../../collectors/tool-snapshot/model.js';
 import type { EvidenceItem } from '../../evidence/types.js';
+import { identifierWords } from '../../lib/identifier-words.js';
 import type { SourcePosition } from '../../lib/source-position.js';
 import type { Check, CheckResult } from '../types.js';
 import {
@@ -237,7 +238,7 @@ function scanString(target: ScanTarget, foreign: ReadonlyMap<string, ForeignTool
   }
 
   if (kind === 'propertyName') {
-    const words = identifierWords(normalised);
+    const words = identifierWords(normalised).join(' ');
     if (SIDE_CHANNEL_PARAMETER.test(normalised)) {
       hits.push({ family: 'side-channel', messageId: 'sideChannel', severity: 'critical', data: { span: quoteSpan(normalised) } });
     } else if (target.undocumented && CARRIER_PARAMETER.test(normalised)) {
@@ -314,11 +315,6 @@ function markupIn(text: string): { messageId: string; severity: Severity; span: 
   return undefined;
 }
 
-/** `content_from_reading_ssh_id_rsa`, `sshPrivateKey` -> words separated by spaces, lower case. */
-function identifierWords(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').toLowerCase();
-}
-
 /**
  * A parameter the model could fill with anything and nobody would know why: optional, a string (or
  * untyped), with no description of its own and not named in the tool's description.
@@ -333,7 +329,7 @@ function isUndocumentedParameter(tool: SnapshotTool, string: ToolString): boolea
   const type = property.type;
   const freeString = type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'));
   // FastMCP titles every parameter after its name ("sidenote" -> "Sidenote"): that explains nothing.
-  const explained = [property.description, property.title].some((t) => typeof t === 'string' && t.trim().length > 0 && identifierWords(t.trim()) !== identifierWords(name))
+  const explained = [property.description, property.title].some((t) => typeof t === 'string' && t.trim().length > 0 && identifierWords(t).join(' ') !== identifierWords(name).join(' '))
     || property.enum !== undefined || property.const !== undefined || property.format !== undefined || property.pattern !== undefined
     || (tool.description ?? '').toLowerCase().includes(name.toLowerCase());
   return !required && freeString && !explained;

@@ -13,6 +13,7 @@ import { endpointsOf } from './remote.js';
 import { eachConfig } from './results.js';
 import { parseUrl, queryParams } from './url.js';
 import { isFalsy, isInterpolated, isTruthy, looseName } from './values.js';
+import { identifierWords } from '../../lib/identifier-words.js';
 
 type Verdict = 'disabled' | 'empty-ca' | undefined;
 
@@ -38,10 +39,6 @@ const TRUSTS_HOST = new Set(['piptrustedhost', 'trustedhost', 'uvinsecurehost', 
 const TLS_WORD = /^(ssl|tls|cert|certs|certificate|certificates|https)$/;
 const NEG_WORD = /^(skip|no|ignore|disable|disabled|insecure|bypass|invalid|unverified|unsafe)$/;
 
-function words(name: string): string[] {
-  return name.replace(/^-+/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
-}
-
 /** Whether `name` set to `value` (undefined: a bare switch) switches verification off. */
 export function disablesTls(name: string, value: string | undefined): Verdict {
   if (value !== undefined && isInterpolated(value)) return undefined;
@@ -54,7 +51,7 @@ export function disablesTls(name: string, value: string | undefined): Verdict {
   if (NEGATIVE.has(loose)) return v === undefined || isTruthy(v) ? 'disabled' : undefined;
   if (POSITIVE.has(loose)) return isFalsy(v) ? 'disabled' : undefined;
   if (loose === 'noverify') return undefined; // git/husky: skips hooks, not TLS
-  const w = words(name);
+  const w = identifierWords(name);
   const tls = w.some((x) => TLS_WORD.test(x));
   const verify = w.some((x) => x === 'verify' || x === 'verification' || x === 'validation' || x === 'validate');
   const check = w.includes('check') || w.includes('checking');

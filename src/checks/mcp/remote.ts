@@ -5,6 +5,7 @@
  */
 import type { McpServer } from '../../collectors/mcp-config/model.js';
 import { HOSTED_MCP_URL_SHAPES } from '../../evidence/hosted-mcp-urls.js';
+import { isCredentialParameterName } from '../../evidence/secrets.js';
 import { parseInvocation, tokenField, type Bridge } from './command-line.js';
 import { argKey, fieldKey } from './locate.js';
 import { isHttpScheme, isLoopbackHost, parseUrl, queryParams, safeText, type ParsedUrl } from './url.js';
@@ -70,7 +71,6 @@ export function isRemote(endpoint: Endpoint): boolean {
 }
 
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|token|api[-_]?key|apikey|secret|auth|password|session/i;
-const CREDENTIAL_QUERY = /token|key|auth|secret|password|signature|^sig$|^code$/i;
 
 /**
  * How the entry authenticates to this endpoint, as far as the configuration says (a phrase for
@@ -96,7 +96,7 @@ export function declaredCredential(server: McpServer, endpoint: Endpoint): strin
     if (bridge.oauth) return 'OAuth client settings';
     if (bridge.tool === 'mcp-proxy' && server.env.API_ACCESS_TOKEN !== undefined) return 'the API_ACCESS_TOKEN variable';
   }
-  if (endpoint.url && queryParams(endpoint.url).some((p) => CREDENTIAL_QUERY.test(p.name) && p.value !== '')) {
+  if (endpoint.url && queryParams(endpoint.url).some((p) => p.value !== '' && isCredentialParameterName(p.name, endpoint.url!.host))) {
     return 'a credential in the URL query';
   }
   // Hosted MCP platforms that take the user's key in the path (Zapier, Firecrawl, Make, ...), whether

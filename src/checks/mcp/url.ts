@@ -3,6 +3,7 @@
  * carry interpolations (`https://${HOST}/mcp`, `https://{host}/mcp`) and redaction markers
  * (`https://[REDACTED]@host/`) that the WHATWG parser rejects or rewrites.
  */
+import { decodeUrlComponent } from '../../lib/url-decode.js';
 import { isInterpolated } from './values.js';
 
 export interface ParsedUrl {
@@ -76,8 +77,7 @@ export function queryParams(url: ParsedUrl): Array<{ name: string; value: string
   return url.query.split('&').filter(Boolean).map((pair) => {
     const eq = pair.indexOf('=');
     const raw = eq >= 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : [pair, ''];
-    const decode = (s: string) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; } };
-    return { name: decode(raw[0]!), value: decode(raw[1]!) };
+    return { name: decodeUrlComponent(raw[0]!), value: decodeUrlComponent(raw[1]!) };
   });
 }
 

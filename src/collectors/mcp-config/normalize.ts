@@ -5,7 +5,7 @@
  */
 import type { SourcePosition } from '../../lib/source-position.js';
 import { findInterpolations, findSecrets, findSecretsInArgument, isUrlValue, REDACTED, redactSecrets } from '../../evidence/secrets.js';
-import type { McpClient, McpScope, McpServer, McpTransport, SecretFinding } from './model.js';
+import type { ApprovalSetting, McpClient, McpScope, McpServer, McpTransport, SecretFinding } from './model.js';
 import type { DocPath, SourceDoc } from './source-doc.js';
 
 /** A value and where it is written. */
@@ -58,6 +58,18 @@ export function pointerOf(path: DocPath): string {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Approval settings (a string or boolean) at each of `paths` in `root`; a dotted key such as VS Code's `chat.tools.autoApprove` is one segment. */
+export function approvalSettingsAt(doc: SourceDoc, root: Record<string, unknown>, paths: string[][]): ApprovalSetting[] {
+  const settings: ApprovalSetting[] = [];
+  for (const path of paths) {
+    let value: unknown = root;
+    for (const key of path) value = isObject(value) ? value[key] : undefined;
+    if (typeof value !== 'string' && typeof value !== 'boolean') continue;
+    settings.push({ setting: path.join('.'), value, at: doc.positionOf(path) ?? { line: 1, column: 1 } });
+  }
+  return settings;
 }
 
 /** Scalars as the client would pass them (`8080` in YAML args is the string "8080"). */

@@ -21,7 +21,7 @@
 import type { ApprovalSetting, McpServer } from './model.js';
 import type { SourceDoc } from './source-doc.js';
 import type { SourcePosition } from '../../lib/source-position.js';
-import { buildServer, emptyRaw, isObject, pointerOf, readCommonFields } from './normalize.js';
+import { approvalSettingsAt, buildServer, emptyRaw, isObject, pointerOf, readCommonFields } from './normalize.js';
 import { isServerEntry } from './parse-mcp-servers.js';
 import { emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';
 
@@ -84,21 +84,11 @@ export function parseCodexConfig(input: ParseInput): ParseResult {
 
 const APPROVAL_KEYS = ['approval_policy', 'sandbox_mode', 'default_permissions'] as const;
 
-/** `approval_policy`, `sandbox_mode` and `default_permissions` at the top level, then in each `[profiles.<name>]`. */
+/** `approval_policy`, `sandbox_mode` and `default_permissions` at the top level, then in each `[profiles.<name>]`; Codex reads them as strings only. */
 function approvalSettings(doc: SourceDoc, root: Record<string, unknown>): ApprovalSetting[] {
-  const settings: ApprovalSetting[] = [];
-  const read = (table: Record<string, unknown>, path: string[]) => {
-    for (const key of APPROVAL_KEYS) {
-      const value = table[key];
-      if (typeof value !== 'string') continue;
-      settings.push({ setting: [...path, key].join('.'), value, at: doc.positionOf([...path, key]) ?? { line: 1, column: 1 } });
-    }
-  };
-  read(root, []);
-  if (isObject(root.profiles)) {
-    for (const [name, profile] of Object.entries(root.profiles)) if (isObject(profile)) read(profile, ['profiles', name]);
-  }
-  return settings;
+  const profiles = isObject(root.profiles) ? Object.keys(root.profiles).map((name) => ['profiles', name]) : [];
+  const paths = [[], ...profiles].flatMap((table) => APPROVAL_KEYS.map((key) => [...table, key]));
+  return approvalSettingsAt(doc, root, paths).filter((s) => typeof s.value === 'string');
 }
 
 /** Tools that run without asking: `default_tools_approval_mode = "approve"` (tool undefined: all), `tools.<tool>.approval_mode = "approve"`. */

@@ -11,8 +11,7 @@
  * of new sessions (`autoApprove` is "Allow all"). They are recorded in `settings.approval` for
  * mcp.oversight.approval-bypass, with or without an `mcp` key.
  */
-import type { ApprovalSetting } from './model.js';
-import { isObject } from './normalize.js';
+import { approvalSettingsAt, isObject } from './normalize.js';
 import { readServersObject } from './parse-mcp-servers.js';
 import { describeType, emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';
 import type { DocPath } from './source-doc.js';
@@ -32,7 +31,7 @@ export function parseVscodeMcpFile(input: ParseInput): ParseResult {
 export function parseVscodeSettings(input: ParseInput): ParseResult {
   const root = input.doc.value;
   if (!isObject(root)) return { ok: false, code: 'unknown-shape', reason: `the document is ${describeType(root)}, not a VS Code settings object` };
-  const approval = approvalSettings(input, root);
+  const approval = approvalSettingsAt(input.doc, root, APPROVAL_PATHS);
   if (root.mcp === undefined && approval.length === 0) return { ok: false, code: 'no-mcp-content', reason: 'VS Code settings without an "mcp" key or tool approval settings' };
   if (root.mcp !== undefined && !isObject(root.mcp)) return { ok: false, code: 'unknown-shape', reason: `"mcp" is ${describeType(root.mcp)}, not an object`, at: input.doc.positionOf(['mcp']) };
   const file = isObject(root.mcp) ? readVscodeBlock(input, ['mcp'], root.mcp) : emptyConfig(input);
@@ -40,15 +39,7 @@ export function parseVscodeSettings(input: ParseInput): ParseResult {
   return { ok: true, file };
 }
 
-const APPROVAL_KEYS = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove', 'chat.permissions.default'];
-
-function approvalSettings(input: ParseInput, root: Record<string, unknown>): ApprovalSetting[] {
-  return APPROVAL_KEYS.flatMap((key) => {
-    const value = root[key];
-    if (typeof value !== 'boolean' && typeof value !== 'string') return [];
-    return [{ setting: key, value, at: input.doc.positionOf([key]) ?? { line: 1, column: 1 } }];
-  });
-}
+const APPROVAL_PATHS = [['chat.tools.global.autoApprove'], ['chat.tools.autoApprove'], ['chat.permissions.default']];
 
 function readVscodeBlock(input: ParseInput, base: DocPath, block: Record<string, unknown>) {
   const { doc } = input;

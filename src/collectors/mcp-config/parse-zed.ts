@@ -20,7 +20,7 @@
  */
 import type { SourcePosition } from '../../lib/source-position.js';
 import type { ApprovalSetting, McpServer } from './model.js';
-import { buildServer, collectExtraValues, emptyRaw, isObject, pointerOf, readCommonFields } from './normalize.js';
+import { approvalSettingsAt, buildServer, collectExtraValues, emptyRaw, isObject, pointerOf, readCommonFields } from './normalize.js';
 import type { SourceDoc } from './source-doc.js';
 import { isServerEntry } from './parse-mcp-servers.js';
 import { describeType, emptyConfig, type ParseInput, type ParseResult } from './parse-result.js';
@@ -29,7 +29,7 @@ export function parseZedSettings(input: ParseInput): ParseResult {
   const { doc } = input;
   const root = doc.value;
   if (!isObject(root)) return { ok: false, code: 'unknown-shape', reason: `the document is ${describeType(root)}, not a Zed settings object` };
-  const approval = approvalSettings(doc, root);
+  const approval = approvalSettingsAt(doc, root, APPROVAL_PATHS);
   const grants = mcpToolGrants(doc, root);
   if (root.context_servers === undefined && approval.length === 0 && grants.size === 0) {
     return { ok: false, code: 'no-mcp-content', reason: 'Zed settings without "context_servers" or agent approval settings' };
@@ -79,17 +79,6 @@ const APPROVAL_PATHS: string[][] = [
   ['agent', 'tool_permissions', 'tools', 'terminal', 'default'],
   ['session', 'trust_all_worktrees'],
 ];
-
-function approvalSettings(doc: SourceDoc, root: Record<string, unknown>): ApprovalSetting[] {
-  const settings: ApprovalSetting[] = [];
-  for (const path of APPROVAL_PATHS) {
-    let value: unknown = root;
-    for (const key of path) value = isObject(value) ? value[key] : undefined;
-    if (typeof value !== 'string' && typeof value !== 'boolean') continue;
-    settings.push({ setting: path.join('.'), value, at: doc.positionOf(path) ?? { line: 1, column: 1 } });
-  }
-  return settings;
-}
 
 /** `agent.tool_permissions.tools["mcp:<server>:<tool>"]` with `default: "allow"`, by server. */
 function mcpToolGrants(doc: SourceDoc, root: Record<string, unknown>): Map<string, ToolGrant[]> {

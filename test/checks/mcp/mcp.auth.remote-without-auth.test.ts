@@ -26,6 +26,10 @@ checkTable(check, {
     { name: 'mcp-proxy with API_ACCESS_TOKEN', config: { servers: [{ name: 'p', command: 'uvx', args: ['mcp-proxy==0.8.0', 'https://mcp.example.com/sse'], env: { API_ACCESS_TOKEN: '${env:TOKEN}' } }] } },
     { name: 'server.json remote declaring a secret Authorization input', config: { client: 'server.json', path: 'server.json', servers: [{ name: 'io.github.acme/crm', type: 'streamable-http', url: 'https://{host}/mcp', headers: { Authorization: '' } }] } },
     { name: 'credential in the URL query', config: { servers: [{ name: 'q', url: 'https://mcp.example.com/mcp?api_key=${KEY}' }] } },
+    // The query asks isCredentialParameterName (secrets.ts): a credential's name with a value, literal, redacted or interpolated.
+    { name: 'a redacted ?key= in the URL query', config: { servers: [{ name: 'k', url: 'https://mcp.example.com/mcp?key=[REDACTED]' }] }, passes: ['credentialDeclared'] },
+    { name: 'a word under a credential name (?auth=oauth2) still declares one', config: { servers: [{ name: 'a', url: 'https://mcp.example.com/mcp?auth=oauth2' }] }, passes: ['credentialDeclared'] },
+    { name: "Azure Functions' ?code= system key", config: { servers: [{ name: 'f', url: 'https://acme.azurewebsites.net/runtime/webhooks/mcp/sse?code=${FUNCTIONS_KEY}' }] }, passes: ['credentialDeclared'] },
     {
       name: 'a hosted MCP key in the URL path, written (redacted by the collector)',
       config: { servers: [{ name: 'z', url: 'https://mcp.zapier.com/api/mcp/s/[REDACTED]/mcp', secrets: [{ field: 'url', kind: 'zapier-mcp-key', part: 'path' }] }] },
@@ -63,6 +67,14 @@ checkTable(check, {
       name: 'an empty Authorization header and a non-credential header, in Roo Code',
       config: { client: 'roo', path: '.roo/mcp.json', servers: [{ name: 'e', url: 'https://mcp.example.com/mcp', headers: { Authorization: '', 'X-Client': 'roo' } }] },
       errors: [{ messageId: 'noCredentialDeclared', severity: 'high', line: 4, column: 14, key: '/mcpServers/e/url' }],
+    },
+    {
+      name: 'public OAuth parameters (?token_type=, ?scope=) and ?code= off Azure Functions declare no credential',
+      config: { client: 'roo', path: '.roo/mcp.json', servers: [{ name: 't', url: 'https://mcp.example.com/mcp?token_type=bearer&scope=read' }, { name: 'c', url: 'https://mcp.example.com/mcp?code=abc' }] },
+      errors: [
+        { messageId: 'noCredentialDeclared', severity: 'high', line: 4, column: 14, key: '/mcpServers/t/url' },
+        { messageId: 'noCredentialDeclared', severity: 'high', line: 7, column: 14, key: '/mcpServers/c/url' },
+      ],
     },
     {
       name: 'host resolved at run time is treated as remote',
