@@ -8,6 +8,7 @@ import type { GitHubOrgEvidence, GitHubRepoEvidence } from '../collectors/github
 import type { Shard } from '../collectors/github/shard.js';
 import type { LogFormat, LogSourceEvidence } from '../collectors/logs/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
+import type { ProbeEndpointEvidence } from '../collectors/probe/model.js';
 import type { RepositoryEvidence } from '../collectors/repo/model.js';
 import type { CheckOptions } from '../config/check-options.js';
 import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
@@ -74,6 +75,8 @@ export interface EvidenceDataMap {
   'unreadable-source': UnreadableSource;
   'discovery': DiscoverySummary;
   'attestation': AttestationEvidence;
+  /** What `--probe` observed at one remote endpoint (issue 20). */
+  'probe-endpoint': ProbeEndpointEvidence;
 }
 
 export type EvidenceKind = keyof EvidenceDataMap;
