@@ -13,7 +13,8 @@ import { loadProjectConfig, type LoadedConfig } from '../config/project-config.j
 import { readBundle, MANIFEST } from '../evidence/bundle.js';
 import { KeyFileError, readPrivateKey } from '../evidence/signature.js';
 import { canonicalJson } from '../lib/canonical-json.js';
-import type { EvidenceItem, GitHubSources, LogFileSpec } from '../evidence/types.js';
+import type { EvidenceItem, GitHubSources, LogFileSpec, ProbeSettings } from '../evidence/types.js';
+import { safeText } from '../checks/mcp/url.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { httpUrlOf } from '../lib/http-url.js';
@@ -37,6 +38,8 @@ export interface SourceOptions {
   githubCache?: string;
   verbose?: boolean;
   signKey?: string;
+  probe?: boolean;
+  probeUrl?: string[];
 }
 
 export function addSourceOptions(command: Command): Command {
@@ -53,6 +56,8 @@ export function addSourceOptions(command: Command): Command {
     .addOption(new Option('--github-shard <i/n>', 'collect only shard i of n of the repositories (stable hash of owner/name), for parallel jobs; merge with assess --evidence'))
     .addOption(new Option('--github-cache <dir>', 'keep GitHub answers with their ETags in this folder, so the next run asks conditionally (304s cost no rate limit)'))
     .addOption(new Option('--verbose', 'list every skipped file with its reason (assess), and log every GitHub API call (method, route, status, rate limit left) to stderr'))
+    .addOption(new Option('--probe', 'contact the remote http(s) MCP endpoints of the assessed configurations: initialize without a credential, OAuth metadata, TLS, Origin check (read-only, bounded, logged; never a tool call or a stdio command)'))
+    .addOption(new Option('--probe-url <url...>', 'also probe this MCP endpoint (repeatable; implies --probe)'))
     .addOption(new Option('--sign-key <file>', 'sign the evidence bundle\'s root hash with this PEM private key (evidence/manifest.sig; verify --key checks it)'));
 }
 
@@ -88,6 +93,8 @@ export interface ResolvedSources {
   checkOptions: CheckOptions;
   /** The config's `sources.evidence`: saved bundles added to what is collected, absolute. */
   evidence?: string[];
+  /** `--probe`, `--probe-url` or the config's `probe:`; absent, nothing is contacted. */
+  probe?: ProbeSettings;
 }
 
 /** Paths, root and config. With one folder given, that folder is the root; with a config, its folder. */
@@ -114,12 +121,31 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   const repos = config?.config.sources?.repos?.map((p) => path.resolve(base, p));
   const evidence = config?.config.sources?.evidence?.map((p) => path.resolve(base, p));
   const github = githubSources(options, config?.config.sources?.github);
+  const probe = probeSettings(options, config);
   return {
     paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}), ...(evidence ? { evidence } : {}),
+    ...(probe ? { probe } : {}),
     checkOptions: resolveCheckOptions({
       ...config?.config.checks,
       ...(config?.publicEndpoints.length ? { 'mcp.auth.remote-without-auth': { publicEndpoints: config.publicEndpoints } } : {}),
     }),
+  };
+}
+
+/** The probe's settings when the user opted in (flag or config); `--probe-url` must be an http(s) URL. */
+function probeSettings(options: SourceOptions, config: LoadedConfig | undefined): ProbeSettings | undefined {
+  const configured = config?.config.probe;
+  if (!options.probe && !options.probeUrl?.length && !configured) return undefined;
+  for (const url of options.probeUrl ?? []) if (!httpUrlOf(url)) throw new UsageError(`--probe-url "${safeText(url)}" is not an http(s) URL`);
+  const settings = typeof configured === 'object' ? configured : {};
+  const configFile = config ? displayPath(config.file) : 'mcp-comply.yaml';
+  return {
+    urls: [
+      ...(options.probeUrl ?? []).map((url) => ({ url, reference: { path: 'command line' } })),
+      ...(settings.urls ?? []).map((url, i) => ({ url, reference: { path: configFile, ...config!.positionOf(['probe', 'urls', i]) } })),
+    ],
+    ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+    ...(settings.expiryWarningDays !== undefined ? { expiryWarningDays: settings.expiryWarningDays } : {}),
   };
 }
 
@@ -168,6 +194,7 @@ export async function gatherEvidence(
       ...(sources.repos ? { repos: sources.repos } : {}),
       checkOptions: sources.checkOptions,
       ...(sources.github ? { github: sources.github } : {}),
+      ...(sources.probe ? { probe: sources.probe } : {}),
       log: (message: string) => writeErr(`${message}\n`),
     });
   } finally {

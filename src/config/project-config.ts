@@ -14,6 +14,7 @@ import type { DocumentControl, ManagementResponse, RiskMethod } from '../engine/
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import { publicEndpointPatternProblem } from '../checks/mcp/public-endpoints.js';
+import { safeText } from '../checks/mcp/url.js';
 import { REDACTED, redactSecrets } from '../evidence/secrets.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -55,6 +56,17 @@ export interface ProjectConfig {
   responses?: string;
   /** Remote MCP servers that are public by design (DESIGN §2). */
   publicEndpoints?: PublicEndpoint[];
+  /** The opt-in probe of remote endpoints (DESIGN §2, issue 20): `true`, or its settings. */
+  probe?: boolean | ProbeConfig;
+}
+
+export interface ProbeConfig {
+  /** Endpoints probed besides those of the assessed configurations. */
+  urls?: string[];
+  /** Per request, milliseconds; default 10000. */
+  timeoutMs?: number;
+  /** A certificate expiring within this many days is reported. */
+  expiryWarningDays?: number;
 }
 
 /** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
@@ -128,6 +140,12 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     if (problem) problems.push({ file, ...at('pattern'), severity: 'error', code: 'public-endpoint-pattern', message: `publicEndpoints pattern: ${problem}` });
     return withoutSecrets(entry, ['justification', 'approver'], (key, kinds) => problems.push(secretInText(file, at(key), key, kinds)));
   });
+  if (typeof config.probe === 'object') {
+    (config.probe.urls ?? []).forEach((url, i) => {
+      const problem = probeUrlProblem(url);
+      if (problem) problems.push({ file, ...yaml.positionOf(['probe', 'urls', i]), severity: 'error', code: 'probe-url', message: `probe.urls: ${problem}` });
+    });
+  }
   const namedFile = (key: 'exceptions' | 'attestations' | 'responses') => {
     const target = config[key];
     if (target === undefined) return undefined;
@@ -145,6 +163,19 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     },
     problems,
   };
+}
+
+/** Why a `probe.urls` entry cannot be probed: not an absolute http(s) URL, or a credential or interpolation in it. */
+function probeUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${safeText(url)}" is not an absolute URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${safeText(url)}" is not an http(s) URL`;
+  if (parsed.username || parsed.password || parsed.search) return `"${safeText(url)}" carries userinfo or a query; the probe sends no credential (credentials are given separately)`;
+  return undefined;
 }
 
 /** Schema and references of exceptions.yaml: known checks and controls, unique ids, sane dates. */

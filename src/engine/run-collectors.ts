@@ -13,7 +13,7 @@ export async function runCollectors(
   const failures: CollectorFailure[] = [];
   for (const collector of collectors) {
     try {
-      items.push(...await collector.collect(context));
+      items.push(...await collector.collect({ ...context, collected: items }));
     } catch (error) {
       failures.push({ collector: collector.id, message: (error as Error).message, kinds: collector.produces });
     }

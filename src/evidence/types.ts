@@ -8,7 +8,7 @@ import type { GitHubOrgEvidence, GitHubRepoEvidence } from '../collectors/github
 import type { Shard } from '../collectors/github/shard.js';
 import type { LogFormat, LogSourceEvidence } from '../collectors/logs/model.js';
 import type { McpConfigFile } from '../collectors/mcp-config/model.js';
-import type { ProbeEndpointEvidence } from '../collectors/probe/model.js';
+import type { ProbeEndpointEvidence, ProbeReference } from '../collectors/probe/model.js';
 import type { RepositoryEvidence } from '../collectors/repo/model.js';
 import type { CheckOptions } from '../config/check-options.js';
 import type { ToolLockFile, ToolSnapshotFile } from '../collectors/tool-snapshot/model.js';
@@ -115,6 +115,10 @@ export interface CollectContext {
   checkOptions?: CheckOptions;
   /** GitHub sources (`--github-org`, `--github-repo`, the config's `sources.github`); the only network the tool touches. */
   github?: GitHubSources;
+  /** The opt-in probe (`--probe`, `probe:` in mcp-comply.yaml); absent, nothing is contacted. */
+  probe?: ProbeSettings;
+  /** What the collectors before this one gathered (the probe reads the MCP configurations from it). */
+  collected?: readonly EvidenceItem[];
   /** Diagnostics for stderr (the GitHub calls made and rate limit left; every call with --verbose); never secrets. */
   log?: (message: string) => void;
 }
@@ -135,6 +139,16 @@ export interface GitHubSources {
   cacheDir?: string;
   /** Log every call (method, route, status, rate limit left) to `CollectContext.log`. */
   verbose?: boolean;
+}
+
+/** What `--probe` contacts besides the configurations' endpoints, and its bounds. */
+export interface ProbeSettings {
+  /** `--probe-url` and `probe.urls`, each with where it was named. */
+  urls: Array<{ url: string; reference: ProbeReference }>;
+  /** Per request; default 10 s. */
+  timeoutMs?: number;
+  /** For the certificate check (days before expiry that warn); carried for the checks. */
+  expiryWarningDays?: number;
 }
 
 /** One log file and how to read it. */

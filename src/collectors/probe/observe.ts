@@ -1,0 +1,275 @@
+/**
+ * What the probe does at one endpoint, in order, each step bounded and logged: `initialize` without a
+ * credential (Streamable HTTP through the SDK client, the deprecated HTTP+SSE transport when that is
+ * refused); on a 401 the challenge, the protected resource metadata (RFC 9728) and each authorization
+ * server's metadata (RFC 8414, else OpenID discovery); the certificate of an https endpoint; and for
+ * a loopback or private endpoint an `initialize` with a foreign `Origin`. Never a tool call.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { isLoopbackHost } from '../../checks/mcp/url.js';
+import { parseChallenge } from './challenge.js';
+import { boundedFetch, ProbeFetchError, redactedText, redactedUrl, type BoundedFetch, type ProbeLimits } from './http.js';
+import type { AuthorizationServerObservation, ProbeEndpointEvidence, ProtectedResourceObservation } from './model.js';
+import { observeTls } from './tls.js';
+
+/** The `Origin` of the DNS-rebinding check: a reserved name (RFC 2606), so it is foreign to every server. */
+export const FOREIGN_ORIGIN = 'https://probe.mcp-comply.invalid';
+
+const CLIENT_INFO = { name: 'mcp-comply-probe', version: '1' };
+
+export type Observation = Omit<ProbeEndpointEvidence, 'url' | 'referencedBy'>;
+
+export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: string): Promise<Observation> {
+  const http = boundedFetch(endpoint, limits);
+  const out: Observation = { reached: false, requests: http.requests };
+  const mcp = await initializeWithoutCredential(endpoint, http, limits);
+  if (mcp.failure) {
+    out.failure = mcp.failure;
+  }
+  out.reached = mcp.reached;
+  if (mcp.transport) out.transport = mcp.transport;
+  if (mcp.unauthenticated) out.unauthenticated = mcp.unauthenticated;
+  if (mcp.unauthenticated?.status === 401) {
+    const { observation, issuers } = await protectedResourceOf(endpoint, mcp.rawResourceMetadata, http);
+    out.protectedResource = observation;
+    if (issuers.length > 0) {
+      out.authorizationServers = [];
+      for (const issuer of issuers.slice(0, 2)) out.authorizationServers.push(await authorizationServerOf(issuer, http));
+    }
+  }
+  if (endpoint.protocol === 'https:' && mcp.reached) {
+    const started = http.requests.length;
+    http.requests.push({ purpose: 'TLS handshake', method: 'TLS', url: redactedUrl(endpoint.origin) });
+    try {
+      out.tls = await observeTls(endpoint.hostname.replace(/^\[|\]$/g, ''), Number(endpoint.port || 443), limits.timeoutMs, now);
+      if (mcp.hsts) out.tls.hsts = mcp.hsts;
+    } catch (error) {
+      http.requests[started]!.error = (error as { code?: string }).code ?? 'tls';
+    }
+  }
+  if (mcp.reached && isLocalOrPrivate(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
+  return out;
+}
+
+interface McpOutcome {
+  reached: boolean;
+  transport?: 'streamable-http' | 'sse';
+  unauthenticated?: Observation['unauthenticated'];
+  failure?: { code: string; reason: string };
+  hsts?: string;
+  /** The challenge's `resource_metadata` as sent (the evidence holds it redacted), to fetch it. */
+  rawResourceMetadata?: string;
+}
+
+/** `initialize` through the SDK client, Streamable HTTP first; the HTTP+SSE fallback when the POST is answered 400, 404 or 405. */
+async function initializeWithoutCredential(endpoint: URL, http: BoundedFetch, limits: ProbeLimits): Promise<McpOutcome> {
+  const first = await tryTransport((fetch) => new StreamableHTTPClientTransport(endpoint, { fetch }), http, limits);
+  if (first.result) return { reached: true, transport: 'streamable-http', unauthenticated: first.result, ...hsts(first.hsts) };
+  const status = first.status;
+  if (status === undefined) return { reached: first.reached, failure: first.failure! };
+  if (status === 400 || status === 404 || status === 405) {
+    const fallback = await tryTransport((fetch) => new SSEClientTransport(endpoint, { fetch, eventSourceInit: { fetch } }), http, limits);
+    if (fallback.result) return { reached: true, transport: 'sse', unauthenticated: fallback.result, ...hsts(fallback.hsts) };
+    if (fallback.status === 401) return { reached: true, transport: 'sse', ...challengeOf(fallback), ...hsts(fallback.hsts) };
+  }
+  if (status === 401) return { reached: true, transport: 'streamable-http', ...challengeOf(first), ...hsts(first.hsts) };
+  return {
+    reached: true, unauthenticated: { status, initialized: false }, ...hsts(first.hsts),
+    failure: first.failure ?? { code: 'not-mcp', reason: `initialize answered HTTP ${status}` },
+  };
+}
+
+function hsts(value: string | undefined): { hsts?: string } {
+  return value ? { hsts: value } : {};
+}
+
+function challengeOf(attempt: Attempt): Pick<McpOutcome, 'unauthenticated' | 'rawResourceMetadata'> {
+  const challenge = attempt.wwwAuthenticate ? parseChallenge(attempt.wwwAuthenticate) : undefined;
+  const raw = challenge?.resourceMetadata;
+  return {
+    unauthenticated: { status: 401, initialized: false, ...(challenge ? { challenge: { ...challenge, ...(raw ? { resourceMetadata: redactedUrl(raw) } : {}) } } : {}) },
+    ...(raw ? { rawResourceMetadata: raw } : {}),
+  };
+}
+
+interface Attempt {
+  result?: NonNullable<Observation['unauthenticated']>;
+  /** The HTTP status of the first answer to the MCP exchange. */
+  status?: number;
+  reached: boolean;
+  wwwAuthenticate?: string;
+  hsts?: string;
+  failure?: { code: string; reason: string };
+}
+
+async function tryTransport(open: (fetch: BoundedFetch['fetch']) => Transport, http: BoundedFetch, limits: ProbeLimits): Promise<Attempt> {
+  const seen: { status?: number; wwwAuthenticate?: string; hsts?: string } = {};
+  // The first answer's status and headers: the SDK turns a 401 into an error without them.
+  const transport = open(async (input, init) => {
+    const response = await http.fetch(input, init);
+    if (seen.status === undefined) {
+      seen.status = response.status;
+      seen.wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
+      seen.hsts = response.headers.get('strict-transport-security') ?? undefined;
+    }
+    return response;
+  });
+  let protocolVersion: string | undefined;
+  const setProtocolVersion = transport.setProtocolVersion?.bind(transport);
+  transport.setProtocolVersion = (version: string) => { protocolVersion = version; setProtocolVersion?.(version); };
+  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  try {
+    await client.connect(transport, { timeout: limits.timeoutMs * 2 });
+    const version = client.getServerVersion();
+    return {
+      reached: true, ...(seen.status !== undefined ? { status: seen.status } : {}), ...(seen.hsts ? { hsts: seen.hsts } : {}),
+      result: {
+        ...(seen.status !== undefined ? { status: seen.status } : {}), initialized: true,
+        ...(protocolVersion ? { protocolVersion } : {}),
+        ...(version?.name ? { serverName: version.name } : {}), ...(version?.version ? { serverVersion: version.version } : {}),
+      },
+    };
+  } catch (error) {
+    const failure = error instanceof ProbeFetchError ? { code: error.code, reason: error.message }
+      : { code: 'mcp-error', reason: redactedText((error as Error).message ?? String(error)).slice(0, 300) };
+    return {
+      reached: seen.status !== undefined, ...(seen.status !== undefined ? { status: seen.status } : {}),
+      ...(seen.wwwAuthenticate ? { wwwAuthenticate: seen.wwwAuthenticate } : {}), ...(seen.hsts ? { hsts: seen.hsts } : {}), failure,
+    };
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** RFC 9728: the challenge's `resource_metadata`, else `/.well-known/oauth-protected-resource` with the endpoint's path appended. */
+async function protectedResourceOf(
+  endpoint: URL, fromChallenge: string | undefined, http: BoundedFetch,
+): Promise<{ observation: ProtectedResourceObservation; issuers: string[] }> {
+  const challengeUrl = fromChallenge ? safeHttpUrl(fromChallenge, endpoint) : undefined;
+  const candidates = challengeUrl ? [{ url: challengeUrl, foundBy: 'challenge' as const }]
+    : wellKnown(endpoint, 'oauth-protected-resource').map((url) => ({ url, foundBy: 'well-known' as const }));
+  let last: ProtectedResourceObservation | undefined;
+  for (const candidate of candidates) {
+    const fetched = await fetchJson('GET protected resource metadata', candidate.url, http);
+    last = { url: redactedUrl(candidate.url), foundBy: candidate.foundBy, ...fetched.meta };
+    if (fetched.json) {
+      const doc = fetched.json;
+      last.document = {
+        ...stringField(doc, 'resource'), ...stringsField(doc, 'authorization_servers'),
+        ...stringsField(doc, 'scopes_supported'), ...stringsField(doc, 'bearer_methods_supported'),
+      };
+      const issuers = [...last.document.authorization_servers ?? []];
+      return { observation: redactDocument(last), issuers };
+    }
+  }
+  return { observation: last!, issuers: [] };
+}
+
+/** RFC 8414 metadata of `issuer` (path inserted after the well-known prefix), else OpenID discovery (both placements). */
+async function authorizationServerOf(issuer: string, http: BoundedFetch): Promise<AuthorizationServerObservation> {
+  const issuerUrl = safeHttpUrl(issuer);
+  if (!issuerUrl) return { issuer: redactedUrl(issuer), url: redactedUrl(issuer), problem: 'not-an-http-url' };
+  const base = new URL(issuerUrl);
+  const path = base.pathname === '/' ? '' : base.pathname.replace(/\/$/, '');
+  const candidates = [`${base.origin}/.well-known/oauth-authorization-server${path}`, `${base.origin}/.well-known/openid-configuration${path}`];
+  if (path) candidates.push(`${base.origin}${path}/.well-known/openid-configuration`);
+  let last: AuthorizationServerObservation = { issuer: redactedUrl(issuer), url: redactedUrl(candidates[0]!) };
+  for (const url of candidates.slice(0, 2)) {
+    const fetched = await fetchJson('GET authorization server metadata', url, http);
+    last = { issuer: redactedUrl(issuer), url: redactedUrl(url), ...fetched.meta };
+    if (fetched.json) {
+      const doc = fetched.json;
+      last.document = {
+        ...stringField(doc, 'issuer'), ...stringField(doc, 'authorization_endpoint'), ...stringField(doc, 'token_endpoint'),
+        ...stringField(doc, 'registration_endpoint'), ...stringsField(doc, 'code_challenge_methods_supported'),
+        ...(typeof doc.client_id_metadata_document_supported === 'boolean' ? { client_id_metadata_document_supported: doc.client_id_metadata_document_supported } : {}),
+        ...stringsField(doc, 'scopes_supported'),
+      };
+      for (const key of ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'] as const) {
+        if (last.document[key]) last.document[key] = redactedUrl(last.document[key]);
+      }
+      return last;
+    }
+    if (fetched.meta.problem !== 'not-found') return last;
+  }
+  return last;
+}
+
+function wellKnown(endpoint: URL, name: string): string[] {
+  const path = endpoint.pathname === '/' ? '' : endpoint.pathname.replace(/\/$/, '');
+  const out = [`${endpoint.origin}/.well-known/${name}${path}`];
+  if (path) out.push(`${endpoint.origin}/.well-known/${name}`);
+  return out;
+}
+
+async function fetchJson(purpose: string, url: string, http: BoundedFetch): Promise<{ json?: Record<string, unknown>; meta: { status?: number; problem?: string } }> {
+  let response: Response;
+  try {
+    response = await http.request(purpose, url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    return { meta: { problem: error instanceof ProbeFetchError ? error.code : 'network' } };
+  }
+  const meta = { status: response.status };
+  if (response.status === 404 || response.status === 410) return { meta: { ...meta, problem: 'not-found' } };
+  if (response.status !== 200) return { meta: { ...meta, problem: `http-${response.status}` } };
+  try {
+    const json = JSON.parse(await response.text()) as unknown;
+    if (json && typeof json === 'object' && !Array.isArray(json)) return { json: json as Record<string, unknown>, meta };
+  } catch { /* below */ }
+  return { meta: { ...meta, problem: 'not-json' } };
+}
+
+/** `initialize` with a foreign `Origin`, outside the SDK (it would not send one): refused means a 403. */
+async function originCheck(endpoint: URL, http: BoundedFetch): Promise<NonNullable<Observation['originCheck']>> {
+  const body = JSON.stringify({
+    jsonrpc: '2.0', id: 1, method: 'initialize',
+    params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: CLIENT_INFO },
+  });
+  try {
+    const response = await http.request('POST initialize (foreign Origin)', endpoint.href, {
+      method: 'POST', body,
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: FOREIGN_ORIGIN },
+    });
+    return { origin: FOREIGN_ORIGIN, status: response.status, refused: response.status === 403 };
+  } catch {
+    return { origin: FOREIGN_ORIGIN, refused: false };
+  }
+}
+
+/** Loopback, RFC 1918, link-local and unique-local hosts: where DNS rebinding reaches a server. */
+export function isLocalOrPrivate(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isLoopbackHost(host)) return true;
+  if (/^10\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host)) return true;
+  return /^f[cd][0-9a-f]{2}:|^fe80:/.test(host);
+}
+
+/** An absolute http(s) URL (relative ones resolved against `base`), or undefined. */
+function safeHttpUrl(value: string, base?: URL): string | undefined {
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringField(doc: Record<string, unknown>, key: string): Record<string, string> {
+  return typeof doc[key] === 'string' ? { [key]: doc[key] as string } : {};
+}
+
+function stringsField(doc: Record<string, unknown>, key: string): Record<string, string[]> {
+  const value = doc[key];
+  return Array.isArray(value) ? { [key]: value.filter((v): v is string => typeof v === 'string') } : {};
+}
+
+function redactDocument(observation: ProtectedResourceObservation): ProtectedResourceObservation {
+  const doc = observation.document;
+  if (doc?.resource) doc.resource = redactedUrl(doc.resource);
+  if (doc?.authorization_servers) doc.authorization_servers = doc.authorization_servers.map(redactedUrl);
+  return observation;
+}
