@@ -56,6 +56,9 @@ export function targetsOf(settings: ProbeSettings, collected: readonly EvidenceI
     const known = byDisplay.get(display);
     if (known) {
       known.referencedBy.push(reference);
+      // The same endpoint written without a credential elsewhere (`--probe-url`, say) can be contacted.
+      const usable = known.url ? undefined : contactable(raw);
+      if (usable?.url) { known.url = usable.url; delete known.unusable; }
       return;
     }
     byDisplay.set(display, { ...contactable(raw), display, referencedBy: [reference] });

@@ -51,7 +51,9 @@ export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: s
       http.requests[started]!.error = (error as { code?: string }).code ?? 'tls';
     }
   }
-  if (mcp.reached && isLocalOrPrivate(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
+  // Only where MCP answered (initialized, or challenged for a token): anything else tells nothing about Origin.
+  const answeredMcp = mcp.unauthenticated?.initialized || mcp.unauthenticated?.status === 401;
+  if (answeredMcp && isLocalOrPrivate(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
   return out;
 }
 
@@ -137,7 +139,9 @@ async function tryTransport(open: (fetch: BoundedFetch['fetch']) => Transport, h
     const failure = error instanceof ProbeFetchError ? { code: error.code, reason: error.message }
       : { code: 'mcp-error', reason: redactedText((error as Error).message ?? String(error)).slice(0, 300) };
     return {
-      reached: seen.status !== undefined, ...(seen.status !== undefined ? { status: seen.status } : {}),
+      // A response cut at the size limit, or a refused redirect, still came from the endpoint.
+      reached: seen.status !== undefined || http.requests.some((r) => r.status !== undefined),
+      ...(seen.status !== undefined ? { status: seen.status } : {}),
       ...(seen.wwwAuthenticate ? { wwwAuthenticate: seen.wwwAuthenticate } : {}), ...(seen.hsts ? { hsts: seen.hsts } : {}), failure,
     };
   } finally {
