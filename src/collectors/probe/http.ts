@@ -74,11 +74,8 @@ export function boundedFetch(endpoint: URL, limits: ProbeLimits): BoundedFetch {
   const sdkFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const target = input instanceof Request ? input.url : String(input);
     const method = (init.method ?? 'GET').toUpperCase();
-    const accept = new Headers(init.headers).get('accept') ?? '';
-    // The server-to-client stream a Streamable HTTP client opens after initializing: the probe has
-    // nothing to listen for, so it is never opened (405 is how a server says it offers none).
-    if (method === 'GET' && accept.includes('text/event-stream') && target === endpoint.href) return new Response(null, { status: 405 });
-    return send(`${method} ${rpcMethod(init.body) ?? 'MCP'}`, target, init);
+    const rpc = rpcMethod(init.body);
+    return send(rpc ? `${method} ${rpc}` : `${method} event stream`, target, init);
   };
   return { fetch: sdkFetch, request: send, requests };
 }

@@ -69,7 +69,7 @@ interface McpOutcome {
 
 /** `initialize` through the SDK client, Streamable HTTP first; the HTTP+SSE fallback when the POST is answered 400, 404 or 405. */
 async function initializeWithoutCredential(endpoint: URL, http: BoundedFetch, limits: ProbeLimits): Promise<McpOutcome> {
-  const first = await tryTransport((fetch) => new StreamableHTTPClientTransport(endpoint, { fetch }), http, limits);
+  const first = await tryTransport((fetch) => new StreamableHTTPClientTransport(endpoint, { fetch: withoutListeningStream(fetch) }), http, limits);
   if (first.result) return { reached: true, transport: 'streamable-http', unauthenticated: first.result, ...hsts(first.hsts) };
   const status = first.status;
   if (status === undefined) return { reached: first.reached, failure: first.failure! };
@@ -83,6 +83,14 @@ async function initializeWithoutCredential(endpoint: URL, http: BoundedFetch, li
     reached: true, unauthenticated: { status, initialized: false }, ...hsts(first.hsts),
     failure: first.failure ?? { code: 'not-mcp', reason: `initialize answered HTTP ${status}` },
   };
+}
+
+/**
+ * The server-to-client stream a Streamable HTTP client opens (a GET) once initialized: the probe has
+ * nothing to listen for, so it is never opened; 405 is how a server says it offers none.
+ */
+function withoutListeningStream(fetch: BoundedFetch['fetch']): BoundedFetch['fetch'] {
+  return (input, init) => ((init?.method ?? 'GET').toUpperCase() === 'GET' ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init));
 }
 
 function hsts(value: string | undefined): { hsts?: string } {

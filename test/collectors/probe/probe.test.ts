@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { collectProbe } from '../../../src/collectors/probe/index.js';
 import type { ProbeEndpointEvidence } from '../../../src/collectors/probe/model.js';
 import type { CollectContext, EvidenceItem } from '../../../src/evidence/types.js';
-import { json, mcpHandler, startServer, type TestServer } from './servers.js';
+import { json, mcpHandler, sseOnlyHandler, startServer, type TestServer } from './servers.js';
 
 const NOW = '2026-12-08T00:00:00.000Z';
 const servers: TestServer[] = [];
@@ -123,6 +123,21 @@ describe('probe collector against real servers', () => {
     assert.equal(data!.authorizationServers, undefined);
     assert.deepEqual(server.hits, ['POST /mcp', 'GET /.well-known/oauth-protected-resource/mcp', 'GET /.well-known/oauth-protected-resource', 'POST /mcp']);
     assert.deepEqual(server.hits, logged(data!));
+  });
+
+  it('an endpoint on the deprecated HTTP+SSE transport: Streamable HTTP refused with 405, then the SSE fallback', async () => {
+    const server = await start(sseOnlyHandler());
+    const [data] = await probe([`${server.origin}/sse`]);
+    assert.equal(data!.transport, 'sse');
+    assert.deepEqual(data!.unauthenticated, { status: 200, initialized: true, protocolVersion: '2025-11-25', serverName: 'legacy-server', serverVersion: '0.9.0' });
+    assert.deepEqual(data!.requests.map((r) => [r.purpose, r.method, r.url, r.status]), [
+      ['POST initialize', 'POST', `${server.origin}/sse`, 405],
+      ['GET event stream', 'GET', `${server.origin}/sse`, 200],
+      ['POST initialize', 'POST', `${server.origin}/messages`, 202],
+      ['POST notifications/initialized', 'POST', `${server.origin}/messages`, 202],
+      ['POST initialize (foreign Origin)', 'POST', `${server.origin}/sse`, 405],
+    ]);
+    assert.deepEqual(server.hits.map((h) => h.replace(/\?sessionId=.*$/, '')), logged(data!));
   });
 
   it('an endpoint that never answers: reached false, timeout, kept', async () => {

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 
 export interface TestServer {
@@ -42,4 +43,25 @@ export async function mcpHandler(req: http.IncomingMessage, res: http.ServerResp
 export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * An MCP server on the deprecated HTTP+SSE transport only: GET /sse opens the stream, POST /messages
+ * carries the client's messages; a POST to /sse is refused with 405, as such servers do.
+ */
+export function sseOnlyHandler(): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
+  const sessions = new Map<string, SSEServerTransport>();
+  return async (req, res) => {
+    if (req.method === 'GET' && req.url === '/sse') {
+      const server = new McpServer({ name: 'legacy-server', version: '0.9.0' });
+      const transport = new SSEServerTransport('/messages', res);
+      sessions.set(transport.sessionId, transport);
+      res.on('close', () => { sessions.delete(transport.sessionId); void server.close(); });
+      await server.connect(transport);
+    } else if (req.method === 'POST' && req.url?.startsWith('/messages')) {
+      const transport = sessions.get(new URL(req.url, 'http://x').searchParams.get('sessionId') ?? '');
+      if (transport) await transport.handlePostMessage(req, res);
+      else json(res, 404, {});
+    } else json(res, 405, {});
+  };
 }
