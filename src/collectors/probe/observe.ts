@@ -41,7 +41,8 @@ export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: s
       for (const issuer of issuers.slice(0, 2)) out.authorizationServers.push(await authorizationServerOf(issuer, http));
     }
   }
-  if (endpoint.protocol === 'https:' && mcp.reached) {
+  // The certificate is observed even when the client refused it (that is what the check reports).
+  if (endpoint.protocol === 'https:' && (mcp.reached || mcp.failure?.code === 'tls')) {
     const started = http.requests.length;
     http.requests.push({ purpose: 'TLS handshake', method: 'TLS', url: redactedUrl(endpoint.origin) });
     try {
