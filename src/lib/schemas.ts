@@ -42,7 +42,8 @@ function validatorFor(name: SchemaName): ValidateFunction {
 export function validateYaml(yaml: YamlFile, name: SchemaName): Problem[] {
   const validate = validatorFor(name);
   if (validate(yaml.value)) return [];
-  return dedupe(validate.errors ?? []).map((error) => {
+  // An `if` error only says its `then`/`else` failed; the errors of that branch say where and why.
+  return dedupe((validate.errors ?? []).filter((e) => e.keyword !== 'if')).map((error) => {
     const segments = pointerSegments(error.instancePath);
     const extra = error.keyword === 'additionalProperties'
       ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
