@@ -36,11 +36,12 @@ export interface BoundedFetch {
   requests: ProbeRequest[];
 }
 
-/** A bounded fetch for the endpoint at `endpoint`: redirects are followed only within its host. */
-export function boundedFetch(endpoint: URL, limits: ProbeLimits): BoundedFetch {
+/** A bounded fetch for one endpoint's requests: a redirect is followed only within the host it was sent to. */
+export function boundedFetch(limits: ProbeLimits): BoundedFetch {
   const requests: ProbeRequest[] = [];
   const send = async (purpose: string, target: string, init: RequestInit = {}): Promise<Response> => {
     let url = new URL(target);
+    const origin = url.origin;
     for (;;) {
       const method = (init.method ?? 'GET').toUpperCase();
       const entry: ProbeRequest = { purpose, method, url: redactedUrl(url.href) };
@@ -61,7 +62,7 @@ export function boundedFetch(endpoint: URL, limits: ProbeLimits): BoundedFetch {
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         const next = new URL(location, url);
-        if (next.host !== endpoint.host || next.protocol !== endpoint.protocol) {
+        if (next.origin !== origin) {
           entry.error = 'redirect-off-host';
           throw new ProbeFetchError('redirect-off-host', `redirected to another host (${redactedUrl(next.href)})`);
         }

@@ -24,13 +24,10 @@ const CLIENT_INFO = { name: 'mcp-comply-probe', version: '1' };
 export type Observation = Omit<ProbeEndpointEvidence, 'url' | 'referencedBy'>;
 
 export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: string): Promise<Observation> {
-  const http = boundedFetch(endpoint, limits);
-  const out: Observation = { reached: false, requests: http.requests };
+  const http = boundedFetch(limits);
   const mcp = await initializeWithoutCredential(endpoint, http, limits);
-  if (mcp.failure) {
-    out.failure = mcp.failure;
-  }
-  out.reached = mcp.reached;
+  const out: Observation = { reached: mcp.reached, requests: http.requests };
+  if (mcp.failure) out.failure = mcp.failure;
   if (mcp.transport) out.transport = mcp.transport;
   if (mcp.unauthenticated) out.unauthenticated = mcp.unauthenticated;
   if (mcp.unauthenticated?.status === 401) {
@@ -182,16 +179,15 @@ async function protectedResourceOf(
   return { observation: last!, issuers: [] };
 }
 
-/** RFC 8414 metadata of `issuer` (path inserted after the well-known prefix), else OpenID discovery (both placements). */
+/** RFC 8414 metadata of `issuer` (its path after the well-known prefix), else OpenID discovery in the same placement. */
 async function authorizationServerOf(issuer: string, http: BoundedFetch): Promise<AuthorizationServerObservation> {
   const issuerUrl = safeHttpUrl(issuer);
   if (!issuerUrl) return { issuer: redactedUrl(issuer), url: redactedUrl(issuer), problem: 'not-an-http-url' };
   const base = new URL(issuerUrl);
   const path = base.pathname === '/' ? '' : base.pathname.replace(/\/$/, '');
   const candidates = [`${base.origin}/.well-known/oauth-authorization-server${path}`, `${base.origin}/.well-known/openid-configuration${path}`];
-  if (path) candidates.push(`${base.origin}${path}/.well-known/openid-configuration`);
   let last: AuthorizationServerObservation = { issuer: redactedUrl(issuer), url: redactedUrl(candidates[0]!) };
-  for (const url of candidates.slice(0, 2)) {
+  for (const url of candidates) {
     const fetched = await fetchJson('GET authorization server metadata', url, http);
     last = { issuer: redactedUrl(issuer), url: redactedUrl(url), ...fetched.meta };
     if (fetched.json) {
