@@ -162,6 +162,18 @@ describe('probe collector against real servers', () => {
     assert.deepEqual(server.hits, logged(data!));
   });
 
+  it('at most four endpoints at a time', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const hanging = await Promise.all(Array.from({ length: 6 }, () => start((_req, res) => {
+      most = Math.max(most, ++inFlight);
+      res.on('close', () => { inFlight--; });
+    })));
+    const data = await probe(hanging.map((s) => `${s.origin}/mcp`), 300);
+    assert.deepEqual(data.map((d) => d.failure?.code), ['timeout', 'timeout', 'timeout', 'timeout', 'timeout', 'timeout']);
+    assert.equal(most, 4);
+  });
+
   it('a redirect to another host is not followed', async () => {
     const elsewhere = await start((req, res) => mcpHandler(req, res));
     const server = await start((_req, res) => { res.writeHead(307, { location: `${elsewhere.origin}/mcp?token=abc` }); res.end(); });
