@@ -14,7 +14,7 @@ import { readBundle, MANIFEST } from '../evidence/bundle.js';
 import { KeyFileError, readPrivateKey } from '../evidence/signature.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import type { EvidenceItem, GitHubSources, LogFileSpec, ProbeSettings } from '../evidence/types.js';
-import { safeText } from '../checks/mcp/url.js';
+import { probeUrlProblem } from '../collectors/probe/http.js';
 import { resolveCheckOptions, type CheckOptions } from '../config/check-options.js';
 import { runCollectors, type CollectorFailure } from '../engine/run-collectors.js';
 import { httpUrlOf } from '../lib/http-url.js';
@@ -132,11 +132,14 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
   };
 }
 
-/** The probe's settings when the user opted in (flag or config); `--probe-url` must be an http(s) URL. */
+/** The probe's settings when the user opted in (flag or config); `--probe-url` is checked like `probe.urls`. */
 function probeSettings(options: SourceOptions, config: LoadedConfig | undefined): ProbeSettings | undefined {
   const configured = config?.config.probe;
   if (!options.probe && !options.probeUrl?.length && !configured) return undefined;
-  for (const url of options.probeUrl ?? []) if (!httpUrlOf(url)) throw new UsageError(`--probe-url "${safeText(url)}" is not an http(s) URL`);
+  for (const url of options.probeUrl ?? []) {
+    const problem = probeUrlProblem(url);
+    if (problem) throw new UsageError(`--probe-url ${problem}`);
+  }
   const settings = typeof configured === 'object' ? configured : {};
   const configFile = config ? displayPath(config.file) : 'mcp-comply.yaml';
   return {

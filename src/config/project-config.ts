@@ -14,7 +14,7 @@ import type { DocumentControl, ManagementResponse, RiskMethod } from '../engine/
 import { DEFAULT_RISK_METHOD, resolveRiskMethod, type ConfiguredRiskMethod } from '../engine/risk-register.js';
 import { CHECK_IDS } from '../checks/ids.js';
 import { publicEndpointPatternProblem } from '../checks/mcp/public-endpoints.js';
-import { safeText } from '../checks/mcp/url.js';
+import { probeUrlProblem } from '../collectors/probe/http.js';
 import { REDACTED, redactSecrets } from '../evidence/secrets.js';
 import type { Problem } from '../lib/problem.js';
 import { validateYaml, type SchemaName } from '../lib/schemas.js';
@@ -163,19 +163,6 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     },
     problems,
   };
-}
-
-/** Why a `probe.urls` entry cannot be probed: not an absolute http(s) URL, or a credential or interpolation in it. */
-function probeUrlProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `"${safeText(url)}" is not an absolute URL`;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${safeText(url)}" is not an http(s) URL`;
-  if (parsed.username || parsed.password || parsed.search) return `"${safeText(url)}" carries userinfo or a query; the probe sends no credential (credentials are given separately)`;
-  return undefined;
 }
 
 /** Schema and references of exceptions.yaml: known checks and controls, unique ids, sane dates. */

@@ -113,7 +113,7 @@ export interface CollectContext {
   repos?: string[];
   /** Thresholds; the log collector measures with the windows the checks decide on. */
   checkOptions?: CheckOptions;
-  /** GitHub sources (`--github-org`, `--github-repo`, the config's `sources.github`); the only network the tool touches. */
+  /** GitHub sources (`--github-org`, `--github-repo`, the config's `sources.github`); network the tool touches, with the opt-in probe. */
   github?: GitHubSources;
   /** The opt-in probe (`--probe`, `probe:` in mcp-comply.yaml); absent, nothing is contacted. */
   probe?: ProbeSettings;

@@ -22,7 +22,7 @@ describe('probe in mcp-comply.yaml', () => {
     ['not absolute', 'probe:\n  urls:\n    - https://ok.example.com/mcp\n    - /mcp\n',
       { line: 4, column: 7, code: 'probe-url', message: 'probe.urls: "/mcp" is not an absolute URL' }],
     ['a query', 'probe:\n  urls: ["https://mcp.example.com/mcp?api_key=abc"]\n',
-      { line: 2, column: 10, code: 'probe-url', message: 'probe.urls: "https://mcp.example.com/mcp" carries userinfo or a query; the probe sends no credential (credentials are given separately)' }],
+      { line: 2, column: 10, code: 'probe-url', message: 'probe.urls: "https://mcp.example.com/mcp" carries userinfo or a query; the probe sends no credential' }],
   ];
   for (const [name, text, expected] of table) it(name, () => assert.deepEqual(errorsOf(text), [expected]));
 
@@ -57,7 +57,9 @@ describe('probe settings from the flags and the config', () => {
     assert.match(settings!.urls[1]!.reference.path, /mcp-comply\.yaml$/);
   });
 
-  it('--probe-url that is not http(s) is a usage error, without its query', () => {
-    assert.throws(() => resolveSources([tempDir()], { out: 'x', probeUrl: ['file:///etc/passwd?token=abc'] }), { message: '--probe-url "file:///etc/passwd" is not an http(s) URL' });
+  it('--probe-url that is not http(s), or carries a query, is a usage error that does not quote the query', () => {
+    assert.throws(() => resolveSources([tempDir()], { out: 'x', probeUrl: ['file:///etc/passwd'] }), { message: '--probe-url "file:///etc/passwd" is not an http(s) URL' });
+    assert.throws(() => resolveSources([tempDir()], { out: 'x', probeUrl: ['https://mcp.example.com/mcp?token=abc'] }),
+      { message: '--probe-url "https://mcp.example.com/mcp" carries userinfo or a query; the probe sends no credential' });
   });
 });

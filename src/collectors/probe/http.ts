@@ -28,6 +28,19 @@ export function redactedUrl(url: string): string {
   return redactSecrets(safeText(url), undefined, REDACTED).value;
 }
 
+/** Why a URL the user names cannot be probed: not an absolute http(s) URL, or userinfo or a query (a credential) in it. */
+export function probeUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${safeText(url)}" is not an absolute URL`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `"${safeText(url)}" is not an http(s) URL`;
+  if (parsed.username || parsed.password || parsed.search) return `"${safeText(url)}" carries userinfo or a query; the probe sends no credential`;
+  return undefined;
+}
+
 export interface BoundedFetch {
   /** `fetch` for the SDK transports; `purpose` comes from the JSON-RPC method of the body when there is one. */
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
