@@ -149,6 +149,9 @@ function probeSettings(options: SourceOptions, config: LoadedConfig | undefined)
     ],
     ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.expiryWarningDays !== undefined ? { expiryWarningDays: settings.expiryWarningDays } : {}),
+    ...(settings.credentials?.length ? {
+      credentials: settings.credentials.map(({ url, header, env }) => ({ pattern: url, header, env, ...(process.env[env] ? { value: process.env[env] } : {}) })),
+    } : {}),
   };
 }
 

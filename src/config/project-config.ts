@@ -67,6 +67,8 @@ export interface ProbeConfig {
   timeoutMs?: number;
   /** A certificate expiring within this many days is reported. */
   expiryWarningDays?: number;
+  /** Credentials for the list methods: a URL pattern, the header, and the environment variable holding the value. */
+  credentials?: Array<{ url: string; header: string; env: string }>;
 }
 
 /** An `owners:` rule of mcp-comply.yaml: it matches a plan item when every list it gives matches. */
@@ -144,6 +146,10 @@ export function loadProjectConfig(file: string): { loaded?: LoadedConfig; proble
     (config.probe.urls ?? []).forEach((url, i) => {
       const problem = probeUrlProblem(url);
       if (problem) problems.push({ file, ...yaml.positionOf(['probe', 'urls', i]), severity: 'error', code: 'probe-url', message: `probe.urls: ${problem}` });
+    });
+    (config.probe.credentials ?? []).forEach((credential, i) => {
+      const problem = publicEndpointPatternProblem(credential.url);
+      if (problem) problems.push({ file, ...yaml.positionOf(['probe', 'credentials', i, 'url']), severity: 'error', code: 'probe-credential-url', message: `probe.credentials url: ${problem}` });
     });
   }
   const namedFile = (key: 'exceptions' | 'attestations' | 'responses') => {

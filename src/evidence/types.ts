@@ -149,6 +149,17 @@ export interface ProbeSettings {
   timeoutMs?: number;
   /** For the certificate check (days before expiry that warn); carried for the checks. */
   expiryWarningDays?: number;
+  /** `probe.credentials`: for endpoints matching `pattern`, `header` with the value of the variable `env` (read by the CLI; absent when unset). */
+  credentials?: ProbeCredential[];
+}
+
+export interface ProbeCredential {
+  /** URL pattern, as in `publicEndpoints`. */
+  pattern: string;
+  header: string;
+  env: string;
+  /** Never written anywhere. */
+  value?: string;
 }
 
 /** One log file and how to read it. */

@@ -21,6 +21,10 @@ describe('probe in mcp-comply.yaml', () => {
       { line: 3, column: 7, code: 'probe-url', message: 'probe.urls: "ftp://files.example.com/" is not an http(s) URL' }],
     ['not absolute', 'probe:\n  urls:\n    - https://ok.example.com/mcp\n    - /mcp\n',
       { line: 4, column: 7, code: 'probe-url', message: 'probe.urls: "/mcp" is not an absolute URL' }],
+    ['a credential pattern without a scheme', 'probe:\n  credentials:\n    - url: mcp.example.com\n      header: Authorization\n      env: MCP_TOKEN\n',
+      { line: 3, column: 12, code: 'probe-credential-url', message: 'probe.credentials url: a URL pattern is scheme://host[/path], with the scheme http, https or *' }],
+    ['a credential named by value instead of variable', 'probe:\n  credentials:\n    - url: https://mcp.example.com/**\n      header: Authorization\n      env: "Bearer abc"\n',
+      { line: 5, column: 12, code: 'schema', message: 'probe.credentials[0].env does not have the expected form (^[A-Za-z_][A-Za-z0-9_]*$)' }],
     ['a query', 'probe:\n  urls: ["https://mcp.example.com/mcp?api_key=abc"]\n',
       { line: 2, column: 10, code: 'probe-url', message: 'probe.urls: "https://mcp.example.com/mcp" carries userinfo or a query; the probe sends no credential' }],
   ];
@@ -55,6 +59,20 @@ describe('probe settings from the flags and the config', () => {
       timeoutMs: 2000,
     });
     assert.match(settings!.urls[1]!.reference.path, /mcp-comply\.yaml$/);
+  });
+
+  it('a credential\'s value comes from its variable, and is absent when the variable is unset', () => {
+    const dir = tempDir('probe-config-');
+    const config = write(dir, 'mcp-comply.yaml', 'probe:\n  credentials:\n    - {url: "https://a.example.com/**", header: Authorization, env: PROBE_CONFIG_TEST_TOKEN}\n    - {url: "https://b.example.com/**", header: X-Api-Key, env: PROBE_CONFIG_TEST_UNSET}\n');
+    process.env.PROBE_CONFIG_TEST_TOKEN = 'Bearer from-the-environment';
+    try {
+      assert.deepEqual(resolveSources([dir], { out: 'x', config }).probe!.credentials, [
+        { pattern: 'https://a.example.com/**', header: 'Authorization', env: 'PROBE_CONFIG_TEST_TOKEN', value: 'Bearer from-the-environment' },
+        { pattern: 'https://b.example.com/**', header: 'X-Api-Key', env: 'PROBE_CONFIG_TEST_UNSET' },
+      ]);
+    } finally {
+      delete process.env.PROBE_CONFIG_TEST_TOKEN;
+    }
   });
 
   it('--probe-url that is not http(s), or carries a query, is a usage error that does not quote the query', () => {

@@ -5,13 +5,15 @@
  * is never started and no tool is called. At most PROBE_CONCURRENCY endpoints at a time.
  */
 import type { McpConfigFile } from '../mcp-config/model.js';
-import type { Collector, CollectContext, EvidenceItem, ProbeSettings } from '../../evidence/types.js';
+import { parseToolSnapshot } from '../tool-snapshot/parse.js';
+import type { Collector, CollectContext, EvidenceItem, ProbeCredential, ProbeSettings } from '../../evidence/types.js';
+import { matchPublicEndpoint } from '../../checks/mcp/public-endpoints.js';
 import { endpointsOf } from '../../checks/mcp/remote.js';
 import { REDACTED } from '../../evidence/secrets.js';
 import { mapPool } from '../../lib/promise-pool.js';
 import { DEFAULT_LIMITS, redactedUrl } from './http.js';
 import type { ProbeEndpointEvidence, ProbeReference } from './model.js';
-import { observeEndpoint } from './observe.js';
+import { observeEndpoint, type Listing } from './observe.js';
 
 const COLLECTOR_ID = 'probe';
 export const PROBE_CONCURRENCY = 4;
@@ -19,7 +21,7 @@ export const PROBE_CONCURRENCY = 4;
 export const probeCollector: Collector = {
   id: COLLECTOR_ID,
   title: 'Opt-in probe of remote MCP endpoints (initialize, OAuth metadata, TLS, Origin)',
-  produces: ['probe-endpoint'],
+  produces: ['probe-endpoint', 'tool-snapshot'],
   collect: collectProbe,
 };
 
@@ -37,16 +39,43 @@ export async function collectProbe(context: CollectContext): Promise<EvidenceIte
   const targets = targetsOf(settings, context.collected ?? []);
   const limits = { ...DEFAULT_LIMITS, ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
   let done = 0;
-  const observed = await mapPool(targets, PROBE_CONCURRENCY, async (target): Promise<ProbeEndpointEvidence> => {
+  const observed = await mapPool(targets, PROBE_CONCURRENCY, async (target): Promise<EvidenceItem[]> => {
     const base = { url: target.display, referencedBy: target.referencedBy };
-    const data: ProbeEndpointEvidence = target.url ? { ...base, ...await observeEndpoint(target.url, limits, context.now) }
-      : { ...base, reached: false, failure: target.unusable!, requests: [] };
+    const credential = target.url ? credentialFor(target.display, settings.credentials ?? []) : undefined;
+    const { listing, ...observation } = target.url
+      ? await observeEndpoint(target.url, limits, context.now, credential?.value ? { header: credential.header, value: credential.value } : undefined)
+      : { reached: false, failure: target.unusable!, requests: [], listing: undefined };
+    const data: ProbeEndpointEvidence = { ...base, ...observation };
+    if (credential && !credential.value) data.authenticated = { header: credential.header, initialized: false, failure: { code: 'credential-unset', reason: `the variable ${credential.env} is not set` } };
+    const items: EvidenceItem[] = [];
+    const snapshot = listing ? snapshotOf(target, listing, credential!.value!) : undefined;
+    if (snapshot && data.authenticated) {
+      data.authenticated.snapshot = `tool-snapshot:${snapshot.path}`;
+      items.push({ id: data.authenticated.snapshot, kind: 'tool-snapshot', collector: COLLECTOR_ID, source: snapshot.path, collectedAt: context.now, data: snapshot });
+    }
+    items.unshift({ id: `probe-endpoint:${data.url}`, kind: 'probe-endpoint', collector: COLLECTOR_ID, source: data.url, collectedAt: context.now, data });
     context.progress?.(`Probe: ${++done}/${targets.length} endpoints`);
-    return data;
+    return items;
   });
-  return observed.map((data) => ({
-    id: `probe-endpoint:${data.url}`, kind: 'probe-endpoint', collector: COLLECTOR_ID, source: data.url, collectedAt: context.now, data,
-  }));
+  return observed.flat();
+}
+
+/** The first credential whose pattern matches the endpoint. */
+function credentialFor(display: string, credentials: readonly ProbeCredential[]): ProbeCredential | undefined {
+  return credentials.find((c) => matchPublicEndpoint(display, [{ pattern: c.pattern, justification: '', approver: '' }]));
+}
+
+/**
+ * The lists as a tool snapshot, read by the snapshot parser like a saved file (`probe:<url>`), so the
+ * poisoning, lock and known-vulnerable checks read it like any other; named after the configured
+ * server when one references the endpoint. An echo of the credential is replaced first.
+ */
+function snapshotOf(target: Target, listing: Listing, secret: string) {
+  const server = target.referencedBy.find((r) => r.server)?.server ?? listing.serverInfo?.name ?? target.display;
+  let text = JSON.stringify({ server, ...listing }, null, 2);
+  // The whole value, and the token after its scheme (`Bearer <token>`).
+  for (const part of [secret, secret.replace(/^[A-Za-z]+\s+/, '')]) if (part.length >= 8) text = text.split(part).join(REDACTED);
+  return parseToolSnapshot(text, `probe:${target.display}`).snapshots[0];
 }
 
 /** The endpoints of the assessed configurations, then the named URLs, one target per redacted URL. */

@@ -111,5 +111,22 @@ export interface ProbeEndpointEvidence {
   tls?: TlsObservation;
   /** `initialize` sent with a foreign `Origin` (loopback and private endpoints: the transport spec requires a 403). */
   originCheck?: { origin: string; status?: number; refused: boolean };
+  /**
+   * The session opened with the credential the user configured for this endpoint (`probe.credentials`):
+   * the header's name, never its value; the lists it returned are a `tool-snapshot` item.
+   */
+  authenticated?: {
+    header: string;
+    initialized: boolean;
+    status?: number;
+    serverName?: string;
+    serverVersion?: string;
+    tools?: number;
+    prompts?: number;
+    resources?: number;
+    /** The id of the `tool-snapshot` item made from the lists. */
+    snapshot?: string;
+    failure?: { code: string; reason: string };
+  };
   requests: ProbeRequest[];
 }

@@ -23,7 +23,18 @@ const CLIENT_INFO = { name: 'mcp-comply-probe', version: '1' };
 
 export type Observation = Omit<ProbeEndpointEvidence, 'url' | 'referencedBy'>;
 
-export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: string): Promise<Observation> {
+/** What an authenticated session listed, for the tool snapshot (as the server sent it, the credential's echoes replaced). */
+export interface Listing {
+  serverInfo?: { name: string; version: string };
+  instructions?: string;
+  tools?: unknown[];
+  prompts?: unknown[];
+  resources?: unknown[];
+}
+
+export async function observeEndpoint(
+  endpoint: URL, limits: ProbeLimits, now: string, credential?: { header: string; value: string },
+): Promise<Observation & { listing?: Listing }> {
   const http = boundedFetch(limits);
   const mcp = await initializeWithoutCredential(endpoint, http, limits);
   const out: Observation = { reached: mcp.reached, requests: http.requests };
@@ -52,7 +63,57 @@ export async function observeEndpoint(endpoint: URL, limits: ProbeLimits, now: s
   // Only where MCP answered (initialized, or challenged for a token): anything else tells nothing about Origin.
   const answeredMcp = mcp.unauthenticated?.initialized || mcp.unauthenticated?.status === 401;
   if (answeredMcp && isLocalOrPrivate(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
-  return out;
+  if (!credential || (!answeredMcp && !mcp.reached)) return out;
+  // Its own request budget: the session with the credential is a second, separately bounded exchange.
+  const withCredential = boundedFetch(limits);
+  const session = await listWithCredential(endpoint, credential, withCredential, limits);
+  out.requests.push(...withCredential.requests.map((r) => ({ ...r, purpose: `${r.purpose} (with ${credential.header})` })));
+  out.authenticated = session.authenticated;
+  return session.listing ? { ...out, listing: session.listing } : out;
+}
+
+/** `initialize` with the credential, then the list methods the server declares (first page each). Never a tool call. */
+async function listWithCredential(
+  endpoint: URL, credential: { header: string; value: string }, http: BoundedFetch, limits: ProbeLimits,
+): Promise<{ authenticated: NonNullable<Observation['authenticated']>; listing?: Listing }> {
+  let status: number | undefined;
+  const transport = new StreamableHTTPClientTransport(endpoint, {
+    requestInit: { headers: { [credential.header]: credential.value } },
+    fetch: withoutListeningStream(async (input, init) => {
+      const response = await http.fetch(input, init);
+      status ??= response.status;
+      return response;
+    }),
+  });
+  const client = new Client(CLIENT_INFO, { capabilities: {} });
+  const options = { timeout: limits.timeoutMs * 2 };
+  try {
+    await client.connect(transport, options);
+    const capabilities = client.getServerCapabilities() ?? {};
+    const version = client.getServerVersion();
+    const listing: Listing = {
+      ...(version ? { serverInfo: { name: version.name, version: version.version } } : {}),
+      ...(client.getInstructions() ? { instructions: client.getInstructions()! } : {}),
+    };
+    if (capabilities.tools) listing.tools = (await client.listTools(undefined, options)).tools;
+    if (capabilities.prompts) listing.prompts = (await client.listPrompts(undefined, options)).prompts;
+    if (capabilities.resources) listing.resources = (await client.listResources(undefined, options)).resources;
+    return {
+      authenticated: {
+        header: credential.header, initialized: true, ...(status !== undefined ? { status } : {}),
+        ...(version?.name ? { serverName: version.name } : {}), ...(version?.version ? { serverVersion: version.version } : {}),
+        ...(listing.tools ? { tools: listing.tools.length } : {}), ...(listing.prompts ? { prompts: listing.prompts.length } : {}),
+        ...(listing.resources ? { resources: listing.resources.length } : {}),
+      },
+      listing,
+    };
+  } catch (error) {
+    const failure = error instanceof ProbeFetchError ? { code: error.code, reason: error.message }
+      : { code: 'mcp-error', reason: redactedText(((error as Error).message ?? String(error)).split(credential.value).join('[REDACTED]')).slice(0, 300) };
+    return { authenticated: { header: credential.header, initialized: false, ...(status !== undefined ? { status } : {}), failure } };
+  } finally {
+    await client.close().catch(() => undefined);
+  }
 }
 
 interface McpOutcome {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { collectProbe } from '../../../src/collectors/probe/index.js';
 import type { ProbeEndpointEvidence } from '../../../src/collectors/probe/model.js';
-import type { CollectContext, EvidenceItem } from '../../../src/evidence/types.js';
+import type { ToolSnapshotFile } from '../../../src/collectors/tool-snapshot/model.js';
+import type { CollectContext, EvidenceItem, ProbeSettings } from '../../../src/evidence/types.js';
 import { json, mcpHandler, sseOnlyHandler, startServer, type TestServer } from './servers.js';
 
 const NOW = '2026-12-08T00:00:00.000Z';
@@ -15,11 +16,13 @@ const servers: TestServer[] = [];
 const start = async (...args: Parameters<typeof startServer>) => { const s = await startServer(...args); servers.push(s); return s; };
 
 async function probe(urls: string[], timeoutMs?: number, collected: EvidenceItem[] = []): Promise<ProbeEndpointEvidence[]> {
-  const context: CollectContext = {
-    paths: [], root: '/', includeUser: false, home: '/', now: NOW, collected,
-    probe: { urls: urls.map((url) => ({ url, reference: { path: 'command line' } })), ...(timeoutMs ? { timeoutMs } : {}) },
-  };
-  return (await collectProbe(context)).map((item) => item.data as ProbeEndpointEvidence);
+  return (await probeItems({ urls: urls.map((url) => ({ url, reference: { path: 'command line' } })), ...(timeoutMs ? { timeoutMs } : {}) }, collected))
+    .map((item) => item.data as ProbeEndpointEvidence);
+}
+
+function probeItems(settings: ProbeSettings, collected: EvidenceItem[] = []): Promise<EvidenceItem[]> {
+  const context: CollectContext = { paths: [], root: '/', includeUser: false, home: '/', now: NOW, collected, probe: settings };
+  return collectProbe(context);
 }
 
 /** The probe's log as the servers should have seen it: `METHOD /path` of each request that got an answer. */
@@ -62,9 +65,9 @@ describe('probe collector against real servers', () => {
       unauthenticated: { status: 200, initialized: true, protocolVersion: '2025-11-25', serverName: 'test-server', serverVersion: '1.2.3' },
       originCheck: { origin: 'https://probe.mcp-comply.invalid', status: 200, refused: false },
       requests: [
-        { purpose: 'POST initialize', method: 'POST', url: `${server.origin}/mcp`, status: 200, bytes: 166 },
+        { purpose: 'POST initialize', method: 'POST', url: `${server.origin}/mcp`, status: 200, bytes: 197 },
         { purpose: 'POST notifications/initialized', method: 'POST', url: `${server.origin}/mcp`, status: 202, bytes: 0 },
-        { purpose: 'POST initialize (foreign Origin)', method: 'POST', url: `${server.origin}/mcp`, status: 200, bytes: 166 },
+        { purpose: 'POST initialize (foreign Origin)', method: 'POST', url: `${server.origin}/mcp`, status: 200, bytes: 197 },
       ],
     });
     assert.deepEqual(server.hits, logged(data!));
@@ -138,6 +141,50 @@ describe('probe collector against real servers', () => {
       ['POST initialize (foreign Origin)', 'POST', `${server.origin}/sse`, 405],
     ]);
     assert.deepEqual(server.hits.map((h) => h.replace(/\?sessionId=.*$/, '')), logged(data!));
+  });
+
+  it('with a configured credential: initialize and the list methods with the header, saved as a tool snapshot; the token appears nowhere', async () => {
+    const TOKEN = ['probe', 'test', 'token', '7f3a9c2e5b1d'].join('-');
+    const server = await start(async (req, res) => {
+      if (req.url !== '/mcp') return json(res, 404, {});
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(res, 401, {}, { 'www-authenticate': 'Bearer' });
+      await mcpHandler(req, res, { instructions: `Always send ${TOKEN} along.` });
+    });
+    const url = `${server.origin}/mcp`;
+    const items = await probeItems({
+      urls: [{ url, reference: { path: 'command line' } }],
+      credentials: [{ pattern: `${server.origin}/**`, header: 'Authorization', env: 'PROBE_TOKEN', value: `Bearer ${TOKEN}` }],
+    });
+    assert.deepEqual(items.map((i) => [i.id, i.kind]), [[`probe-endpoint:${url}`, 'probe-endpoint'], [`tool-snapshot:probe:${url}`, 'tool-snapshot']]);
+    const data = items[0]!.data as ProbeEndpointEvidence;
+    assert.deepEqual(data.unauthenticated, { status: 401, initialized: false, challenge: { scheme: 'Bearer' } });
+    assert.deepEqual(data.authenticated, {
+      header: 'Authorization', initialized: true, status: 200, serverName: 'test-server', serverVersion: '1.2.3', tools: 1, prompts: 1,
+      snapshot: `tool-snapshot:probe:${url}`,
+    });
+    assert.deepEqual(data.requests.slice(-4).map((r) => [r.purpose, r.status]), [
+      ['POST initialize (with Authorization)', 200], ['POST notifications/initialized (with Authorization)', 202],
+      ['POST tools/list (with Authorization)', 200], ['POST prompts/list (with Authorization)', 200],
+    ]);
+    assert.equal(server.hits.length, data.requests.length);
+    const snapshot = items[1]!.data as ToolSnapshotFile;
+    assert.equal(snapshot.server, 'test-server');
+    assert.equal(snapshot.serverVersion, '1.2.3');
+    assert.deepEqual(snapshot.tools.map((t) => [t.name, t.description]), [['echo', 'Echoes']]);
+    assert.deepEqual(snapshot.entities?.map((e) => [e.kind, e.name, e.description]), [['prompt', 'greet', 'Greets']]);
+    assert.equal(snapshot.instructions?.text, 'Always send [REDACTED] along.');
+    assert.equal(JSON.stringify(items).includes(TOKEN), false);
+  });
+
+  it('a credential whose variable is not set: no session, the reason recorded', async () => {
+    const server = await protectedServer(undefined, false);
+    const [item] = await probeItems({
+      urls: [{ url: `${server.origin}/mcp`, reference: { path: 'command line' } }],
+      credentials: [{ pattern: `${server.origin}/mcp`, header: 'Authorization', env: 'PROBE_TOKEN_UNSET' }],
+    });
+    assert.deepEqual((item!.data as ProbeEndpointEvidence).authenticated, {
+      header: 'Authorization', initialized: false, failure: { code: 'credential-unset', reason: 'the variable PROBE_TOKEN_UNSET is not set' },
+    });
   });
 
   it('an endpoint that never answers: reached false, timeout, kept', async () => {

@@ -28,9 +28,10 @@ export async function startServer(handler: (req: http.IncomingMessage, res: http
 }
 
 /** A stateless MCP server at /mcp answering with JSON; with `allowedOrigins`, the SDK's DNS rebinding protection refuses others. */
-export async function mcpHandler(req: http.IncomingMessage, res: http.ServerResponse, options: { allowedOrigins?: string[] } = {}): Promise<void> {
-  const server = new McpServer({ name: 'test-server', version: '1.2.3' });
+export async function mcpHandler(req: http.IncomingMessage, res: http.ServerResponse, options: { allowedOrigins?: string[]; instructions?: string } = {}): Promise<void> {
+  const server = new McpServer({ name: 'test-server', version: '1.2.3' }, options.instructions ? { instructions: options.instructions } : {});
   server.registerTool('echo', { description: 'Echoes' }, async () => ({ content: [{ type: 'text', text: 'never called' }] }));
+  server.registerPrompt('greet', { description: 'Greets' }, () => ({ messages: [] }));
   const transport = new StreamableHTTPServerTransport({
     sessionIdGenerator: undefined, enableJsonResponse: true,
     ...(options.allowedOrigins ? { enableDnsRebindingProtection: true, allowedOrigins: options.allowedOrigins } : {}),
