@@ -6,12 +6,13 @@
  */
 import type { McpConfigFile } from '../mcp-config/model.js';
 import { parseToolSnapshot } from '../tool-snapshot/parse.js';
-import type { Collector, CollectContext, EvidenceItem, ProbeCredential, ProbeSettings } from '../../evidence/types.js';
+import type { Collector, CollectContext, EvidenceDataMap, EvidenceItem, ProbeCredential, ProbeSettings } from '../../evidence/types.js';
+import { isLoopbackHost } from '../../checks/mcp/url.js';
 import { matchPublicEndpoint } from '../../checks/mcp/public-endpoints.js';
 import { endpointsOf } from '../../checks/mcp/remote.js';
 import { REDACTED } from '../../evidence/secrets.js';
 import { mapPool } from '../../lib/promise-pool.js';
-import { DEFAULT_LIMITS, redactedUrl } from './http.js';
+import { DEFAULT_LIMITS, redactedText, redactedUrl, type ProbeLimits } from './http.js';
 import type { ProbeEndpointEvidence, ProbeReference } from './model.js';
 import { observeEndpoint, type Listing } from './observe.js';
 
@@ -40,24 +41,44 @@ export async function collectProbe(context: CollectContext): Promise<EvidenceIte
   const limits = { ...DEFAULT_LIMITS, ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
   let done = 0;
   const observed = await mapPool(targets, PROBE_CONCURRENCY, async (target): Promise<EvidenceItem[]> => {
-    const base = { url: target.display, referencedBy: target.referencedBy };
-    const credential = target.url ? credentialFor(target.display, settings.credentials ?? []) : undefined;
-    const { listing, ...observation } = target.url
-      ? await observeEndpoint(target.url, limits, context.now, credential?.value ? { header: credential.header, value: credential.value } : undefined)
-      : { reached: false, failure: target.unusable!, requests: [], listing: undefined };
-    const data: ProbeEndpointEvidence = { ...base, ...observation };
-    if (credential && !credential.value) data.authenticated = { header: credential.header, initialized: false, failure: { code: 'credential-unset', reason: `the variable ${credential.env} is not set` } };
-    const items: EvidenceItem[] = [];
-    const snapshot = listing ? snapshotOf(target, listing, credential!.value!) : undefined;
-    if (snapshot && data.authenticated) {
-      data.authenticated.snapshot = `tool-snapshot:${snapshot.path}`;
-      items.push({ id: data.authenticated.snapshot, kind: 'tool-snapshot', collector: COLLECTOR_ID, source: snapshot.path, collectedAt: context.now, data: snapshot });
-    }
-    items.unshift({ id: `probe-endpoint:${data.url}`, kind: 'probe-endpoint', collector: COLLECTOR_ID, source: data.url, collectedAt: context.now, data });
+    const items = await observeTarget(target, settings, limits, context.now);
     context.progress?.(`Probe: ${++done}/${targets.length} endpoints`);
     return items;
   });
   return observed.flat();
+}
+
+/** The endpoint's item, and the tool snapshot of a session with its credential. */
+async function observeTarget(target: Target, settings: ProbeSettings, limits: ProbeLimits, now: string): Promise<EvidenceItem[]> {
+  const item = <K extends 'probe-endpoint' | 'tool-snapshot'>(kind: K, source: string, data: EvidenceDataMap[K]): EvidenceItem =>
+    ({ id: `${kind}:${source}`, kind, collector: COLLECTOR_ID, source, collectedAt: now, data });
+  const base = { url: target.display, referencedBy: target.referencedBy };
+  if (!target.url) return [item('probe-endpoint', target.display, { ...base, reached: false, failure: target.unusable!, requests: [] })];
+  const credential = credentialFor(target.display, settings.credentials ?? []);
+  const refusal = credential && credentialRefusal(target.url, credential);
+  let observed: Awaited<ReturnType<typeof observeEndpoint>>;
+  try {
+    observed = await observeEndpoint(target.url, limits, now, credential?.value && !refusal ? { header: credential.header, value: credential.value } : undefined);
+  } catch (error) {
+    // Not expected (every request's failure is an observation); kept as the endpoint's failure, never dropped.
+    observed = { reached: false, failure: { code: 'probe-error', reason: redactedText((error as Error).message ?? String(error)) }, requests: [] };
+  }
+  const { listing, ...observation } = observed;
+  const data: ProbeEndpointEvidence = { ...base, ...observation };
+  if (credential && refusal) data.authenticated = { header: credential.header, initialized: false, failure: refusal };
+  const snapshot = listing && credential?.value ? snapshotOf(target, listing, credential.value) : undefined;
+  if (!snapshot || !data.authenticated) return [item('probe-endpoint', data.url, data)];
+  data.authenticated.snapshot = `tool-snapshot:${snapshot.path}`;
+  return [item('probe-endpoint', data.url, data), item('tool-snapshot', snapshot.path, snapshot)];
+}
+
+/** Why the credential is not sent: its variable is unset, or the endpoint is plain http off this machine. */
+export function credentialRefusal(url: URL, credential: ProbeCredential): { code: string; reason: string } | undefined {
+  if (!credential.value) return { code: 'credential-unset', reason: `the variable ${credential.env} is not set` };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''))) {
+    return { code: 'plaintext', reason: 'a credential is never sent over plain http to another host' };
+  }
+  return undefined;
 }
 
 /** The first credential whose pattern matches the endpoint. */

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseChallenge } from '../../../src/collectors/probe/challenge.js';
+import { credentialRefusal } from '../../../src/collectors/probe/index.js';
 import { redactedUrl } from '../../../src/collectors/probe/http.js';
 import { isLocalOrPrivate } from '../../../src/collectors/probe/observe.js';
 import { daysToExpiry, isSelfSigned } from '../../../src/collectors/probe/tls.js';
@@ -60,4 +61,17 @@ describe('isLocalOrPrivate', () => {
     ['172.32.0.1', false], ['169.254.1.1', true], ['[fd12::1]', true], ['[fe80::1]', true], ['mcp.example.com', false], ['8.8.8.8', false],
   ];
   for (const [host, expected] of cases) it(host, () => assert.equal(isLocalOrPrivate(host), expected));
+});
+
+describe('credentialRefusal', () => {
+  const credential = { pattern: 'http://*/**', header: 'Authorization', env: 'T', value: 'Bearer abcdefgh' };
+  it('never over plain http to another host; over https or to loopback it is sent', () => {
+    assert.deepEqual(credentialRefusal(new URL('http://mcp.example.com/mcp'), credential), { code: 'plaintext', reason: 'a credential is never sent over plain http to another host' });
+    assert.equal(credentialRefusal(new URL('https://mcp.example.com/mcp'), credential), undefined);
+    assert.equal(credentialRefusal(new URL('http://127.0.0.1:8080/mcp'), credential), undefined);
+    assert.equal(credentialRefusal(new URL('http://[::1]:8080/mcp'), credential), undefined);
+  });
+  it('an unset variable', () => {
+    assert.deepEqual(credentialRefusal(new URL('https://mcp.example.com/mcp'), { ...credential, value: undefined }), { code: 'credential-unset', reason: 'the variable T is not set' });
+  });
 });
