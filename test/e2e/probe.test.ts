@@ -58,6 +58,18 @@ describe('assess --probe (built CLI)', () => {
     assert.equal(fs.existsSync(marker), false, 'the stdio server of the configuration was started');
   });
 
+  it('collect --probe-url probes a named endpoint on its own', async () => {
+    const named = await startServer((req, res) => mcpHandler(req, res));
+    servers.push(named);
+    const out = tempDir();
+    const result = await runCliAsync(['collect', tempDir(), '--probe-url', `${named.origin}/mcp`, '--out', out], {});
+    assert.equal(result.code, 0, result.stderr);
+    const [item] = probeItems(out);
+    assert.deepEqual(item!.data.referencedBy, [{ path: 'command line' }]);
+    assert.equal(item!.data.unauthenticated!.initialized, true);
+    assert.deepEqual(named.hits, ['POST /mcp', 'POST /mcp', 'POST /mcp']);
+  });
+
   it('without --probe nothing is contacted', async () => {
     const { dir, open, locked, marker } = await estate();
     const out = tempDir();
