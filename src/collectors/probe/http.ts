@@ -74,7 +74,13 @@ export function boundedFetch(limits: ProbeLimits): BoundedFetch {
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
-        const next = new URL(location, url);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          entry.error = 'bad-redirect';
+          throw new ProbeFetchError('bad-redirect', 'a redirect to something that is not a URL');
+        }
         if (next.origin !== origin) {
           entry.error = 'redirect-off-host';
           throw new ProbeFetchError('redirect-off-host', `redirected to another host (${redactedUrl(next.href)})`);
