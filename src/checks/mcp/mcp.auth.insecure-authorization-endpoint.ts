@@ -39,7 +39,7 @@ export const check: Check = {
     remediation: 'Serve every authorization server endpoint (authorization, token, registration) over HTTPS with a valid certificate, publish them as https:// URLs in the RFC 8414 metadata, and make the metadata\'s issuer exactly the issuer URL the protected resource metadata names.',
   },
   run(context) {
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { endpoint } = results;
       if (!endpoint.unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
       if (!demandsAuthorization(endpoint)) return results.notApplicable('noOAuth', 'endpoint');

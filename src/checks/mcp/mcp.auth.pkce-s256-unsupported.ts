@@ -28,7 +28,7 @@ export const check: Check = {
     remediation: 'Enable PKCE on the authorization server and publish "code_challenge_methods_supported": ["S256"] in its RFC 8414 (or OpenID discovery) metadata; never rely on the plain method.',
   },
   run(context) {
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { endpoint } = results;
       if (!endpoint.unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
       if (!demandsAuthorization(endpoint)) return results.notApplicable('noOAuth', 'endpoint');

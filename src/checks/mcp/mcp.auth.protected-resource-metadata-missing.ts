@@ -32,7 +32,7 @@ export const check: Check = {
     remediation: 'Serve RFC 9728 protected resource metadata at /.well-known/oauth-protected-resource (path-suffixed for a path endpoint) naming the authorization server(s), and point at it from the 401 challenge: WWW-Authenticate: Bearer resource_metadata="https://host/.well-known/oauth-protected-resource".',
   },
   run(context) {
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { unauthenticated, protectedResource: prm } = results.endpoint;
       if (!unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
       if (!demandsAuthorization(results.endpoint)) {

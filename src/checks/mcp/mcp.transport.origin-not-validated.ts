@@ -30,7 +30,7 @@ export const check: Check = {
     remediation: 'Validate the Origin header on every request and answer 403 to origins that are not allowed (the MCP SDKs\' DNS-rebinding protection: allowedOrigins and allowedHosts), bind local servers to 127.0.0.1, and require a token even on loopback.',
   },
   run(context) {
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { originCheck, url } = results.endpoint;
       const local = isLocalOrPrivateUrl(url);
       if (!originCheck) {

@@ -32,7 +32,7 @@ export const check: Check = {
   },
   run(context) {
     const { expiryWarningDays } = context.options['mcp.transport.tls-certificate'];
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { tls, url } = results.endpoint;
       if (!tls) {
         if (!url.startsWith('https:')) return results.notApplicable('notTls', 'tls');

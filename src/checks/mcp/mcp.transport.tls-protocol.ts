@@ -27,7 +27,7 @@ export const check: Check = {
     remediation: 'Configure the server, load balancer or gateway in front of the MCP endpoint with TLS 1.2 as the minimum version (TLS 1.3 preferred) and disable SSLv3, TLS 1.0 and TLS 1.1.',
   },
   run(context) {
-    return eachEndpoint(context, (results) => {
+    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
       const { tls, url } = results.endpoint;
       if (!tls) {
         if (!url.startsWith('https:')) return results.notApplicable('notTls', 'tls');

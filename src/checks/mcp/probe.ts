@@ -12,7 +12,7 @@
 import type { Severity } from '../../catalog/model.js';
 import type { ProbeEndpointEvidence } from '../../collectors/probe/model.js';
 import type { EvidenceItem } from '../../evidence/types.js';
-import type { CheckContext, CheckResult } from '../types.js';
+import type { CheckResult } from '../types.js';
 import { isLoopbackHost, parseUrl } from './url.js';
 import type { Data } from './results.js';
 
@@ -60,9 +60,9 @@ export class EndpointResults {
   }
 }
 
-/** Runs `perEndpoint` over every `probe-endpoint` item; none means no evidence, so no results (the engine says not_observed). */
-export function eachEndpoint(context: CheckContext, perEndpoint: (results: EndpointResults) => void): CheckResult[] {
-  return context.evidence('probe-endpoint').flatMap((item) => {
+/** Runs `perEndpoint` over the `probe-endpoint` items; none means no evidence, so no results (the engine says not_observed). */
+export function eachEndpoint(items: readonly ProbeItem[], perEndpoint: (results: EndpointResults) => void): CheckResult[] {
+  return items.flatMap((item) => {
     const results = new EndpointResults(item);
     perEndpoint(results);
     return results.results;
