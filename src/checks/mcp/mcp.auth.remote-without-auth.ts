@@ -82,14 +82,14 @@ export const check: Check = {
           if (!isRemote(endpoint)) continue;
           const at = { field: endpoint.field, key: endpoint.key };
           const url = endpoint.display;
+          const probe = endpoint.url ? probes.get(endpointId(endpoint.url.display)) : undefined;
+          if (probe) decided.add(probe);
           const declared = matchPublicEndpoint(url, publicEndpoints);
           if (declared) {
             passes.set(server, { messageId: 'publicByDesign', data: { url, pattern: declared.pattern, justification: declared.justification, approver: declared.approver } });
             continue;
           }
-          const probe = endpoint.url ? probes.get(endpointId(endpoint.url.display)) : undefined;
           if (probe) {
-            decided.add(probe);
             const named = serverData(results.file, server);
             const verdict = probeVerdict(probe.data, `Server "${named.server}"${named.state} in the ${named.client} configuration`);
             const spec = { messageId: verdict.messageId, ...at, data: verdict.data, evidenceId: probe.id };
