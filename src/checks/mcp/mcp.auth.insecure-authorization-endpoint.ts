@@ -34,7 +34,7 @@ export const check: Check = {
       issuerMismatch: 'The metadata at {{metadataUrl}} for the authorization server {{issuer}} of {{url}}{{referenced}} declares the issuer {{declared}}: RFC 8414 requires them to be equal, and a client must not use metadata whose issuer differs.',
       metadataUnavailable: 'The metadata of the authorization server {{issuer}} of {{url}}{{referenced}} could not be read from {{metadataUrl}} ({{problem}}), so its endpoints cannot be seen.',
       endpointsSecure: 'The authorization server {{issuer}} of {{url}} declares its own issuer and serves {{fields}} over https (or loopback).',
-      noOAuth: '{{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
+      noOAuth: 'The endpoint {{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
     },
     remediation: 'Serve every authorization server endpoint (authorization, token, registration) over HTTPS with a valid certificate, publish them as https:// URLs in the RFC 8414 metadata, and make the metadata\'s issuer exactly the issuer URL the protected resource metadata names.',
   },

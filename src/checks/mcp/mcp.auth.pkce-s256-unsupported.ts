@@ -23,7 +23,7 @@ export const check: Check = {
       methodsAbsent: 'The authorization server {{issuer}} of {{url}}{{referenced}} does not declare code_challenge_methods_supported in its metadata ({{metadataUrl}}): MCP clients must treat it as not supporting PKCE and refuse it.',
       metadataUnavailable: 'The metadata of the authorization server {{issuer}} of {{url}}{{referenced}} could not be read from {{metadataUrl}} ({{problem}}), so its PKCE support cannot be seen.',
       s256Supported: 'The authorization server {{issuer}} of {{url}} supports PKCE with S256 (code_challenge_methods_supported: {{methods}}).',
-      noOAuth: '{{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
+      noOAuth: 'The endpoint {{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
     },
     remediation: 'Enable PKCE on the authorization server and publish "code_challenge_methods_supported": ["S256"] in its RFC 8414 (or OpenID discovery) metadata; never rely on the plain method.',
   },

@@ -33,7 +33,7 @@
 import type { McpServer } from '../../collectors/mcp-config/model.js';
 import type { ProbeEndpointEvidence } from '../../collectors/probe/model.js';
 import type { Check } from '../types.js';
-import { PROBE_MESSAGES, eachEndpoint, type EndpointResults, type ProbeItem } from './probe.js';
+import { PROBE_MESSAGES, eachEndpoint, referencedText, type EndpointResults, type ProbeItem } from './probe.js';
 import { isLoopbackHost, parseUrl } from './url.js';
 import { matchPublicEndpoint } from './public-endpoints.js';
 import { declaredCredential, endpointsOf, isRemote, type Endpoint } from './remote.js';
@@ -59,11 +59,11 @@ export const check: Check = {
       credentialDeclared: 'Server "{{server}}"{{state}} in the {{client}} configuration declares {{credential}} for every remote endpoint it connects to.',
       loopbackOnly: 'Server "{{server}}"{{state}} in the {{client}} configuration connects only to endpoints on the local machine.',
       noRemoteServers: 'The {{client}} configuration {{path}} declares no remote MCP server.',
-      answersWithoutCredential: '{{subject}} reaches {{url}}, which answered initialize sent without any credential with an InitializeResult{{serverInfo}} (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
-      demandsAuthorization: '{{subject}} reaches {{url}}, which demands authorization: observed 401 to initialize without a credential ({{challenge}}).',
-      probeInconclusive: '{{subject}} reaches {{url}}, which answered initialize without a credential with HTTP {{status}}, neither an InitializeResult nor a 401: whether it demands authorization cannot be told from that answer.',
-      probePublicByDesign: '{{subject}} reaches {{url}}, which answered initialize without a credential and is public by design per publicEndpoints ({{pattern}}): "{{justification}}", approved by {{approver}}.',
-      probeLoopback: '{{url}} is on the local machine; unauthenticated loopback HTTP is judged by mcp.transport.plaintext-http.',
+      answersWithoutCredential: 'The endpoint {{url}}{{via}} answered initialize sent without any credential with an InitializeResult{{serverInfo}} (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
+      demandsAuthorization: 'The endpoint {{url}}{{via}} demands authorization: observed 401 to initialize without a credential ({{challenge}}).',
+      probeInconclusive: 'The endpoint {{url}}{{via}} answered initialize without a credential with HTTP {{status}}, neither an InitializeResult nor a 401: whether it demands authorization cannot be told from that answer.',
+      probePublicByDesign: 'The endpoint {{url}}{{via}} answered initialize without a credential and is public by design per publicEndpoints ({{pattern}}): "{{justification}}", approved by {{approver}}.',
+      probeLoopback: 'The endpoint {{url}} is on the local machine; unauthenticated loopback HTTP is judged by mcp.transport.plaintext-http.',
       ...PROBE_MESSAGES,
     },
     remediation: 'Require authentication on the remote server (OAuth 2.1 per the MCP authorization specification, or a gateway that authenticates callers) and use a client that runs MCP authorization, or supply the credential by reference in the entry (an Authorization header such as "Bearer ${env:TOKEN}", Codex bearer_token_env_var). Declare endpoints that are public by design in mcp-comply.yaml publicEndpoints, with a justification and an approver.',
@@ -91,7 +91,7 @@ export const check: Check = {
           }
           if (probe) {
             const named = serverData(results.file, server);
-            const verdict = probeVerdict(probe.data, `Server "${named.server}"${named.state} in the ${named.client} configuration`);
+            const verdict = probeVerdict(probe.data, ` (server "${named.server}"${named.state} in the ${named.client} configuration)`);
             const spec = { messageId: verdict.messageId, ...at, data: verdict.data, evidenceId: probe.id };
             if (verdict.status === 'fail') results.fail(server, { ...spec, severity: 'high' });
             else if (verdict.status === 'not_observed') results.notObserved(server, spec);
@@ -131,7 +131,7 @@ const UNAUTHENTICATED = 'the answer to initialize without a credential';
 interface ProbeVerdict { status: 'pass' | 'fail' | 'not_observed'; messageId: string; data: Record<string, string> }
 
 /** What the probe saw when it sent `initialize` without a credential. */
-function probeVerdict(endpoint: ProbeEndpointEvidence, subject: string): ProbeVerdict {
+function probeVerdict(endpoint: ProbeEndpointEvidence, via: string): ProbeVerdict {
   const { url, unauthenticated, failure } = endpoint;
   if (!unauthenticated) {
     const why = failure ?? { code: 'not-recorded', reason: 'the probe recorded no observation of this part' };
@@ -139,28 +139,28 @@ function probeVerdict(endpoint: ProbeEndpointEvidence, subject: string): ProbeVe
   }
   if (unauthenticated.initialized) {
     const name = [unauthenticated.serverName, unauthenticated.serverVersion].filter(Boolean).join(' ');
-    return { status: 'fail', messageId: 'answersWithoutCredential', data: { subject, url, serverInfo: name ? ` (server ${name})` : '' } };
+    return { status: 'fail', messageId: 'answersWithoutCredential', data: { via, url, serverInfo: name ? ` (server ${name})` : '' } };
   }
   if (unauthenticated.status === 401) {
     const challenge = unauthenticated.challenge;
     const text = !challenge ? 'no WWW-Authenticate challenge'
       : `WWW-Authenticate: ${challenge.scheme}${challenge.resourceMetadata ? ` resource_metadata=${challenge.resourceMetadata}` : ''}`;
-    return { status: 'pass', messageId: 'demandsAuthorization', data: { subject, url, challenge: text } };
+    return { status: 'pass', messageId: 'demandsAuthorization', data: { via, url, challenge: text } };
   }
-  return { status: 'not_observed', messageId: 'probeInconclusive', data: { subject, url, status: String(unauthenticated.status ?? 'with no status') } };
+  return { status: 'not_observed', messageId: 'probeInconclusive', data: { via, url, status: String(unauthenticated.status ?? 'with no status') } };
 }
 
 /** A probed endpoint that no configuration names: decided at its URL. */
 function decideProbedOnly(results: EndpointResults, publicEndpoints: Parameters<typeof matchPublicEndpoint>[1]): void {
   const { url } = results.endpoint;
   if (isLoopbackHost(parseUrl(url)?.host ?? '')) return results.notApplicable('probeLoopback', 'endpoint');
-  const subject = 'The probed endpoint';
+  const via = referencedText(results.endpoint);
   const declared = matchPublicEndpoint(url, publicEndpoints);
   if (declared && results.endpoint.unauthenticated?.initialized) {
-    return results.pass('probePublicByDesign', 'endpoint', { subject, pattern: declared.pattern, justification: declared.justification, approver: declared.approver });
+    return results.pass('probePublicByDesign', 'endpoint', { via, pattern: declared.pattern, justification: declared.justification, approver: declared.approver });
   }
   if (!results.endpoint.unauthenticated) return results.unreached(UNAUTHENTICATED, 'endpoint');
-  const verdict = probeVerdict(results.endpoint, subject);
+  const verdict = probeVerdict(results.endpoint, via);
   if (verdict.status === 'fail') results.fail(verdict.messageId, 'high', 'endpoint', verdict.data);
   else if (verdict.status === 'pass') results.pass(verdict.messageId, 'endpoint', verdict.data);
   else results.notObserved(verdict.messageId, 'endpoint', verdict.data);

@@ -26,7 +26,7 @@ export const check: Check = {
       hostnameMismatch: 'The certificate of {{url}}{{referenced}} does not name the host {{host}}: a verifying client refuses it, and one that accepts it would accept any server.',
       untrusted: 'The certificate of {{url}}{{referenced}} is {{trust}} ({{verifyError}}): a verifying client refuses it, and accepting it means accepting any server that presents such a certificate.',
       certificateValid: 'The certificate of {{url}} is trusted, names its host and is valid until {{validTo}} ({{days}} days).',
-      notTls: '{{url}} is not an https endpoint, so it presents no certificate (mcp.transport.plaintext-http covers plain http).',
+      notTls: 'The endpoint {{url}} is plain http, so it presents no certificate (mcp.transport.plaintext-http covers plain http).',
     },
     remediation: 'Serve the MCP endpoint with a certificate from a publicly trusted CA (or the organisation\'s internal CA, distributed to clients) that names the host and is renewed automatically well before it expires (e.g. ACME), and monitor expiry.',
   },

@@ -20,7 +20,7 @@ checkTable(check, {
       items: [probeItem(oauthEndpoint({ protectedResource: { url: PRM, foundBy: 'challenge', status: 404, problem: 'not-found' } }))],
       errors: [{
         messageId: 'metadataMissing', severity: 'medium', key: 'protectedResource',
-        message: `${URL} answered 401 to initialize, named by .cursor/mcp.json:3 "crm", but no protected resource metadata (RFC 9728) could be fetched from ${PRM} (the challenge's resource_metadata: not-found), so an MCP client cannot find the authorization server to start OAuth.`,
+        message: `The endpoint ${URL} answered 401 to initialize, named by .cursor/mcp.json:3 "crm", but no protected resource metadata (RFC 9728) could be fetched from ${PRM} (the challenge's resource_metadata: not-found), so an MCP client cannot find the authorization server to start OAuth.`,
       }],
     },
     {
@@ -32,7 +32,7 @@ checkTable(check, {
       }))],
       errors: [{
         messageId: 'metadataMissing', severity: 'medium', key: 'protectedResource',
-        message: `${URL} answered 401 to initialize, but no protected resource metadata (RFC 9728) could be fetched from ${PRM} (the well-known URL: HTTP 500), so an MCP client cannot find the authorization server to start OAuth.`,
+        message: `The endpoint ${URL} answered 401 to initialize, but no protected resource metadata (RFC 9728) could be fetched from ${PRM} (the well-known URL: HTTP 500), so an MCP client cannot find the authorization server to start OAuth.`,
       }],
     },
     {
@@ -64,8 +64,8 @@ describe('mcp.auth.protected-resource-metadata-missing: messages and places', ()
   it('names the authorization servers of a pass, and the answer of an endpoint that asked for none', () => {
     const results = runCheck(check, [probeItem(oauthEndpoint()), probeItem(openEndpoint('https://docs.example.com/mcp'))]);
     assert.deepEqual(results.map((r) => [r.status, renderMessage(check, r)]), [
-      ['pass', `${URL} answered 401 and its protected resource metadata at ${PRM} (the challenge's resource_metadata) names the authorization server(s) https://auth.example.com.`],
-      ['not_applicable', 'https://docs.example.com/mcp did not ask for authorization (initialize without a credential was answered with an InitializeResult), so it needs no protected resource metadata.'],
+      ['pass', `The endpoint ${URL} answered 401 and its protected resource metadata at ${PRM} (the challenge's resource_metadata) names the authorization server(s) https://auth.example.com.`],
+      ['not_applicable', 'The endpoint https://docs.example.com/mcp did not ask for authorization (initialize without a credential was answered with an InitializeResult), so it needs no protected resource metadata.'],
     ]);
   });
 

@@ -30,7 +30,7 @@ checkTable(check, {
       config: cursor(), items: [probeItem(openEndpoint())],
       errors: [{
         messageId: 'answersWithoutCredential', severity: 'high', line: 4, column: 14, key: '/mcpServers/crm/url',
-        message: `Server "crm" in the Cursor configuration reaches ${URL}, which answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.`,
+        message: `The endpoint ${URL} (server "crm" in the Cursor configuration) answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.`,
       }],
     },
     {
@@ -43,7 +43,7 @@ checkTable(check, {
       items: [probeItem(openEndpoint('https://open.example.net/mcp', { referencedBy: [{ path: 'command line' }] }))],
       errors: [{
         messageId: 'answersWithoutCredential', severity: 'high', key: 'endpoint',
-        message: 'The probed endpoint reaches https://open.example.net/mcp, which answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
+        message: 'The endpoint https://open.example.net/mcp, named by command line answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
       }],
     },
   ],
@@ -53,7 +53,7 @@ describe('mcp.auth.remote-without-auth with probe evidence', () => {
   it('a pass names the challenge and comes from the probe item', () => {
     const results = runCheck(check, [configItem(cursor()), probeItem(oauthEndpoint())]);
     assert.deepEqual(results.map((r) => [r.status, r.evidenceId, r.location.path, renderMessage(check, r)]), [
-      ['pass', `probe-endpoint:${URL}`, '.cursor/mcp.json', `Server "crm" in the Cursor configuration reaches ${URL}, which demands authorization: observed 401 to initialize without a credential (WWW-Authenticate: Bearer resource_metadata=https://mcp.example.com/.well-known/oauth-protected-resource/mcp).`],
+      ['pass', `probe-endpoint:${URL}`, '.cursor/mcp.json', `The endpoint ${URL} (server "crm" in the Cursor configuration) demands authorization: observed 401 to initialize without a credential (WWW-Authenticate: Bearer resource_metadata=https://mcp.example.com/.well-known/oauth-protected-resource/mcp).`],
     ]);
   });
 

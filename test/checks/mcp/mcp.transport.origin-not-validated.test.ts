@@ -21,7 +21,7 @@ checkTable(check, {
       items: [probeItem(openEndpoint(LOCAL, { originCheck: foreign(false, 200) }))],
       errors: [{
         messageId: 'foreignOriginAccepted', severity: 'high', key: 'origin',
-        message: `${LOCAL}, named by .cursor/mcp.json:3 "crm" answered initialize sent with the foreign Origin https://evil.example (HTTP 200) instead of refusing it with 403: through DNS rebinding, any web page the user opens can call this local or private server.`,
+        message: `The endpoint ${LOCAL}, named by .cursor/mcp.json:3 "crm" answered initialize sent with the foreign Origin https://evil.example (HTTP 200) instead of refusing it with 403: through DNS rebinding, any web page the user opens can call this local or private server.`,
       }],
     },
     { name: 'a private address accepts it: high', items: [probeItem(openEndpoint('http://192.168.1.20:8080/mcp', { originCheck: foreign(false, 200) }))], errors: [{ messageId: 'foreignOriginAccepted', severity: 'high', key: 'origin' }] },
@@ -36,6 +36,6 @@ describe('mcp.transport.origin-not-validated', () => {
   });
   it('a pass names the status', () => {
     const [result] = runCheck(check, [probeItem(openEndpoint(LOCAL, { originCheck: foreign(true, 403) }))]);
-    assert.equal(renderMessage(check, result!), `${LOCAL} refused initialize sent with the foreign Origin https://evil.example (HTTP 403).`);
+    assert.equal(renderMessage(check, result!), `The endpoint ${LOCAL} refused initialize sent with the foreign Origin https://evil.example (HTTP 403).`);
   });
 });

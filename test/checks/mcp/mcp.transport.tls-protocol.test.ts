@@ -18,7 +18,7 @@ checkTable(check, {
   invalid: [
     {
       name: 'TLS 1.1', items: [withProtocol('TLSv1.1')],
-      errors: [{ messageId: 'deprecatedProtocol', severity: 'high', key: 'tls/protocol', message: `${URL}, named by .cursor/mcp.json:3 "crm" negotiated TLSv1.1, a TLS version below 1.2 that is deprecated (RFC 8996) and open to known attacks.` }],
+      errors: [{ messageId: 'deprecatedProtocol', severity: 'high', key: 'tls/protocol', message: `The endpoint ${URL}, named by .cursor/mcp.json:3 "crm" negotiated TLSv1.1, a TLS version below 1.2 that is deprecated (RFC 8996) and open to known attacks.` }],
     },
     { name: 'TLS 1.0', items: [withProtocol('TLSv1')], errors: [{ messageId: 'deprecatedProtocol', severity: 'high', key: 'tls/protocol' }] },
     { name: 'SSLv3', items: [withProtocol('SSLv3')], errors: [{ messageId: 'deprecatedProtocol', severity: 'high', key: 'tls/protocol' }] },
@@ -28,6 +28,6 @@ checkTable(check, {
 describe('mcp.transport.tls-protocol: messages', () => {
   it('a pass claims only the negotiated version', () => {
     const [result] = runCheck(check, [withProtocol('TLSv1.3')]);
-    assert.equal(renderMessage(check, result!), `${URL} negotiated TLSv1.3 (the version agreed with the probe; whether older versions are also accepted needs a TLS scan).`);
+    assert.equal(renderMessage(check, result!), `The endpoint ${URL} negotiated TLSv1.3 (the version agreed with the probe; whether older versions are also accepted needs a TLS scan).`);
   });
 });

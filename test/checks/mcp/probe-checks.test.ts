@@ -15,7 +15,13 @@ const checks = CHECKS.filter((c) => PROBE_CHECKS.includes(c.meta.id));
 const statuses = (items: Parameters<typeof runChecks>[1]) => runChecks(checks, items, { now: NOW }, new Set()).map((c) => [c.id, c.status, c.reason ?? '']);
 
 describe('the probe checks in the engine', () => {
-  it('are all registered', () => assert.equal(checks.length, PROBE_CHECKS.length));
+  it('are all registered, read only probe evidence, and speak in complete sentences', () => {
+    assert.equal(checks.length, PROBE_CHECKS.length);
+    for (const check of checks) {
+      assert.deepEqual(check.meta.evidence, ['probe-endpoint']);
+      for (const [id, text] of Object.entries(check.meta.messages)) assert.match(text, /^[A-Z].*[.]$/s, `${check.meta.id} ${id}`);
+    }
+  });
 
   it('are not_observed without probe evidence, saying so', () => {
     const config = configItem({ servers: [{ name: 'crm', url: 'https://mcp.example.com/mcp' }] });
