@@ -32,6 +32,7 @@
  */
 import type { McpServer } from '../../collectors/mcp-config/model.js';
 import type { ProbeEndpointEvidence } from '../../collectors/probe/model.js';
+import type { PublicEndpoint } from '../../config/check-options.js';
 import type { Check } from '../types.js';
 import { PROBE_MESSAGES, eachEndpoint, referencedText, type EndpointResults, type ProbeItem } from './probe.js';
 import { isLoopbackHost, parseUrl } from './url.js';
@@ -126,8 +127,6 @@ function endpointId(url: string): string {
   return parseUrl(url)?.display.replace(/\/$/, '') ?? url;
 }
 
-const UNAUTHENTICATED = 'the answer to initialize without a credential';
-
 interface ProbeVerdict { status: 'pass' | 'fail' | 'not_observed'; messageId: string; data: Record<string, string> }
 
 /** What the probe saw when it sent `initialize` without a credential. */
@@ -135,7 +134,7 @@ function probeVerdict(endpoint: ProbeEndpointEvidence, via: string): ProbeVerdic
   const { url, unauthenticated, failure } = endpoint;
   if (!unauthenticated) {
     const why = failure ?? { code: 'not-recorded', reason: 'the probe recorded no observation of this part' };
-    return { status: 'not_observed', messageId: 'unreached', data: { what: UNAUTHENTICATED, url, code: why.code, reason: why.reason, referenced: '' } };
+    return { status: 'not_observed', messageId: 'unreached', data: { what: 'the answer to initialize without a credential', url, code: why.code, reason: why.reason, referenced: via } };
   }
   if (unauthenticated.initialized) {
     const name = [unauthenticated.serverName, unauthenticated.serverVersion].filter(Boolean).join(' ');
@@ -151,7 +150,7 @@ function probeVerdict(endpoint: ProbeEndpointEvidence, via: string): ProbeVerdic
 }
 
 /** A probed endpoint that no configuration names: decided at its URL. */
-function decideProbedOnly(results: EndpointResults, publicEndpoints: Parameters<typeof matchPublicEndpoint>[1]): void {
+function decideProbedOnly(results: EndpointResults, publicEndpoints: readonly PublicEndpoint[]): void {
   const { url } = results.endpoint;
   if (isLoopbackHost(parseUrl(url)?.host ?? '')) return results.notApplicable('probeLoopback', 'endpoint');
   const via = referencedText(results.endpoint);
@@ -159,7 +158,6 @@ function decideProbedOnly(results: EndpointResults, publicEndpoints: Parameters<
   if (declared && results.endpoint.unauthenticated?.initialized) {
     return results.pass('probePublicByDesign', 'endpoint', { via, pattern: declared.pattern, justification: declared.justification, approver: declared.approver });
   }
-  if (!results.endpoint.unauthenticated) return results.unreached(UNAUTHENTICATED, 'endpoint');
   const verdict = probeVerdict(results.endpoint, via);
   if (verdict.status === 'fail') results.fail(verdict.messageId, 'high', 'endpoint', verdict.data);
   else if (verdict.status === 'pass') results.pass(verdict.messageId, 'endpoint', verdict.data);

@@ -61,7 +61,7 @@ describe('mcp.auth.remote-without-auth with probe evidence', () => {
     const [result] = runCheck(check, [configItem(cursor()), probeItem(unreachedEndpoint())]);
     assert.deepEqual([result!.status, result!.location, renderMessage(check, result!)], [
       'not_observed', { path: '.cursor/mcp.json', line: 4, column: 14 },
-      `The probe could not observe the answer to initialize without a credential at ${URL} (timeout: no answer within 10 s).`,
+      `The probe could not observe the answer to initialize without a credential at ${URL} (timeout: no answer within 10 s) (server "crm" in the Cursor configuration).`,
     ]);
   });
 
