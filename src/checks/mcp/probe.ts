@@ -25,7 +25,8 @@ export const PROBE_MESSAGES = {
 
 /** ` (named by .cursor/mcp.json:12 "linear", ...)`, or empty for an endpoint named only on the command line. */
 export function referencedText(endpoint: ProbeEndpointEvidence): string {
-  const refs = endpoint.referencedBy.map((r) => `${r.path}${r.line ? `:${r.line}` : ''}${r.server ? ` "${r.server}"` : ''}`);
+  // `command line` is the path the model gives a --probe-url.
+  const refs = endpoint.referencedBy.map((r) => r.path === 'command line' ? 'the command line' : `${r.path}${r.line ? `:${r.line}` : ''}${r.server ? ` "${r.server}"` : ''}`);
   return refs.length ? `, named by ${refs.slice(0, 3).join(', ')}${refs.length > 3 ? ` and ${refs.length - 3} more` : ''}` : '';
 }
 

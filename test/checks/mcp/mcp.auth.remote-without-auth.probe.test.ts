@@ -43,7 +43,7 @@ checkTable(check, {
       items: [probeItem(openEndpoint('https://open.example.net/mcp', { referencedBy: [{ path: 'command line' }] }))],
       errors: [{
         messageId: 'answersWithoutCredential', severity: 'high', key: 'endpoint',
-        message: 'The endpoint https://open.example.net/mcp, named by command line answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
+        message: 'The endpoint https://open.example.net/mcp, named by the command line answered initialize sent without any credential with an InitializeResult (server crm 1.2.0) (observed by the probe): anyone who can reach the endpoint can list and call its tools. Require authentication, or declare the endpoint in publicEndpoints if it is public by design.',
       }],
     },
   ],
