@@ -24,6 +24,13 @@ export const CHECK_IDS = [
   'mcp.gateway.insecure-flag',
   'mcp.supply-chain.code-injection-env',
   'mcp.tools.snapshot-unpinned',
+  // Remote endpoints, observed by the opt-in probe (--probe)
+  'mcp.auth.protected-resource-metadata-missing',
+  'mcp.auth.pkce-s256-unsupported',
+  'mcp.auth.insecure-authorization-endpoint',
+  'mcp.transport.tls-certificate',
+  'mcp.transport.tls-protocol',
+  'mcp.transport.origin-not-validated',
   // Logs
   'logs.audit.missing-fields',
   'logs.sensitive-data.card-number',

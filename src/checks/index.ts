@@ -18,6 +18,9 @@ import { check as logsSensitiveDataNationalId } from './logs/logs.sensitive-data
 import { check as logsSensitiveDataSecret } from './logs/logs.sensitive-data.secret.js';
 import { check as logsSessionIdInUrl } from './logs/logs.session-id-in-url.js';
 import { check as mcpAccessBroadFilesystemRoot } from './mcp/mcp.access.broad-filesystem-root.js';
+import { check as mcpAuthInsecureAuthorizationEndpoint } from './mcp/mcp.auth.insecure-authorization-endpoint.js';
+import { check as mcpAuthPkceS256Unsupported } from './mcp/mcp.auth.pkce-s256-unsupported.js';
+import { check as mcpAuthProtectedResourceMetadataMissing } from './mcp/mcp.auth.protected-resource-metadata-missing.js';
 import { check as mcpAuthRemoteWithoutAuth } from './mcp/mcp.auth.remote-without-auth.js';
 import { check as mcpContainerPrivileged } from './mcp/mcp.container.privileged.js';
 import { check as mcpGatewayInsecureFlag } from './mcp/mcp.gateway.insecure-flag.js';
@@ -33,6 +36,9 @@ import { check as mcpToolsDefinitionChanged } from './mcp/mcp.tools.definition-c
 import { check as mcpToolsPoisoningPattern } from './mcp/mcp.tools.poisoning-pattern.js';
 import { check as mcpToolsSnapshotUnpinned } from './mcp/mcp.tools.snapshot-unpinned.js';
 import { check as mcpTransportDeprecatedSse } from './mcp/mcp.transport.deprecated-sse.js';
+import { check as mcpTransportOriginNotValidated } from './mcp/mcp.transport.origin-not-validated.js';
+import { check as mcpTransportTlsCertificate } from './mcp/mcp.transport.tls-certificate.js';
+import { check as mcpTransportTlsProtocol } from './mcp/mcp.transport.tls-protocol.js';
 import { check as mcpTransportPlaintextHttp } from './mcp/mcp.transport.plaintext-http.js';
 import { check as mcpTransportTlsVerificationDisabled } from './mcp/mcp.transport.tls-verification-disabled.js';
 import { check as repoCiExcessivePermissions } from './repo/repo.ci.excessive-permissions.js';
@@ -61,6 +67,9 @@ export const CHECKS: Check[] = [
   logsSensitiveDataSecret,
   logsSessionIdInUrl,
   mcpAccessBroadFilesystemRoot,
+  mcpAuthInsecureAuthorizationEndpoint,
+  mcpAuthPkceS256Unsupported,
+  mcpAuthProtectedResourceMetadataMissing,
   mcpAuthRemoteWithoutAuth,
   mcpContainerPrivileged,
   mcpGatewayInsecureFlag,
@@ -76,7 +85,10 @@ export const CHECKS: Check[] = [
   mcpToolsPoisoningPattern,
   mcpToolsSnapshotUnpinned,
   mcpTransportDeprecatedSse,
+  mcpTransportOriginNotValidated,
   mcpTransportPlaintextHttp,
+  mcpTransportTlsCertificate,
+  mcpTransportTlsProtocol,
   mcpTransportTlsVerificationDisabled,
   repoCiExcessivePermissions,
   repoCiUnpinnedAction,

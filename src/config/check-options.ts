@@ -17,6 +17,8 @@ export interface CheckOptions {
   'logs.retention.insufficient': { minimumDays?: number; requirements: LogRetentionRequirement[] };
   /** mcp-comply.yaml `publicEndpoints:` (DESIGN §2): remote servers that need no credential by design. */
   'mcp.auth.remote-without-auth': { publicEndpoints: PublicEndpoint[] };
+  /** A probed certificate that expires within `expiryWarningDays` is a finding (renewal is due). */
+  'mcp.transport.tls-certificate': { expiryWarningDays: number };
 }
 
 /** One `publicEndpoints:` entry: a URL pattern of remote MCP servers that are public by design, and who said so. */
@@ -42,6 +44,7 @@ export const CHECK_OPTION_DEFAULTS: CheckOptions = {
   'logs.rate-limit.unenforced': { windowSeconds: 60, threshold: 600 },
   'logs.retention.insufficient': { requirements: [] },
   'mcp.auth.remote-without-auth': { publicEndpoints: [] },
+  'mcp.transport.tls-certificate': { expiryWarningDays: 30 },
 };
 
 export type ConfiguredCheckOptions = { [K in keyof CheckOptions]?: Partial<CheckOptions[K]> };

@@ -35,6 +35,11 @@ const cases: Case[] = [
     expect: { line: 3, column: 3, code: 'risk-method', message: /risk\.bands must increase strictly \(medium < high < critical\), got medium 10, high 10, critical 20/ },
   },
   {
+    name: 'config: a negative certificate expiry threshold',
+    run: (dir) => loadProjectConfig(write(dir, 'mcp-comply.yaml', 'checks:\n  mcp.transport.tls-certificate: { expiryWarningDays: -1 }\n')).problems,
+    expect: { line: 2, column: 55, code: 'schema', message: /expiryWarningDays must be >= 0/ },
+  },
+  {
     name: 'config: exceptions file that does not exist',
     run: (dir) => loadProjectConfig(write(dir, 'mcp-comply.yaml', 'organization: Acme\nexceptions: missing.yaml\n')).problems,
     expect: { line: 2, column: 13, code: 'file-not-found', message: /exceptions file "missing\.yaml" does not exist/ },

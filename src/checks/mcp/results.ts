@@ -32,6 +32,8 @@ export interface FailSpec {
   field?: string;
   key: string;
   data?: Data;
+  /** The item the result was decided from, when not the configuration (a probe observation of the endpoint). */
+  evidenceId?: string;
 }
 
 export class FileResults {
@@ -60,7 +62,7 @@ export class FileResults {
     this.push({
       status: 'fail', messageId: spec.messageId, severity: spec.severity,
       data: { ...serverData(this.file, server), ...spec.data },
-      location: locationOf(this.file, server, spec.field), evidenceId: this.evidenceId, key: spec.key,
+      location: locationOf(this.file, server, spec.field), evidenceId: spec.evidenceId ?? this.evidenceId, key: spec.key,
     });
   }
 
@@ -73,7 +75,7 @@ export class FileResults {
     this.unseen.add(server);
     this.push({
       status: 'not_observed', messageId: spec.messageId, data: { ...serverData(this.file, server), ...spec.data },
-      location: locationOf(this.file, server, spec.field), evidenceId: this.evidenceId, key: spec.key,
+      location: locationOf(this.file, server, spec.field), evidenceId: spec.evidenceId ?? this.evidenceId, key: spec.key,
     });
   }
 
@@ -94,14 +96,14 @@ export class FileResults {
    * file order (`pass` names its message, or picks one per server), and `emptyMessageId` once for the
    * file, as `not_applicable` (no population), when the check found nothing to evaluate in it.
    */
-  finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data }), emptyMessageId: string): CheckResult[] {
+  finish(pass: string | ((server: McpServer) => { messageId: string; data?: Data; evidenceId?: string }), emptyMessageId: string): CheckResult[] {
     const passes: CheckResult[] = [];
     for (const server of this.file.servers) {
       if (!this.evaluated.has(server) || this.failed.has(server) || this.unseen.has(server)) continue;
       const chosen = typeof pass === 'string' ? { messageId: pass } : pass(server);
       passes.push({
         status: 'pass', messageId: chosen.messageId, data: { ...serverData(this.file, server), ...chosen.data },
-        location: locationOf(this.file, server), evidenceId: this.evidenceId, key: serverKey(server),
+        location: locationOf(this.file, server), evidenceId: chosen.evidenceId ?? this.evidenceId, key: serverKey(server),
       });
     }
     const out = [...this.results, ...passes];
