@@ -126,6 +126,9 @@ export function resolveSources(args: string[], options: SourceOptions): Resolved
     paths: given, root, config, logs, ...(repos ? { repos } : {}), ...(github ? { github } : {}), ...(evidence ? { evidence } : {}),
     ...(probe ? { probe } : {}),
     checkOptions: resolveCheckOptions({
+      // probe.expiryWarningDays (DESIGN §2) is the certificate check's threshold; checks: may still set it.
+      ...(typeof config?.config.probe === 'object' && config.config.probe.expiryWarningDays !== undefined
+        ? { 'mcp.transport.tls-certificate': { expiryWarningDays: config.config.probe.expiryWarningDays } } : {}),
       ...config?.config.checks,
       ...(config?.publicEndpoints.length ? { 'mcp.auth.remote-without-auth': { publicEndpoints: config.publicEndpoints } } : {}),
     }),
@@ -148,7 +151,6 @@ function probeSettings(options: SourceOptions, config: LoadedConfig | undefined)
       ...(settings.urls ?? []).map((url, i) => ({ url, reference: { path: configFile, ...config!.positionOf(['probe', 'urls', i]) } })),
     ],
     ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-    ...(settings.expiryWarningDays !== undefined ? { expiryWarningDays: settings.expiryWarningDays } : {}),
     ...(settings.credentials?.length ? {
       credentials: settings.credentials.map(({ url, header, env }) => ({ pattern: url, header, env, ...(process.env[env] ? { value: process.env[env] } : {}) })),
     } : {}),

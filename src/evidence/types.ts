@@ -147,8 +147,6 @@ export interface ProbeSettings {
   urls: Array<{ url: string; reference: ProbeReference }>;
   /** Per request; default 10 s. */
   timeoutMs?: number;
-  /** For the certificate check (days before expiry that warn); carried for the checks. */
-  expiryWarningDays?: number;
   /** `probe.credentials`: for endpoints matching `pattern`, `header` with the value of the variable `env` (read by the CLI; absent when unset). */
   credentials?: ProbeCredential[];
 }

@@ -56,6 +56,15 @@ describe('assess --probe (built CLI)', () => {
     assert.deepEqual(open.hits, ['POST /mcp', 'POST /mcp', 'POST /mcp']);
     assert.deepEqual(locked.hits, ['POST /mcp', 'GET /.well-known/oauth-protected-resource/mcp', 'GET /.well-known/oauth-protected-resource', 'POST /mcp']);
     assert.equal(fs.existsSync(marker), false, 'the stdio server of the configuration was started');
+    // The checks read what was observed: the open loopback server serves a foreign Origin, the locked
+    // one answers 401 without pointing at any protected resource metadata.
+    const assessment = JSON.parse(fs.readFileSync(path.join(out, 'assessment.json'), 'utf8')) as { findings: Array<{ checkId: string; severity: string; messageId: string; evidenceId?: string; location: { path: string } }> };
+    const probeFindings = assessment.findings.filter((f) => f.evidenceId?.startsWith('probe-endpoint:'))
+      .map((f) => [f.checkId, f.severity, f.messageId, f.location.path]).sort();
+    assert.deepEqual(probeFindings, [
+      ['mcp.auth.protected-resource-metadata-missing', 'medium', 'metadataMissing', `${locked.origin}/mcp`],
+      ['mcp.transport.origin-not-validated', 'high', 'foreignOriginAccepted', `${open.origin}/mcp`],
+    ].sort());
   });
 
   it('collect --probe-url probes a named endpoint on its own', async () => {

@@ -13,6 +13,7 @@ checkTable(check, {
     { name: 'loopback refuses a foreign Origin with 403', items: [probeItem(openEndpoint(LOCAL, { originCheck: foreign(true, 403) }))], passes: ['foreignOriginRefused'] },
     { name: 'a public endpoint, not tested', items: [probeItem(openEndpoint('https://mcp.example.com/mcp'))], empty: ['publicEndpoint'] },
     { name: 'a loopback endpoint that was not reached', items: [probeItem(unreachedEndpoint(LOCAL, { code: 'refused', reason: 'connection refused' }))], unseen: ['unreached'] },
+    { name: 'a 401 to the foreign Origin (authorization before Origin) tells nothing: not observed', items: [probeItem(openEndpoint(LOCAL, { originCheck: foreign(false, 401) }))], unseen: ['originInconclusive'] },
     { name: 'a loopback endpoint reached, but no Origin test recorded', items: [probeItem(openEndpoint('http://localhost:3000/mcp'))], unseen: ['unreached'] },
   ],
   invalid: [
@@ -33,6 +34,10 @@ describe('mcp.transport.origin-not-validated', () => {
   it('knows local and private addresses from the URL alone', () => {
     const urls = ['http://127.0.0.1/mcp', 'http://localhost:3000/mcp', 'http://[::1]:8080/mcp', 'http://10.1.2.3/mcp', 'http://172.16.0.1/mcp', 'http://172.32.0.1/mcp', 'http://192.168.0.1/mcp', 'http://169.254.1.1/mcp', 'http://[fd12:3456::1]/mcp', 'https://10.example.com/mcp', 'https://mcp.example.com/mcp'];
     assert.deepEqual(urls.map(isLocalOrPrivateUrl), [true, true, true, true, true, false, true, true, true, false, false]);
+  });
+  it('an inconclusive answer says what came back and what would decide it', () => {
+    const [result] = runCheck(check, [probeItem(openEndpoint(LOCAL, { originCheck: foreign(false, 401) }))]);
+    assert.equal(renderMessage(check, result!), `The endpoint ${LOCAL}, named by .cursor/mcp.json:3 "crm" answered initialize sent with the foreign Origin https://evil.example with HTTP 401, which neither serves nor refuses it: whether it validates Origin cannot be seen without a credential (probe.credentials).`);
   });
   it('a pass names the status', () => {
     const [result] = runCheck(check, [probeItem(openEndpoint(LOCAL, { originCheck: foreign(true, 403) }))]);
