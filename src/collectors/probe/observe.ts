@@ -46,7 +46,7 @@ export async function observeEndpoint(
     out.protectedResource = observation;
     if (issuers.length > 0) {
       out.authorizationServers = [];
-      for (const issuer of issuers.slice(0, 2)) out.authorizationServers.push(await authorizationServerOf(issuer, http));
+      for (const issuer of issuers.slice(0, 2)) out.authorizationServers.push(await authorizationServerOf(issuer, endpoint, http));
     }
   }
   // The certificate is observed even when the client refused it (that is what the check reports).
@@ -221,6 +221,9 @@ async function protectedResourceOf(
   endpoint: URL, fromChallenge: string | undefined, http: BoundedFetch,
 ): Promise<{ observation: ProtectedResourceObservation; issuers: string[] }> {
   const challengeUrl = fromChallenge ? safeHttpUrl(fromChallenge, endpoint) : undefined;
+  if (challengeUrl && !followable(challengeUrl, endpoint)) {
+    return { observation: { url: redactedUrl(challengeUrl), foundBy: 'challenge', problem: 'private-address-from-public-endpoint' }, issuers: [] };
+  }
   const candidates = challengeUrl ? [{ url: challengeUrl, foundBy: 'challenge' as const }]
     : wellKnown(endpoint, 'oauth-protected-resource').map((url) => ({ url, foundBy: 'well-known' as const }));
   let last: ProtectedResourceObservation | undefined;
@@ -241,9 +244,10 @@ async function protectedResourceOf(
 }
 
 /** RFC 8414 metadata of `issuer` (its path after the well-known prefix), else OpenID discovery in the same placement. */
-async function authorizationServerOf(issuer: string, http: BoundedFetch): Promise<AuthorizationServerObservation> {
+async function authorizationServerOf(issuer: string, endpoint: URL, http: BoundedFetch): Promise<AuthorizationServerObservation> {
   const issuerUrl = safeHttpUrl(issuer);
   if (!issuerUrl) return { issuer: redactedUrl(issuer), url: redactedUrl(issuer), problem: 'not-an-http-url' };
+  if (!followable(issuerUrl, endpoint)) return { issuer: redactedUrl(issuer), url: redactedUrl(issuerUrl), problem: 'private-address-from-public-endpoint' };
   const base = new URL(issuerUrl);
   const path = base.pathname === '/' ? '' : base.pathname.replace(/\/$/, '');
   const candidates = [`${base.origin}/.well-known/oauth-authorization-server${path}`, `${base.origin}/.well-known/openid-configuration${path}`];
@@ -316,6 +320,16 @@ export function isLocalOrPrivate(hostname: string): boolean {
   if (isLoopbackHost(host)) return true;
   if (/^10\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host)) return true;
   return /^f[cd][0-9a-f]{2}:|^fe80:/.test(host);
+}
+
+/**
+ * Whether a metadata URL that a server's answer names may be fetched: not from a public endpoint into
+ * a loopback or private address (a hostile server must not turn the auditor's machine into a scanner
+ * of its own network). Literal addresses only: a public name that resolves to a private address is
+ * not caught here.
+ */
+export function followable(target: string, endpoint: URL): boolean {
+  return isLocalOrPrivate(endpoint.hostname) || !isLocalOrPrivate(new URL(target).hostname);
 }
 
 /** An absolute http(s) URL (relative ones resolved against `base`), or undefined. */

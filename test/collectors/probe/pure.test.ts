@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { parseChallenge } from '../../../src/collectors/probe/challenge.js';
 import { credentialRefusal } from '../../../src/collectors/probe/index.js';
 import { redactedUrl } from '../../../src/collectors/probe/http.js';
-import { isLocalOrPrivate } from '../../../src/collectors/probe/observe.js';
+import { followable, isLocalOrPrivate } from '../../../src/collectors/probe/observe.js';
 import { daysToExpiry, isSelfSigned } from '../../../src/collectors/probe/tls.js';
 
 describe('parseChallenge', () => {
@@ -74,4 +74,18 @@ describe('credentialRefusal', () => {
   it('an unset variable', () => {
     assert.deepEqual(credentialRefusal(new URL('https://mcp.example.com/mcp'), { ...credential, value: undefined }), { code: 'credential-unset', reason: 'the variable T is not set' });
   });
+});
+
+describe('followable: metadata URLs a server names', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['https://auth.example.com/.well-known/oauth-authorization-server', 'https://mcp.example.com/mcp', true],
+    ['http://127.0.0.1:9000/.well-known/oauth-protected-resource', 'https://mcp.example.com/mcp', false],
+    ['http://10.0.0.5/metadata', 'https://mcp.example.com/mcp', false],
+    ['http://169.254.169.254/latest/meta-data', 'https://mcp.example.com/mcp', false],
+    ['http://127.0.0.1:9000/.well-known/oauth-authorization-server', 'http://127.0.0.1:8080/mcp', true],
+    ['https://auth.example.com/', 'http://192.168.1.20:8080/mcp', true],
+  ];
+  for (const [target, endpoint, expected] of table) {
+    it(`${target} from ${endpoint}: ${expected}`, () => assert.equal(followable(target, new URL(endpoint)), expected));
+  }
 });
