@@ -13,7 +13,7 @@
  */
 import type { AuthorizationServerObservation } from '../../collectors/probe/model.js';
 import type { Check } from '../types.js';
-import { PROBE_MESSAGES, demandsAuthorization, eachEndpoint, shownEndpoint } from './probe.js';
+import { AUTHORIZATION_SERVER_MESSAGES, eachAuthorizationServer, shownEndpoint } from './probe.js';
 
 const FIELDS = ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'] as const;
 
@@ -28,49 +28,35 @@ export const check: Check = {
     severity: 'high',
     evidence: ['probe-endpoint'],
     messages: {
-      ...PROBE_MESSAGES,
+      ...AUTHORIZATION_SERVER_MESSAGES,
       plaintextEndpoint: 'The authorization server {{issuer}} of {{url}}{{referenced}} publishes its {{field}} over plain http ({{endpoint}}): authorization codes, tokens or client credentials would cross the network unencrypted.',
       nonHttpEndpoint: 'The authorization server {{issuer}} of {{url}}{{referenced}} publishes a {{field}} with the scheme "{{scheme}}" ({{endpoint}}), not https: a client that opens it runs or reads whatever it points at.',
       issuerMismatch: 'The metadata at {{metadataUrl}} for the authorization server {{issuer}} of {{url}}{{referenced}} declares the issuer {{declared}}: RFC 8414 requires them to be equal, and a client must not use metadata whose issuer differs.',
       metadataUnavailable: 'The metadata of the authorization server {{issuer}} of {{url}}{{referenced}} could not be read from {{metadataUrl}} ({{problem}}), so its endpoints cannot be seen.',
       endpointsSecure: 'The authorization server {{issuer}} of {{url}} declares its own issuer and serves {{fields}} over https (or loopback).',
-      noOAuth: 'The endpoint {{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
     },
     remediation: 'Serve every authorization server endpoint (authorization, token, registration) over HTTPS with a valid certificate, publish them as https:// URLs in the RFC 8414 metadata, and make the metadata\'s issuer exactly the issuer URL the protected resource metadata names.',
   },
   run(context) {
-    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
-      const { endpoint } = results;
-      if (!endpoint.unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
-      if (!demandsAuthorization(endpoint)) return results.notApplicable('noOAuth', 'endpoint');
-      const servers = endpoint.authorizationServers ?? [];
-      if (servers.length === 0) return results.unreached('the authorization server metadata', 'endpoint');
-      for (const server of servers) {
-        const key = `authorizationServers/${server.issuer}`;
-        const data = { issuer: server.issuer, metadataUrl: server.url };
-        if (!server.document) {
-          results.notObserved('metadataUnavailable', key, { ...data, problem: server.problem ?? `HTTP ${server.status ?? 'with no status'}` });
-          continue;
-        }
-        let failed = false;
-        const checked: string[] = [];
-        for (const field of FIELDS) {
-          const value = urlOf(server, field);
-          if (value === undefined) continue;
-          checked.push(field);
-          const { scheme, shown, loopback } = shownEndpoint(value);
-          if (scheme === 'https' || (scheme === 'http' && loopback)) continue;
-          failed = true;
-          if (scheme === 'http') results.fail('plaintextEndpoint', 'high', `${key}/${field}`, { ...data, field, endpoint: shown });
-          else results.fail('nonHttpEndpoint', 'critical', `${key}/${field}`, { ...data, field, endpoint: shown, scheme: scheme || 'none' });
-        }
-        const declared = server.document.issuer;
-        if (declared !== server.issuer) {
-          failed = true;
-          results.fail('issuerMismatch', 'medium', `${key}/issuer-match`, { ...data, declared: declared === undefined ? 'nothing (no issuer field)' : shownEndpoint(declared).shown });
-        }
-        if (!failed) results.pass('endpointsSecure', key, { ...data, fields: checked.join(', ') });
+    return eachAuthorizationServer(context.evidence('probe-endpoint'), (results, server, key, data) => {
+      let failed = false;
+      const checked: string[] = [];
+      for (const field of FIELDS) {
+        const value = urlOf(server, field);
+        if (value === undefined) continue;
+        checked.push(field);
+        const { scheme, shown, loopback } = shownEndpoint(value);
+        if (scheme === 'https' || (scheme === 'http' && loopback)) continue;
+        failed = true;
+        if (scheme === 'http') results.fail('plaintextEndpoint', 'high', `${key}/${field}`, { ...data, field, endpoint: shown });
+        else results.fail('nonHttpEndpoint', 'critical', `${key}/${field}`, { ...data, field, endpoint: shown, scheme: scheme || 'none' });
       }
+      const declared = server.document.issuer;
+      if (declared !== server.issuer) {
+        failed = true;
+        results.fail('issuerMismatch', 'medium', `${key}/issuer-match`, { ...data, declared: declared === undefined ? 'nothing (no issuer field)' : shownEndpoint(declared).shown });
+      }
+      if (!failed) results.pass('endpointsSecure', key, { ...data, fields: checked.join(', ') });
     });
   },
 };

@@ -9,7 +9,7 @@
  * fetched: not_observed with the reason.
  */
 import type { Check } from '../types.js';
-import { PROBE_MESSAGES, demandsAuthorization, eachEndpoint } from './probe.js';
+import { AUTHORIZATION_SERVER_MESSAGES, eachAuthorizationServer } from './probe.js';
 
 export const check: Check = {
   meta: {
@@ -18,34 +18,20 @@ export const check: Check = {
     severity: 'high',
     evidence: ['probe-endpoint'],
     messages: {
-      ...PROBE_MESSAGES,
+      ...AUTHORIZATION_SERVER_MESSAGES,
       s256Missing: 'The authorization server {{issuer}} of {{url}}{{referenced}} lists code_challenge_methods_supported [{{methods}}] in its metadata ({{metadataUrl}}), without S256: PKCE with S256 is mandatory in MCP authorization, and MCP clients must refuse this server.',
       methodsAbsent: 'The authorization server {{issuer}} of {{url}}{{referenced}} does not declare code_challenge_methods_supported in its metadata ({{metadataUrl}}): MCP clients must treat it as not supporting PKCE and refuse it.',
       metadataUnavailable: 'The metadata of the authorization server {{issuer}} of {{url}}{{referenced}} could not be read from {{metadataUrl}} ({{problem}}), so its PKCE support cannot be seen.',
       s256Supported: 'The authorization server {{issuer}} of {{url}} supports PKCE with S256 (code_challenge_methods_supported: {{methods}}).',
-      noOAuth: 'The endpoint {{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
     },
     remediation: 'Enable PKCE on the authorization server and publish "code_challenge_methods_supported": ["S256"] in its RFC 8414 (or OpenID discovery) metadata; never rely on the plain method.',
   },
   run(context) {
-    return eachEndpoint(context.evidence('probe-endpoint'), (results) => {
-      const { endpoint } = results;
-      if (!endpoint.unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
-      if (!demandsAuthorization(endpoint)) return results.notApplicable('noOAuth', 'endpoint');
-      const servers = endpoint.authorizationServers ?? [];
-      if (servers.length === 0) return results.unreached('the authorization server metadata', 'endpoint');
-      for (const server of servers) {
-        const key = `authorizationServers/${server.issuer}`;
-        const data = { issuer: server.issuer, metadataUrl: server.url };
-        if (!server.document) {
-          results.notObserved('metadataUnavailable', key, { ...data, problem: server.problem ?? `HTTP ${server.status ?? 'with no status'}` });
-          continue;
-        }
-        const methods = server.document.code_challenge_methods_supported;
-        if (methods === undefined) results.fail('methodsAbsent', 'high', key, data);
-        else if (!methods.includes('S256')) results.fail('s256Missing', 'high', key, { ...data, methods: methods.join(', ') });
-        else results.pass('s256Supported', key, { ...data, methods: methods.join(', ') });
-      }
+    return eachAuthorizationServer(context.evidence('probe-endpoint'), (results, server, key, data) => {
+      const methods = server.document.code_challenge_methods_supported;
+      if (methods === undefined) results.fail('methodsAbsent', 'high', key, data);
+      else if (!methods.includes('S256')) results.fail('s256Missing', 'high', key, { ...data, methods: methods.join(', ') });
+      else results.pass('s256Supported', key, { ...data, methods: methods.join(', ') });
     });
   },
 };

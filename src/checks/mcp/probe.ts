@@ -10,10 +10,10 @@
  * endpoint is `not_observed` with the probe's failure reason, never a pass.
  */
 import type { Severity } from '../../catalog/model.js';
-import type { ProbeEndpointEvidence } from '../../collectors/probe/model.js';
+import type { AuthorizationServerObservation, ProbeEndpointEvidence } from '../../collectors/probe/model.js';
 import type { EvidenceItem } from '../../evidence/types.js';
 import type { CheckResult } from '../types.js';
-import { isLoopbackHost, parseUrl } from './url.js';
+import { isLocalOrPrivateHost, isLoopbackHost, parseUrl } from './url.js';
 import type { Data } from './results.js';
 
 export type ProbeItem = EvidenceItem<'probe-endpoint'>;
@@ -21,6 +21,12 @@ export type ProbeItem = EvidenceItem<'probe-endpoint'>;
 /** Message templates every probe check shares (each check spreads them into its `messages`). */
 export const PROBE_MESSAGES = {
   unreached: 'The probe could not observe {{what}} at {{url}} ({{code}}: {{reason}}){{referenced}}.',
+};
+
+/** The messages of every check that judges the authorization servers of endpoints (eachAuthorizationServer). */
+export const AUTHORIZATION_SERVER_MESSAGES = {
+  ...PROBE_MESSAGES,
+  noOAuth: 'The endpoint {{url}} does not ask for authorization (initialize without a credential was not answered 401), so it has no authorization server to judge.',
 };
 
 /** ` (named by .cursor/mcp.json:12 "linear", ...)`, or empty for an endpoint named only on the command line. */
@@ -70,18 +76,40 @@ export function eachEndpoint(items: readonly ProbeItem[], perEndpoint: (results:
   });
 }
 
+/**
+ * Runs `judge` over each authorization server whose metadata the probe read, for the checks that
+ * judge them: an endpoint not reached is not_observed, one that does not ask for authorization is
+ * not_applicable (`noOAuth`), a server whose metadata could not be read is not_observed
+ * (`metadataUnavailable`, which each such check words for what it could not see).
+ */
+export function eachAuthorizationServer(
+  items: readonly ProbeItem[],
+  judge: (results: EndpointResults, server: AuthorizationServerObservation & { document: NonNullable<AuthorizationServerObservation['document']> }, key: string, data: Data) => void,
+): CheckResult[] {
+  return eachEndpoint(items, (results) => {
+    const { endpoint } = results;
+    if (!endpoint.unauthenticated) return results.unreached('the answer to initialize without a credential', 'endpoint');
+    if (!demandsAuthorization(endpoint)) return results.notApplicable('noOAuth', 'endpoint');
+    const servers = endpoint.authorizationServers ?? [];
+    if (servers.length === 0) return results.unreached('the authorization server metadata', 'endpoint');
+    for (const server of servers) {
+      const key = `authorizationServers/${server.issuer}`;
+      const data = { issuer: server.issuer, metadataUrl: server.url };
+      if (server.document) judge(results, { ...server, document: server.document }, key, data);
+      else results.notObserved('metadataUnavailable', key, { ...data, problem: server.problem ?? `HTTP ${server.status ?? 'with no status'}` });
+    }
+  });
+}
+
 /** The endpoint asked for authorization: `initialize` without a credential was answered 401. */
 export function demandsAuthorization(endpoint: ProbeEndpointEvidence): boolean {
   return endpoint.unauthenticated?.status === 401;
 }
 
-/** A loopback address or name, or a private (RFC 1918, RFC 4193) or link-local literal address. */
+/** The endpoint's host is loopback, private or link-local (url.ts isLocalOrPrivateHost). */
 export function isLocalOrPrivateUrl(url: string): boolean {
   const host = parseUrl(url)?.host;
-  if (host === undefined) return false;
-  if (isLoopbackHost(host)) return true;
-  if (/^10\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host) && /^[\d.]+$/.test(host)) return true;
-  return /^f[cd][0-9a-f]{2}:|^fe[89ab][0-9a-f]:/i.test(host);
+  return host !== undefined && isLocalOrPrivateHost(host);
 }
 
 /**

@@ -63,6 +63,17 @@ export function isLoopbackHost(host: string): boolean {
   return /^(0{0,4}:){2,7}0{0,3}1$/.test(h) || h === '::1';
 }
 
+/**
+ * A loopback host, or a private (RFC 1918, RFC 4193) or link-local literal address: where DNS
+ * rebinding reaches a server. Literal addresses only: `10.example.com` is a public name.
+ */
+export function isLocalOrPrivateHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (isLoopbackHost(h)) return true;
+  if (/^[\d.]+$/.test(h) && /^10\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(h)) return true;
+  return /^f[cd][0-9a-f]{2}:|^fe[89ab][0-9a-f]:/i.test(h);
+}
+
 export function isPlaintextScheme(scheme: string): boolean {
   return scheme === 'http' || scheme === 'ws';
 }

@@ -10,7 +10,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { isLoopbackHost } from '../../checks/mcp/url.js';
+import { isLocalOrPrivateHost } from '../../checks/mcp/url.js';
 import { parseChallenge } from './challenge.js';
 import { boundedFetch, ProbeFetchError, redactedText, redactedUrl, type BoundedFetch, type ProbeLimits } from './http.js';
 import type { AuthorizationServerObservation, ProbeEndpointEvidence, ProtectedResourceObservation } from './model.js';
@@ -62,7 +62,7 @@ export async function observeEndpoint(
   }
   // Only where MCP answered (initialized, or challenged for a token): anything else tells nothing about Origin.
   const answeredMcp = mcp.unauthenticated?.initialized || mcp.unauthenticated?.status === 401;
-  if (answeredMcp && isLocalOrPrivate(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
+  if (answeredMcp && isLocalOrPrivateHost(endpoint.hostname)) out.originCheck = await originCheck(endpoint, http);
   if (!credential || (!answeredMcp && !mcp.reached)) return out;
   // Its own request budget: the session with the credential is a second, separately bounded exchange.
   const withCredential = boundedFetch(limits);
@@ -314,14 +314,6 @@ async function originCheck(endpoint: URL, http: BoundedFetch): Promise<NonNullab
   }
 }
 
-/** Loopback, RFC 1918, link-local and unique-local hosts: where DNS rebinding reaches a server. */
-export function isLocalOrPrivate(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (isLoopbackHost(host)) return true;
-  if (/^10\.|^192\.168\.|^169\.254\.|^172\.(1[6-9]|2\d|3[01])\./.test(host)) return true;
-  return /^f[cd][0-9a-f]{2}:|^fe80:/.test(host);
-}
-
 /**
  * Whether a metadata URL that a server's answer names may be fetched: not from a public endpoint into
  * a loopback or private address (a hostile server must not turn the auditor's machine into a scanner
@@ -329,7 +321,7 @@ export function isLocalOrPrivate(hostname: string): boolean {
  * not caught here.
  */
 export function followable(target: string, endpoint: URL): boolean {
-  return isLocalOrPrivate(endpoint.hostname) || !isLocalOrPrivate(new URL(target).hostname);
+  return isLocalOrPrivateHost(endpoint.hostname) || !isLocalOrPrivateHost(new URL(target).hostname);
 }
 
 /** An absolute http(s) URL (relative ones resolved against `base`), or undefined. */

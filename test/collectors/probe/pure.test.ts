@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { parseChallenge } from '../../../src/collectors/probe/challenge.js';
 import { credentialRefusal } from '../../../src/collectors/probe/index.js';
 import { redactedUrl } from '../../../src/collectors/probe/http.js';
-import { followable, isLocalOrPrivate } from '../../../src/collectors/probe/observe.js';
+import { isLocalOrPrivateHost } from '../../../src/checks/mcp/url.js';
+import { followable } from '../../../src/collectors/probe/observe.js';
 import { daysToExpiry, isSelfSigned } from '../../../src/collectors/probe/tls.js';
 
 describe('parseChallenge', () => {
@@ -55,12 +56,13 @@ describe('redactedUrl', () => {
   });
 });
 
-describe('isLocalOrPrivate', () => {
+describe('isLocalOrPrivateHost', () => {
   const cases: Array<[string, boolean]> = [
     ['127.0.0.1', true], ['localhost', true], ['[::1]', true], ['10.1.2.3', true], ['192.168.0.5', true], ['172.16.0.1', true],
     ['172.32.0.1', false], ['169.254.1.1', true], ['[fd12::1]', true], ['[fe80::1]', true], ['mcp.example.com', false], ['8.8.8.8', false],
+    ['10.example.com', false], ['192.168.example.com', false],
   ];
-  for (const [host, expected] of cases) it(host, () => assert.equal(isLocalOrPrivate(host), expected));
+  for (const [host, expected] of cases) it(host, () => assert.equal(isLocalOrPrivateHost(host), expected));
 });
 
 describe('credentialRefusal', () => {
