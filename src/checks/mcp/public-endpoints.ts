@@ -27,22 +27,30 @@ export function publicEndpointPatternProblem(pattern: string): string | undefine
   return undefined;
 }
 
-const compiled = new Map<string, RegExp>();
+/** Each pattern's expression, compiled and checked once; null for a pattern that cannot be used (the config load reports it). */
+const compiled = new Map<string, RegExp | null>();
 
-function patternRegExp(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (re) return re;
-  const trimmed = pattern.replace(/\/+$/, '');
-  const originOnly = !/^[^:]+:\/\/[^/]+\//.test(trimmed);
-  re = new RegExp(`${globToRegExp(trimmed).source.slice(0, -1)}${originOnly ? '(?:/.*)?' : ''}$`, 'i');
+function patternRegExp(pattern: string): RegExp | null {
+  const known = compiled.get(pattern);
+  if (known !== undefined) return known;
+  let re: RegExp | null = null;
+  if (!publicEndpointPatternProblem(pattern)) {
+    const trimmed = pattern.replace(/\/+$/, '');
+    const originOnly = !/^[^:]+:\/\/[^/]+\//.test(trimmed);
+    re = new RegExp(`${globToRegExp(trimmed).source.slice(0, -1)}${originOnly ? '(?:/.*)?' : ''}$`, 'i');
+  }
   compiled.set(pattern, re);
   return re;
 }
 
+/** The endpoint (given as its display URL) matches the pattern; a pattern that cannot be used matches nothing. */
+export function urlMatchesPattern(display: string, pattern: string): boolean {
+  return patternRegExp(pattern)?.test(display.replace(/\/+$/, '')) ?? false;
+}
+
 /** The first declaration whose pattern matches the endpoint (given as its display URL), if any. */
 export function matchPublicEndpoint(display: string, declared: readonly PublicEndpoint[]): PublicEndpoint | undefined {
-  const url = display.replace(/\/+$/, '');
-  return declared.find((d) => !publicEndpointPatternProblem(d.pattern) && patternRegExp(d.pattern).test(url));
+  return declared.find((d) => urlMatchesPattern(display, d.pattern));
 }
 
 /** Declarations that match no remote endpoint of the estate (stale, or mistyped). */

@@ -8,7 +8,7 @@ import type { McpConfigFile } from '../mcp-config/model.js';
 import { parseToolSnapshot } from '../tool-snapshot/parse.js';
 import type { Collector, CollectContext, EvidenceDataMap, EvidenceItem, ProbeCredential, ProbeSettings } from '../../evidence/types.js';
 import { isLoopbackHost } from '../../checks/mcp/url.js';
-import { matchPublicEndpoint } from '../../checks/mcp/public-endpoints.js';
+import { urlMatchesPattern } from '../../checks/mcp/public-endpoints.js';
 import { endpointsOf } from '../../checks/mcp/remote.js';
 import { REDACTED } from '../../evidence/secrets.js';
 import { mapPool } from '../../lib/promise-pool.js';
@@ -83,7 +83,7 @@ export function credentialRefusal(url: URL, credential: ProbeCredential): { code
 
 /** The first credential whose pattern matches the endpoint. */
 function credentialFor(display: string, credentials: readonly ProbeCredential[]): ProbeCredential | undefined {
-  return credentials.find((c) => matchPublicEndpoint(display, [{ pattern: c.pattern, justification: '', approver: '' }]));
+  return credentials.find((c) => urlMatchesPattern(display, c.pattern));
 }
 
 /**
