@@ -46,14 +46,14 @@ function withoutRefusalsOfReadFiles(items: EvidenceItem[], named: ReadonlySet<st
     readBy.set(item.source, (readBy.get(item.source) ?? new Set()).add(item.collector));
   }
   if (readBy.size === 0) return items;
-  const refusedElsewhere = (item: EvidenceItem) => {
-    const readers = readBy.get(item.source);
-    return readers !== undefined && !readers.has(item.collector);
+  const refusedElsewhere = (source: string, collector: string) => {
+    const readers = readBy.get(source);
+    return readers !== undefined && !readers.has(collector);
   };
-  return items.filter((item) => !(item.kind === 'unreadable-source' && refusedElsewhere(item))).map((item) => {
+  return items.filter((item) => !(item.kind === 'unreadable-source' && refusedElsewhere(item.source, item.collector))).map((item) => {
     if (item.kind !== 'discovery') return item;
     const data = item.data as DiscoverySummary;
-    const skipped = data.skipped.filter((s) => !(readBy.has(s.path) && !readBy.get(s.path)!.has(item.collector)));
+    const skipped = data.skipped.filter((s) => !refusedElsewhere(s.path, item.collector));
     return skipped.length === data.skipped.length ? item : { ...item, data: { ...data, skipped } };
   });
 }
